@@ -1,0 +1,431 @@
+package brazetest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/segdash/segdash/client"
+)
+
+// DemoKey is the key the demo workspace accepts. It grants nothing real.
+const DemoKey = "segdash-demo-key"
+
+// All the permissions a key can hold for the segment endpoints.
+var AllPermissions = []string{"segments.list", "segments.data_series", "segments.details"}
+
+// UntrackedMode is how data_series answers for a segment without analytics
+// tracking (public integrations disagree on what Braze does).
+type UntrackedMode int
+
+// The two behaviours seen in the wild.
+const (
+	UntrackedZeros UntrackedMode = iota // a series of zeros
+	UntrackedError                      // 400 with a message
+)
+
+// Options configures a Handler. Zero values take the defaults.
+type Options struct {
+	// Workspace is the data (default: NewWorkspace(1, 250)).
+	Workspace *Workspace
+	// Keys maps each valid key to its permissions (default: DemoKey with all).
+	Keys map[string][]string
+	// Now is the API's clock (default time.Now); see TimeLapse.
+	Now func() time.Time
+	// Untracked selects the answer for untracked segments.
+	Untracked UntrackedMode
+	// RateLimit is the hourly request pool per key (default 250,000).
+	RateLimit int
+}
+
+// Handler is the stand-in API. It is safe for concurrent use.
+type Handler struct {
+	ws        *Workspace
+	keys      map[string][]string
+	now       func() time.Time
+	untracked UntrackedMode
+	limit     int
+
+	mu        sync.Mutex
+	used      map[string]int       // requests this window, per key
+	window    map[string]time.Time // start of each key's window
+	fault     Fault
+	segFaults map[string]Fault
+
+	n        atomic.Int64
+	counts   sync.Map // endpoint name -> *atomic.Int64
+	segCalls sync.Map // segment id -> *atomic.Int64 (data_series)
+}
+
+// NewHandler returns the stand-in API.
+func NewHandler(o Options) *Handler {
+	if o.Workspace == nil {
+		o.Workspace = NewWorkspace(1, 250)
+	}
+	if o.Keys == nil {
+		o.Keys = map[string][]string{DemoKey: AllPermissions}
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.RateLimit <= 0 {
+		o.RateLimit = 250000
+	}
+	return &Handler{ws: o.Workspace, keys: o.Keys, now: o.Now, untracked: o.Untracked, limit: o.RateLimit,
+		used: map[string]int{}, window: map[string]time.Time{}, segFaults: map[string]Fault{}}
+}
+
+// Workspace returns the data behind the handler.
+func (h *Handler) Workspace() *Workspace { return h.ws }
+
+// SetFault makes every request suffer f (Fault{} clears it).
+func (h *Handler) SetFault(f Fault) {
+	h.mu.Lock()
+	h.fault = f
+	h.mu.Unlock()
+}
+
+// SetSegmentFault makes requests about one segment suffer f (Fault{} clears).
+func (h *Handler) SetSegmentFault(segmentID string, f Fault) {
+	h.mu.Lock()
+	if f.active() {
+		h.segFaults[segmentID] = f
+	} else {
+		delete(h.segFaults, segmentID)
+	}
+	h.mu.Unlock()
+}
+
+// SetRemaining sets how many requests key has left in this window, to test
+// rate limiting without sending thousands of requests.
+func (h *Handler) SetRemaining(key string, remaining int) {
+	h.mu.Lock()
+	h.window[key] = h.now().UTC().Truncate(time.Hour)
+	h.used[key] = max(h.limit-remaining, 0)
+	h.mu.Unlock()
+}
+
+// Requests counts the requests received for endpoint ("list",
+// "data_series", "details", "other"); "" counts all.
+func (h *Handler) Requests(endpoint string) int64 {
+	if endpoint == "" {
+		return h.n.Load()
+	}
+	if v, ok := h.counts.Load(endpoint); ok {
+		return v.(*atomic.Int64).Load()
+	}
+	return 0
+}
+
+// SeriesRequests counts data_series requests for one segment.
+func (h *Handler) SeriesRequests(segmentID string) int64 {
+	if v, ok := h.segCalls.Load(segmentID); ok {
+		return v.(*atomic.Int64).Load()
+	}
+	return 0
+}
+
+func bump(m *sync.Map, key string) {
+	v, _ := m.LoadOrStore(key, new(atomic.Int64))
+	v.(*atomic.Int64).Add(1)
+}
+
+// ServeHTTP answers as Braze does.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	n := h.n.Add(1)
+	ep := endpointName(r.URL.Path)
+	bump(&h.counts, ep)
+	segID := r.URL.Query().Get("segment_id")
+	if ep == "data_series" {
+		bump(&h.segCalls, segID)
+	}
+
+	h.mu.Lock()
+	f := h.fault
+	if sf, ok := h.segFaults[segID]; ok && segID != "" {
+		f = sf
+	}
+	h.mu.Unlock()
+	if !f.applies(n) {
+		f = Fault{}
+	}
+	if f.Latency > 0 && f.Body != BodySlow {
+		select {
+		case <-time.After(f.Latency):
+		case <-r.Context().Done():
+			return
+		}
+	}
+
+	if r.URL.Query().Has("api_key") {
+		writeJSON(w, http.StatusBadRequest, Fault{}, map[string]any{"message": "the api_key query parameter is deprecated; send Authorization: Bearer"})
+		return
+	}
+	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	perms, known := h.keys[key]
+	if !ok || !known {
+		// Braze sends the rate-limit headers empty on a 401.
+		for _, k := range []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"} {
+			w.Header()[http.CanonicalHeaderKey(k)] = []string{""}
+		}
+		writeJSON(w, http.StatusUnauthorized, Fault{}, map[string]any{"message": "Invalid API key: " + orMissing(key)})
+		return
+	}
+	if !h.countRequest(w, key) {
+		writeJSON(w, http.StatusTooManyRequests, Fault{}, map[string]any{"message": "API rate limit exceeded"})
+		return
+	}
+	if r.Method != http.MethodGet {
+		writeJSON(w, http.StatusMethodNotAllowed, Fault{}, map[string]any{"message": "method not allowed"})
+		return
+	}
+	if f.Status != 0 {
+		msg := f.Message
+		if msg == "" {
+			msg = http.StatusText(f.Status)
+		}
+		writeJSON(w, f.Status, Fault{}, map[string]any{"message": msg})
+		return
+	}
+	need := map[string]string{"list": "segments.list", "data_series": "segments.data_series", "details": "segments.details"}[ep]
+	if need == "" {
+		writeJSON(w, http.StatusNotFound, Fault{}, map[string]any{"message": "Not found: " + r.URL.Path})
+		return
+	}
+	if !contains(perms, need) {
+		writeJSON(w, http.StatusForbidden, Fault{}, map[string]any{"message": "You do not have access to this resource. This API key lacks the " + need + " permission."})
+		return
+	}
+	switch ep {
+	case "list":
+		h.list(w, r, f)
+	case "data_series":
+		h.series(w, r, f)
+	case "details":
+		h.details(w, r, f)
+	}
+}
+
+// orMissing echoes the key as Braze does (the client must redact it).
+func orMissing(k string) string {
+	if k == "" {
+		return "missing"
+	}
+	return k
+}
+
+// countRequest applies the hourly window and sets the rate-limit headers.
+func (h *Handler) countRequest(w http.ResponseWriter, key string) bool {
+	now := h.now().UTC()
+	win := now.Truncate(time.Hour)
+	h.mu.Lock()
+	if !h.window[key].Equal(win) {
+		h.window[key] = win
+		h.used[key] = 0
+	}
+	allowed := h.used[key] < h.limit
+	if allowed {
+		h.used[key]++
+	}
+	remaining := h.limit - h.used[key]
+	h.mu.Unlock()
+	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(h.limit))
+	w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
+	w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(win.Add(time.Hour).Unix(), 10))
+	return allowed
+}
+
+func writeJSON(w http.ResponseWriter, status int, f Fault, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	f.spoil(w, status, body)
+}
+
+func badRequest(w http.ResponseWriter, msg string) {
+	writeJSON(w, http.StatusBadRequest, Fault{}, map[string]any{"message": msg})
+}
+
+type listedSegment struct {
+	ID                       string   `json:"id"`
+	Name                     string   `json:"name"`
+	AnalyticsTrackingEnabled bool     `json:"analytics_tracking_enabled"`
+	Tags                     []string `json:"tags"`
+}
+
+func (h *Handler) list(w http.ResponseWriter, r *http.Request, f Fault) {
+	q := r.URL.Query()
+	page := 0
+	if v := q.Get("page"); v != "" {
+		p, err := strconv.Atoi(v)
+		if err != nil || p < 0 {
+			badRequest(w, "page must be a non-negative integer")
+			return
+		}
+		page = p
+	}
+	dir := q.Get("sort_direction")
+	if dir == "" {
+		dir = "asc"
+	}
+	if dir != "asc" && dir != "desc" {
+		badRequest(w, "sort_direction must be asc or desc")
+		return
+	}
+	listed := h.ws.Listed()
+	out := []listedSegment{}
+	for i := page * client.PageSize; i < (page+1)*client.PageSize && i < len(listed); i++ {
+		s := listed[i]
+		if dir == "desc" {
+			s = listed[len(listed)-1-i]
+		}
+		out = append(out, listedSegment{ID: s.ID, Name: s.Name, AnalyticsTrackingEnabled: s.Tracked, Tags: s.Tags})
+	}
+	// Braze puts "message" last in this object.
+	body, _ := json.Marshal(out)
+	writeRaw(w, f, []byte(`{"segments":`+string(body)+`,"message":"success"}`))
+}
+
+func writeRaw(w http.ResponseWriter, f Fault, body []byte) { f.spoil(w, http.StatusOK, body) }
+
+func (h *Handler) series(w http.ResponseWriter, r *http.Request, f Fault) {
+	q := r.URL.Query()
+	seg, ok := h.lookup(w, q.Get("segment_id"))
+	if !ok {
+		return
+	}
+	lv := q.Get("length")
+	if lv == "" {
+		badRequest(w, "length is required")
+		return
+	}
+	length, err := strconv.Atoi(lv)
+	if err != nil || length < 1 || length > client.MaxLength {
+		badRequest(w, "length must be an integer between 1 and 100")
+		return
+	}
+	end := h.now()
+	if v := q.Get("ending_at"); v != "" {
+		t, err := client.ParseTimestamp(v)
+		if err != nil {
+			badRequest(w, "ending_at must be an ISO-8601 datetime")
+			return
+		}
+		end = t
+	}
+	if !seg.Tracked && h.untracked == UntrackedError {
+		badRequest(w, "Segment does not have analytics tracking enabled")
+		return
+	}
+	// The series ends with the day before ending_at's (UTC) date: the
+	// current, incomplete day is never returned.
+	last := client.DateOf(end.UTC()).AddDays(-1)
+	type point struct {
+		Time string `json:"time"`
+		Size int64  `json:"size"`
+	}
+	pts := make([]point, 0, length)
+	for i := length - 1; i >= 0; i-- {
+		d := last.AddDays(-i)
+		size := int64(0)
+		if seg.Tracked {
+			size = seg.SizeOn(d)
+		}
+		pts = append(pts, point{d.String(), size})
+	}
+	writeJSON(w, http.StatusOK, f, map[string]any{"message": "success", "data": pts})
+}
+
+func (h *Handler) lookup(w http.ResponseWriter, id string) (*SegmentSpec, bool) {
+	if id == "" {
+		badRequest(w, "segment_id is required")
+		return nil, false
+	}
+	seg, ok := h.ws.Lookup(id)
+	if !ok {
+		badRequest(w, "segment_id must be a valid segment API identifier")
+		return nil, false
+	}
+	return seg, true
+}
+
+func (h *Handler) details(w http.ResponseWriter, r *http.Request, f Fault) {
+	seg, ok := h.lookup(w, r.URL.Query().Get("segment_id"))
+	if !ok {
+		return
+	}
+	const layout = "2006-01-02T15:04:05-07:00"
+	writeJSON(w, http.StatusOK, f, map[string]any{
+		"message":          "success",
+		"created_at":       seg.CreatedAt.Format(layout),
+		"updated_at":       seg.UpdatedAt.Format(layout),
+		"name":             seg.Name,
+		"description":      seg.Description,
+		"text_description": seg.Description,
+		"tags":             seg.Tags,
+		"teams":            seg.Teams,
+	})
+}
+
+// Server is a Handler listening on loopback.
+type Server struct {
+	*Handler
+	// URL is the base URL, e.g. http://127.0.0.1:41234.
+	URL string
+	// Key is a key with every permission.
+	Key string
+	srv *http.Server
+	ln  net.Listener
+}
+
+// Start serves a new Handler on addr (default "127.0.0.1:0": any free port).
+// Only loopback addresses are accepted.
+func Start(addr string, o Options) (*Server, error) {
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen address %q: %w", addr, err)
+	}
+	if !client.IsLoopback(host) {
+		return nil, fmt.Errorf("listen address %q: the stand-in API only listens on loopback (127.0.0.1, ::1, localhost)", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	h := NewHandler(o)
+	key := DemoKey
+	for k, p := range h.keys {
+		if len(p) == len(AllPermissions) {
+			key = k
+			break
+		}
+	}
+	s := &Server{Handler: h, URL: "http://" + ln.Addr().String(), Key: key, ln: ln,
+		srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}}
+	go s.srv.Serve(ln)
+	return s, nil
+}
+
+// Close stops the server at once.
+func (s *Server) Close() error { return s.srv.Close() }
+
+// TimeLapse returns a clock that starts at start and runs one simulated day
+// every dayEvery of real time (read from realNow), so the demo visibly moves.
+func TimeLapse(start time.Time, dayEvery time.Duration, realNow func() time.Time) func() time.Time {
+	origin := realNow()
+	speed := float64(24*time.Hour) / float64(dayEvery)
+	return func() time.Time {
+		return start.Add(time.Duration(float64(realNow().Sub(origin)) * speed))
+	}
+}

@@ -1,0 +1,164 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/brazetest"
+)
+
+func TestCacheSingleflight(t *testing.T) {
+	e := newEnv(t, brazetest.Options{})
+	// Latency keeps the request in flight while all callers arrive.
+	e.api.SetFault(brazetest.Fault{Latency: 100 * time.Millisecond})
+	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 30}
+	var wg sync.WaitGroup
+	var fails atomic.Int32
+	for i := 0; i < 50; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := cache.DataSeries(context.Background(), k, false)
+			if err != nil || len(s.Points) != 30 {
+				fails.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if fails.Load() != 0 {
+		t.Fatalf("%d callers failed", fails.Load())
+	}
+	if got := e.api.SeriesRequests(k.SegmentID); got != 1 {
+		t.Errorf("50 concurrent callers caused %d requests, want 1", got)
+	}
+}
+
+func TestCacheTTLAndFresh(t *testing.T) {
+	e := newEnv(t, brazetest.Options{})
+	cache := client.NewCache(e.c, client.CacheOptions{TTL: time.Minute, Now: e.clock.Now})
+	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
+	ctx := context.Background()
+	for i := 0; i < 3; i++ {
+		if _, err := cache.DataSeries(ctx, k, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := e.api.SeriesRequests(k.SegmentID); got != 1 {
+		t.Fatalf("within TTL: %d requests, want 1", got)
+	}
+	e.clock.Advance(61 * time.Second)
+	cache.DataSeries(ctx, k, false)
+	if got := e.api.SeriesRequests(k.SegmentID); got != 2 {
+		t.Fatalf("after TTL: %d requests, want 2", got)
+	}
+	cache.DataSeries(ctx, k, true)
+	if got := e.api.SeriesRequests(k.SegmentID); got != 3 {
+		t.Fatalf("fresh: %d requests, want 3", got)
+	}
+	// A different window is a different key.
+	cache.DataSeries(ctx, client.SeriesKey{SegmentID: k.SegmentID, Length: 30}, false)
+	if got := e.api.SeriesRequests(k.SegmentID); got != 4 {
+		t.Fatalf("other window: %d requests, want 4", got)
+	}
+	if s, at, ok := cache.Peek(k); !ok || len(s.Points) != 7 || !at.Equal(e.clock.Now()) {
+		t.Errorf("Peek = %v %v %v", s, at, ok)
+	}
+}
+
+func TestCacheErrorsNotCached(t *testing.T) {
+	e := newEnv(t, brazetest.Options{}, client.WithRetries(0, 0))
+	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
+	e.api.SetFault(brazetest.Fault{Status: 500})
+	if _, err := cache.DataSeries(context.Background(), k, false); !errors.Is(err, client.ErrServer) {
+		t.Fatalf("err = %v", err)
+	}
+	e.api.SetFault(brazetest.Fault{})
+	if _, err := cache.DataSeries(context.Background(), k, false); err != nil {
+		t.Fatalf("after healing: %v", err)
+	}
+}
+
+func TestCacheBoundsInFlight(t *testing.T) {
+	var cur, peak atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := cur.Add(1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+		cur.Add(-1)
+		w.Write([]byte(`{"message":"success","data":[]}`))
+	}))
+	defer srv.Close()
+	c, _ := client.New(srv.URL, "k")
+	cache := client.NewCache(c, client.CacheOptions{MaxInFlight: 3})
+	var wg sync.WaitGroup
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: string(rune('a' + i)), Length: 1}, false)
+		}()
+	}
+	wg.Wait()
+	if p := peak.Load(); p > 3 || p < 2 {
+		t.Errorf("peak in flight = %d, want at most 3 (and concurrency used)", p)
+	}
+	if cache.Fetches() != 20 {
+		t.Errorf("fetches = %d", cache.Fetches())
+	}
+}
+
+func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
+	e := newEnv(t, brazetest.Options{})
+	e.api.SetFault(brazetest.Fault{Latency: 80 * time.Millisecond})
+	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { _, err := cache.DataSeries(ctx, k, false); errc <- err }()
+	time.Sleep(10 * time.Millisecond)
+	done := make(chan error, 1)
+	go func() { _, err := cache.DataSeries(context.Background(), k, false); done <- err }()
+	time.Sleep(10 * time.Millisecond)
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled caller: %v", err)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("second caller failed with the first one's cancellation: %v", err)
+	}
+	if got := e.api.SeriesRequests(k.SegmentID); got != 1 {
+		t.Errorf("%d requests, want 1", got)
+	}
+}
+
+func TestCacheEvictsWhenFull(t *testing.T) {
+	e := newEnv(t, brazetest.Options{})
+	cache := client.NewCache(e.c, client.CacheOptions{MaxEntries: 8, Now: e.clock.Now})
+	seg := firstTracked(e.api.Workspace()).ID
+	for n := 1; n <= 20; n++ {
+		e.clock.Advance(time.Second)
+		if _, err := cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: seg, Length: n}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, ok := cache.Peek(client.SeriesKey{SegmentID: seg, Length: 1}); ok {
+		t.Errorf("oldest entry kept beyond the bound")
+	}
+	if _, _, ok := cache.Peek(client.SeriesKey{SegmentID: seg, Length: 20}); !ok {
+		t.Errorf("newest entry evicted")
+	}
+}

@@ -1,0 +1,313 @@
+// Package client is a Braze REST client for the segment endpoints: typed
+// errors, rate-limit awareness, retries with backoff, and a shared cache.
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+const (
+	pathList    = "/segments/list"
+	pathSeries  = "/segments/data_series"
+	pathDetails = "/segments/details"
+)
+
+// Client calls Braze's segment endpoints. It is safe for concurrent use.
+type Client struct {
+	base        *url.URL
+	key         string
+	hc          *http.Client
+	now         func() time.Time
+	sleep       func(context.Context, time.Duration) error
+	timeout     time.Duration
+	maxRetries  int
+	backoff     time.Duration
+	maxRateWait time.Duration
+	maxBody     int64
+	pageAhead   int
+	userAgent   string
+	rate        rateState
+}
+
+// Option configures a Client.
+type Option func(*Client)
+
+// WithHTTPClient sets the HTTP client (default: a new one with no timeout of
+// its own; the per-request timeout applies).
+func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.hc = hc } }
+
+// WithClock sets the time source, for tests.
+func WithClock(now func() time.Time) Option { return func(c *Client) { c.now = now } }
+
+// WithSleep sets how the client waits between retries, for tests that must
+// not really sleep. The function must return early with ctx's error.
+func WithSleep(sleep func(context.Context, time.Duration) error) Option {
+	return func(c *Client) { c.sleep = sleep }
+}
+
+// WithTimeout bounds each HTTP attempt (default 30s).
+func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+
+// WithRetries sets how many times 5xx and transport failures are retried
+// (default 3), and the first backoff (default 500ms, doubling, with jitter).
+func WithRetries(n int, backoff time.Duration) Option {
+	return func(c *Client) { c.maxRetries, c.backoff = n, backoff }
+}
+
+// WithMaxRateWait caps how long a 429 is waited out before the rate-limit
+// error is returned to the caller (default 5s).
+func WithMaxRateWait(d time.Duration) Option { return func(c *Client) { c.maxRateWait = d } }
+
+// WithMaxBody caps a response body's size (default 8 MiB).
+func WithMaxBody(n int64) Option { return func(c *Client) { c.maxBody = n } }
+
+// WithPageConcurrency bounds the list pages fetched at once by AllSegments
+// (default 8).
+func WithPageConcurrency(n int) Option { return func(c *Client) { c.pageAhead = n } }
+
+// WithUserAgent sets the User-Agent header.
+func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }
+
+// New returns a client for endpoint (an instance name such as "US-03" or a
+// base URL) authenticating with apiKey.
+func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
+	base, err := ResolveEndpoint(endpoint)
+	if err != nil {
+		return nil, err
+	}
+	apiKey = strings.TrimSpace(apiKey)
+	if apiKey == "" {
+		return nil, errors.New("an API key is required")
+	}
+	if strings.ContainsAny(apiKey, "\r\n\t ") {
+		return nil, errors.New("the API key contains white space or line breaks")
+	}
+	c := &Client{
+		base:        base,
+		key:         apiKey,
+		hc:          &http.Client{},
+		now:         time.Now,
+		sleep:       sleepCtx,
+		timeout:     30 * time.Second,
+		maxRetries:  3,
+		backoff:     500 * time.Millisecond,
+		maxRateWait: 5 * time.Second,
+		maxBody:     8 << 20,
+		pageAhead:   8,
+		userAgent:   "segdash",
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	if c.pageAhead < 1 {
+		c.pageAhead = 1
+	}
+	return c, nil
+}
+
+// BaseURL returns the REST base URL (it never holds the key).
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// Rate returns the last rate-limit state the API reported.
+func (c *Client) Rate() Rate { return c.rate.get() }
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// envelope is the common part of every Braze body.
+type envelope struct {
+	Message string   `json:"message"`
+	Errors  []string `json:"errors"`
+}
+
+// get calls endpoint with query, retrying as the API's rules allow, and
+// decodes a success body into out (which must embed or be decodable from
+// the full JSON object).
+func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out any) (*Response, error) {
+	var lastErr error
+	for attempt := 0; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+		}
+		if reset, ok := c.rate.exhaustedUntil(c.now()); ok {
+			wait := reset.Sub(c.now())
+			if wait > c.maxRateWait {
+				return nil, &Error{Kind: ErrRateLimited, Endpoint: endpoint, Reset: reset,
+					Message: "request not sent: the hourly limit is used up"}
+			}
+			if err := c.sleep(ctx, wait); err != nil {
+				return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+			}
+		}
+		resp, err := c.once(ctx, endpoint, query, out)
+		if err == nil {
+			return resp, nil
+		}
+		lastErr = err
+		var e *Error
+		if !errors.As(err, &e) || ctx.Err() != nil {
+			return nil, err
+		}
+		var wait time.Duration
+		switch e.Kind {
+		case ErrRateLimited:
+			w, ok := e.retryWait, e.retryKnown
+			if !ok && !e.Reset.IsZero() {
+				w, ok = e.Reset.Sub(c.now()), true
+			}
+			if !ok || w > c.maxRateWait || attempt >= c.maxRetries {
+				return nil, e
+			}
+			wait = max(w, 0)
+		case ErrServer, ErrTransport:
+			if attempt >= c.maxRetries {
+				return nil, lastErr
+			}
+			wait = c.backoff << attempt
+			wait += time.Duration(rand.Int64N(int64(wait)/2 + 1)) // jitter: up to +50%
+		default:
+			return nil, err
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+		}
+	}
+}
+
+// once makes one HTTP attempt.
+func (c *Client) once(ctx context.Context, endpoint string, query url.Values, out any) (*Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	u := *c.base
+	u.Path = c.base.Path + endpoint
+	u.RawQuery = query.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.key)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	res, err := c.hc.Do(req)
+	if err != nil {
+		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+	}
+	defer res.Body.Close()
+	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header)}
+	c.rate.set(resp.Rate)
+	body, readErr := io.ReadAll(io.LimitReader(res.Body, c.maxBody+1))
+	if readErr != nil {
+		kind := ErrTransport
+		if res.StatusCode >= 500 {
+			kind = ErrServer
+		}
+		return nil, c.fail(endpoint, res.StatusCode, kind, "", fmt.Errorf("reading body: %w", readErr))
+	}
+	if int64(len(body)) > c.maxBody {
+		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", fmt.Errorf("body larger than %d bytes", c.maxBody))
+	}
+	if res.StatusCode < 200 || res.StatusCode > 299 {
+		return nil, c.statusError(endpoint, res, resp, body)
+	}
+	if err := checkJSON(res.Header, body); err != nil {
+		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", err)
+	}
+	var env envelope
+	if err := json.Unmarshal(body, &env); err != nil {
+		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", describeJSONError(err))
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", describeJSONError(err))
+	}
+	for _, w := range env.Errors {
+		resp.Warnings = append(resp.Warnings, redact(w, c.key))
+	}
+	return resp, nil
+}
+
+// statusError builds the typed error for a non-2xx answer.
+func (c *Client) statusError(endpoint string, res *http.Response, resp *Response, body []byte) error {
+	var env envelope
+	msg := ""
+	if json.Unmarshal(body, &env) == nil {
+		msg = env.Message
+	} else if looksHTML(body) {
+		msg = "the server answered with an HTML page instead of JSON"
+	}
+	e := c.fail(endpoint, res.StatusCode, kindForStatus(res.StatusCode), msg, nil).(*Error)
+	for _, s := range env.Errors {
+		e.Errors = append(e.Errors, redact(s, c.key))
+	}
+	if e.Kind == ErrForbidden {
+		e.Permission = permissionFor(endpoint)
+	}
+	if e.Kind != ErrRateLimited {
+		return e
+	}
+	e.Reset = resp.Rate.Reset
+	e.retryWait, e.retryKnown = retryAfter(res.Header, c.now())
+	if e.retryKnown && e.Reset.IsZero() {
+		e.Reset = c.now().Add(e.retryWait)
+	}
+	return e
+}
+
+// fail builds an *Error with the key redacted from every text.
+func (c *Client) fail(endpoint string, status int, kind error, msg string, cause error) error {
+	if cause != nil && strings.Contains(cause.Error(), c.key) {
+		cause = errors.New(redact(cause.Error(), c.key))
+	}
+	return &Error{Kind: kind, Endpoint: endpoint, StatusCode: status, Message: redact(msg, c.key), Err: cause}
+}
+
+func checkJSON(h http.Header, body []byte) error {
+	if ct := h.Get("Content-Type"); ct != "" {
+		if mt, _, err := mime.ParseMediaType(ct); err == nil && mt == "text/html" {
+			return errors.New("the server answered with an HTML page instead of JSON")
+		}
+	}
+	if looksHTML(body) {
+		return errors.New("the server answered with an HTML page instead of JSON")
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return errors.New("empty body")
+	}
+	return nil
+}
+
+func looksHTML(body []byte) bool {
+	s := strings.ToLower(strings.TrimSpace(string(body[:min(len(body), 64)])))
+	return strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html")
+}
+
+func describeJSONError(err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("malformed JSON at byte %d: %v", se.Offset, err)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("truncated JSON body")
+	}
+	return fmt.Errorf("unexpected JSON: %v", err)
+}

@@ -1,0 +1,87 @@
+package client
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// parseRate reads X-RateLimit-Limit, -Remaining and -Reset (epoch seconds).
+// Header lookup is case-insensitive, so HTTP/2's lowercase names work too.
+// Empty or malformed values leave Known false.
+func parseRate(h http.Header) Rate {
+	limit, okL := atoiHeader(h, "X-RateLimit-Limit")
+	rem, okR := atoiHeader(h, "X-RateLimit-Remaining")
+	reset, okS := atoiHeader(h, "X-RateLimit-Reset")
+	if !okL && !okR && !okS {
+		return Rate{}
+	}
+	r := Rate{Limit: limit, Remaining: rem, Known: okR}
+	if okS && reset > 0 {
+		r.Reset = time.Unix(int64(reset), 0).UTC()
+	}
+	return r
+}
+
+func atoiHeader(h http.Header, name string) (int, bool) {
+	v := strings.TrimSpace(h.Get(name))
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// retryAfter reads a Retry-After header, in seconds or as an HTTP date.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+// rateState is the last rate-limit state seen, shared by every caller of a
+// Client so that an exhausted limit stops all of them at once.
+type rateState struct {
+	mu   sync.Mutex
+	last Rate
+}
+
+func (s *rateState) set(r Rate) {
+	if !r.Known {
+		return
+	}
+	s.mu.Lock()
+	s.last = r
+	s.mu.Unlock()
+}
+
+func (s *rateState) get() Rate {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.last
+}
+
+// exhaustedUntil returns the reset time while the limit is used up.
+func (s *rateState) exhaustedUntil(now time.Time) (time.Time, bool) {
+	r := s.get()
+	if r.Known && r.Remaining == 0 && r.Reset.After(now) {
+		return r.Reset, true
+	}
+	return time.Time{}, false
+}

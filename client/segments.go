@@ -1,0 +1,174 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ListSegments fetches one page (0-based) of /segments/list. Up to PageSize
+// segments come back; a short or empty page is the last one.
+func (c *Client) ListSegments(ctx context.Context, page int, dir SortDirection) ([]Segment, *Response, error) {
+	if page < 0 {
+		return nil, nil, &Error{Kind: ErrInvalidArgument, Endpoint: pathList, Message: "page must be 0 or more"}
+	}
+	if dir == "" {
+		dir = SortAsc
+	}
+	if dir != SortAsc && dir != SortDesc {
+		return nil, nil, &Error{Kind: ErrInvalidArgument, Endpoint: pathList, Message: fmt.Sprintf("sort direction %q: want asc or desc", dir)}
+	}
+	q := url.Values{"page": {strconv.Itoa(page)}, "sort_direction": {string(dir)}}
+	var body struct {
+		Segments []Segment `json:"segments"`
+	}
+	resp, err := c.get(ctx, pathList, q, &body)
+	if err != nil {
+		return nil, resp, err
+	}
+	return body.Segments, resp, nil
+}
+
+// AllSegments lists every segment, oldest first, without duplicates. Pages
+// are fetched ahead concurrently (bounded by WithPageConcurrency) and
+// stitched in order; the listing ends at the first short or empty page.
+// progress, if not nil, is called with the number of segments known so far
+// (contiguous from page 0) whenever it grows.
+func (c *Client) AllSegments(ctx context.Context, progress func(loaded int)) ([]Segment, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type result struct {
+		page int
+		segs []Segment
+		err  error
+	}
+	var (
+		pages    = map[int][]Segment{}
+		last     = -1 // index of the short page, once seen
+		next     = 0  // next page to start
+		inflight = 0
+		firstErr error
+		errPage  = -1
+		done     = make(chan result)
+		stitched = 0 // pages contiguous from 0 already counted for progress
+		count    = 0
+	)
+	start := func() {
+		p := next
+		next++
+		inflight++
+		go func() {
+			segs, _, err := c.ListSegments(ctx, p, SortAsc)
+			done <- result{p, segs, err}
+		}()
+	}
+	for i := 0; i < c.pageAhead; i++ {
+		start()
+	}
+	for inflight > 0 {
+		r := <-done
+		inflight--
+		if r.err != nil {
+			// Keep the first real failure; pages cancelled because of it
+			// (or because the end was found) fail with the cancellation.
+			if firstErr == nil && (last < 0 || r.page <= last) {
+				firstErr, errPage = r.err, r.page
+				cancel()
+			}
+			continue
+		}
+		pages[r.page] = r.segs
+		if len(r.segs) < PageSize && (last < 0 || r.page < last) {
+			last = r.page
+		}
+		for {
+			segs, ok := pages[stitched]
+			if !ok {
+				break
+			}
+			count += len(segs)
+			stitched++
+		}
+		if progress != nil && count > 0 {
+			progress(count)
+		}
+		if firstErr == nil && last < 0 {
+			start()
+		}
+		if last >= 0 && stitched > last {
+			cancel() // pages past the end are not needed
+		}
+	}
+	if firstErr != nil && (last < 0 || errPage <= last) {
+		return nil, firstErr
+	}
+	seen := make(map[string]bool, count)
+	out := make([]Segment, 0, count)
+	for p := 0; p <= last; p++ {
+		for _, s := range pages[p] {
+			if seen[s.ID] {
+				continue
+			}
+			seen[s.ID] = true
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// SegmentDetails fetches /segments/details for one segment.
+func (c *Client) SegmentDetails(ctx context.Context, segmentID string) (*Details, *Response, error) {
+	if err := checkSegmentID(pathDetails, segmentID); err != nil {
+		return nil, nil, err
+	}
+	var d Details
+	resp, err := c.get(ctx, pathDetails, url.Values{"segment_id": {segmentID}}, &d)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &d, resp, nil
+}
+
+// DataSeries fetches up to length (1..100) daily sizes of a segment ending
+// before endingAt; a zero endingAt lets the server use the time of the
+// request. Arguments are validated before any request is sent.
+func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, endingAt time.Time) (*Series, *Response, error) {
+	if err := checkSegmentID(pathSeries, segmentID); err != nil {
+		return nil, nil, err
+	}
+	if err := CheckLength(length); err != nil {
+		return nil, nil, &Error{Kind: ErrInvalidArgument, Endpoint: pathSeries, Message: err.Error()}
+	}
+	q := url.Values{"segment_id": {segmentID}, "length": {strconv.Itoa(length)}}
+	if !endingAt.IsZero() {
+		q.Set("ending_at", endingAt.Format(time.RFC3339))
+	}
+	var body struct {
+		Data []Point `json:"data"`
+	}
+	resp, err := c.get(ctx, pathSeries, q, &body)
+	if err != nil {
+		return nil, resp, err
+	}
+	s := &Series{SegmentID: segmentID, Length: length, EndingAt: endingAt, Points: body.Data, Warnings: resp.Warnings}
+	return s, resp, nil
+}
+
+// CheckLength validates a data-series length.
+func CheckLength(length int) error {
+	if length < 1 || length > MaxLength {
+		return fmt.Errorf("length %d is out of range: Braze accepts 1..%d days", length, MaxLength)
+	}
+	return nil
+}
+
+func checkSegmentID(endpoint, id string) error {
+	if strings.TrimSpace(id) == "" {
+		return &Error{Kind: ErrInvalidArgument, Endpoint: endpoint, Message: "a segment id is required"}
+	}
+	return nil
+}
