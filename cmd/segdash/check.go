@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/segdash/segdash/client"
+)
+
+// checkFlags are the flags of `segdash check`.
+type checkFlags struct {
+	length   int
+	endingAt string
+	format   string
+	min      int64
+	maxDrop  float64
+}
+
+// checkResult is one checked segment.
+type checkResult struct {
+	Segment  client.Segment
+	Series   *client.Series
+	Breaches []string
+}
+
+func newCheckCmd(io stdio, getenv func(string) string, g *globalFlags) *cobra.Command {
+	f := &checkFlags{}
+	cmd := &cobra.Command{
+		Use:   "check [flags] SEGMENT...",
+		Short: "Print segment sizes once and exit; thresholds for scripts and monitoring",
+		Long: `check fetches the daily size series of each SEGMENT (a segment id, or an exact
+name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds.
+
+Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error.`,
+		Example: `  segdash check "Lapsed Users - 7 days"
+  segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
+  segdash check --min 10000 --max-drop 5 --format json "VIP"`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, io, getenv, g, f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&f.length, "length", 30, "days of data, 1..100")
+	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
+	fl.StringVar(&f.format, "format", "chart", "output: chart, spark, json or csv")
+	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
+	fl.Float64Var(&f.maxDrop, "max-drop", 0, "breach when a segment fell more than this percent over the window")
+	return cmd
+}
+
+// validate checks the flags before anything is fetched.
+func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, error) {
+	if len(args) == 0 {
+		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name); see segdash check --help")
+	}
+	if err := client.CheckLength(f.length); err != nil {
+		return time.Time{}, usageError("--length: %v", err)
+	}
+	switch f.format {
+	case "chart", "spark", "json", "csv":
+	default:
+		return time.Time{}, usageError("--format %q: want chart, spark, json or csv", f.format)
+	}
+	if cmd.Flags().Changed("min") && f.min < 0 {
+		return time.Time{}, usageError("--min must not be negative")
+	}
+	if cmd.Flags().Changed("max-drop") && (f.maxDrop < 0 || f.maxDrop > 100 || math.IsNaN(f.maxDrop)) {
+		return time.Time{}, usageError("--max-drop is a percentage from 0 to 100, got %v", f.maxDrop)
+	}
+	var end time.Time
+	if f.endingAt != "" {
+		t, err := client.ParseTimestamp(f.endingAt)
+		if err != nil {
+			return time.Time{}, usageError("--ending-at %q: want YYYY-MM-DD or an ISO-8601 time", f.endingAt)
+		}
+		end = t
+	}
+	for _, a := range args {
+		if strings.TrimSpace(a) == "" {
+			return time.Time{}, usageError("an empty SEGMENT was given")
+		}
+	}
+	return end, nil
+}
+
+func runCheck(cmd *cobra.Command, io stdio, getenv func(string) string, g *globalFlags, f *checkFlags, args []string) error {
+	end, err := f.validate(cmd, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := resolveConfig(g, getenv)
+	if err != nil {
+		return err
+	}
+	if cfg.Demo {
+		fmt.Fprintln(io.err, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
+	}
+	ctx := cmd.Context()
+	be, err := connect(ctx, cfg, time.Now)
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	segs, err := resolveSegments(ctx, be.cache, args)
+	if err != nil {
+		return err
+	}
+	results, err := fetchAll(ctx, be.cache, segs, f.length, end)
+	if err != nil {
+		return err
+	}
+	breached := false
+	for i := range results {
+		results[i].Breaches = f.breaches(cmd, results[i].Series)
+		breached = breached || len(results[i].Breaches) > 0
+	}
+	if err := writeCheck(io.out, getenv, f, results); err != nil {
+		return err
+	}
+	for _, r := range results {
+		for _, b := range r.Breaches {
+			fmt.Fprintf(io.err, "segdash: BREACH %s: %s\n", describe(r.Segment), b)
+		}
+	}
+	if breached {
+		return &codeError{code: exitBreach, err: fmt.Errorf("threshold breached")}
+	}
+	return nil
+}
+
+// fetchAll fetches every segment's series; the cache bounds concurrency.
+func fetchAll(ctx context.Context, cache *client.Cache, segs []client.Segment, length int, end time.Time) ([]checkResult, error) {
+	results := make([]checkResult, len(segs))
+	eg, ctx := errgroup.WithContext(ctx)
+	for i, s := range segs {
+		results[i].Segment = s
+		eg.Go(func() error {
+			series, err := cache.DataSeries(ctx, client.SeriesKey{SegmentID: s.ID, Length: length, EndingAt: end}, false)
+			if err != nil {
+				return fmt.Errorf("%s: %w", describe(s), err)
+			}
+			results[i].Series = series
+			return nil
+		})
+	}
+	return results, eg.Wait()
+}
+
+// breaches lists the thresholds a series breaks.
+func (f *checkFlags) breaches(cmd *cobra.Command, s *client.Series) []string {
+	var out []string
+	latest, ok := s.Latest()
+	if !ok {
+		return nil
+	}
+	if cmd.Flags().Changed("min") && latest.Size < f.min {
+		out = append(out, fmt.Sprintf("latest size %s (%s) is below --min %s", grouped(latest.Size), latest.Day, grouped(f.min)))
+	}
+	if cmd.Flags().Changed("max-drop") {
+		first := s.Points[0].Size
+		if first > 0 {
+			drop := float64(first-latest.Size) / float64(first) * 100
+			if drop > f.maxDrop {
+				out = append(out, fmt.Sprintf("fell %.1f%% over %d days (%s on %s to %s on %s), beyond --max-drop %g%%",
+					drop, len(s.Points), grouped(first), s.Points[0].Day, grouped(latest.Size), latest.Day, f.maxDrop))
+			}
+		}
+	}
+	return out
+}

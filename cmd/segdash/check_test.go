@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/segdash/segdash/client/brazetest"
+)
+
+var testNow = time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
+
+// apiEnv serves a stand-in on loopback with a fixed clock and returns the
+// handler and an environment pointing segdash at it.
+func apiEnv(t *testing.T, o brazetest.Options) (*brazetest.Handler, map[string]string) {
+	t.Helper()
+	if o.Now == nil {
+		o.Now = func() time.Time { return testNow }
+	}
+	if o.Workspace == nil {
+		o.Workspace = brazetest.NewWorkspace(42, 300)
+	}
+	h := brazetest.NewHandler(o)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return h, map[string]string{"BRAZE_REST_ENDPOINT": srv.URL, "BRAZE_API_KEY": brazetest.DemoKey}
+}
+
+// runSegdash runs the command in-process and returns exit code and output.
+func runSegdash(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, stdio{in: strings.NewReader(""), out: &out, err: &errb},
+		func(k string) string { return env[k] })
+	return code, out.String(), errb.String()
+}
+
+func tracked(h *brazetest.Handler, n int) []*brazetest.SegmentSpec {
+	var out []*brazetest.SegmentSpec
+	names := map[string]int{}
+	for _, s := range h.Workspace().Segments {
+		names[strings.ToLower(s.Name)]++
+	}
+	for _, s := range h.Workspace().Segments {
+		if s.Tracked && !s.Archived && names[strings.ToLower(s.Name)] == 1 && !strings.ContainsAny(s.Name, "\x1b") {
+			out = append(out, s)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func TestCheckFormats(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	segs := tracked(h, 2)
+	a, b := segs[0], segs[1]
+
+	code, out, errs := runSegdash(t, env, "check", "--format", "json", "--length", "7", a.ID, strings.ToUpper(b.Name))
+	if code != 0 {
+		t.Fatalf("json: exit %d, %s", code, errs)
+	}
+	var js struct {
+		Segments []struct {
+			SegmentID   string `json:"segment_id"`
+			SegmentName string `json:"segment_name"`
+			Latest      struct {
+				Date string
+				Size int64
+			}
+			Points []struct {
+				Date string
+				Size int64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if len(js.Segments) != 2 || js.Segments[0].SegmentID != a.ID || js.Segments[1].SegmentName != b.Name {
+		t.Fatalf("json segments: %+v", js.Segments)
+	}
+	p := js.Segments[0].Points
+	if len(p) != 7 || p[6].Date != "2026-11-15" || p[0].Date != "2026-11-09" {
+		t.Errorf("json points: %+v", p)
+	}
+	if js.Segments[0].Latest.Size != p[6].Size || p[6].Size == 0 {
+		t.Errorf("latest %+v vs %+v", js.Segments[0].Latest, p[6])
+	}
+
+	code, out, _ = runSegdash(t, env, "check", "--format", "csv", "--length", "5", a.ID, b.ID)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || err != nil || len(rows) != 11 {
+		t.Fatalf("csv: exit %d, %v, %d rows", code, err, len(rows))
+	}
+	if strings.Join(rows[0], ",") != "segment_id,segment_name,date,size" || rows[1][0] != a.ID || rows[1][1] != a.Name || rows[5][2] != "2026-11-15" {
+		t.Errorf("csv rows: %v", rows[:6])
+	}
+
+	code, out, _ = runSegdash(t, env, "check", "--format", "spark", a.ID, b.ID)
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if code != 0 || len(lines) != 2 || !strings.Contains(lines[0], a.Name) || !strings.ContainsAny(lines[0], "▁▂▃▄▅▆▇█") || !strings.Contains(lines[0], "%") {
+		t.Errorf("spark: exit %d\n%s", code, out)
+	}
+
+	code, out, _ = runSegdash(t, env, "check", "--ending-at", "2026-10-01", a.ID)
+	if code != 0 || !strings.Contains(out, a.Name) || !strings.Contains(out, "Sep 30") || !strings.Contains(out, "┤") || strings.Contains(out, "\x1b") {
+		t.Errorf("chart: exit %d\n%s", code, out)
+	}
+}
+
+func TestCheckThresholds(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	s := tracked(h, 1)[0]
+	latest := s.SizeOn(dateOf(testNow).AddDays(-1))
+	first := s.SizeOn(dateOf(testNow).AddDays(-30))
+	drop := float64(first-latest) / float64(first) * 100
+
+	if code, _, errs := runSegdash(t, env, "check", "--format", "spark", "--min", itoa64(latest), s.ID); code != 0 {
+		t.Errorf("--min at the latest size: exit %d %s", code, errs)
+	}
+	code, _, errs := runSegdash(t, env, "check", "--format", "spark", "--min", itoa64(latest+1), s.ID)
+	if code != 1 || !strings.Contains(errs, "BREACH") || !strings.Contains(errs, s.ID) || !strings.Contains(errs, grouped(latest)) {
+		t.Errorf("--min above the latest size: exit %d, %q", code, errs)
+	}
+	// A drop threshold just below the actual drop breaches (when it fell),
+	// one just above does not.
+	if drop > 0.2 {
+		code, _, errs = runSegdash(t, env, "check", "--format", "spark", "--max-drop", ftoa(drop-0.1), s.ID)
+		if code != 1 || !strings.Contains(errs, "fell") {
+			t.Errorf("--max-drop below the drop %.2f: exit %d %q", drop, code, errs)
+		}
+	}
+	if code, _, errs := runSegdash(t, env, "check", "--format", "spark", "--max-drop", ftoa(max(drop, 0)+0.1), s.ID); code != 0 {
+		t.Errorf("--max-drop above the drop %.2f: exit %d %q", drop, code, errs)
+	}
+	code, out, _ := runSegdash(t, env, "check", "--format", "json", "--min", itoa64(latest+1), s.ID)
+	if code != 1 || !strings.Contains(out, "below --min") {
+		t.Errorf("json breaches: exit %d\n%s", code, out)
+	}
+}
+
+func TestCheckUsageAndAPIErrors(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	s := tracked(h, 1)[0]
+	dup := h.Workspace().Segments[3].Name
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check"}, "at least one SEGMENT"},
+		{[]string{"check", "--length", "0", s.ID}, "1..100"},
+		{[]string{"check", "--length", "101", s.ID}, "1..100"},
+		{[]string{"check", "--format", "xml", s.ID}, "chart, spark, json or csv"},
+		{[]string{"check", "--ending-at", "tomorrow", s.ID}, "--ending-at"},
+		{[]string{"check", "--max-drop", "120", s.ID}, "0 to 100"},
+		{[]string{"check", "--min", "-5", s.ID}, "--min"},
+		{[]string{"check", "--bogus", s.ID}, "unknown flag"},
+		{[]string{"check", "No Such Segment"}, "no segment has the id or name"},
+		{[]string{"check", dup}, "ambiguous"},
+		{[]string{"check", "--concurrency", "0", s.ID}, "--concurrency"},
+	}
+	for _, tc := range cases {
+		code, _, errs := runSegdash(t, env, tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+	h.SetFault(brazetest.Fault{Status: 403})
+	code, _, errs := runSegdash(t, env, "check", s.ID)
+	if code != 2 || !strings.Contains(errs, "segments.list") {
+		t.Errorf("403: exit %d %q", code, errs)
+	}
+	h.SetFault(brazetest.Fault{})
+	h.SetSegmentFault(s.ID, brazetest.Fault{Status: 400, Message: "segment_id must be valid"})
+	code, _, errs = runSegdash(t, env, "check", s.ID)
+	if code != 2 || !strings.Contains(errs, "segment_id must be valid") || !strings.Contains(errs, s.ID) {
+		t.Errorf("400: exit %d %q", code, errs)
+	}
+}
+
+func TestCheckConfigErrorsAndKeySecrecy(t *testing.T) {
+	_, env := apiEnv(t, brazetest.Options{})
+	env["BRAZE_API_KEY"] = "a-wrong-and-secret-key"
+	code, out, errs := runSegdash(t, env, "check", "anything")
+	if code != 2 || !strings.Contains(errs, "unauthorized") || strings.Contains(out+errs, "a-wrong-and-secret-key") {
+		t.Errorf("401: exit %d, %q %q", code, out, errs)
+	}
+	code, _, errs = runSegdash(t, map[string]string{"BRAZE_API_KEY": "k"}, "check", "x")
+	if code != 2 || !strings.Contains(errs, "no endpoint") {
+		t.Errorf("no endpoint: %d %q", code, errs)
+	}
+	code, _, errs = runSegdash(t, map[string]string{"BRAZE_REST_ENDPOINT": "US-03"}, "check", "x")
+	if code != 2 || !strings.Contains(errs, "no API key") {
+		t.Errorf("no key: %d %q", code, errs)
+	}
+	code, _, errs = runSegdash(t, map[string]string{"BRAZE_API_KEY": "k", "BRAZE_REST_ENDPOINT": "http://rest.iad-03.braze.com"}, "check", "x")
+	if code != 2 || !strings.Contains(errs, "loopback") {
+		t.Errorf("plain http: %d %q", code, errs)
+	}
+	code, _, errs = runSegdash(t, map[string]string{"BRAZE_REST_ENDPOINT": "US-03"}, "check", "--api-key-file", "/nonexistent/key", "x")
+	if code != 2 || !strings.Contains(errs, "--api-key-file") {
+		t.Errorf("missing key file: %d %q", code, errs)
+	}
+}
+
+func TestCheckDemo(t *testing.T) {
+	code, out, errs := runSegdash(t, map[string]string{}, "check", "--format", "spark", "VIP")
+	if code != 0 || !strings.Contains(errs, "demo data") || !strings.HasPrefix(out, "VIP") {
+		t.Errorf("demo: exit %d, %q, %q", code, out, errs)
+	}
+}
+
+func TestCheckControlCharactersInNames(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	evil := h.Workspace().Segments[19]
+	for _, format := range []string{"chart", "spark", "json"} {
+		code, out, errs := runSegdash(t, env, "check", "--format", format, evil.ID)
+		if code != 0 {
+			t.Fatalf("%s: exit %d %s", format, code, errs)
+		}
+		if strings.ContainsAny(out+errs, "\x1b\x07") {
+			t.Errorf("%s: raw control characters reached the output: %q", format, out)
+		}
+	}
+	// JSON keeps the name losslessly, escaped.
+	_, out, _ := runSegdash(t, env, "check", "--format", "json", evil.ID)
+	if !strings.Contains(out, `\u001b[31mred`) {
+		t.Errorf("json name not escaped losslessly: %s", out)
+	}
+}

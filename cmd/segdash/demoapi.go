@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/segdash/segdash/client/brazetest"
+)
+
+func newDemoAPICmd(io stdio) *cobra.Command {
+	var (
+		listen    string
+		seed      int64
+		segments  int
+		dayEvery  time.Duration
+		untracked string
+		latency   time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "demo-api",
+		Short: "Serve the stand-in Braze API on loopback, to try segdash or curl without an account",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if segments < 1 || segments > 100000 {
+				return usageError("--segments must be between 1 and 100000")
+			}
+			o := brazetest.Options{Workspace: brazetest.NewWorkspace(seed, segments)}
+			switch untracked {
+			case "zeros":
+			case "error":
+				o.Untracked = brazetest.UntrackedError
+			default:
+				return usageError("--untracked %q: want zeros or error", untracked)
+			}
+			if dayEvery < 0 || latency < 0 {
+				return usageError("--time-lapse and --latency must not be negative")
+			}
+			if dayEvery > 0 {
+				o.Now = brazetest.TimeLapse(time.Now(), dayEvery, time.Now)
+			}
+			srv, err := brazetest.Start(listen, o)
+			if err != nil {
+				return err
+			}
+			defer srv.Close()
+			if latency > 0 {
+				srv.SetFault(brazetest.Fault{Latency: latency})
+			}
+			fmt.Fprintf(io.out, "segdash demo-api: the stand-in Braze API with %d segments\n", segments)
+			fmt.Fprintf(io.out, "  BRAZE_REST_ENDPOINT=%s\n", srv.URL)
+			fmt.Fprintf(io.out, "  BRAZE_API_KEY=%s   (a demo key; it opens nothing real)\n", srv.Key)
+			fmt.Fprintf(io.out, "try:\n  curl -H 'Authorization: Bearer %s' '%s/segments/list'\n", srv.Key, srv.URL)
+			fmt.Fprintln(io.out, "Ctrl+C stops it.")
+			<-cmd.Context().Done()
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&listen, "listen", "127.0.0.1:8089", "loopback address to listen on")
+	f.Int64Var(&seed, "seed", 42, "seed of the synthetic workspace")
+	f.IntVar(&segments, "segments", 300, "number of segments")
+	f.DurationVar(&dayEvery, "time-lapse", 0, "run one simulated day every this much real time (0: real clock)")
+	f.StringVar(&untracked, "untracked", "zeros", "data_series for untracked segments: zeros or error")
+	f.DurationVar(&latency, "latency", 0, "delay every answer by this much")
+	return cmd
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/segdash/segdash/ui/common"
+)
+
+// stdio is where a command reads and writes; tests and SSH sessions pass
+// their own.
+type stdio struct {
+	in  io.Reader
+	out io.Writer
+	err io.Writer
+}
+
+// Exit codes of segdash (the `check` contract).
+const (
+	exitOK     = 0
+	exitBreach = 1
+	exitError  = 2
+)
+
+// exitError carries an exit code up through cobra.
+type codeError struct {
+	code int
+	err  error
+}
+
+func (e *codeError) Error() string { return e.err.Error() }
+func (e *codeError) Unwrap() error { return e.err }
+
+// usageError marks bad flags or arguments (exit 2, with a usage hint).
+func usageError(format string, args ...any) error {
+	return &codeError{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+// run executes segdash with args and returns the process exit code.
+func run(ctx context.Context, args []string, io stdio, getenv func(string) string) int {
+	root := newRootCmd(io, getenv)
+	root.SetArgs(args)
+	root.SetIn(io.in)
+	root.SetOut(io.out)
+	root.SetErr(io.err)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ce *codeError
+	if errors.As(err, &ce) && ce.code == exitBreach {
+		return exitBreach // the breaches were reported already
+	}
+	fmt.Fprintln(io.err, "segdash: "+common.SafeText(err.Error()))
+	return exitError
+}
+
+func newRootCmd(io stdio, getenv func(string) string) *cobra.Command {
+	g := &globalFlags{}
+	root := &cobra.Command{
+		Use:   "segdash",
+		Short: "A terminal dashboard for Braze segment sizes",
+		Long: `segdash shows Braze segment sizes over time: a live dashboard in the terminal,
+the same dashboard over SSH (segdash serve), and one-shot checks for scripts (segdash check).
+
+Credentials come from BRAZE_API_KEY (or --api-key-file), the endpoint from
+BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in demo data.`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDashboard(cmd, io, getenv, g)
+		},
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v (see %s --help)", err, c.CommandPath())
+	})
+	g.register(root)
+	root.AddCommand(newCheckCmd(io, getenv, g), newDemoAPICmd(io), newVersionCmd(io))
+	return root
+}
+
+func newVersionCmd(io stdio) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintln(io.out, "segdash "+version())
+		},
+	}
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// colorEnabled reports whether w gets ANSI colour: only a terminal, and only
+// when NO_COLOR is empty.
+func colorEnabled(w io.Writer, getenv func(string) string) bool {
+	if getenv("NO_COLOR") != "" {
+		return false
+	}
+	return isTerminal(w)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// terminalWidth is w's width in cells, or def when it is not a terminal.
+func terminalWidth(w io.Writer, def int) int {
+	if f, ok := w.(*os.File); ok {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	return def
+}
+
+// oneLine flattens a multi-line message for stderr.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,91 @@
+package common
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHumanCount(t *testing.T) {
+	cases := map[int64]string{0: "0", 950: "950", 999: "999", 1000: "1k", 12345: "12.3k", 999_949: "999.9k",
+		999_950: "1M", 4_500_000: "4.5M", 1_234_567_890: "1.2B", -12345: "-12.3k"}
+	for in, want := range cases {
+		if got := HumanCount(in); got != want {
+			t.Errorf("HumanCount(%d) = %q, want %q", in, got, want)
+		}
+	}
+	if Grouped(1234567) != "1,234,567" || Grouped(-1000) != "-1,000" || Grouped(12) != "12" {
+		t.Errorf("Grouped: %s %s %s", Grouped(1234567), Grouped(-1000), Grouped(12))
+	}
+}
+
+func TestChange(t *testing.T) {
+	if got := ChangeOf(1000, 1100).String(); got != "+100 (+10.0%)" {
+		t.Errorf("got %q", got)
+	}
+	if got := ChangeOf(2000, 1000).String(); got != "-1k (-50.0%)" {
+		t.Errorf("got %q", got)
+	}
+	if got := ChangeOf(0, 5).String(); got != "+5" {
+		t.Errorf("from zero: %q", got)
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	if got := Sparkline([]int64{1, 2, 3, 4, 5, 6, 7, 8}, 10); got != "▁▂▃▄▅▆▇█" {
+		t.Errorf("ramp: %q", got)
+	}
+	if got := Sparkline([]int64{5, 5, 5}, 10); got != "▁▁▁" {
+		t.Errorf("flat: %q", got)
+	}
+	if got := Sparkline([]int64{9, 1, 2}, 2); got != "▁█" {
+		t.Errorf("newest kept: %q", got)
+	}
+	if Sparkline(nil, 5) != "" || Sparkline([]int64{1}, 0) != "" {
+		t.Error("empty cases")
+	}
+}
+
+func TestSafeText(t *testing.T) {
+	cases := map[string]string{
+		"plain":                         "plain",
+		"Imported \x1b[31mred\x1b[0m\a": "Imported red�",
+		"a\nb\tc":                       "a b c",
+		"csi\u009b31m":                  "csi�31m",
+		"bad\xffutf8":                   "bad�utf8",
+		"日本のユーザー 🎉":                    "日本のユーザー 🎉",
+		"osc\x1b]0;title\x07after":      "oscafter",
+	}
+	for in, want := range cases {
+		if got := SafeText(in); got != want {
+			t.Errorf("SafeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzSafeText(f *testing.F) {
+	f.Add("Imported \x1b[31mred\x1b[0m")
+	f.Add("\u009b\u0090x\x00")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := SafeText(s)
+		for _, r := range out {
+			if r < 0x20 || (r >= 0x7f && r <= 0x9f) {
+				t.Fatalf("SafeText(%q) kept control %U", s, r)
+			}
+		}
+	})
+}
+
+func TestTruncateAndPad(t *testing.T) {
+	if got := Truncate("日本のユーザー", 7); Width(got) > 7 || !strings.HasSuffix(got, "…") {
+		t.Errorf("wide truncate: %q (%d)", got, Width(got))
+	}
+	if got := PadRight("ab", 4); got != "ab  " {
+		t.Errorf("PadRight: %q", got)
+	}
+	if got := PadLeft("日本", 6); got != "  日本" {
+		t.Errorf("PadLeft: %q", got)
+	}
+	if got := PadRight("abcdef", 4); got != "abc…" {
+		t.Errorf("PadRight cut: %q", got)
+	}
+}

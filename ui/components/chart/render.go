@@ -1,0 +1,172 @@
+// Package chart draws segment size series as asciigraph line charts: one
+// segment or several compared on one plot, absolute or indexed to 100.
+package chart
+
+import (
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/guptarohit/asciigraph"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
+)
+
+// Line is one series to draw.
+type Line struct {
+	Name   string
+	Points []client.Point
+	Color  asciigraph.AnsiColor
+}
+
+// Options shape a chart.
+type Options struct {
+	// Width and Height are the cells the chart may use, all lines included.
+	Width, Height int
+	// Normalise indexes every series to 100 at its first non-zero point.
+	Normalise bool
+	// Caption is written under the plot.
+	Caption string
+	// Color enables ANSI colours; without it the output is plain text.
+	Color bool
+	// AxisColor colours axes and labels when Color is set.
+	AxisColor asciigraph.AnsiColor
+}
+
+// MinWidth and MinHeight are the smallest chart that still says something.
+const (
+	MinWidth  = 20
+	MinHeight = 5
+)
+
+// Render draws lines in at most o.Width × o.Height cells. It never panics on
+// empty, flat or single-point series, and no output line is wider than
+// o.Width.
+func Render(lines []Line, o Options) string {
+	if o.Width < MinWidth || o.Height < MinHeight {
+		return ""
+	}
+	var data [][]float64
+	var names []string
+	var colors []asciigraph.AnsiColor
+	var days []client.Date
+	for _, l := range lines {
+		if len(l.Points) == 0 {
+			continue
+		}
+		vals := make([]float64, len(l.Points))
+		for i, p := range l.Points {
+			vals[i] = float64(p.Size)
+		}
+		if o.Normalise {
+			vals = normalise(vals)
+		}
+		data = append(data, vals)
+		names = append(names, common.SafeText(l.Name))
+		colors = append(colors, l.Color)
+		if len(l.Points) > len(days) {
+			days = days[:0]
+			for _, p := range l.Points {
+				days = append(days, p.Day)
+			}
+		}
+	}
+	if len(data) == 0 {
+		return ""
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, s := range data {
+		for _, v := range s {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if math.IsInf(lo, 0) { // every value NaN (normalised all-zero series)
+		lo, hi = 0, 1
+	}
+	yfmt := common.HumanFloat
+	labelW := max(common.Width(yfmt(lo)), common.Width(yfmt(hi)), common.Width(yfmt((lo+hi)/2))) + 1
+	// 3 cells of axis, and 3 so that the last date label is not cut.
+	plotW := o.Width - labelW - 6
+	if plotW < 4 {
+		return ""
+	}
+	// Rows left for the plot: x axis (2 lines), caption, legend (2 lines).
+	rows := o.Height - 2
+	if o.Caption != "" {
+		rows--
+	}
+	if len(data) > 1 {
+		rows -= 2
+	}
+	if rows < 2 {
+		rows = 2
+	}
+	opts := []asciigraph.Option{
+		asciigraph.Width(plotW),
+		asciigraph.Height(rows - 1),
+		asciigraph.YAxisValueFormatter(yfmt),
+		asciigraph.XAxisRange(0, float64(len(days)-1)),
+		asciigraph.XAxisTickCount(max(2, min(6, plotW/12))),
+		asciigraph.XAxisValueFormatter(func(v float64) string {
+			i := int(math.Round(v))
+			if i < 0 || i >= len(days) {
+				return ""
+			}
+			return days[i].Time().Format("Jan 02")
+		}),
+	}
+	if lo == hi {
+		opts = append(opts, asciigraph.LowerBound(lo-1), asciigraph.UpperBound(hi+1))
+	}
+	if o.Caption != "" {
+		opts = append(opts, asciigraph.Caption(o.Caption))
+	}
+	if len(data) > 1 {
+		for i := range names {
+			names[i] = common.Truncate(names[i], max(8, plotW/len(names)-4))
+		}
+		opts = append(opts, asciigraph.SeriesLegends(names...))
+	}
+	if o.Color {
+		opts = append(opts, asciigraph.SeriesColors(colors...))
+		if o.AxisColor != asciigraph.Default {
+			opts = append(opts, asciigraph.AxisColor(o.AxisColor), asciigraph.LabelColor(o.AxisColor))
+		}
+	}
+	out := asciigraph.PlotMany(data, opts...)
+	if !o.Color {
+		out = ansi.Strip(out)
+	}
+	// Enforce the box: asciigraph may exceed it for long labels or legends.
+	ls := strings.Split(out, "\n")
+	if len(ls) > o.Height {
+		ls = ls[:o.Height]
+	}
+	for i, l := range ls {
+		if common.Width(l) > o.Width {
+			ls[i] = ansi.Truncate(l, o.Width, "")
+		}
+	}
+	return strings.Join(ls, "\n")
+}
+
+// normalise indexes vals to 100 at the first non-zero value; values before
+// it are NaN (not drawn), and an all-zero series is all NaN.
+func normalise(vals []float64) []float64 {
+	out := make([]float64, len(vals))
+	base := 0.0
+	for i, v := range vals {
+		if base == 0 && v != 0 {
+			base = v
+		}
+		if base == 0 {
+			out[i] = math.NaN()
+			continue
+		}
+		out[i] = v / base * 100
+	}
+	return out
+}
