@@ -52,7 +52,7 @@ func TestSafeText(t *testing.T) {
 		"a\nb\tc":                       "a b c",
 		"csi\u009b31m":                  "csi�31m",
 		"bad\xffutf8":                   "bad�utf8",
-		"日本のユーザー 🎉":                    "日本のユーザー 🎉",
+		"日本のユーザー 🎉":                     "日本のユーザー 🎉",
 		"osc\x1b]0;title\x07after":      "oscafter",
 	}
 	for in, want := range cases {
