@@ -102,11 +102,14 @@ func (k SeriesKey) String() string {
 	return fmt.Sprintf("series|%s|%d|%s", k.SegmentID, k.Length, end)
 }
 
-// DataSeries returns the series for k, from memory when younger than the TTL.
-// With fresh set, a remembered answer is not used (a request still joins
+// Fresh, as a maxAge, refuses any remembered answer (a request still joins
 // one already in flight).
-func (c *Cache) DataSeries(ctx context.Context, k SeriesKey, fresh bool) (*Series, error) {
-	v, err := c.do(ctx, k.String(), c.ttl, fresh, func(ctx context.Context) (any, error) {
+const Fresh time.Duration = -1
+
+// DataSeries returns the series for k, from memory when younger than maxAge
+// (0: the cache's TTL; Fresh: never).
+func (c *Cache) DataSeries(ctx context.Context, k SeriesKey, maxAge time.Duration) (*Series, error) {
+	v, err := c.do(ctx, k.String(), c.maxAge(maxAge, c.ttl), func(ctx context.Context) (any, error) {
 		s, _, err := c.client.DataSeries(ctx, k.SegmentID, k.Length, k.EndingAt)
 		return s, err
 	})
@@ -116,9 +119,10 @@ func (c *Cache) DataSeries(ctx context.Context, k SeriesKey, fresh bool) (*Serie
 	return v.(*Series), nil
 }
 
-// Details returns a segment's details, from memory when younger than the TTL.
-func (c *Cache) Details(ctx context.Context, segmentID string, fresh bool) (*Details, error) {
-	v, err := c.do(ctx, "details|"+segmentID, c.ttl, fresh, func(ctx context.Context) (any, error) {
+// Details returns a segment's details, from memory when younger than maxAge
+// (0: the TTL; Fresh: never).
+func (c *Cache) Details(ctx context.Context, segmentID string, maxAge time.Duration) (*Details, error) {
+	v, err := c.do(ctx, "details|"+segmentID, c.maxAge(maxAge, c.ttl), func(ctx context.Context) (any, error) {
 		d, _, err := c.client.SegmentDetails(ctx, segmentID)
 		return d, err
 	})
@@ -128,11 +132,11 @@ func (c *Cache) Details(ctx context.Context, segmentID string, fresh bool) (*Det
 	return v.(*Details), nil
 }
 
-// Segments returns every segment, from memory when younger than the list
-// TTL. progress is called as pages arrive, for the caller that starts the
+// Segments returns every segment, from memory when younger than maxAge (0:
+// the list TTL; Fresh: never). progress is called as pages arrive, for the caller that starts the
 // listing (joiners of an in-flight listing get no progress calls).
-func (c *Cache) Segments(ctx context.Context, fresh bool, progress func(int)) ([]Segment, error) {
-	v, err := c.do(ctx, "segments", c.listTTL, fresh, func(ctx context.Context) (any, error) {
+func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress func(int)) ([]Segment, error) {
+	v, err := c.do(ctx, "segments", c.maxAge(maxAge, c.listTTL), func(ctx context.Context) (any, error) {
 		return c.client.AllSegments(ctx, progress)
 	})
 	if err != nil {
@@ -153,12 +157,19 @@ func (c *Cache) Peek(k SeriesKey) (*Series, time.Time, bool) {
 	return e.val.(*Series), e.fetched, true
 }
 
-func (c *Cache) do(ctx context.Context, key string, ttl time.Duration, fresh bool, fetch func(context.Context) (any, error)) (any, error) {
-	if !fresh {
+func (c *Cache) maxAge(maxAge, def time.Duration) time.Duration {
+	if maxAge == 0 {
+		return def
+	}
+	return maxAge
+}
+
+func (c *Cache) do(ctx context.Context, key string, maxAge time.Duration, fetch func(context.Context) (any, error)) (any, error) {
+	if maxAge > 0 {
 		c.mu.Lock()
 		e, ok := c.entries[key]
 		c.mu.Unlock()
-		if ok && c.now().Sub(e.fetched) < ttl {
+		if ok && c.now().Sub(e.fetched) < maxAge {
 			return e.val, nil
 		}
 	}

@@ -26,7 +26,7 @@ func TestCacheSingleflight(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s, err := cache.DataSeries(context.Background(), k, false)
+			s, err := cache.DataSeries(context.Background(), k, 0)
 			if err != nil || len(s.Points) != 30 {
 				fails.Add(1)
 			}
@@ -47,7 +47,7 @@ func TestCacheTTLAndFresh(t *testing.T) {
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	ctx := context.Background()
 	for i := 0; i < 3; i++ {
-		if _, err := cache.DataSeries(ctx, k, false); err != nil {
+		if _, err := cache.DataSeries(ctx, k, 0); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -55,16 +55,16 @@ func TestCacheTTLAndFresh(t *testing.T) {
 		t.Fatalf("within TTL: %d requests, want 1", got)
 	}
 	e.clock.Advance(61 * time.Second)
-	cache.DataSeries(ctx, k, false)
+	cache.DataSeries(ctx, k, 0)
 	if got := e.api.SeriesRequests(k.SegmentID); got != 2 {
 		t.Fatalf("after TTL: %d requests, want 2", got)
 	}
-	cache.DataSeries(ctx, k, true)
+	cache.DataSeries(ctx, k, client.Fresh)
 	if got := e.api.SeriesRequests(k.SegmentID); got != 3 {
 		t.Fatalf("fresh: %d requests, want 3", got)
 	}
 	// A different window is a different key.
-	cache.DataSeries(ctx, client.SeriesKey{SegmentID: k.SegmentID, Length: 30}, false)
+	cache.DataSeries(ctx, client.SeriesKey{SegmentID: k.SegmentID, Length: 30}, 0)
 	if got := e.api.SeriesRequests(k.SegmentID); got != 4 {
 		t.Fatalf("other window: %d requests, want 4", got)
 	}
@@ -78,11 +78,11 @@ func TestCacheErrorsNotCached(t *testing.T) {
 	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	e.api.SetFault(brazetest.Fault{Status: 500})
-	if _, err := cache.DataSeries(context.Background(), k, false); !errors.Is(err, client.ErrServer) {
+	if _, err := cache.DataSeries(context.Background(), k, 0); !errors.Is(err, client.ErrServer) {
 		t.Fatalf("err = %v", err)
 	}
 	e.api.SetFault(brazetest.Fault{})
-	if _, err := cache.DataSeries(context.Background(), k, false); err != nil {
+	if _, err := cache.DataSeries(context.Background(), k, 0); err != nil {
 		t.Fatalf("after healing: %v", err)
 	}
 }
@@ -109,7 +109,7 @@ func TestCacheBoundsInFlight(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: string(rune('a' + i)), Length: 1}, false)
+			cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: string(rune('a' + i)), Length: 1}, 0)
 		}()
 	}
 	wg.Wait()
@@ -128,10 +128,10 @@ func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
-	go func() { _, err := cache.DataSeries(ctx, k, false); errc <- err }()
+	go func() { _, err := cache.DataSeries(ctx, k, 0); errc <- err }()
 	time.Sleep(10 * time.Millisecond)
 	done := make(chan error, 1)
-	go func() { _, err := cache.DataSeries(context.Background(), k, false); done <- err }()
+	go func() { _, err := cache.DataSeries(context.Background(), k, 0); done <- err }()
 	time.Sleep(10 * time.Millisecond)
 	cancel()
 	if err := <-errc; !errors.Is(err, context.Canceled) {
@@ -151,7 +151,7 @@ func TestCacheEvictsWhenFull(t *testing.T) {
 	seg := firstTracked(e.api.Workspace()).ID
 	for n := 1; n <= 20; n++ {
 		e.clock.Advance(time.Second)
-		if _, err := cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: seg, Length: n}, false); err != nil {
+		if _, err := cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: seg, Length: n}, 0); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -141,7 +141,7 @@ func fetchAll(ctx context.Context, cache *client.Cache, segs []client.Segment, l
 	for i, s := range segs {
 		results[i].Segment = s
 		eg.Go(func() error {
-			series, err := cache.DataSeries(ctx, client.SeriesKey{SegmentID: s.ID, Length: length, EndingAt: end}, false)
+			series, err := cache.DataSeries(ctx, client.SeriesKey{SegmentID: s.ID, Length: length, EndingAt: end}, 0)
 			if err != nil {
 				return fmt.Errorf("%s: %w", describe(s), err)
 			}

@@ -2,11 +2,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -162,17 +160,11 @@ func escapeControls(b []byte) []byte {
 // writeCSV writes every point. Names are kept as they are (CSV quoting
 // protects them) unless the output is a terminal, where they are made safe.
 func writeCSV(w io.Writer, results []checkResult, toTerminal bool) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"segment_id", "segment_name", "date", "size"})
-	for _, r := range results {
-		name := r.Segment.Name
-		if toTerminal {
-			name = common.SafeText(name)
-		}
-		for _, p := range r.Series.Points {
-			cw.Write([]string{r.Segment.ID, name, p.Day.String(), strconv.FormatInt(p.Size, 10)})
-		}
+	segs := make([]client.Segment, len(results))
+	series := make([][]client.Point, len(results))
+	for i, r := range results {
+		segs[i], series[i] = r.Segment, r.Series.Points
 	}
-	cw.Flush()
-	return cw.Error()
+	_, err := common.SeriesCSV(w, segs, series, toTerminal)
+	return err
 }

@@ -17,7 +17,7 @@ var uuidShape = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 // error listing the candidates; an id-shaped argument not in the list (an
 // archived segment, say) is passed to the API as is.
 func resolveSegments(ctx context.Context, cache *client.Cache, args []string) ([]client.Segment, error) {
-	all, err := cache.Segments(ctx, false, nil)
+	all, err := cache.Segments(ctx, 0, nil)
 	if err != nil {
 		return nil, err
 	}

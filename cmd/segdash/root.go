@@ -65,6 +65,7 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 
 func newRootCmd(io stdio, getenv func(string) string) *cobra.Command {
 	g := &globalFlags{}
+	d := &dashFlags{}
 	root := &cobra.Command{
 		Use:   "segdash",
 		Short: "A terminal dashboard for Braze segment sizes",
@@ -78,13 +79,14 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDashboard(cmd, io, getenv, g)
+			return runDashboard(cmd, io, getenv, g, d)
 		},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v (see %s --help)", err, c.CommandPath())
 	})
 	g.register(root)
+	d.register(root)
 	root.AddCommand(newCheckCmd(io, getenv, g), newDemoAPICmd(io), newVersionCmd(io))
 	return root
 }

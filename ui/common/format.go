@@ -194,3 +194,27 @@ func PadLeft(s string, width int) string {
 	}
 	return s
 }
+
+// Wrap breaks plain text into lines of at most width cells (at least 10),
+// at spaces; a word longer than a line is cut with "…".
+func Wrap(s string, width int) []string {
+	width = max(width, 10)
+	var out []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		word = Truncate(word, width)
+		if cur != "" && Width(cur)+1+Width(word) > width {
+			out = append(out, cur)
+			cur = ""
+		}
+		if cur == "" {
+			cur = word
+		} else {
+			cur += " " + word
+		}
+	}
+	if cur != "" || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
+}

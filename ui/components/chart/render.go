@@ -87,11 +87,13 @@ func Render(lines []Line, o Options) string {
 		lo, hi = 0, 1
 	}
 	yfmt := common.HumanFloat
-	labelW := max(common.Width(yfmt(lo)), common.Width(yfmt(hi)), common.Width(yfmt((lo+hi)/2))) + 1
-	// 3 cells of axis, and 3 so that the last date label is not cut.
-	plotW := o.Width - labelW - 6
-	if plotW < 4 {
-		return ""
+	// A flat series gets room around it (never below zero for sizes).
+	if lo == hi {
+		pad := math.Max(1, math.Abs(lo)*0.05)
+		lo, hi = lo-pad, hi+pad
+		if lo < 0 && hi-pad >= 0 {
+			lo = 0
+		}
 	}
 	// Rows left for the plot: x axis (2 lines), caption, legend (2 lines).
 	rows := o.Height - 2
@@ -103,6 +105,17 @@ func Render(lines []Line, o Options) string {
 	}
 	if rows < 2 {
 		rows = 2
+	}
+	// The y labels' width, as asciigraph will print them on every row.
+	labelW := 1
+	for i := 0; i <= rows; i++ {
+		labelW = max(labelW, common.Width(yfmt(lo+(hi-lo)*float64(i)/float64(rows))))
+	}
+	labelW++
+	// 3 cells of axis, and 3 so that the last date label is not cut.
+	plotW := o.Width - labelW - 6
+	if plotW < 4 {
+		return ""
 	}
 	opts := []asciigraph.Option{
 		asciigraph.Width(plotW),
@@ -118,9 +131,7 @@ func Render(lines []Line, o Options) string {
 			return days[i].Time().Format("Jan 02")
 		}),
 	}
-	if lo == hi {
-		opts = append(opts, asciigraph.LowerBound(lo-1), asciigraph.UpperBound(hi+1))
-	}
+	opts = append(opts, asciigraph.LowerBound(lo), asciigraph.UpperBound(hi))
 	if o.Caption != "" {
 		opts = append(opts, asciigraph.Caption(o.Caption))
 	}

@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/components/chart"
+	"github.com/segdash/segdash/ui/components/details"
+)
+
+// chartPane draws the right (or lower) pane: the chart of the focused or
+// selected segments with their stats, or the details view.
+func (m *Model) chartPane(w, h int) []string {
+	st := m.styles
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	if m.details != nil {
+		seg, _ := m.list.Lookup(m.details.id)
+		return details.View(seg, m.details.details, m.details.err, st, w, h)
+	}
+	segs := m.chartSegments()
+	if len(segs) == 0 {
+		if m.listing || !m.listLoaded {
+			return []string{st.Subtle.Render(" waiting for the segment list…")}
+		}
+		return []string{st.Subtle.Render(" nothing to chart")}
+	}
+	if len(segs) == 1 {
+		return m.singleChart(segs[0], w, h)
+	}
+	return m.compareChart(segs, w, h)
+}
+
+func (m *Model) singleChart(seg client.Segment, w, h int) []string {
+	st := m.styles
+	state := m.series[m.keyFor(seg.ID)]
+	name := common.SafeText(seg.Name)
+	title := " " + st.Title.Render(common.Truncate(name, w-2))
+	if rest := w - 3 - common.Width(name) - len(seg.ID); rest > 0 {
+		title += "  " + st.Subtle.Render(seg.ID)
+	}
+	out := []string{title}
+	if state == nil || state.series == nil || len(state.series.Points) == 0 {
+		switch {
+		case state != nil && state.err != nil:
+			out = append(out, "", " "+st.Error.Render("could not load this segment's sizes"))
+			for _, l := range common.Wrap(common.SafeText(state.err.Error()), w-2) {
+				out = append(out, " "+l)
+			}
+			out = append(out, "", st.Subtle.Render(" retrying on the next refresh; r retries now"))
+		case !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading):
+			out = append(out, "", st.Subtle.Render(" analytics tracking is off for this segment:"),
+				st.Subtle.Render(" Braze keeps no size history for it"))
+		case state != nil && state.series != nil:
+			out = append(out, "", st.Subtle.Render(" no data in this window"))
+		default:
+			out = append(out, "", st.Subtle.Render(" loading sizes…"))
+		}
+		return out
+	}
+	pts := state.series.Points
+	for _, l := range statLines(pts, w-1) {
+		out = append(out, " "+st.Text.Render(l))
+	}
+	footer := m.footer(state)
+	chartH := h - len(out) - 1
+	caption := fmt.Sprintf("estimated daily size, %s", m.windowLabel())
+	if m.normal {
+		caption = "indexed to 100 at the window's start"
+	}
+	color := !st.Theme.Mono
+	series := st.Theme.Series
+	lineColor := chartColor(series, 0)
+	c := chart.Render([]chart.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
+		chart.Options{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
+	for _, l := range strings.Split(c, "\n") {
+		out = append(out, " "+l)
+	}
+	for len(out) < h-1 {
+		out = append(out, "")
+	}
+	return append(out, footer)
+}
+
+func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
+	st := m.styles
+	mode := "absolute sizes (n: indexed)"
+	if m.normal {
+		mode = "indexed to 100 at the window's start (n: absolute)"
+	}
+	out := []string{" " + st.Title.Render(fmt.Sprintf("comparing %d segments", len(segs))) + st.Subtle.Render("  "+mode)}
+	var lines []chart.Line
+	var states []*seriesState
+	rows := min(len(segs), max(1, (h-8)/3))
+	for i, seg := range segs {
+		state := m.series[m.keyFor(seg.ID)]
+		states = append(states, state)
+		c := chartColor(st.Theme.Series, i)
+		status := "loading…"
+		if state != nil && state.series != nil && len(state.series.Points) > 0 {
+			pts := state.series.Points
+			lines = append(lines, chart.Line{Name: seg.Name, Points: pts, Color: c})
+			last := pts[len(pts)-1].Size
+			status = fmt.Sprintf("%s  %s", common.HumanCount(last), common.ChangeOf(pts[0].Size, last))
+		} else if state != nil && state.err != nil {
+			status = "! " + common.SafeText(state.err.Error())
+		} else if !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading) {
+			status = "untracked"
+		}
+		if i < rows {
+			mark := "■"
+			if !st.Theme.Mono {
+				mark = c.String() + "■\x1b[0m"
+			}
+			out = append(out, " "+mark+" "+common.PadRight(common.SafeText(seg.Name), max(8, w/2-4))+" "+status)
+		} else if i == rows {
+			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
+		}
+	}
+	chartH := h - len(out) - 1
+	c := chart.Render(lines, chart.Options{Width: w - 1, Height: chartH, Normalise: m.normal,
+		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis})
+	for _, l := range strings.Split(c, "\n") {
+		out = append(out, " "+l)
+	}
+	for len(out) < h-1 {
+		out = append(out, "")
+	}
+	var worst *seriesState
+	for _, s := range states {
+		if s != nil && (worst == nil || s.err != nil || s.loading) {
+			worst = s
+		}
+	}
+	return append(out, m.footer(worst))
+}
+
+// footer says how fresh the pane's data is.
+func (m *Model) footer(s *seriesState) string {
+	st := m.styles
+	if s == nil {
+		return ""
+	}
+	var parts []string
+	if !s.fetched.IsZero() {
+		parts = append(parts, "fetched "+ago(m.now().Sub(s.fetched)))
+	}
+	if s.loading {
+		parts = append(parts, "refreshing…")
+	}
+	text := " " + strings.Join(parts, " · ")
+	if s.err != nil {
+		return st.Error.UnsetBold().Render(" ! " + common.SafeText(s.err.Error()) + " (showing the last good data)")
+	}
+	return st.Subtle.Render(text)
+}
+
+// statLines are the numbers under the title: latest, day change, window
+// change, min, max, average; wrapped to width.
+func statLines(pts []client.Point, width int) []string {
+	last := pts[len(pts)-1]
+	lo, hi, sum := last.Size, last.Size, int64(0)
+	for _, p := range pts {
+		lo, hi = min(lo, p.Size), max(hi, p.Size)
+		sum += p.Size
+	}
+	fields := []string{fmt.Sprintf("latest %s (%s)", common.Grouped(last.Size), last.Day.Time().Format("Jan 02"))}
+	if len(pts) > 1 {
+		fields = append(fields, "day "+common.ChangeOf(pts[len(pts)-2].Size, last.Size).String())
+		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), common.ChangeOf(pts[0].Size, last.Size)))
+	}
+	fields = append(fields, "min "+common.HumanCount(lo), "max "+common.HumanCount(hi),
+		"avg "+common.HumanCount(sum/int64(len(pts))))
+	var out []string
+	cur := ""
+	for _, f := range fields {
+		switch {
+		case cur == "":
+			cur = f
+		case common.Width(cur)+3+common.Width(f) <= width:
+			cur += " · " + f
+		default:
+			out = append(out, cur)
+			cur = f
+		}
+	}
+	return append(out, cur)
+}

@@ -1,0 +1,73 @@
+package segmentlist
+
+import (
+	"strings"
+)
+
+// query is a parsed filter: free text matched fuzzily against names, and
+// tag:NAME terms that a segment's tags must all contain.
+type query struct {
+	text string
+	tags []string
+}
+
+func parseQuery(s string) query {
+	var q query
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if t, ok := strings.CutPrefix(w, "tag:"); ok {
+			if t != "" {
+				q.tags = append(q.tags, t)
+			}
+			continue
+		}
+		words = append(words, w)
+	}
+	q.text = strings.Join(words, " ")
+	return q
+}
+
+// fuzzyMatch reports whether every rune of pattern appears in s in order
+// (both already lower case). Spaces in the pattern match anything.
+func fuzzyMatch(s, pattern string) bool {
+	if pattern == "" {
+		return true
+	}
+	if strings.Contains(s, pattern) {
+		return true
+	}
+	i := 0
+	p := []rune(pattern)
+	for _, r := range s {
+		for i < len(p) && p[i] == ' ' {
+			i++
+		}
+		if i == len(p) {
+			return true
+		}
+		if r == p[i] {
+			i++
+		}
+	}
+	for i < len(p) && p[i] == ' ' {
+		i++
+	}
+	return i == len(p)
+}
+
+// hasTags reports whether tags include every wanted tag (case-insensitive).
+func hasTags(tags []string, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, t := range tags {
+			if strings.EqualFold(t, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

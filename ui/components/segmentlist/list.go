@@ -1,0 +1,436 @@
+// Package segmentlist is the dashboard's list of segments: filtering (fuzzy
+// on names, tag:NAME on tags), sorting, a cursor, multi-selection, and rows
+// with tags, latest size, change and a sparkline.
+package segmentlist
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/themes"
+	"github.com/segdash/segdash/ui/common"
+)
+
+// Summary is what the list shows of a segment's series.
+type Summary struct {
+	Values    []int64
+	HasData   bool
+	Latest    int64
+	Change    common.Change
+	Loading   bool
+	Stale     bool
+	Err       string
+	Untracked bool
+}
+
+// SortKey orders the list.
+type SortKey int
+
+// The sort orders, cycled by the sort key.
+const (
+	SortCreated SortKey = iota // as the API lists them: oldest first
+	SortName
+	SortSize   // largest latest size first; rows without data last
+	SortChange // largest rise first
+	sortKeys
+)
+
+func (k SortKey) String() string {
+	return [...]string{"created", "name", "size", "change"}[k]
+}
+
+// Model is the list's state. The zero value is not usable; call New.
+type Model struct {
+	styles   *themes.Styles
+	summary  func(id string) Summary
+	all      []client.Segment
+	lower    []string // lower-case names, for filtering
+	index    map[string]int
+	view     []int    // indices into all, filtered and sorted
+	cursor   int
+	offset   int
+	selected []string // ids, in selection order
+	filter   string
+	sortBy   SortKey
+	width    int
+	height   int
+}
+
+// New returns an empty list. summary tells the list what it knows of a
+// segment's series; it is called while sorting and rendering.
+func New(styles *themes.Styles, summary func(id string) Summary) *Model {
+	return &Model{styles: styles, summary: summary}
+}
+
+// SetStyles replaces the styles (after a theme change).
+func (m *Model) SetStyles(s *themes.Styles) { m.styles = s }
+
+// SetSegments replaces the segments, keeping the cursor on the same
+// segment where it still exists, and the selection.
+func (m *Model) SetSegments(segs []client.Segment) {
+	cur := m.CursorID()
+	m.all = segs
+	m.lower = make([]string, len(segs))
+	m.index = make(map[string]int, len(segs))
+	for i, s := range segs {
+		m.lower[i] = strings.ToLower(s.Name)
+		m.index[s.ID] = i
+	}
+	m.rebuild(cur)
+}
+
+// Len is the number of segments known; Visible the number passing the filter.
+func (m *Model) Len() int     { return len(m.all) }
+func (m *Model) Visible() int { return len(m.view) }
+
+// SetSize sets the cells the list may draw in.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.clamp()
+}
+
+// Filter returns the filter text.
+func (m *Model) Filter() string { return m.filter }
+
+// SetFilter applies a filter: fuzzy text on names, tag:NAME terms on tags.
+func (m *Model) SetFilter(f string) {
+	if f == m.filter {
+		return
+	}
+	cur := m.CursorID()
+	m.filter = f
+	m.rebuild(cur)
+}
+
+// Sort returns the sort order.
+func (m *Model) Sort() SortKey { return m.sortBy }
+
+// CycleSort moves to the next sort order.
+func (m *Model) CycleSort() {
+	m.sortBy = (m.sortBy + 1) % sortKeys
+	m.rebuild(m.CursorID())
+}
+
+// Resort re-applies a data-dependent sort after new data arrived.
+func (m *Model) Resort() {
+	if m.sortBy == SortSize || m.sortBy == SortChange {
+		m.rebuild(m.CursorID())
+	}
+}
+
+func (m *Model) rebuild(keepID string) {
+	q := parseQuery(m.filter)
+	m.view = m.view[:0]
+	for i := range m.all {
+		if fuzzyMatch(m.lower[i], q.text) && (len(q.tags) == 0 || hasTags(m.all[i].Tags, q.tags)) {
+			m.view = append(m.view, i)
+		}
+	}
+	switch m.sortBy {
+	case SortName:
+		slices.SortStableFunc(m.view, func(a, b int) int { return strings.Compare(m.lower[a], m.lower[b]) })
+	case SortSize, SortChange:
+		key := func(i int) (bool, float64) {
+			s := m.summary(m.all[i].ID)
+			if !s.HasData {
+				return false, 0
+			}
+			if m.sortBy == SortSize {
+				return true, float64(s.Latest)
+			}
+			if !s.Change.HasPct {
+				return false, 0
+			}
+			return true, s.Change.Pct
+		}
+		type kv struct {
+			ok bool
+			v  float64
+		}
+		keys := make(map[int]kv, len(m.view))
+		for _, i := range m.view {
+			ok, v := key(i)
+			keys[i] = kv{ok, v}
+		}
+		slices.SortStableFunc(m.view, func(a, b int) int {
+			ka, kb := keys[a], keys[b]
+			switch {
+			case ka.ok != kb.ok:
+				if ka.ok {
+					return -1
+				}
+				return 1
+			case ka.v > kb.v:
+				return -1
+			case ka.v < kb.v:
+				return 1
+			}
+			return 0
+		})
+	}
+	m.cursor = 0
+	if keepID != "" {
+		for j, i := range m.view {
+			if m.all[i].ID == keepID {
+				m.cursor = j
+				break
+			}
+		}
+	}
+	m.clamp()
+}
+
+// Cursor returns the segment under the cursor.
+func (m *Model) Cursor() (client.Segment, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.view) {
+		return client.Segment{}, false
+	}
+	return m.all[m.view[m.cursor]], true
+}
+
+// CursorID is the id under the cursor, or "".
+func (m *Model) CursorID() string {
+	s, _ := m.Cursor()
+	return s.ID
+}
+
+// Move moves the cursor by n rows (clamped).
+func (m *Model) Move(n int) {
+	m.cursor += n
+	m.clamp()
+}
+
+// Top and Bottom jump to the ends.
+func (m *Model) Top()    { m.cursor = 0; m.clamp() }
+func (m *Model) Bottom() { m.cursor = len(m.view) - 1; m.clamp() }
+
+// Page is the number of rows on screen.
+func (m *Model) Page() int { return max(1, m.height-1) }
+
+// Scroll moves the window by n rows, keeping the cursor inside it.
+func (m *Model) Scroll(n int) {
+	m.offset += n
+	maxOff := max(0, len(m.view)-m.Page())
+	m.offset = max(0, min(m.offset, maxOff))
+	m.cursor = max(m.offset, min(m.cursor, m.offset+m.Page()-1))
+	m.clamp()
+}
+
+// RowAt returns the view index of the row drawn at line y of the list (0 is
+// the header), or false.
+func (m *Model) RowAt(y int) (int, bool) {
+	i := m.offset + y - 1
+	if y < 1 || i >= len(m.view) || i >= m.offset+m.Page() {
+		return 0, false
+	}
+	return i, true
+}
+
+// SetCursor puts the cursor on view index i.
+func (m *Model) SetCursor(i int) { m.cursor = i; m.clamp() }
+
+func (m *Model) clamp() {
+	if len(m.view) == 0 {
+		m.cursor, m.offset = 0, 0
+		return
+	}
+	m.cursor = max(0, min(m.cursor, len(m.view)-1))
+	page := m.Page()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+page {
+		m.offset = m.cursor - page + 1
+	}
+	m.offset = max(0, min(m.offset, max(0, len(m.view)-page)))
+}
+
+// Toggle adds the cursor's segment to the selection or removes it.
+func (m *Model) Toggle() {
+	id := m.CursorID()
+	if id == "" {
+		return
+	}
+	if i := slices.Index(m.selected, id); i >= 0 {
+		m.selected = slices.Delete(m.selected, i, i+1)
+		return
+	}
+	m.selected = append(m.selected, id)
+}
+
+// Selected returns the selected segments in selection order.
+func (m *Model) Selected() []client.Segment {
+	out := make([]client.Segment, 0, len(m.selected))
+	for _, id := range m.selected {
+		if s, ok := m.Lookup(id); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ClearSelection empties the selection.
+func (m *Model) ClearSelection() { m.selected = nil }
+
+// IsSelected reports whether id is selected.
+func (m *Model) IsSelected(id string) bool { return slices.Contains(m.selected, id) }
+
+// Lookup finds a known segment by id.
+func (m *Model) Lookup(id string) (client.Segment, bool) {
+	if i, ok := m.index[id]; ok {
+		return m.all[i], true
+	}
+	return client.Segment{}, false
+}
+
+// OnScreen returns the segments drawn now, then up to ahead more below.
+func (m *Model) OnScreen(ahead int) []client.Segment {
+	end := min(len(m.view), m.offset+m.Page()+ahead)
+	out := make([]client.Segment, 0, end-m.offset)
+	for _, i := range m.view[m.offset:end] {
+		out = append(out, m.all[i])
+	}
+	return out
+}
+
+// columns decides which columns fit in the width.
+type columns struct {
+	name, tags, spark, size, change int
+}
+
+func (m *Model) layout() columns {
+	c := columns{size: 7, change: 8}
+	rest := m.width - 2 - c.size - c.change - 2 // mark, gaps
+	switch {
+	case rest >= 70:
+		c.tags, c.spark = 16, 20
+	case rest >= 46:
+		c.spark = 14
+		c.tags = 10
+	case rest >= 30:
+		c.spark = 10
+	}
+	gaps := 0
+	if c.tags > 0 {
+		gaps++
+	}
+	if c.spark > 0 {
+		gaps++
+	}
+	c.name = max(4, rest-c.tags-c.spark-gaps)
+	return c
+}
+
+// View draws the list in its size: a header line and the rows.
+func (m *Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	c := m.layout()
+	st := m.styles
+	var b strings.Builder
+	head := "  " + common.PadRight("NAME", c.name)
+	if c.tags > 0 {
+		head += " " + common.PadRight("TAGS", c.tags)
+	}
+	if c.spark > 0 {
+		head += " " + common.PadRight("TREND", c.spark)
+	}
+	head += " " + common.PadLeft("SIZE", c.size) + " " + common.PadLeft("CHANGE", c.change)
+	b.WriteString(st.Header.Render(common.PadRight(head, m.width)))
+	end := min(len(m.view), m.offset+m.Page())
+	for j := m.offset; j < end; j++ {
+		b.WriteString("\n")
+		b.WriteString(m.row(m.all[m.view[j]], c, j == m.cursor))
+	}
+	return b.String()
+}
+
+func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
+	st := m.styles
+	sum := m.summary(s.ID)
+	mark := "  "
+	if m.IsSelected(s.ID) {
+		mark = "● "
+	}
+	name := common.PadRight(common.SafeText(s.Name), c.name)
+	tags := ""
+	if c.tags > 0 {
+		tags = " " + common.PadRight(common.SafeText(strings.Join(s.Tags, ",")), c.tags)
+	}
+	spark, size, change := "", "", ""
+	switch {
+	case sum.Untracked:
+		size, change = "untracked", ""
+	case sum.Err != "" && !sum.HasData:
+		size, change = "! error", ""
+	case sum.HasData:
+		size = common.HumanCount(sum.Latest)
+		change = sum.Change.PctString()
+		if c.spark > 0 {
+			spark = common.Sparkline(sum.Values, c.spark)
+		}
+	case sum.Loading:
+		size = "…"
+	}
+	if sum.HasData && (sum.Stale || sum.Err != "") {
+		size = "!" + size
+	}
+	sparkCol := ""
+	if c.spark > 0 {
+		sparkCol = " " + common.PadRight(spark, c.spark)
+	}
+	sizeCol := " " + common.PadLeft(size, c.size)
+	if sum.Untracked {
+		sizeCol = " " + common.PadLeft(size, c.size+c.change+1)
+		change = ""
+	}
+	changeCol := ""
+	if !sum.Untracked {
+		changeCol = " " + common.PadLeft(change, c.change)
+	}
+	if isCursor {
+		line := common.PadRight(mark+name+tags+sparkCol+sizeCol+changeCol, m.width)
+		return st.Cursor.Render(line)
+	}
+	var b strings.Builder
+	b.WriteString(st.Selected.Render(mark))
+	b.WriteString(st.Text.Render(name))
+	b.WriteString(st.Subtle.Render(tags))
+	b.WriteString(st.Accent.UnsetBold().Render(sparkCol))
+	switch {
+	case sum.Err != "":
+		b.WriteString(st.Error.Render(sizeCol))
+	case sum.Untracked:
+		b.WriteString(st.Subtle.Render(sizeCol))
+	default:
+		b.WriteString(st.Text.Render(sizeCol))
+	}
+	switch {
+	case sum.Change.Abs > 0:
+		b.WriteString(st.Success.Render(changeCol))
+	case sum.Change.Abs < 0:
+		b.WriteString(st.Error.UnsetBold().Render(changeCol))
+	default:
+		b.WriteString(st.Subtle.Render(changeCol))
+	}
+	line := b.String()
+	if w := common.Width(line); w < m.width {
+		line += strings.Repeat(" ", m.width-w)
+	}
+	return line
+}
+
+// Status is a short description of the list for the status bar.
+func (m *Model) Status() string {
+	s := fmt.Sprintf("%s segments", common.Grouped(int64(len(m.all))))
+	if m.filter != "" {
+		s = fmt.Sprintf("%s of %s", common.Grouped(int64(len(m.view))), s)
+	}
+	return s
+}
+
+// All returns every known segment, in API order.
+func (m *Model) All() []client.Segment { return m.all }

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
+)
+
+// chartCSV is the CSV of what the chart shows, and how many rows it has.
+func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
+	var segs []client.Segment
+	var series [][]client.Point
+	for _, s := range m.chartSegments() {
+		if st := m.series[m.keyFor(s.ID)]; st != nil && st.series != nil {
+			segs = append(segs, s)
+			series = append(series, st.series.Points)
+		}
+	}
+	var b bytes.Buffer
+	n, _ := common.SeriesCSV(&b, segs, series, true)
+	return b.Bytes(), n, segs
+}
+
+// copyCmd puts the charted series on the clipboard as CSV (OSC 52, which
+// also reaches the clipboard over SSH).
+func (m *Model) copyCmd() tea.Cmd {
+	data, n, _ := m.chartCSV()
+	if n == 0 {
+		return m.setNotice("nothing to copy yet")
+	}
+	return tea.Batch(tea.SetClipboard(string(data)), m.setNotice(fmt.Sprintf("copied %d rows of CSV", n)))
+}
+
+// exportCmd writes the charted series to a new CSV file in ExportDir.
+func (m *Model) exportCmd() tea.Cmd {
+	if m.opts.ExportDir == "" {
+		return m.setNotice("export is off here; y copies the CSV instead")
+	}
+	data, n, segs := m.chartCSV()
+	if n == 0 {
+		return m.setNotice("nothing to export yet")
+	}
+	base := "compare"
+	if len(segs) == 1 {
+		base = slug(segs[0].Name)
+	}
+	name := fmt.Sprintf("segdash-%s-%dd-%s", base, m.length, m.now().UTC().Format("20060102-150405"))
+	dir := m.opts.ExportDir
+	return func() tea.Msg {
+		path, err := writeNew(dir, name, ".csv", data)
+		return exportedMsg{path: path, err: err}
+	}
+}
+
+// writeNew writes data to dir/name.ext, or name-2.ext and so on: it never
+// overwrites a file.
+func writeNew(dir, name, ext string, data []byte) (string, error) {
+	for i := 1; i < 100; i++ {
+		p := filepath.Join(dir, name+ext)
+		if i > 1 {
+			p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", name, i, ext))
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return "", err
+		}
+		return p, f.Close()
+	}
+	return "", fmt.Errorf("too many files named %s in %s", name, dir)
+}
+
+// slug makes a file-name-safe short form of a segment name.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() > 40 {
+			break
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "segment"
+	}
+	return out
+}

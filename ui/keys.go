@@ -1,0 +1,67 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap is every binding of the dashboard, for dispatch and for help.
+type keyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Select, Focus, ClearSelection          key.Binding
+	Filter, TagFilter, Sort                key.Binding
+	Normalise, Window, Back, Forward       key.Binding
+	Details                                key.Binding
+	Refresh, RefreshAll, Pause, Faster     key.Binding
+	Slower                                 key.Binding
+	Copy, Export, Mouse                    key.Binding
+	Help, Quit, Escape                     key.Binding
+}
+
+func newKeyMap() keyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return keyMap{
+		Up:             b([]string{"up", "k"}, "↑/k", "up"),
+		Down:           b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:         b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
+		PageDown:       b([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+		Top:            b([]string{"home", "g"}, "g", "top"),
+		Bottom:         b([]string{"end", "G"}, "G", "bottom"),
+		Select:         b([]string{"space"}, "space", "select"),
+		Focus:          b([]string{"enter"}, "enter", "focus one / compare"),
+		ClearSelection: b([]string{"x"}, "x", "clear selection"),
+		Filter:         b([]string{"/"}, "/", "filter (tag:NAME)"),
+		TagFilter:      b([]string{"T"}, "T", "next tag"),
+		Sort:           b([]string{"s"}, "s", "sort"),
+		Normalise:      b([]string{"n"}, "n", "normalise"),
+		Window:         b([]string{"1", "2", "3", "4"}, "1-4", "7/30/90/100 days"),
+		Back:           b([]string{"["}, "[", "7 days back"),
+		Forward:        b([]string{"]"}, "]", "7 days forward"),
+		Details:        b([]string{"d"}, "d", "details"),
+		Refresh:        b([]string{"r"}, "r", "refresh"),
+		RefreshAll:     b([]string{"R"}, "R", "refresh all"),
+		Pause:          b([]string{"p"}, "p", "pause"),
+		Faster:         b([]string{"+", "="}, "+", "refresh more often"),
+		Slower:         b([]string{"-"}, "-", "refresh less often"),
+		Copy:           b([]string{"y"}, "y", "copy CSV"),
+		Export:         b([]string{"e"}, "e", "export CSV"),
+		Mouse:          b([]string{"m"}, "m", "mouse on/off"),
+		Help:           b([]string{"?"}, "?", "help"),
+		Quit:           b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Escape:         b([]string{"esc"}, "esc", "back"),
+	}
+}
+
+// ShortHelp is the one-line help.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Select, k.Focus, k.Filter, k.Window, k.Normalise, k.Details, k.Refresh, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen, in columns.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
+		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort},
+		{k.Window, k.Back, k.Forward, k.Normalise, k.Details, k.Copy, k.Export},
+		{k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
+	}
+}

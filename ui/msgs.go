@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client"
+)
+
+// segmentsProgressMsg reports how many segments the listing has so far;
+// next waits for the listing's following message.
+type segmentsProgressMsg struct {
+	gen  int
+	n    int
+	next tea.Cmd
+}
+
+// segmentsLoadedMsg ends a listing.
+type segmentsLoadedMsg struct {
+	gen  int
+	segs []client.Segment
+	err  error
+}
+
+// seriesLoadedMsg is the answer to one data-series fetch. token tells a
+// reply from an older fetch of the same key apart.
+type seriesLoadedMsg struct {
+	key    client.SeriesKey
+	token  int64
+	series *client.Series
+	err    error
+}
+
+// detailsLoadedMsg answers a details fetch.
+type detailsLoadedMsg struct {
+	id      string
+	details *client.Details
+	err     error
+}
+
+// refreshTickMsg is the live-refresh timer; ticks of an older gen are stale.
+type refreshTickMsg struct{ gen int }
+
+// ageTickMsg redraws when the "updated … ago" label changes.
+type ageTickMsg struct{ gen int }
+
+// rateTickMsg counts down to a rate-limit reset.
+type rateTickMsg struct{ gen int }
+
+// exportedMsg reports a CSV export.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// noticeExpiredMsg clears a transient notice.
+type noticeExpiredMsg struct{ at time.Time }
