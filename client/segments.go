@@ -33,8 +33,9 @@ func (c *Client) ListSegments(ctx context.Context, page int, dir SortDirection) 
 }
 
 // AllSegments lists every segment, oldest first, without duplicates. Pages
-// are fetched ahead concurrently (bounded by WithPageConcurrency) and
-// stitched in order; the listing ends at the first short or empty page.
+// are fetched ahead concurrently (one at first, then up to
+// WithPageConcurrency) and stitched in order; the listing ends at the first
+// short or empty page.
 // progress, if not nil, is called with the number of segments known so far
 // (contiguous from page 0) whenever it grows.
 func (c *Client) AllSegments(ctx context.Context, progress func(loaded int)) ([]Segment, error) {
@@ -66,9 +67,10 @@ func (c *Client) AllSegments(ctx context.Context, progress func(loaded int)) ([]
 			done <- result{p, segs, err}
 		}()
 	}
-	for i := 0; i < c.pageAhead; i++ {
-		start()
-	}
+	// Slow start: one page first (most workspaces fit on it), then a
+	// window that doubles with every full page, up to pageAhead at once.
+	window := 1
+	start()
 	for inflight > 0 {
 		r := <-done
 		inflight--
@@ -96,7 +98,10 @@ func (c *Client) AllSegments(ctx context.Context, progress func(loaded int)) ([]
 		if progress != nil && count > 0 {
 			progress(count)
 		}
-		if firstErr == nil && last < 0 {
+		if len(r.segs) == PageSize {
+			window = min(c.pageAhead, window*2)
+		}
+		for firstErr == nil && last < 0 && inflight < window {
 			start()
 		}
 		if last >= 0 && stitched > last {

@@ -278,3 +278,14 @@ func firstTracked(ws *brazetest.Workspace) *brazetest.SegmentSpec {
 	}
 	panic("no tracked segment")
 }
+
+func TestAllSegmentsSmallWorkspaceOneRequest(t *testing.T) {
+	e := newEnv(t, brazetest.Options{Workspace: brazetest.NewWorkspace(7, 60)})
+	segs, err := e.c.AllSegments(context.Background(), nil)
+	if err != nil || len(segs) != len(e.api.Workspace().Listed()) {
+		t.Fatalf("%d segments, %v", len(segs), err)
+	}
+	if n := e.api.Requests("list"); n != 1 {
+		t.Errorf("a workspace of one page cost %d list requests, want 1", n)
+	}
+}

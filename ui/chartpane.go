@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -94,7 +95,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 	out := []string{" " + st.Title.Render(fmt.Sprintf("comparing %d segments", len(segs))) + st.Subtle.Render("  "+mode)}
 	var lines []chart.Line
 	var states []*seriesState
-	rows := min(len(segs), max(1, (h-8)/3))
+	rows := min(len(segs), max(0, (h-12)/2)) // the legend names them all when space is short
 	for i, seg := range segs {
 		state := m.series[m.keyFor(seg.ID)]
 		states = append(states, state)
@@ -106,7 +107,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%s  %s", common.HumanCount(last), common.ChangeOf(pts[0].Size, last))
 		} else if state != nil && state.err != nil {
-			status = "! " + common.SafeText(state.err.Error())
+			status = "! " + shortError(state.err)
 		} else if !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading) {
 			status = "untracked"
 		}
@@ -116,7 +117,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 				mark = c.String() + "■\x1b[0m"
 			}
 			out = append(out, " "+mark+" "+common.PadRight(common.SafeText(seg.Name), max(8, w/2-4))+" "+status)
-		} else if i == rows {
+		} else if i == rows && rows > 0 {
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
 		}
 	}
@@ -153,7 +154,7 @@ func (m *Model) footer(s *seriesState) string {
 	}
 	text := " " + strings.Join(parts, " · ")
 	if s.err != nil {
-		return st.Error.UnsetBold().Render(" ! " + common.SafeText(s.err.Error()) + " (showing the last good data)")
+		return st.Error.UnsetBold().Render(" ! " + shortError(s.err) + " · showing the last good data")
 	}
 	return st.Subtle.Render(text)
 }
@@ -188,4 +189,25 @@ func statLines(pts []client.Point, width int) []string {
 		}
 	}
 	return append(out, cur)
+}
+
+// shortError is an error as one pane line shows it: Braze's own message and
+// the status first, the endpoint and hints left for the full view.
+func shortError(err error) string {
+	var ce *client.Error
+	if errors.As(err, &ce) {
+		msg := ce.Message
+		if msg == "" && ce.Err != nil {
+			msg = ce.Err.Error()
+		}
+		kind := ce.Kind.Error()
+		if ce.StatusCode != 0 {
+			kind = fmt.Sprintf("HTTP %d", ce.StatusCode)
+		}
+		if msg == "" {
+			return common.SafeText(kind)
+		}
+		return common.SafeText(msg + " (" + kind + ")")
+	}
+	return common.SafeText(err.Error())
 }

@@ -121,13 +121,14 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 	if !m.listLoaded {
 		return nil
 	}
-	segs := m.chartSegments()
+	charted := m.chartSegments()
+	segs := charted
 	if all {
 		segs = append(segs, m.list.OnScreen(0)...)
 	}
 	var cmds []tea.Cmd
 	seen := map[string]bool{}
-	for _, s := range segs {
+	for i, s := range segs {
 		if seen[s.ID] {
 			continue
 		}
@@ -137,8 +138,10 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 		if ok && st.loading {
 			continue
 		}
-		if !s.AnalyticsTrackingEnabled && ok {
-			continue // asked once; it will not change by asking again
+		// An untracked segment is asked once, and only when charted: it
+		// will not change by asking again.
+		if !s.AnalyticsTrackingEnabled && (ok || i >= len(charted)) {
+			continue
 		}
 		cmds = append(cmds, m.fetchSeriesCmd(k, maxAge))
 	}

@@ -36,13 +36,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
-	case key.Matches(msg, k.Escape):
+	case key.Matches(msg, k.Escape): // back one level: focus, then filter
+		if m.solo {
+			m.solo = false
+			return m.ensureSeries()
+		}
 		if m.list.Filter() != "" {
 			m.filter.SetValue("")
 			m.applyFilter()
 			return m.ensureSeries()
 		}
-		m.solo = false
 	case key.Matches(msg, k.Up):
 		return m.moved(func() { m.list.Move(-1) })
 	case key.Matches(msg, k.Down):

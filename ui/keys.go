@@ -5,14 +5,14 @@ import "charm.land/bubbles/v2/key"
 // keyMap is every binding of the dashboard, for dispatch and for help.
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Select, Focus, ClearSelection          key.Binding
-	Filter, TagFilter, Sort                key.Binding
-	Normalise, Window, Back, Forward       key.Binding
-	Details                                key.Binding
-	Refresh, RefreshAll, Pause, Faster     key.Binding
-	Slower                                 key.Binding
-	Copy, Export, Mouse                    key.Binding
-	Help, Quit, Escape                     key.Binding
+	Select, Focus, ClearSelection           key.Binding
+	Filter, TagFilter, Sort                 key.Binding
+	Normalise, Window, Back, Forward        key.Binding
+	Details                                 key.Binding
+	Refresh, RefreshAll, Pause, Faster      key.Binding
+	Slower                                  key.Binding
+	Copy, Export, Mouse                     key.Binding
+	Help, Quit, Escape                      key.Binding
 }
 
 func newKeyMap() keyMap {

@@ -31,7 +31,7 @@ func (m *Model) scheduleRefresh() tea.Cmd {
 		return nil
 	}
 	gen := m.tickGen
-	return tea.Tick(m.interval(), func(time.Time) tea.Msg { return refreshTickMsg{gen: gen} })
+	return m.tick(m.interval(), func(time.Time) tea.Msg { return refreshTickMsg{gen: gen} })
 }
 
 func (m *Model) refreshTick(msg refreshTickMsg) tea.Cmd {
@@ -39,7 +39,7 @@ func (m *Model) refreshTick(msg refreshTickMsg) tea.Cmd {
 		return nil
 	}
 	gen := m.tickGen
-	next := tea.Tick(m.interval(), func(time.Time) tea.Msg { return refreshTickMsg{gen: gen} })
+	next := m.tick(m.interval(), func(time.Time) tea.Msg { return refreshTickMsg{gen: gen} })
 	if m.authErr != nil || !m.listLoaded {
 		// Recovery is automatic: try the listing again on each tick.
 		return tea.Batch(next, m.loadSegmentsCmd(true))
@@ -67,7 +67,7 @@ func (m *Model) scheduleAgeTick() tea.Cmd {
 	default:
 		d = time.Hour - age%time.Hour
 	}
-	return tea.Tick(d, func(time.Time) tea.Msg { return ageTickMsg{gen: gen} })
+	return m.tick(d, func(time.Time) tea.Msg { return ageTickMsg{gen: gen} })
 }
 
 // noteRateLimit starts the countdown for a 429 and retries at the reset.
@@ -90,7 +90,7 @@ func (m *Model) noteRateLimit(err error) tea.Cmd {
 
 func (m *Model) rateTickCmd() tea.Cmd {
 	gen := m.rateGen
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return rateTickMsg{gen: gen} })
+	return m.tick(time.Second, func(time.Time) tea.Msg { return rateTickMsg{gen: gen} })
 }
 
 func (m *Model) rateTick(msg rateTickMsg) tea.Cmd {

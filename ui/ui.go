@@ -51,6 +51,8 @@ type Options struct {
 	ExportDir string
 	// NoMouse starts with mouse capture off.
 	NoMouse bool
+	// Tick makes timer commands (default tea.Tick); tests replace it.
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // seriesState is what the dashboard knows of one series key.
@@ -68,6 +70,7 @@ type Model struct {
 	ctx   context.Context
 	cache *client.Cache
 	now   func() time.Time
+	tick  func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 
 	width, height int
 	isDark        bool
@@ -125,10 +128,13 @@ func New(o Options) *Model {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.Tick == nil {
+		o.Tick = tea.Tick
+	}
 	if o.Length < 1 || o.Length > client.MaxLength {
 		o.Length = 30
 	}
-	m := &Model{opts: o, ctx: o.Context, cache: o.Cache, now: o.Now, keys: newKeyMap(), help: help.New(),
+	m := &Model{opts: o, ctx: o.Context, cache: o.Cache, now: o.Now, tick: o.Tick, keys: newKeyMap(), help: help.New(),
 		length: o.Length, series: map[client.SeriesKey]*seriesState{}, refresh: o.Refresh,
 		isDark: true, mouseOff: o.NoMouse}
 	m.applyTheme()
@@ -274,5 +280,5 @@ func (m *Model) setNotice(s string) tea.Cmd {
 	m.notice = s
 	m.noticeAt = m.now()
 	at := m.noticeAt
-	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return noticeExpiredMsg{at: at} })
+	return m.tick(4*time.Second, func(time.Time) tea.Msg { return noticeExpiredMsg{at: at} })
 }

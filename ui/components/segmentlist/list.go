@@ -48,7 +48,7 @@ type Model struct {
 	all      []client.Segment
 	lower    []string // lower-case names, for filtering
 	index    map[string]int
-	view     []int    // indices into all, filtered and sorted
+	view     []int // indices into all, filtered and sorted
 	cursor   int
 	offset   int
 	selected []string // ids, in selection order

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/brazetest"
+)
+
+// testNow is the fixed clock of the UI tests and of their stand-in API.
+var testNow = time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
+
+// testEnv is a stand-in API on loopback and a cache in front of it.
+type testEnv struct {
+	api   *brazetest.Handler
+	cache *client.Cache
+	clock atomic.Int64 // the cache's clock, unix nanoseconds; tests advance it
+}
+
+func (e *testEnv) now() time.Time { return time.Unix(0, e.clock.Load()).UTC() }
+
+// advance moves the cache's clock, so remembered answers age.
+func (e *testEnv) advance(d time.Duration) { e.clock.Add(int64(d)) }
+
+func newTestEnv(t testing.TB, segments int) *testEnv {
+	t.Helper()
+	api := brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(42, segments),
+		Now: func() time.Time { return testNow }})
+	srv := httptest.NewServer(api)
+	t.Cleanup(srv.Close)
+	c, err := client.New(srv.URL, brazetest.DemoKey, client.WithRetries(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &testEnv{api: api}
+	e.clock.Store(testNow.UnixNano())
+	e.cache = client.NewCache(c, client.CacheOptions{Now: e.now})
+	return e
+}
+
+// newTestModel is a dashboard on the fixed clock with live refresh off.
+func (e *testEnv) newTestModel(o Options) *Model {
+	o.Cache = e.cache
+	o.Now = func() time.Time { return testNow }
+	o.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // no timers
+	if o.Theme == "" {
+		o.Theme = "dark"
+	}
+	return New(o)
+}
+
+// settle runs cmd and every command its messages lead to, feeding the
+// messages to m, until nothing is left. Test models have no timers, so
+// this ends, deterministically.
+func settle(t testing.TB, m *Model, cmd tea.Cmd) {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		done := make(chan tea.Msg, 1)
+		go func() { done <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("a command did not return")
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// start sizes m and runs its start-up until the screen is complete.
+func start(t testing.TB, m *Model, w, h int) {
+	t.Helper()
+	settle(t, m, m.Init())
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	settle(t, m, cmd)
+}
+
+// press sends keys (by their String form) and settles after each.
+func press(t testing.TB, m *Model, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		settle(t, m, cmd)
+	}
+}
+
+// keyMsg builds the key press whose String() is s.
+func keyMsg(s string) tea.KeyPressMsg {
+	switch s {
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// screen is the rendered view without ANSI.
+func screen(m *Model) string { return ansi.Strip(m.render()) }
+
+func mustContain(t testing.TB, s string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
