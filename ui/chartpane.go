@@ -130,13 +130,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
-	var worst *seriesState
-	for _, s := range states {
-		if s != nil && (worst == nil || s.err != nil || s.loading) {
-			worst = s
-		}
-	}
-	return append(out, m.footer(worst))
+	return append(out, m.footer(worstState(states)))
 }
 
 // footer says how fresh the pane's data is.
@@ -210,4 +204,27 @@ func shortError(err error) string {
 		return common.SafeText(msg + " (" + kind + ")")
 	}
 	return common.SafeText(err.Error())
+}
+
+// worstState is the state the footer of a comparison speaks for: a failed
+// one first, then one still loading, then any.
+func worstState(states []*seriesState) *seriesState {
+	var worst *seriesState
+	rank := func(s *seriesState) int {
+		switch {
+		case s == nil:
+			return -1
+		case s.err != nil:
+			return 2
+		case s.loading:
+			return 1
+		}
+		return 0
+	}
+	for _, s := range states {
+		if rank(s) > rank(worst) {
+			worst = s
+		}
+	}
+	return worst
 }

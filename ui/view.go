@@ -151,7 +151,7 @@ func (m *Model) dashboard() []string {
 	sep := m.styles.Subtle.Render("│")
 	if !l.stacked {
 		for i := 0; i < l.listH; i++ {
-			out = append(out, common.PadRight(line(listLines, i), l.listW)+sep+line(chartLines, i))
+			out = append(out, line(listLines, i)+sep+line(chartLines, i))
 		}
 	} else {
 		for i := 0; i < l.listH; i++ {
@@ -204,7 +204,19 @@ func (m *Model) windowLabel() string {
 	return fmt.Sprintf("%d days to %s", m.length, m.end.AddDays(-1))
 }
 
+// listPane returns the list's lines, each exactly w cells wide.
 func (m *Model) listPane(w, h int) []string {
+	if msg := m.listMessage(w); msg != nil {
+		for i := range msg {
+			msg[i] = common.PadRight(msg[i], w)
+		}
+		return msg
+	}
+	return strings.Split(m.list.View(), "\n")
+}
+
+// listMessage is what the list pane says instead of rows, if anything.
+func (m *Model) listMessage(w int) []string {
 	st := m.styles
 	switch {
 	case m.list.Len() == 0 && m.listing:
@@ -217,7 +229,7 @@ func (m *Model) listPane(w, h int) []string {
 	case m.list.Visible() == 0:
 		return []string{m.list.View(), st.Subtle.Render("no segment matches the filter (esc clears it)")}
 	}
-	return strings.Split(m.list.View(), "\n")
+	return nil
 }
 
 // statusLine is the bottom bar.

@@ -156,6 +156,7 @@ func SafeText(s string) string {
 	return b.String()
 }
 
+// isPlain reports whether s is printable ASCII only: one cell a byte.
 func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
@@ -171,11 +172,22 @@ func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	if isPlain(s) { // the common case, without grapheme segmentation
+		if len(s) <= width {
+			return s
+		}
+		return s[:width-1] + "…"
+	}
 	return ansi.Truncate(s, width, "…")
 }
 
 // Width is the number of terminal cells s takes.
-func Width(s string) int { return ansi.StringWidth(s) }
+func Width(s string) int {
+	if isPlain(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
 
 // PadRight pads s with spaces to width cells (truncating if longer).
 func PadRight(s string, width int) string {

@@ -302,7 +302,7 @@ type columns struct {
 
 func (m *Model) layout() columns {
 	c := columns{size: 7, change: 8}
-	rest := m.width - 2 - c.size - c.change - 2 // mark, gaps
+	rest := m.width - 3 - c.size - c.change - 2 // mark, gaps
 	switch {
 	case rest >= 70:
 		c.tags, c.spark = 16, 20
@@ -331,7 +331,7 @@ func (m *Model) View() string {
 	c := m.layout()
 	st := m.styles
 	var b strings.Builder
-	head := "  " + common.PadRight("NAME", c.name)
+	head := "   " + common.PadRight("NAME", c.name)
 	if c.tags > 0 {
 		head += " " + common.PadRight("TAGS", c.tags)
 	}
@@ -351,9 +351,15 @@ func (m *Model) View() string {
 func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
 	st := m.styles
 	sum := m.summary(s.ID)
-	mark := "  "
+	// The mark column works without colour too: › cursor, ● selected.
+	mark := " "
+	if isCursor {
+		mark = "›"
+	}
 	if m.IsSelected(s.ID) {
-		mark = "● "
+		mark += "● "
+	} else {
+		mark += "  "
 	}
 	name := common.PadRight(common.SafeText(s.Name), c.name)
 	tags := ""
@@ -416,11 +422,23 @@ func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
 	default:
 		b.WriteString(st.Subtle.Render(changeCol))
 	}
-	line := b.String()
-	if w := common.Width(line); w < m.width {
-		line += strings.Repeat(" ", m.width-w)
+	// Every column was padded to its width: the line's width is their sum.
+	if w := c.total(); w < m.width {
+		b.WriteString(strings.Repeat(" ", m.width-w))
 	}
-	return line
+	return b.String()
+}
+
+// total is the cells a row's columns take, mark and gaps included.
+func (c columns) total() int {
+	w := 3 + c.name + 1 + c.size + 1 + c.change
+	if c.tags > 0 {
+		w += 1 + c.tags
+	}
+	if c.spark > 0 {
+		w += 1 + c.spark
+	}
+	return w
 }
 
 // Status is a short description of the list for the status bar.
