@@ -452,3 +452,9 @@ func (m *Model) Status() string {
 
 // All returns every known segment, in API order.
 func (m *Model) All() []client.Segment { return m.all }
+
+// Offset is the first row on screen.
+func (m *Model) Offset() int { return m.offset }
+
+// CursorIndex is the cursor's row in the filtered, sorted view.
+func (m *Model) CursorIndex() int { return m.cursor }

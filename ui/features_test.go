@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"encoding/csv"
+	"image/color"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func TestThemeFollowsBackground(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{Theme: "auto"})
+	start(t, m, 120, 40)
+	if m.styles.Theme.Name != "dark" {
+		t.Fatalf("default before an answer: %s", m.styles.Theme.Name)
+	}
+	m.Update(tea.BackgroundColorMsg{Color: color.RGBA{R: 250, G: 250, B: 250, A: 255}})
+	if m.styles.Theme.Name != "light" {
+		t.Errorf("light background gave %s", m.styles.Theme.Name)
+	}
+	fixed := e.newTestModel(Options{Theme: "ocean"})
+	fixed.Update(tea.BackgroundColorMsg{Color: color.White})
+	if fixed.styles.Theme.Name != "ocean" {
+		t.Errorf("a named theme changed with the background: %s", fixed.styles.Theme.Name)
+	}
+}
+
+func TestNoColorRendersNoColour(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{NoColor: true, Theme: "auto"})
+	start(t, m, 120, 40)
+	press(t, m, "space", "down", "space")
+	out := m.render()
+	for _, sgr := range []string{"[38;", "[48;", "[31m", "[32m", "[33m", "[34m", "[35m", "[36m", "[90m"} {
+		if strings.Contains(out, sgr) {
+			t.Fatalf("NO_COLOR screen has colour %q", sgr)
+		}
+	}
+	mustContain(t, screen(m), "comparing 2 segments", "■")
+}
+
+func TestMouse(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 120, 40)
+	if m.View().MouseMode != tea.MouseModeCellMotion {
+		t.Fatal("mouse not captured by default")
+	}
+	l := m.computeLayout()
+	_, cmd := m.Update(tea.MouseClickMsg{X: 5, Y: l.listY + 4, Button: tea.MouseLeft})
+	settle(t, m, cmd)
+	if m.list.CursorIndex() != 3 {
+		t.Errorf("click on the 4th row put the cursor on %d", m.list.CursorIndex())
+	}
+	_, cmd = m.Update(tea.MouseWheelMsg{X: 5, Y: l.listY + 2, Button: tea.MouseWheelDown})
+	settle(t, m, cmd)
+	if m.list.Offset() != 3 {
+		t.Errorf("wheel scrolled to %d", m.list.Offset())
+	}
+	press(t, m, "m")
+	if m.View().MouseMode != tea.MouseModeNone {
+		t.Error("m did not release the mouse")
+	}
+	mustContain(t, screen(m), "mouse off")
+}
+
+func TestCopyAndExport(t *testing.T) {
+	e := newTestEnv(t, 300)
+	dir := t.TempDir()
+	m := e.newTestModel(Options{ExportDir: dir})
+	start(t, m, 120, 40)
+	press(t, m, "down", "space", "down", "space")
+	cmd := m.copyCmd()
+	if cmd == nil {
+		t.Fatal("no copy command")
+	}
+	data, n, _ := m.chartCSV()
+	if n != 60 || !strings.HasPrefix(string(data), "segment_id,segment_name,date,size\n") {
+		t.Errorf("clipboard CSV: %d rows\n%.200s", n, data)
+	}
+	if !strings.Contains(m.notice, "copied 60 rows") {
+		t.Errorf("notice %q", m.notice)
+	}
+	press(t, m, "e")
+	mustContain(t, screen(m), "wrote "+dir)
+	files, _ := filepath.Glob(filepath.Join(dir, "segdash-compare-30d-*.csv"))
+	if len(files) != 1 {
+		t.Fatalf("exported files: %v", files)
+	}
+	f, _ := os.Open(files[0])
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) != 61 {
+		t.Errorf("export: %d rows, %v", len(rows), err)
+	}
+	press(t, m, "e") // never overwrites
+	files, _ = filepath.Glob(filepath.Join(dir, "segdash-compare-30d-*.csv"))
+	if len(files) != 2 {
+		t.Errorf("second export: %v", files)
+	}
+	off := e.newTestModel(Options{})
+	start(t, off, 120, 40)
+	press(t, off, "e")
+	if !strings.Contains(off.notice, "export is off") {
+		t.Errorf("export without a directory: %q", off.notice)
+	}
+}
+
+func TestDetailsHelpAndDemo(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{Demo: true})
+	start(t, m, 120, 40)
+	mustContain(t, screen(m), "DEMO", "BRAZE_API_KEY")
+	press(t, m, "down", "d")
+	seg, _ := m.list.Cursor()
+	spec, _ := e.api.Workspace().Lookup(seg.ID)
+	mustContain(t, screen(m), "description", spec.Description, "created", "esc or d closes")
+	press(t, m, "esc")
+	mustContain(t, screen(m), "latest")
+	press(t, m, "?")
+	mustContain(t, screen(m), "segdash keys", "normalise", "copy CSV", "mouse on/off")
+	press(t, m, "esc")
+	mustContain(t, screen(m), "latest")
+}
+
+func TestQuit(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 120, 40)
+	for _, k := range []string{"q", "ctrl+c"} {
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s: no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+}
