@@ -311,6 +311,8 @@ func (m *Model) layout() columns {
 		c.tags = 10
 	case rest >= 30:
 		c.spark = 10
+	case rest >= 24:
+		c.spark = 7
 	}
 	gaps := 0
 	if c.tags > 0 {
