@@ -42,8 +42,8 @@ type Client struct {
 // Option configures a Client.
 type Option func(*Client)
 
-// WithHTTPClient sets the HTTP client (default: a new one with no timeout of
-// its own; the per-request timeout applies).
+// WithHTTPClient sets the HTTP client (default: one with a transport of its
+// own and no timeout of its own; the per-request timeout applies).
 func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.hc = hc } }
 
 // WithClock sets the time source, for tests.
@@ -95,7 +95,7 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	c := &Client{
 		base:        base,
 		key:         apiKey,
-		hc:          &http.Client{},
+		hc:          &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()},
 		now:         time.Now,
 		sleep:       sleepCtx,
 		timeout:     30 * time.Second,
@@ -114,6 +114,10 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	}
 	return c, nil
 }
+
+// CloseIdleConnections closes the client's idle keep-alive connections, so
+// that nothing of it outlives its user.
+func (c *Client) CloseIdleConnections() { c.hc.CloseIdleConnections() }
 
 // BaseURL returns the REST base URL (it never holds the key).
 func (c *Client) BaseURL() string { return c.base.String() }

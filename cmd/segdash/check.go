@@ -29,7 +29,31 @@ type checkResult struct {
 	Breaches []string
 }
 
+// backendFunc gives check its client: a new one from the configuration, or
+// the SSH server's shared one. release is called when check is done.
+type backendFunc func(ctx context.Context) (be *backend, demo bool, release func(), err error)
+
+// localBackend resolves the configuration and connects, for a local check.
+func localBackend(g *globalFlags, getenv func(string) string) backendFunc {
+	return func(ctx context.Context) (*backend, bool, func(), error) {
+		cfg, err := resolveConfig(g, getenv)
+		if err != nil {
+			return nil, false, nil, err
+		}
+		be, err := connect(ctx, cfg, time.Now)
+		if err != nil {
+			return nil, false, nil, err
+		}
+		return be, cfg.Demo, be.Close, nil
+	}
+}
+
 func newCheckCmd(io stdio, getenv func(string) string, g *globalFlags) *cobra.Command {
+	return newCheckCommand(io, getenv, localBackend(g, getenv))
+}
+
+// newCheckCommand is `check` over the given backend.
+func newCheckCommand(io stdio, getenv func(string) string, get backendFunc) *cobra.Command {
 	f := &checkFlags{}
 	cmd := &cobra.Command{
 		Use:   "check [flags] SEGMENT...",
@@ -42,7 +66,7 @@ Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error
   segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
   segdash check --min 10000 --max-drop 5 --format json "VIP"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheck(cmd, io, getenv, g, f, args)
+			return runCheck(cmd, io, getenv, get, f, args)
 		},
 	}
 	fl := cmd.Flags()
@@ -89,24 +113,20 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	return end, nil
 }
 
-func runCheck(cmd *cobra.Command, io stdio, getenv func(string) string, g *globalFlags, f *checkFlags, args []string) error {
+func runCheck(cmd *cobra.Command, io stdio, getenv func(string) string, get backendFunc, f *checkFlags, args []string) error {
 	end, err := f.validate(cmd, args)
 	if err != nil {
 		return err
 	}
-	cfg, err := resolveConfig(g, getenv)
+	ctx := cmd.Context()
+	be, demo, release, err := get(ctx)
 	if err != nil {
 		return err
 	}
-	if cfg.Demo {
+	defer release()
+	if demo {
 		fmt.Fprintln(io.err, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
 	}
-	ctx := cmd.Context()
-	be, err := connect(ctx, cfg, time.Now)
-	if err != nil {
-		return err
-	}
-	defer be.Close()
 	segs, err := resolveSegments(ctx, be.cache, args)
 	if err != nil {
 		return err

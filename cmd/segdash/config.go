@@ -96,6 +96,7 @@ type backend struct {
 }
 
 func (b *backend) Close() {
+	b.cache.Client().CloseIdleConnections()
 	if b.demo != nil {
 		b.demo.Close()
 	}

@@ -74,7 +74,7 @@ func runDashboard(cmd *cobra.Command, io stdio, getenv func(string) string, g *g
 	if cfg.Demo && !cmd.Flags().Changed("cache-ttl") {
 		cfg.CacheTTL = demoDay / 2 // the time-lapse data changes every few seconds
 	}
-	be, err := connect(ctx, cfg, brazetest.TimeLapse(time.Now(), demoDay, time.Now))
+	be, err := connect(ctx, cfg, demoClock())
 	if err != nil {
 		return err
 	}
@@ -86,3 +86,6 @@ func runDashboard(cmd *cobra.Command, io stdio, getenv func(string) string, g *g
 	}
 	return nil
 }
+
+// demoClock is the demo API's time-lapse clock, starting now.
+func demoClock() func() time.Time { return brazetest.TimeLapse(time.Now(), demoDay, time.Now) }

@@ -46,7 +46,12 @@ func usageError(format string, args ...any) error {
 
 // run executes segdash with args and returns the process exit code.
 func run(ctx context.Context, args []string, io stdio, getenv func(string) string) int {
-	root := newRootCmd(io, getenv)
+	return execute(ctx, newRootCmd(io, getenv), args, io)
+}
+
+// execute runs a command tree with args and maps its error to an exit code,
+// printing the error (made terminal-safe) on io.err.
+func execute(ctx context.Context, root *cobra.Command, args []string, io stdio) int {
 	root.SetArgs(args)
 	root.SetIn(io.in)
 	root.SetOut(io.out)
@@ -59,7 +64,11 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	if errors.As(err, &ce) && ce.code == exitBreach {
 		return exitBreach // the breaches were reported already
 	}
-	fmt.Fprintln(io.err, "segdash: "+common.SafeText(err.Error()))
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = common.SafeText(l)
+	}
+	fmt.Fprintln(io.err, "segdash: "+strings.Join(lines, "\n"))
 	return exitError
 }
 
@@ -82,12 +91,10 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 			return runDashboard(cmd, io, getenv, g, d)
 		},
 	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v (see %s --help)", err, c.CommandPath())
-	})
+	setUsageErrors(root)
 	g.register(root)
 	d.register(root)
-	root.AddCommand(newCheckCmd(io, getenv, g), newDemoAPICmd(io), newVersionCmd(io))
+	root.AddCommand(newCheckCmd(io, getenv, g), newServeCmd(io, getenv, g), newDemoAPICmd(io), newVersionCmd(io))
 	return root
 }
 
@@ -135,3 +142,11 @@ func terminalWidth(w io.Writer, def int) int {
 
 // oneLine flattens a multi-line message for stderr.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// setUsageErrors makes flag errors usage errors (exit 2) with a hint.
+func setUsageErrors(c *cobra.Command) {
+	c.SilenceUsage, c.SilenceErrors = true, true
+	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v (see %s --help)", err, c.CommandPath())
+	})
+}

@@ -1,0 +1,355 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	bm "charm.land/wish/v2/bubbletea"
+	"charm.land/wish/v2/ratelimiter"
+	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+
+	"github.com/segdash/segdash/ui"
+)
+
+// serveFlags are the flags of `segdash serve`.
+type serveFlags struct {
+	listen         string
+	hostKey        string
+	authorizedKeys string
+	allowAnyKey    bool
+	maxSessions    int
+	idleTimeout    time.Duration
+	refresh        time.Duration
+	connRate       float64
+	connBurst      int
+}
+
+// shutdownGrace is how long open sessions get to close on SIGINT/SIGTERM.
+const shutdownGrace = 3 * time.Second
+
+func newServeCmd(io stdio, getenv func(string) string, g *globalFlags) *cobra.Command {
+	f := &serveFlags{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the dashboard over SSH to everyone with an authorised key",
+		Long: `serve runs an SSH server: every authorised key gets the live dashboard with
+"ssh -p 23234 HOST", and "ssh -p 23234 HOST check [flags] SEGMENT..." runs a one-shot
+check. The Braze API key stays on this machine; all sessions share one client and cache.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runServe(cmd, io, getenv, g, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", "127.0.0.1:23234", "address to listen on")
+	fl.StringVar(&f.hostKey, "host-key", "", "host key file (default: segdash/ssh_host_ed25519 in the user config dir; generated with mode 0600 when missing)")
+	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of the public keys allowed in (re-read on every login)")
+	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
+	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
+	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close connections idle this long")
+	fl.DurationVar(&f.refresh, "refresh", 5*time.Minute, "live refresh interval of the dashboards (the demo defaults to 10s)")
+	fl.Float64Var(&f.connRate, "conn-rate", 1, "new sessions per second allowed from one IP address")
+	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
+	return cmd
+}
+
+// server is a running `segdash serve`.
+type server struct {
+	flags  *serveFlags
+	be     *backend
+	cfg    Config
+	log    *slog.Logger
+	getenv func(string) string
+	ctx    context.Context // cancelled at shutdown: ends every session
+	active atomic.Int32
+	wg     sync.WaitGroup // session handlers
+}
+
+func runServe(cmd *cobra.Command, io stdio, getenv func(string) string, g *globalFlags, f *serveFlags) error {
+	if err := f.validate(); err != nil {
+		return err
+	}
+	cfg, err := resolveConfig(g, getenv)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(io.err, nil))
+	ln, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		return fmt.Errorf("--listen %s: %w", f.listen, err)
+	}
+	if cfg.Demo && !cmd.Flags().Changed("refresh") {
+		f.refresh = demoDay
+	}
+	if cfg.Demo && !cmd.Flags().Changed("cache-ttl") {
+		cfg.CacheTTL = demoDay / 2
+	}
+	return serve(cmd.Context(), f, cfg, getenv, ln, logger)
+}
+
+func (f *serveFlags) validate() error {
+	switch {
+	case f.authorizedKeys == "" && !f.allowAnyKey:
+		return usageError("serve needs --authorized-keys FILE (the public keys allowed in); --insecure-allow-any-key lets anyone in")
+	case f.authorizedKeys != "" && f.allowAnyKey:
+		return usageError("--authorized-keys and --insecure-allow-any-key exclude each other")
+	case f.maxSessions < 1:
+		return usageError("--max-sessions must be at least 1")
+	case f.idleTimeout < time.Second:
+		return usageError("--idle-timeout must be at least 1s")
+	case f.refresh < 0 || (f.refresh > 0 && f.refresh < time.Second):
+		return usageError("--refresh must be 0 (off) or at least 1s")
+	case f.connRate <= 0 || f.connBurst < 1:
+		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
+	}
+	if f.authorizedKeys != "" {
+		n, err := countAuthorizedKeys(f.authorizedKeys)
+		if err != nil {
+			return fmt.Errorf("--authorized-keys: %w", err)
+		}
+		if n == 0 {
+			return fmt.Errorf("--authorized-keys %s holds no public key", f.authorizedKeys)
+		}
+	}
+	return nil
+}
+
+// serve runs the SSH server on ln until ctx ends, then shuts down: stop
+// accepting, tell open sessions, close them, return within a few seconds.
+func serve(ctx context.Context, f *serveFlags, cfg Config, getenv func(string) string, ln net.Listener, logger *slog.Logger) error {
+	hostKey, err := hostKeyPath(f.hostKey)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	be, err := connect(sctx, cfg, demoClock())
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer be.Close()
+	s := &server{flags: f, be: be, cfg: cfg, log: logger, getenv: getenv, ctx: sctx}
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPath(hostKey),
+		wish.WithPublicKeyAuth(s.authorize),
+		wish.WithIdleTimeout(f.idleTimeout),
+		wish.WithMiddleware(
+			bm.MiddlewareWithProgramHandler(s.program),
+			s.oneShot,
+			s.limitSessions,
+			ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
+			s.logSessions,
+			s.recoverPanics,
+		),
+	)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("ssh server: %w", err)
+	}
+	source := cfg.Endpoint
+	if cfg.Demo {
+		source = "built-in demo data (no BRAZE_API_KEY set)"
+	}
+	logger.Info("serving the dashboard over SSH", "addr", ln.Addr().String(), "workspace", source,
+		"host_key", hostKey, "authorized_keys", f.authorizedKeys, "max_sessions", f.maxSessions)
+	if f.allowAnyKey {
+		logger.Warn("ANY public key is let in (--insecure-allow-any-key)")
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down", "open_sessions", s.active.Load())
+	ln.Close() // stop accepting
+	cancel()   // every session's dashboard ends and says why
+	ended := make(chan struct{})
+	go func() { s.wg.Wait(); close(ended) }()
+	select {
+	case <-ended:
+	case <-time.After(shutdownGrace):
+		logger.Warn("sessions still open after the grace; closing them", "open_sessions", s.active.Load())
+	}
+	srv.Close() // drops the connections the clients keep open
+	<-errc
+	<-ended
+	logger.Info("stopped")
+	return nil
+}
+
+// hostKeyPath picks the host key file and makes sure its folder exists.
+func hostKeyPath(p string) (string, error) {
+	if p == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("no --host-key and no user config dir: %w", err)
+		}
+		p = filepath.Join(dir, "segdash", "ssh_host_ed25519")
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return "", fmt.Errorf("--host-key: %w", err)
+	}
+	return p, nil
+}
+
+// countAuthorizedKeys parses an authorized_keys file and counts its keys.
+func countAuthorizedKeys(path string) (int, error) {
+	keys, err := readAuthorizedKeys(path)
+	return len(keys), err
+}
+
+func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var keys []gossh.PublicKey
+	for len(strings.TrimSpace(string(b))) > 0 {
+		k, _, _, rest, err := gossh.ParseAuthorizedKey(b)
+		if err != nil {
+			break // the rest holds no further valid key
+		}
+		keys = append(keys, k)
+		b = rest
+	}
+	return keys, nil
+}
+
+// authorize lets a key in when the authorized keys file lists it (re-read
+// every time, so adding a key needs no restart).
+func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
+	if s.flags.allowAnyKey {
+		return true
+	}
+	keys, err := readAuthorizedKeys(s.flags.authorizedKeys)
+	if err != nil {
+		s.log.Error("reading the authorized keys", "err", err)
+		return false
+	}
+	for _, k := range keys {
+		if ssh.KeysEqual(key, k) {
+			return true
+		}
+	}
+	s.log.Warn("refused key", "fingerprint", gossh.FingerprintSHA256(key), "user", ctx.User(), "remote", ctx.RemoteAddr().String())
+	return false
+}
+
+// recoverPanics keeps a panic in one session from taking the server down.
+func (s *server) recoverPanics(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("panic in a session", "panic", fmt.Sprint(r), "remote", sess.RemoteAddr().String())
+				wish.Fatalln(sess, "segdash: internal error; the session was closed")
+			}
+		}()
+		next(sess)
+	}
+}
+
+// logSessions logs connect and disconnect, with the key's fingerprint.
+func (s *server) logSessions(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		fp := ""
+		if k := sess.PublicKey(); k != nil {
+			fp = gossh.FingerprintSHA256(k)
+		}
+		_, _, pty := sess.Pty()
+		s.log.Info("connect", "user", sess.User(), "remote", sess.RemoteAddr().String(), "fingerprint", fp,
+			"pty", pty, "command", strings.Join(sess.Command(), " "))
+		next(sess)
+		s.log.Info("disconnect", "user", sess.User(), "remote", sess.RemoteAddr().String(), "fingerprint", fp,
+			"duration", time.Since(start).Round(time.Millisecond).String())
+	}
+}
+
+// limitSessions refuses, politely, a session beyond --max-sessions.
+func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if n := s.active.Add(1); int(n) > s.flags.maxSessions {
+			s.active.Add(-1)
+			s.log.Warn("refused: server full", "remote", sess.RemoteAddr().String(), "max_sessions", s.flags.maxSessions)
+			wish.Fatalf(sess, "segdash: the server is full (%d sessions); please try again later\n", s.flags.maxSessions)
+			return
+		}
+		s.wg.Add(1)
+		defer func() {
+			s.active.Add(-1)
+			s.wg.Done()
+		}()
+		next(sess)
+	}
+}
+
+// oneShot serves requests without a PTY: `check ...` runs a check over the
+// shared client; anything else gets a short usage message.
+func (s *server) oneShot(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); ok {
+			next(sess)
+			if s.ctx.Err() != nil {
+				// Leave the alternate screen and say why the dashboard ended.
+				fmt.Fprint(sess, "\x1b[?1049l\r\nsegdash: the server is shutting down. Bye.\r\n")
+			}
+			return
+		}
+		args := sess.Command()
+		if len(args) == 0 || args[0] != "check" {
+			fmt.Fprintln(sess.Stderr(), "segdash: without a terminal only one-shot checks run here:\n"+
+				"  ssh -p PORT HOST check [--format chart|spark|json|csv] [--length N] [--min N] [--max-drop PCT] SEGMENT...\n"+
+				"for the dashboard, connect with a terminal: ssh -t -p PORT HOST")
+			sess.Exit(exitError)
+			return
+		}
+		io := stdio{in: sess, out: sess, err: sess.Stderr()}
+		shared := func(context.Context) (*backend, bool, func(), error) {
+			return s.be, s.cfg.Demo, func() {}, nil
+		}
+		// Only check's own flags: no --endpoint or --api-key-file from
+		// a remote user, so the server's key goes nowhere else.
+		check := newCheckCommand(io, s.getenv, shared)
+		setUsageErrors(check)
+		ctx, cancel := context.WithCancel(sess.Context())
+		defer cancel()
+		stop := context.AfterFunc(s.ctx, cancel)
+		defer stop()
+		sess.Exit(execute(ctx, check, args[1:], io))
+	}
+}
+
+// program builds one session's dashboard: its own model, sized to its
+// terminal, with its own theme detection, on the shared cache.
+func (s *server) program(sess ssh.Session) *tea.Program {
+	ctx, cancel := context.WithCancel(sess.Context())
+	stop := context.AfterFunc(s.ctx, cancel)
+	noColor := false
+	for _, e := range sess.Environ() {
+		if v, ok := strings.CutPrefix(e, "NO_COLOR="); ok && v != "" {
+			noColor = true
+		}
+	}
+	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: "auto", NoColor: noColor,
+		Refresh: s.flags.refresh, Demo: s.cfg.Demo, Source: s.cfg.Endpoint})
+	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx))
+	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
+	return tea.NewProgram(m, opts...)
+}
