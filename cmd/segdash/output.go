@@ -65,6 +65,10 @@ func writeSpark(w io.Writer, results []checkResult, color bool) error {
 		nameW = max(nameW, common.Width(common.SafeText(r.Segment.Name)))
 	}
 	nameW = min(nameW, 40)
+	sparkW := 1
+	for _, r := range results {
+		sparkW = max(sparkW, min(30, len(r.Series.Points)))
+	}
 	var b strings.Builder
 	for _, r := range results {
 		vals := make([]int64, len(r.Series.Points))
@@ -77,12 +81,11 @@ func writeSpark(w io.Writer, results []checkResult, color bool) error {
 			size = common.HumanCount(latest.Size)
 			change = common.ChangeOf(r.Series.Points[0].Size, latest.Size).PctString()
 		}
-		spark := common.Sparkline(vals, 30)
-		if color && spark != "" {
+		spark := common.PadRight(common.Sparkline(vals, sparkW), sparkW)
+		if color {
 			spark = "\x1b[36m" + spark + "\x1b[0m"
 		}
-		fmt.Fprintf(&b, "%s  %s  %7s  %7s\n", common.PadRight(common.SafeText(r.Segment.Name), nameW),
-			spark+strings.Repeat(" ", 30-utf8.RuneCountInString(common.Sparkline(vals, 30))), size, change)
+		fmt.Fprintf(&b, "%s  %s  %7s  %7s\n", common.PadRight(common.SafeText(r.Segment.Name), nameW), spark, size, change)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
