@@ -29,6 +29,7 @@ type Cache struct {
 	entries  map[string]cacheEntry
 	maxItems int
 	fetches  atomic.Int64
+	offline  bool
 }
 
 type cacheEntry struct {
@@ -51,6 +52,8 @@ type CacheOptions struct {
 	Timeout time.Duration
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Offline refuses every request: only remembered answers are served.
+	Offline bool
 }
 
 // NewCache returns a cache in front of c.
@@ -74,11 +77,14 @@ func NewCache(c *Client, o CacheOptions) *Cache {
 		o.Now = time.Now
 	}
 	return &Cache{client: c, ttl: o.TTL, listTTL: o.ListTTL, now: o.Now, timeout: o.Timeout,
-		sem: make(chan struct{}, o.MaxInFlight), entries: map[string]cacheEntry{}, maxItems: o.MaxEntries}
+		sem: make(chan struct{}, o.MaxInFlight), entries: map[string]cacheEntry{}, maxItems: o.MaxEntries, offline: o.Offline}
 }
 
 // Client returns the client behind the cache.
 func (c *Cache) Client() *Client { return c.client }
+
+// Offline reports whether the cache refuses every request.
+func (c *Cache) Offline() bool { return c.offline }
 
 // TTL returns how long answers are reused.
 func (c *Cache) TTL() time.Duration { return c.ttl }
@@ -172,6 +178,9 @@ func (c *Cache) do(ctx context.Context, key string, maxAge time.Duration, fetch 
 		if ok && c.now().Sub(e.fetched) < maxAge {
 			return e.val, nil
 		}
+	}
+	if c.offline {
+		return nil, &Error{Kind: ErrOffline, Endpoint: "cache"}
 	}
 	ch := c.group.DoChan(key, func() (any, error) {
 		// The shared fetch must not die with the first caller's context:

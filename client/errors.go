@@ -18,6 +18,8 @@ var (
 	ErrServer       = errors.New("server error")
 	ErrTransport    = errors.New("transport error")
 	ErrDecode       = errors.New("decode error")
+	// ErrOffline is returned by an offline cache instead of any request.
+	ErrOffline = errors.New("offline: no request sent")
 	// ErrInvalidArgument is returned before any request for arguments the
 	// API would refuse (an empty segment id, a length outside 1..100).
 	ErrInvalidArgument = errors.New("invalid argument")

@@ -52,6 +52,8 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 				out = append(out, " "+l)
 			}
 			out = append(out, "", st.Subtle.Render(" retrying on the next refresh; r retries now"))
+		case m.opts.Offline:
+			out = append(out, "", st.Subtle.Render(" offline: the last run saved no data for this segment"))
 		case !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading):
 			out = append(out, "", st.Subtle.Render(" analytics tracking is off for this segment:"),
 				st.Subtle.Render(" Braze keeps no size history for it"))
@@ -93,6 +95,11 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 		mode = "indexed to 100 at the window's start (n: absolute)"
 	}
 	out := []string{" " + st.Title.Render(fmt.Sprintf("comparing %d segments", len(segs))) + st.Subtle.Render("  "+mode)}
+	for _, p := range m.watchProblems {
+		for _, l := range common.Wrap("! watchlist "+common.SafeText(m.watch)+": "+p, w-2) {
+			out = append(out, " "+st.Warning.Render(l))
+		}
+	}
 	var lines []chart.Line
 	var states []*seriesState
 	rows := min(len(segs), max(0, (h-12)/2)) // the legend names them all when space is short
@@ -142,6 +149,9 @@ func (m *Model) footer(s *seriesState) string {
 	var parts []string
 	if !s.fetched.IsZero() {
 		parts = append(parts, "fetched "+ago(m.now().Sub(s.fetched)))
+	}
+	if s.fromDisk {
+		parts = append(parts, "saved by the last run")
 	}
 	if s.loading {
 		parts = append(parts, "refreshing…")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -25,20 +26,15 @@ func (m *Model) loadSegmentsCmd(fresh bool) tea.Cmd {
 	m.listCount = 0
 	gen, ctx, cache := m.listGen, m.ctx, m.cache
 	ch := make(chan tea.Msg, 1)
-	var wait tea.Cmd
-	wait = func() tea.Msg {
-		select {
-		case msg := <-ch:
-			return msg
-		case <-ctx.Done():
-			return nil
-		}
-	}
-	go func() {
+	var once sync.Once
+	// The listing starts when the command first runs (never in Update),
+	// and reports through ch; each message carries wait for the next.
+	list := func() {
 		maxAge := time.Duration(0)
 		if fresh {
 			maxAge = client.Fresh
 		}
+		var wait tea.Cmd
 		segs, err := cache.Segments(ctx, maxAge, func(n int) {
 			select {
 			case ch <- segmentsProgressMsg{gen: gen, n: n, next: wait}:
@@ -54,7 +50,21 @@ func (m *Model) loadSegmentsCmd(fresh bool) tea.Cmd {
 		case ch <- segmentsLoadedMsg{gen: gen, segs: segs, err: err}:
 		case <-ctx.Done():
 		}
-	}()
+	}
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		once.Do(func() { go list() })
+		select {
+		case msg := <-ch:
+			if p, ok := msg.(segmentsProgressMsg); ok {
+				p.next = wait
+				return p
+			}
+			return msg
+		case <-ctx.Done():
+			return nil
+		}
+	}
 	return wait
 }
 
@@ -71,9 +81,13 @@ func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
 		return m.noteRateLimit(msg.err)
 	}
 	m.listErr, m.authErr = nil, nil
-	m.listLoaded = true
+	m.listLoaded, m.listFromDisk, m.listedAt = true, false, m.now()
 	m.list.SetSegments(msg.segs)
-	return m.ensureSeries()
+	var watch tea.Cmd
+	if m.pendingWatch != "" {
+		watch = m.applyWatchlist(m.pendingWatch)
+	}
+	return tea.Batch(watch, m.ensureSeries(), m.markDirty())
 }
 
 // chartSegments are the segments the chart shows: the selection, or the
@@ -92,7 +106,7 @@ func (m *Model) chartSegments() []client.Segment {
 // ensureSeries fetches what is on screen and not yet known. Untracked
 // segments are fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
-	if !m.listLoaded || m.authErr != nil {
+	if !m.listLoaded || m.authErr != nil || m.opts.Offline {
 		return nil
 	}
 	var cmds []tea.Cmd
@@ -101,8 +115,8 @@ func (m *Model) ensureSeries() tea.Cmd {
 			return
 		}
 		k := m.keyFor(s.ID)
-		if st, ok := m.series[k]; ok && (st.loading || st.series != nil || st.err != nil) {
-			return
+		if st, ok := m.series[k]; ok && (st.loading || (st.series != nil && !st.fromDisk) || st.err != nil) {
+			return // known, or on its way; the last run's data is refreshed once
 		}
 		cmds = append(cmds, m.fetchSeriesCmd(k, 0))
 	}
@@ -118,7 +132,7 @@ func (m *Model) ensureSeries() tea.Cmd {
 // refetch asks again for the on-screen (all) or charted series, letting the
 // cache answer from memory what is younger than maxAge.
 func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
-	if !m.listLoaded {
+	if !m.listLoaded || m.opts.Offline {
 		return nil
 	}
 	charted := m.chartSegments()
@@ -188,7 +202,7 @@ func (m *Model) seriesLoaded(msg seriesLoadedMsg) tea.Cmd {
 		}
 		return m.noteRateLimit(msg.err)
 	}
-	st.series, st.err = msg.series, nil
+	st.series, st.err, st.fromDisk = msg.series, nil, false
 	st.fetched = m.now()
 	m.lastUpdate = st.fetched
 	if m.authErr != nil && !isAuthError(m.listErr) {
@@ -202,7 +216,7 @@ func (m *Model) seriesLoaded(msg seriesLoadedMsg) tea.Cmd {
 		}
 	}
 	m.list.Resort()
-	return m.scheduleAgeTick()
+	return tea.Batch(m.scheduleAgeTick(), m.markDirty())
 }
 
 // summary tells the list what is known of a segment's series.
@@ -245,6 +259,10 @@ func (m *Model) detailsCmd() tea.Cmd {
 		return nil
 	}
 	m.details = &detailsState{id: s.ID}
+	if m.opts.Offline {
+		m.details.err = &client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"}
+		return nil
+	}
 	ctx, cache, id := m.ctx, m.cache, s.ID
 	return func() tea.Msg {
 		d, err := cache.Details(ctx, id, 0)

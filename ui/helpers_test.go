@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -76,6 +77,10 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) {
 		case <-time.After(5 * time.Second):
 			t.Fatalf("a command did not return")
 		}
+		if cmds, ok := sequenceCmds(msg); ok {
+			queue = append(cmds, queue...) // tea.Sequence: in order, first
+			continue
+		}
 		switch msg := msg.(type) {
 		case nil:
 		case tea.BatchMsg:
@@ -136,4 +141,21 @@ func mustContain(t testing.TB, s string, wants ...string) {
 			t.Fatalf("screen lacks %q:\n%s", w, s)
 		}
 	}
+}
+
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// sequenceCmds unpacks the message of tea.Sequence (an unexported slice of
+// commands).
+func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type() == reflect.TypeOf(tea.BatchMsg{}) ||
+		v.Type().Elem() != reflect.TypeOf((tea.Cmd)(nil)) {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
 }

@@ -14,7 +14,10 @@ import (
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if msg.String() == "ctrl+c" {
-		return tea.Quit
+		return m.quit()
+	}
+	if m.naming {
+		return m.handleNamingKey(msg)
 	}
 	if m.filtering {
 		return m.handleFilterKey(msg)
@@ -23,7 +26,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Help, k.Escape) {
 			m.showHelp = false
 		} else if key.Matches(msg, k.Quit) {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
@@ -33,7 +36,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 	case key.Matches(msg, k.Escape): // back one level: focus, then filter
@@ -67,7 +70,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.ensureSeries()
 	case key.Matches(msg, k.ClearSelection):
 		m.list.ClearSelection()
-		m.solo = false
+		m.solo, m.watch, m.watchProblems = false, "", nil
 		return m.ensureSeries()
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
@@ -99,7 +102,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return m.refetch(false, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):
-		if m.authErr != nil || !m.listLoaded {
+		if m.opts.Offline {
+			return m.setNotice("offline: showing the data of the last run only")
+		}
+		if m.authErr != nil || !m.listLoaded || m.listFromDisk {
 			return m.loadSegmentsCmd(true)
 		}
 		return m.refetch(true, manualMaxAge)
@@ -118,6 +124,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.copyCmd()
 	case key.Matches(msg, k.Export):
 		return m.exportCmd()
+	case key.Matches(msg, k.NextWatchlist):
+		return m.nextWatchlist()
+	case key.Matches(msg, k.SaveWatchlist):
+		return m.startNaming()
 	case key.Matches(msg, k.Mouse):
 		m.mouseOff = !m.mouseOff
 		if m.mouseOff {

@@ -12,6 +12,7 @@ type keyMap struct {
 	Refresh, RefreshAll, Pause, Faster      key.Binding
 	Slower                                  key.Binding
 	Copy, Export, Mouse                     key.Binding
+	NextWatchlist, SaveWatchlist            key.Binding
 	Help, Quit, Escape                      key.Binding
 }
 
@@ -45,6 +46,8 @@ func newKeyMap() keyMap {
 		Copy:           b([]string{"y"}, "y", "copy CSV"),
 		Export:         b([]string{"e"}, "e", "export CSV"),
 		Mouse:          b([]string{"m"}, "m", "mouse on/off"),
+		NextWatchlist:  b([]string{"w"}, "w", "next watchlist"),
+		SaveWatchlist:  b([]string{"W"}, "W", "save selection as watchlist"),
 		Help:           b([]string{"?"}, "?", "help"),
 		Quit:           b([]string{"q", "ctrl+c"}, "q", "quit"),
 		Escape:         b([]string{"esc"}, "esc", "back"),
@@ -60,7 +63,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
-		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort},
+		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.NextWatchlist, k.SaveWatchlist},
 		{k.Window, k.Back, k.Forward, k.Normalise, k.Details, k.Copy, k.Export},
 		{k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
 	}

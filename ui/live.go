@@ -40,7 +40,7 @@ func (m *Model) refreshTick(msg refreshTickMsg) tea.Cmd {
 	}
 	gen := m.tickGen
 	next := m.tick(m.interval(), func(time.Time) tea.Msg { return refreshTickMsg{gen: gen} })
-	if m.authErr != nil || !m.listLoaded {
+	if m.authErr != nil || !m.listLoaded || (m.listFromDisk && !m.listing) {
 		// Recovery is automatic: try the listing again on each tick.
 		return tea.Batch(next, m.loadSegmentsCmd(true))
 	}

@@ -56,3 +56,16 @@ type exportedMsg struct {
 
 // noticeExpiredMsg clears a transient notice.
 type noticeExpiredMsg struct{ at time.Time }
+
+// watchlistSavedMsg reports saving the selection as a watchlist.
+type watchlistSavedMsg struct {
+	name string
+	segs []client.Segment
+	err  error
+}
+
+// saveSnapshotMsg asks for the data to be saved for the next start.
+type saveSnapshotMsg struct{}
+
+// snapshotSavedMsg reports that save.
+type snapshotSavedMsg struct{ err error }

@@ -53,6 +53,19 @@ type Options struct {
 	NoMouse bool
 	// Tick makes timer commands (default tea.Tick); tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// Watchlists are the named lists of segment ids or names; w cycles
+	// through them. Watch names the one to open with.
+	Watchlists []Watchlist
+	Watch      string
+	// SaveWatchlist stores the selection as a watchlist (W); nil turns
+	// saving off. It is called from a command, never from Update.
+	SaveWatchlist func(name string, segs []client.Segment) error
+	// Snapshot is the data of the last run, shown at once on start.
+	Snapshot *client.Snapshot
+	// SaveSnapshot keeps the data for the next start; nil turns it off.
+	SaveSnapshot func(*client.Snapshot) error
+	// Offline shows only the snapshot and sends no request.
+	Offline bool
 }
 
 // seriesState is what the dashboard knows of one series key.
@@ -62,6 +75,8 @@ type seriesState struct {
 	err     error
 	loading bool
 	token   int64
+	// fromDisk marks data of the last run, not yet refreshed.
+	fromDisk bool
 }
 
 // Model is the root model of the dashboard.
@@ -111,6 +126,18 @@ type Model struct {
 
 	notice   string
 	noticeAt time.Time
+
+	watchlists    []Watchlist
+	watch         string // the watchlist shown, if any
+	pendingWatch  string // to apply once the list is known
+	watchProblems []string
+	naming        bool // the watchlist name prompt is open
+	nameInput     textinput.Model
+
+	listFromDisk bool
+	listedAt     time.Time
+	dirty        bool // data worth saving arrived since the last save
+	savePending  bool
 }
 
 // detailsState is the open details view.
@@ -143,7 +170,15 @@ func New(o Options) *Model {
 	m.filter.Prompt = "/"
 	m.filter.Placeholder = "filter names, tag:NAME"
 	m.filter.CharLimit = 200
+	m.nameInput = textinput.New()
+	m.nameInput.Prompt = "save selection as watchlist: "
+	m.nameInput.CharLimit = 60
+	m.watchlists = append([]Watchlist(nil), o.Watchlists...)
+	m.pendingWatch = o.Watch
 	m.restyle()
+	if o.Snapshot != nil {
+		m.restore(o.Snapshot)
+	}
 	return m
 }
 
@@ -170,6 +205,7 @@ func (m *Model) restyle() {
 	s := textinput.DefaultStyles(m.isDark)
 	s.Cursor.Blink = false // nothing animates while idle
 	m.filter.SetStyles(s)
+	m.nameInput.SetStyles(s)
 	if m.list != nil {
 		m.list.SetStyles(m.styles)
 	}
@@ -177,6 +213,12 @@ func (m *Model) restyle() {
 
 // Init starts the listing, the theme query and the refresh timer.
 func (m *Model) Init() tea.Cmd {
+	if m.opts.Offline {
+		if m.autoTheme {
+			return tea.RequestBackgroundColor
+		}
+		return nil
+	}
 	cmds := []tea.Cmd{m.loadSegmentsCmd(false), m.scheduleRefresh()}
 	if m.autoTheme {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -249,6 +291,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setNotice("export failed: " + msg.err.Error())
 		}
 		return m, m.setNotice("wrote " + msg.path)
+	case watchlistSavedMsg:
+		return m, m.watchlistSaved(msg)
+	case saveSnapshotMsg:
+		m.savePending = false
+		return m, m.saveSnapshotCmd()
+	case snapshotSavedMsg:
+		if msg.err != nil {
+			return m, m.setNotice("could not save data for the next start: " + msg.err.Error())
+		}
+		return m, nil
 	case noticeExpiredMsg:
 		if msg.at.Equal(m.noticeAt) {
 			m.notice = ""

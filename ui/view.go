@@ -179,6 +179,9 @@ func (m *Model) titleLine() string {
 	if m.filtering {
 		return m.filter.View()
 	}
+	if m.naming {
+		return m.nameInput.View()
+	}
 	left := st.Title.Render("segdash")
 	if m.opts.Demo {
 		left += " " + st.Demo.Render(" DEMO ") + st.Subtle.Render(" built-in data · set BRAZE_API_KEY and BRAZE_REST_ENDPOINT for your workspace")
@@ -239,7 +242,17 @@ func (m *Model) statusLine() string {
 	if m.opts.Demo {
 		parts = append(parts, "DEMO")
 	}
+	if m.opts.Offline {
+		parts = append(parts, "OFFLINE: the last run's data")
+	}
+	if m.watch != "" {
+		parts = append(parts, "watch: "+common.SafeText(m.watch))
+	}
 	switch {
+	case m.listFromDisk && m.listing:
+		parts = append(parts, fmt.Sprintf("%s segments from %s, refreshing…", common.Grouped(int64(m.list.Len())), ago(m.now().Sub(m.listedAt))))
+	case m.listFromDisk:
+		parts = append(parts, fmt.Sprintf("%s segments from %s", common.Grouped(int64(m.list.Len())), ago(m.now().Sub(m.listedAt))))
 	case m.listing && m.list.Len() > 0:
 		parts = append(parts, "reloading segments…")
 	case m.listing:
@@ -251,6 +264,7 @@ func (m *Model) statusLine() string {
 		parts = append(parts, fmt.Sprintf("%d selected", n))
 	}
 	switch {
+	case m.opts.Offline:
 	case m.refresh <= 0:
 		parts = append(parts, "live off")
 	case m.paused:

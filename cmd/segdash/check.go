@@ -16,6 +16,7 @@ import (
 // checkFlags are the flags of `segdash check`.
 type checkFlags struct {
 	length   int
+	watch    string
 	endingAt string
 	format   string
 	min      int64
@@ -29,27 +30,28 @@ type checkResult struct {
 	Breaches []string
 }
 
-// backendFunc gives check its client: a new one from the configuration, or
-// the SSH server's shared one. release is called when check is done.
-type backendFunc func(ctx context.Context) (be *backend, demo bool, release func(), err error)
+// backendFunc gives check its configuration and client: resolved and new
+// for a local check, or the SSH server's own and shared. release is called
+// when check is done.
+type backendFunc func(cmd *cobra.Command) (be *backend, cfg Config, release func(), err error)
 
 // localBackend resolves the configuration and connects, for a local check.
-func localBackend(g *globalFlags, getenv func(string) string) backendFunc {
-	return func(ctx context.Context) (*backend, bool, func(), error) {
-		cfg, err := resolveConfig(g, getenv)
+func localBackend(getenv func(string) string) backendFunc {
+	return func(cmd *cobra.Command) (*backend, Config, func(), error) {
+		cfg, err := resolveConfig(cmd, getenv)
 		if err != nil {
-			return nil, false, nil, err
+			return nil, cfg, nil, err
 		}
-		be, err := connect(ctx, cfg, time.Now)
+		be, err := connect(cmd.Context(), cfg, time.Now, false)
 		if err != nil {
-			return nil, false, nil, err
+			return nil, cfg, nil, err
 		}
-		return be, cfg.Demo, be.Close, nil
+		return be, cfg, be.Close, nil
 	}
 }
 
-func newCheckCmd(io stdio, getenv func(string) string, g *globalFlags) *cobra.Command {
-	return newCheckCommand(io, getenv, localBackend(g, getenv))
+func newCheckCmd(io stdio, getenv func(string) string) *cobra.Command {
+	return newCheckCommand(io, getenv, localBackend(getenv))
 }
 
 // newCheckCommand is `check` over the given backend.
@@ -64,13 +66,15 @@ name, case-insensitive) and prints it. With --min or --max-drop it checks thresh
 Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error.`,
 		Example: `  segdash check "Lapsed Users - 7 days"
   segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
-  segdash check --min 10000 --max-drop 5 --format json "VIP"`,
+  segdash check --min 10000 --max-drop 5 --format json "VIP"
+  segdash check --watch morning --format spark`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, io, getenv, get, f, args)
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&f.length, "length", 30, "days of data, 1..100")
+	fl.IntVar(&f.length, "length", defaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
+	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "chart", "output: chart, spark, json or csv")
 	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
@@ -80,8 +84,8 @@ Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error
 
 // validate checks the flags before anything is fetched.
 func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, error) {
-	if len(args) == 0 {
-		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name); see segdash check --help")
+	if len(args) == 0 && f.watch == "" {
+		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name) or --watch NAME; see segdash check --help")
 	}
 	if err := client.CheckLength(f.length); err != nil {
 		return time.Time{}, usageError("--length: %v", err)
@@ -119,16 +123,31 @@ func runCheck(cmd *cobra.Command, io stdio, getenv func(string) string, get back
 		return err
 	}
 	ctx := cmd.Context()
-	be, demo, release, err := get(ctx)
+	be, cfg, release, err := get(cmd)
 	if err != nil {
 		return err
 	}
 	defer release()
-	if demo {
+	printWarnings(io.err, cfg)
+	if cfg.Demo {
 		fmt.Fprintln(io.err, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
 	}
-	segs, err := resolveSegments(ctx, be.cache, args)
+	if !cmd.Flags().Changed("length") {
+		f.length = cfg.Length
+	}
+	refs := args
+	if f.watch != "" {
+		wl, err := cfg.Watchlist(f.watch)
+		if err != nil {
+			return usageError("--watch: %v", err)
+		}
+		refs = append(append([]string(nil), wl.Segments...), args...)
+	}
+	segs, err := resolveSegments(ctx, be.cache, refs)
 	if err != nil {
+		if f.watch != "" {
+			return fmt.Errorf("watchlist %q: %w", f.watch, err)
+		}
 		return err
 	}
 	results, err := fetchAll(ctx, be.cache, segs, f.length, end)

@@ -35,8 +35,14 @@ func apiEnv(t *testing.T, o brazetest.Options) (*brazetest.Handler, map[string]s
 func runSegdash(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
+	home := t.TempDir() // no config file of the machine's user leaks in
 	code := run(context.Background(), args, stdio{in: strings.NewReader(""), out: &out, err: &errb},
-		func(k string) string { return env[k] })
+		func(k string) string {
+			if v, ok := env[k]; ok || k != "XDG_CONFIG_HOME" {
+				return v
+			}
+			return home
+		})
 	return code, out.String(), errb.String()
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,70 +13,98 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
-	"github.com/segdash/segdash/themes"
 	"github.com/segdash/segdash/ui"
 )
 
-// dashFlags are the dashboard's own flags.
+// dashFlags are the dashboard's own flags. --theme, --refresh and --length
+// are read through resolveConfig, where they override the config file.
 type dashFlags struct {
-	theme     string
-	refresh   time.Duration
-	length    int
 	noMouse   bool
 	exportDir string
+	watch     string
+	offline   bool
 }
 
 func (d *dashFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&d.theme, "theme", "auto", "colour theme: auto (from the terminal background), dark, light, ocean, high-contrast, mono")
-	f.DurationVar(&d.refresh, "refresh", 5*time.Minute, "live refresh interval (0 turns it off); the demo defaults to 10s")
-	f.IntVar(&d.length, "length", 30, "initial window in days, 1..100 (keys 1-4 switch between 7, 30, 90 and 100)")
+	f.String("theme", "auto", "colour theme: auto (from the terminal background), dark, light, ocean, high-contrast, mono")
+	f.Duration("refresh", defaultRefresh, "live refresh interval (0 turns it off); the demo defaults to 10s")
+	f.Int("length", defaultLength, "initial window in days, 1..100 (keys 1-4 switch between 7, 30, 90 and 100)")
 	f.BoolVar(&d.noMouse, "no-mouse", false, "start with mouse capture off (m toggles it)")
 	f.StringVar(&d.exportDir, "export-dir", ".", "directory where e writes CSV files")
+	f.StringVar(&d.watch, "watch", "", "open with this watchlist from the config file selected")
+	f.BoolVar(&d.offline, "offline", false, "show only the data saved by the last run; send no request at all")
 }
 
 // demoDay is how long one simulated day lasts in the dashboard's demo.
 const demoDay = 10 * time.Second
 
-// dashboardOptions validates the flags and turns them into ui.Options.
-func (d *dashFlags) options(cmd *cobra.Command, cfg Config, getenv func(string) string) (ui.Options, error) {
-	if d.theme != "auto" {
-		if _, err := themes.ByName(d.theme); err != nil {
-			return ui.Options{}, usageError("--theme: %v", err)
+// demoClock is the demo API's time-lapse clock, starting now.
+func demoClock() func() time.Time { return brazetest.TimeLapse(time.Now(), demoDay, time.Now) }
+
+// snapshotStore is where the dashboard keeps its last data for cfg's
+// workspace, or nil for the demo (its data lives only as long as the
+// process) or when there is no cache dir.
+func snapshotStore(cfg Config) *client.Store {
+	if cfg.Demo {
+		return nil
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return nil
+	}
+	return client.NewStore(filepath.Join(dir, "segdash"), cfg.Endpoint, time.Now)
+}
+
+// dashboardOptions turns the configuration and flags into ui.Options,
+// loading the last snapshot for an instant start.
+func (d *dashFlags) options(cfg Config, getenv func(string) string, errw func(string)) (ui.Options, error) {
+	o := ui.Options{Theme: cfg.Theme, NoColor: getenv("NO_COLOR") != "", Refresh: cfg.Refresh, Length: cfg.Length,
+		Demo: cfg.Demo, Source: cfg.Endpoint, ExportDir: d.exportDir, NoMouse: d.noMouse, Offline: d.offline}
+	for _, w := range cfg.Watchlists {
+		o.Watchlists = append(o.Watchlists, ui.Watchlist{Name: w.Name, Refs: w.Segments})
+	}
+	if d.watch != "" {
+		if _, err := cfg.Watchlist(d.watch); err != nil {
+			return o, usageError("--watch: %v", err)
 		}
+		o.Watch = d.watch
 	}
-	if d.refresh < 0 || (d.refresh > 0 && d.refresh < time.Second) {
-		return ui.Options{}, usageError("--refresh must be 0 (off) or at least 1s, got %s", d.refresh)
+	if cfg.File != "" {
+		path := cfg.File
+		o.SaveWatchlist = func(name string, segs []client.Segment) error { return saveWatchlist(path, name, segs) }
 	}
-	if err := client.CheckLength(d.length); err != nil {
-		return ui.Options{}, usageError("--length: %v", err)
+	if store := snapshotStore(cfg); store != nil {
+		snap, err := store.Load()
+		if err != nil {
+			errw("warning: " + err.Error())
+		}
+		o.Snapshot = snap
+		o.SaveSnapshot = store.Save
 	}
-	o := ui.Options{Theme: d.theme, NoColor: getenv("NO_COLOR") != "", Refresh: d.refresh, Length: d.length,
-		Demo: cfg.Demo, Source: cfg.Endpoint, ExportDir: d.exportDir, NoMouse: d.noMouse}
-	if cfg.Demo && !cmd.Flags().Changed("refresh") {
-		o.Refresh = demoDay
+	if d.offline && o.Snapshot == nil {
+		return o, errors.New("--offline: no saved data for this workspace yet; run segdash once online first")
 	}
 	return o, nil
 }
 
-func runDashboard(cmd *cobra.Command, io stdio, getenv func(string) string, g *globalFlags, d *dashFlags) error {
-	cfg, err := resolveConfig(g, getenv)
+func runDashboard(cmd *cobra.Command, io stdio, getenv func(string) string, d *dashFlags) error {
+	cfg, err := resolveConfig(cmd, getenv)
 	if err != nil {
 		return err
 	}
-	opts, err := d.options(cmd, cfg, getenv)
-	if err != nil {
-		return err
-	}
+	cfg.demoPace()
+	printWarnings(io.err, cfg)
 	if !isTerminal(io.out) {
 		return errors.New("the dashboard needs a terminal; for scripts use segdash check (see segdash check --help)")
 	}
+	opts, err := d.options(cfg, getenv, func(s string) { fmt.Fprintln(io.err, "segdash: "+s) })
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(cmd.Context())
 	defer cancel()
-	if cfg.Demo && !cmd.Flags().Changed("cache-ttl") {
-		cfg.CacheTTL = demoDay / 2 // the time-lapse data changes every few seconds
-	}
-	be, err := connect(ctx, cfg, demoClock())
+	be, err := connect(ctx, cfg, demoClock(), d.offline)
 	if err != nil {
 		return err
 	}
@@ -86,6 +116,3 @@ func runDashboard(cmd *cobra.Command, io stdio, getenv func(string) string, g *g
 	}
 	return nil
 }
-
-// demoClock is the demo API's time-lapse clock, starting now.
-func demoClock() func() time.Time { return brazetest.TimeLapse(time.Now(), demoDay, time.Now) }

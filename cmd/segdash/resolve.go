@@ -3,14 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 )
-
-var uuidShape = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // resolveSegments turns ids and exact names (case-insensitive) into
 // segments, in the order given, without repeats. An ambiguous name is an
@@ -21,50 +18,20 @@ func resolveSegments(ctx context.Context, cache *client.Cache, args []string) ([
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[string]client.Segment, len(all))
-	byName := make(map[string][]client.Segment, len(all))
-	for _, s := range all {
-		byID[s.ID] = s
-		k := strings.ToLower(s.Name)
-		byName[k] = append(byName[k], s)
+	segs, problems := client.Resolve(all, args, true)
+	if len(problems) == 0 {
+		return segs, nil
 	}
-	var out []client.Segment
-	seen := map[string]bool{}
-	var problems []string
-	for _, a := range args {
-		a = strings.TrimSpace(a)
-		var s client.Segment
-		if found, ok := byID[a]; ok {
-			s = found
-		} else if cands := byName[strings.ToLower(a)]; len(cands) == 1 {
-			s = cands[0]
-		} else if len(cands) > 1 {
-			var list []string
-			for _, c := range cands {
-				list = append(list, c.ID)
+	msgs := make([]string, len(problems))
+	for i, p := range problems {
+		msgs[i] = common.SafeText(p.String())
+		if len(p.Candidates) == 0 {
+			if sugg := suggest(all, p.Ref, 5); len(sugg) > 0 {
+				msgs[i] += "; did you mean: " + strings.Join(sugg, ", ")
 			}
-			problems = append(problems, fmt.Sprintf("%q is ambiguous: %d segments have that name; give one of their ids: %s",
-				common.SafeText(a), len(cands), strings.Join(list, ", ")))
-			continue
-		} else if uuidShape.MatchString(a) {
-			s = client.Segment{ID: a, AnalyticsTrackingEnabled: true}
-		} else {
-			msg := fmt.Sprintf("no segment has the id or name %q", common.SafeText(a))
-			if sugg := suggest(all, a, 5); len(sugg) > 0 {
-				msg += "; did you mean: " + strings.Join(sugg, ", ")
-			}
-			problems = append(problems, msg)
-			continue
-		}
-		if !seen[s.ID] {
-			seen[s.ID] = true
-			out = append(out, s)
 		}
 	}
-	if len(problems) > 0 {
-		return nil, usageError("%s", strings.Join(problems, "\n  "))
-	}
-	return out, nil
+	return nil, usageError("%s", strings.Join(msgs, "\n  "))
 }
 
 // suggest lists up to n quoted names that contain q (case-insensitive).

@@ -88,13 +88,13 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDashboard(cmd, io, getenv, g, d)
+			return runDashboard(cmd, io, getenv, d)
 		},
 	}
 	setUsageErrors(root)
 	g.register(root)
 	d.register(root)
-	root.AddCommand(newCheckCmd(io, getenv, g), newServeCmd(io, getenv, g), newDemoAPICmd(io), newVersionCmd(io))
+	root.AddCommand(newCheckCmd(io, getenv), newServeCmd(io, getenv), newConfigCmd(io, getenv), newDemoAPICmd(io), newVersionCmd(io))
 	return root
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -32,7 +33,6 @@ type serveFlags struct {
 	allowAnyKey    bool
 	maxSessions    int
 	idleTimeout    time.Duration
-	refresh        time.Duration
 	connRate       float64
 	connBurst      int
 }
@@ -40,7 +40,7 @@ type serveFlags struct {
 // shutdownGrace is how long open sessions get to close on SIGINT/SIGTERM.
 const shutdownGrace = 3 * time.Second
 
-func newServeCmd(io stdio, getenv func(string) string, g *globalFlags) *cobra.Command {
+func newServeCmd(io stdio, getenv func(string) string) *cobra.Command {
 	f := &serveFlags{}
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -50,7 +50,7 @@ func newServeCmd(io stdio, getenv func(string) string, g *globalFlags) *cobra.Co
 check. The Braze API key stays on this machine; all sessions share one client and cache.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runServe(cmd, io, getenv, g, f)
+			return runServe(cmd, io, getenv, f)
 		},
 	}
 	fl := cmd.Flags()
@@ -60,7 +60,7 @@ check. The Braze API key stays on this machine; all sessions share one client an
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close connections idle this long")
-	fl.DurationVar(&f.refresh, "refresh", 5*time.Minute, "live refresh interval of the dashboards (the demo defaults to 10s)")
+	fl.Duration("refresh", defaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
 	fl.Float64Var(&f.connRate, "conn-rate", 1, "new sessions per second allowed from one IP address")
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
 	return cmd
@@ -78,25 +78,21 @@ type server struct {
 	wg     sync.WaitGroup // session handlers
 }
 
-func runServe(cmd *cobra.Command, io stdio, getenv func(string) string, g *globalFlags, f *serveFlags) error {
+func runServe(cmd *cobra.Command, io stdio, getenv func(string) string, f *serveFlags) error {
 	if err := f.validate(); err != nil {
 		return err
 	}
-	cfg, err := resolveConfig(g, getenv)
+	cfg, err := resolveConfig(cmd, getenv)
 	if err != nil {
 		return err
 	}
+	printWarnings(io.err, cfg)
 	logger := slog.New(slog.NewTextHandler(io.err, nil))
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return fmt.Errorf("--listen %s: %w", f.listen, err)
 	}
-	if cfg.Demo && !cmd.Flags().Changed("refresh") {
-		f.refresh = demoDay
-	}
-	if cfg.Demo && !cmd.Flags().Changed("cache-ttl") {
-		cfg.CacheTTL = demoDay / 2
-	}
+	cfg.demoPace()
 	return serve(cmd.Context(), f, cfg, getenv, ln, logger)
 }
 
@@ -110,8 +106,6 @@ func (f *serveFlags) validate() error {
 		return usageError("--max-sessions must be at least 1")
 	case f.idleTimeout < time.Second:
 		return usageError("--idle-timeout must be at least 1s")
-	case f.refresh < 0 || (f.refresh > 0 && f.refresh < time.Second):
-		return usageError("--refresh must be 0 (off) or at least 1s")
 	case f.connRate <= 0 || f.connBurst < 1:
 		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
 	}
@@ -137,7 +131,7 @@ func serve(ctx context.Context, f *serveFlags, cfg Config, getenv func(string) s
 	}
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	be, err := connect(sctx, cfg, demoClock())
+	be, err := connect(sctx, cfg, demoClock(), false)
 	if err != nil {
 		ln.Close()
 		return err
@@ -149,7 +143,7 @@ func serve(ctx context.Context, f *serveFlags, cfg Config, getenv func(string) s
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithIdleTimeout(f.idleTimeout),
 		wish.WithMiddleware(
-			bm.MiddlewareWithProgramHandler(s.program),
+			s.dashboard,
 			s.oneShot,
 			s.limitSessions,
 			ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
@@ -321,8 +315,8 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 			return
 		}
 		io := stdio{in: sess, out: sess, err: sess.Stderr()}
-		shared := func(context.Context) (*backend, bool, func(), error) {
-			return s.be, s.cfg.Demo, func() {}, nil
+		shared := func(*cobra.Command) (*backend, Config, func(), error) {
+			return s.be, s.cfg, func() {}, nil
 		}
 		// Only check's own flags: no --endpoint or --api-key-file from
 		// a remote user, so the server's key goes nowhere else.
@@ -333,6 +327,37 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 		stop := context.AfterFunc(s.ctx, cancel)
 		defer stop()
 		sess.Exit(execute(ctx, check, args[1:], io))
+	}
+}
+
+// dashboard runs a session's dashboard, following its window size.
+func (s *server) dashboard(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		_, windowChanges, ok := sess.Pty()
+		if !ok {
+			next(sess)
+			return
+		}
+		p := s.program(sess)
+		ctx, cancel := context.WithCancel(sess.Context())
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					p.Quit()
+					return
+				case w := <-windowChanges:
+					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				}
+			}
+		}()
+		_, err := p.Run()
+		cancel()
+		if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+			s.log.Error("dashboard ended with an error", "err", err, "remote", sess.RemoteAddr().String())
+		}
+		p.Kill()
+		next(sess)
 	}
 }
 
@@ -348,7 +373,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		}
 	}
 	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: "auto", NoColor: noColor,
-		Refresh: s.flags.refresh, Demo: s.cfg.Demo, Source: s.cfg.Endpoint})
+		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint})
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...)

@@ -63,7 +63,7 @@ func newSigner(t *testing.T) gossh.Signer {
 	return s
 }
 
-func startServe(t *testing.T, mod func(*serveFlags)) *sshEnv {
+func startServe(t *testing.T, mod func(*serveFlags, *Config)) *sshEnv {
 	t.Helper()
 	api, env := apiEnv(t, brazetest.Options{})
 	dir := t.TempDir()
@@ -73,19 +73,16 @@ func startServe(t *testing.T, mod func(*serveFlags)) *sshEnv {
 		t.Fatal(err)
 	}
 	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, maxSessions: 32,
-		idleTimeout: time.Minute, refresh: time.Minute, connRate: 100, connBurst: 100}
+		idleTimeout: time.Minute, connRate: 100, connBurst: 100}
+	cfg := Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
+		Refresh: time.Minute, CacheTTL: 5 * time.Minute, Concurrency: 4}
 	if mod != nil {
-		mod(f)
+		mod(f, &cfg)
 	}
 	if err := f.validate(); err != nil {
 		t.Fatal(err)
 	}
-	g := &globalFlags{cacheTTL: 5 * time.Minute, concurrency: 4}
 	getenv := func(k string) string { return env[k] }
-	cfg, err := resolveConfig(g, getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +217,7 @@ func TestServeOneShotCheck(t *testing.T) {
 }
 
 func TestServeSharesOneRequestPerRefresh(t *testing.T) {
-	e := startServe(t, func(f *serveFlags) { f.refresh = time.Second })
+	e := startServe(t, func(_ *serveFlags, c *Config) { c.Refresh = time.Second })
 	var sessions []*gossh.Session
 	for i := 0; i < 3; i++ {
 		c, s, out := e.ptySession(t)
@@ -240,7 +237,7 @@ func TestServeSharesOneRequestPerRefresh(t *testing.T) {
 }
 
 func TestServeMaxSessions(t *testing.T) {
-	e := startServe(t, func(f *serveFlags) { f.maxSessions = 1 })
+	e := startServe(t, func(f *serveFlags, _ *Config) { f.maxSessions = 1 })
 	c, s, out := e.ptySession(t)
 	defer c.Close()
 	defer s.Close()
@@ -320,7 +317,7 @@ func TestServeFlagValidation(t *testing.T) {
 func TestServeHostKeyGeneratedOnceWithMode0600(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "keys", "host_ed25519")
 	hostKeyOf := func() string {
-		e := startServe(t, func(f *serveFlags) { f.hostKey = path })
+		e := startServe(t, func(f *serveFlags, _ *Config) { f.hostKey = path })
 		var got string
 		c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: "t", Auth: []gossh.AuthMethod{gossh.PublicKeys(e.allowed)},
 			HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {

@@ -460,3 +460,13 @@ func (m *Model) Offset() int { return m.offset }
 
 // CursorIndex is the cursor's row in the filtered, sorted view.
 func (m *Model) CursorIndex() int { return m.cursor }
+
+// SetSelection replaces the selection with the known segments among ids.
+func (m *Model) SetSelection(ids []string) {
+	m.selected = m.selected[:0]
+	for _, id := range ids {
+		if _, ok := m.index[id]; ok && !m.IsSelected(id) {
+			m.selected = append(m.selected, id)
+		}
+	}
+}

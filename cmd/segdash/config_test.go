@@ -1,0 +1,115 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestConfigFileErrors(t *testing.T) {
+	cases := map[string]string{
+		"bad-length.yaml":      "bad-length.yaml:1: length: length 500 is out of range: Braze accepts 1..100 days",
+		"unknown-key.yaml":     "unknown-key.yaml:2: unknown setting \"colour\"; valid settings: endpoint, api_key_file, theme",
+		"api-key.yaml":         "api-key.yaml:1: api_key: the API key itself does not belong in the config file",
+		"bad-yaml.yaml":        "bad-yaml.yaml: not valid YAML",
+		"bad-watchlist.yaml":   "bad-watchlist.yaml:2: watchlists: morning: want a list",
+		"bad-theme.yaml":       "bad-theme.yaml:1: theme: unknown theme \"neon\"; valid themes: auto, dark, high-contrast, light, mono, ocean",
+		"bad-refresh.yaml":     "bad-refresh.yaml:1: refresh: \"5 minutes\": want 0 (off) or a duration",
+		"bad-concurrency.yaml": "bad-concurrency.yaml:1: concurrency: \"99\": want a whole number from 1 to 16",
+		"bad-endpoint.yaml":    "unknown Braze instance \"US-09\"",
+	}
+	for file, want := range cases {
+		path := filepath.Join("testdata", "config", file)
+		env := map[string]string{"SEGDASH_CONFIG": path, "BRAZE_API_KEY": "k"}
+		code, _, errs := runSegdash(t, env, "config")
+		if code != 2 || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d, %q; want 2 and %q", file, code, errs, want)
+		}
+	}
+	code, _, errs := runSegdash(t, map[string]string{"SEGDASH_CONFIG": "testdata/config/missing.yaml"}, "config")
+	if code != 2 || !strings.Contains(errs, "does not exist") {
+		t.Errorf("a named missing file: %d %q", code, errs)
+	}
+	code, out, _ := runSegdash(t, map[string]string{"SEGDASH_CONFIG": "testdata/config/empty.yaml"}, "config")
+	if code != 0 || !strings.Contains(out, "demo") {
+		t.Errorf("an empty file: %d %q", code, out)
+	}
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	full := filepath.Join("testdata", "config", "full.yaml")
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want []string // "setting value from" fragments of `segdash config`
+	}{
+		{"file", map[string]string{"SEGDASH_CONFIG": full, "BRAZE_API_KEY": "k"}, nil,
+			[]string{"https://rest.iad-01.braze.com  " + full + ":2", "light", "7 days", "1m0s", "2m0s", "watchlist morning  2 segments"}},
+		{"env over file", map[string]string{"SEGDASH_CONFIG": full, "BRAZE_API_KEY": "k", "BRAZE_REST_ENDPOINT": "EU-01"}, nil,
+			[]string{"https://rest.fra-01.braze.eu", "env BRAZE_REST_ENDPOINT"}},
+		{"flag over env", map[string]string{"SEGDASH_CONFIG": full, "BRAZE_API_KEY": "k", "BRAZE_REST_ENDPOINT": "EU-01"},
+			[]string{"--endpoint", "AU-01", "--concurrency", "8"},
+			[]string{"https://rest.au-01.braze.com", "flag --endpoint", "8", "flag --concurrency"}},
+		{"--config over env", map[string]string{"SEGDASH_CONFIG": "testdata/config/nope.yaml", "BRAZE_API_KEY": "k"},
+			[]string{"--config", full}, []string{"config file: " + full}},
+		{"defaults", map[string]string{"BRAZE_API_KEY": "k", "BRAZE_REST_ENDPOINT": "US-03"}, nil,
+			[]string{"(not found: defaults apply)", "30 days", "default", "5m0s"}},
+	}
+	for _, tc := range cases {
+		code, out, errs := runSegdash(t, tc.env, append([]string{"config"}, tc.args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d %s", tc.name, code, errs)
+		}
+		flat := strings.Join(strings.Fields(out), " ")
+		for _, w := range tc.want {
+			if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+				t.Errorf("%s: output lacks %q:\n%s", tc.name, w, out)
+			}
+		}
+		if strings.Contains(out, "k\n") || strings.Contains(out, " k ") {
+			t.Errorf("%s: the key is printed:\n%s", tc.name, out)
+		}
+	}
+}
+
+func TestDashboardFlagsOverrideTheFile(t *testing.T) {
+	full := filepath.Join("testdata", "config", "full.yaml")
+	env := map[string]string{"SEGDASH_CONFIG": full, "BRAZE_API_KEY": "k"}
+	code, _, errs := runSegdash(t, env, "--length", "500")
+	if code != 2 || !strings.Contains(errs, "--length") {
+		t.Errorf("%d %q", code, errs)
+	}
+	code, _, errs = runSegdash(t, env, "--theme", "mono", "--length", "90")
+	if code != 2 || !strings.Contains(errs, "needs a terminal") {
+		t.Errorf("valid flags over the file: %d %q", code, errs)
+	}
+}
+
+func TestKeyFilePermissionsWarning(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "key")
+	os.WriteFile(key, []byte("secret-key-value\n"), 0o644)
+	env := map[string]string{"BRAZE_REST_ENDPOINT": "US-03"}
+	code, out, errs := runSegdash(t, env, "config", "--api-key-file", key)
+	if code != 0 || !strings.Contains(errs, "chmod 600 "+key) || strings.Contains(out+errs, "secret-key-value") {
+		t.Errorf("world-readable key file: %d %q %q", code, out, errs)
+	}
+	os.Chmod(key, 0o600)
+	_, _, errs = runSegdash(t, env, "config", "--api-key-file", key)
+	if strings.Contains(errs, "chmod") {
+		t.Errorf("warning for a 0600 key file: %q", errs)
+	}
+	// The file may name the key file; the environment's key wins over it.
+	cfgFile := filepath.Join(dir, "config.yaml")
+	os.WriteFile(cfgFile, []byte("endpoint: US-03\napi_key_file: "+key+"\n"), 0o600)
+	_, out, _ = runSegdash(t, map[string]string{"SEGDASH_CONFIG": cfgFile}, "config")
+	if !strings.Contains(out, "read from "+key) || !strings.Contains(out, cfgFile+":2") {
+		t.Errorf("key file from the config file:\n%s", out)
+	}
+	_, out, _ = runSegdash(t, map[string]string{"SEGDASH_CONFIG": cfgFile, "BRAZE_API_KEY": "x"}, "config")
+	if !strings.Contains(out, "env BRAZE_API_KEY") {
+		t.Errorf("env key over the file's key file:\n%s", out)
+	}
+}

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"testing"
+	"time"
+
+	"github.com/segdash/segdash/client"
+)
+
+func TestWatchlists(t *testing.T) {
+	e := newTestEnv(t, 300)
+	listed := e.api.Workspace().Listed()
+	var saved []string
+	var savedName string
+	m := e.newTestModel(Options{
+		Watchlists: []Watchlist{
+			{Name: "morning", Refs: []string{listed[1].ID, strings.ToUpper(listed[2].Name), "Gone Segment"}},
+			{Name: "other", Refs: []string{listed[5].ID}},
+		},
+		Watch: "morning",
+		SaveWatchlist: func(name string, segs []client.Segment) error {
+			savedName = name
+			for _, s := range segs {
+				saved = append(saved, s.ID)
+			}
+			return nil
+		},
+	})
+	start(t, m, 120, 40)
+	sel := m.list.Selected()
+	if len(sel) != 2 || sel[0].ID != listed[1].ID || sel[1].ID != listed[2].ID {
+		t.Fatalf("--watch morning selected %v", sel)
+	}
+	s := screen(m)
+	mustContain(t, s, "watch: morning", "comparing 2 segments", "watchlist morning: no segment has the id or name", `"Gone`)
+	press(t, m, "w")
+	if sel := m.list.Selected(); len(sel) != 1 || sel[0].ID != listed[5].ID {
+		t.Errorf("w moved to %v", sel)
+	}
+	mustContain(t, screen(m), "watch: other")
+	press(t, m, "space", "W")
+	if !m.naming {
+		t.Fatal("W did not ask for a name")
+	}
+	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "t", "e", "a", "m", "enter")
+	if savedName != "team" || len(saved) != 2 {
+		t.Fatalf("saved %q %v", savedName, saved)
+	}
+	mustContain(t, screen(m), "saved watchlist team (2 segments)", "watch: team")
+	press(t, m, "x", "w", "w", "w")
+	if m.watch != "team" {
+		t.Errorf("the saved watchlist is not in the cycle: at %q", m.watch)
+	}
+}
+
+func TestWatchlistSavingOff(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 120, 40)
+	press(t, m, "space", "W")
+	if m.naming || !strings.Contains(m.notice, "off here") {
+		t.Errorf("W without a place to save: naming %v, notice %q", m.naming, m.notice)
+	}
+	press(t, m, "w")
+	if !strings.Contains(m.notice, "no watchlists yet") {
+		t.Errorf("w without watchlists: %q", m.notice)
+	}
+}
+
+// snapshotOf runs a dashboard once and returns what it would save.
+func snapshotOf(t testing.TB, e *testEnv) *client.Snapshot {
+	m := e.newTestModel(Options{})
+	start(t, m, 120, 40)
+	press(t, m, "space", "down", "space")
+	return m.snapshot()
+}
+
+func TestInstantStartFromSnapshot(t *testing.T) {
+	e := newTestEnv(t, 300)
+	snap := snapshotOf(t, e)
+	snap.ListedAt = testNow.Add(-3 * time.Hour)
+	for i := range snap.Series {
+		snap.Series[i].Fetched = testNow.Add(-3 * time.Hour)
+	}
+	before := e.api.Requests("")
+	m := e.newTestModel(Options{Snapshot: snap})
+	_, sized := m.Update(windowSize(120, 40))
+	// The first frame, before any command ran, already shows the data.
+	mustContain(t, screen(m), "latest", "fetched 3h ago", "saved by the last run", "288 segments from 3h ago")
+	if e.api.Requests("") != before {
+		t.Fatal("requests before the first frame")
+	}
+	settle(t, m, tea.Batch(sized, m.Init()))
+	s := screen(m)
+	mustContain(t, s, "288 segments")
+	if strings.Contains(s, "saved by the last run") || strings.Contains(s, "from 3h ago") {
+		t.Errorf("not refreshed after start:\n%s", s)
+	}
+}
+
+func TestOfflineSendsNothing(t *testing.T) {
+	e := newTestEnv(t, 300)
+	snap := snapshotOf(t, e)
+	before := e.api.Requests("")
+	m := e.newTestModel(Options{Snapshot: snap, Offline: true, Refresh: time.Minute})
+	start(t, m, 120, 40)
+	press(t, m, "r", "R", "j", "j", "j", "1", "d", "esc", "p", "p")
+	if n := e.api.Requests("") - before; n != 0 {
+		t.Fatalf("offline dashboard sent %d requests", n)
+	}
+	mustContain(t, screen(m), "OFFLINE")
+	press(t, m, "G")
+	mustContain(t, screen(m), "offline: the last run saved no data")
+}
+
+func TestSnapshotSavedAfterDataAndOnQuit(t *testing.T) {
+	e := newTestEnv(t, 300)
+	var saves []*client.Snapshot
+	var ticks recordTicks
+	m := e.newTestModel(Options{SaveSnapshot: func(s *client.Snapshot) error { saves = append(saves, s); return nil }})
+	m.tick = ticks.tick
+	start(t, m, 120, 40)
+	if _, d, ok := last[saveSnapshotMsg](&ticks); !ok || d != saveDelay {
+		t.Fatalf("no save scheduled after data arrived (%v %v)", d, ok)
+	}
+	_, cmd := m.Update(saveSnapshotMsg{})
+	settle(t, m, cmd)
+	if len(saves) != 1 || len(saves[0].Segments) != 288 || len(saves[0].Series) == 0 {
+		t.Fatalf("saves: %d", len(saves))
+	}
+	press(t, m, "1") // a new window: new data, not saved yet
+	_, cmd = m.Update(keyMsg("q"))
+	settle(t, m, cmd)
+	if len(saves) != 2 {
+		t.Errorf("unsaved data not saved on quit: %d saves", len(saves))
+	}
+}
