@@ -112,7 +112,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 			pts := state.series.Points
 			lines = append(lines, chart.Line{Name: seg.Name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
-			status = fmt.Sprintf("%s  %s", common.HumanCount(last), common.ChangeOf(pts[0].Size, last))
+			status = fmt.Sprintf("%7s  %s", common.HumanCount(last), common.ChangeOf(pts[0].Size, last))
 		} else if state != nil && state.err != nil {
 			status = "! " + shortError(state.err)
 		} else if !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading) {

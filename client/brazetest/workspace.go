@@ -98,7 +98,7 @@ func NewWorkspace(seed int64, n int) *Workspace {
 			s.Name = w.Segments[3].Name // a real workspace can hold two segments of one name
 		case i == 19:
 			s.Name = "Imported \x1b[31mred\x1b[0m list\x07"
-		case r("unicode") < 0.06:
+		case r("unicode") < 0.06 && i > 0:
 			s.Name = unicodeNames[int(r("uname")*float64(len(unicodeNames)))]
 		default:
 			s.Name = namePrefixes[int(r("prefix")*float64(len(namePrefixes)))] +
@@ -123,7 +123,9 @@ func NewWorkspace(seed int64, n int) *Workspace {
 				}
 			}
 		}
-		s.Tracked = r("tracked") > 0.12
+		// The first segment is tracked and not empty, so that a new user's
+		// first chart (the cursor starts there) shows something.
+		s.Tracked = i == 0 || r("tracked") > 0.12
 		s.Archived = i > 5 && r("archived") < 0.03
 		s.CreatedAt = created
 		created = created.Add(time.Duration(1+int(r("gap")*20)) * time.Hour)
@@ -132,7 +134,7 @@ func NewWorkspace(seed int64, n int) *Workspace {
 			s.Teams = []string{teamPool[int(r("teamname")*float64(len(teamPool)))]}
 		}
 		s.Description = fmt.Sprintf("Users matching filter set #%d (last used in %d days)", i+1, 1+int(r("desc")*30))
-		if r("zero") < 0.04 {
+		if r("zero") < 0.04 && i > 0 {
 			s.base = 0
 		} else {
 			s.base = math.Pow(10, 1+r("base")*6.6) // 10 .. ~40M

@@ -1,0 +1,44 @@
+package details
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/themes"
+	"github.com/segdash/segdash/ui/common"
+)
+
+func TestView(t *testing.T) {
+	st := themes.NewStyles(themes.Mono(), true)
+	seg := client.Segment{ID: "id-1", Name: "Lapsed \x1b[2JUsers"}
+	d := &client.Details{Description: "Users who " + strings.Repeat("did not come back ", 12), Tags: []string{"a", "b"},
+		CreatedAt: time.Date(2022, 11, 29, 14, 59, 2, 0, time.UTC)}
+	out := ansi.Strip(strings.Join(View(seg, d, nil, st, 50, 30), "\n"))
+	for _, want := range []string{"Lapsed Users", "id-1", "description", "a, b", "2022-11-29 14:59 UTC", "teams       —", "tracking    off"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q:\n%s", want, out)
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if common.Width(l) > 50 {
+			t.Errorf("line wider than 50: %q", l)
+		}
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Error("raw escape from the name")
+	}
+	if got := strings.Join(View(seg, nil, nil, st, 50, 30), "\n"); !strings.Contains(got, "loading details") {
+		t.Errorf("loading: %s", got)
+	}
+	if got := strings.Join(View(seg, nil, errors.New("forbidden"), st, 50, 30), "\n"); !strings.Contains(got, "forbidden") {
+		t.Errorf("error: %s", got)
+	}
+	if n := len(View(seg, d, nil, st, 50, 6)); n > 6 {
+		t.Errorf("%d lines in 6", n)
+	}
+}
