@@ -83,12 +83,6 @@ func NewCache(c *Client, o CacheOptions) *Cache {
 // Client returns the client behind the cache.
 func (c *Cache) Client() *Client { return c.client }
 
-// Offline reports whether the cache refuses every request.
-func (c *Cache) Offline() bool { return c.offline }
-
-// TTL returns how long answers are reused.
-func (c *Cache) TTL() time.Duration { return c.ttl }
-
 // Fetches counts the requests the cache has let through to the client.
 func (c *Cache) Fetches() int64 { return c.fetches.Load() }
 

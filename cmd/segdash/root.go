@@ -140,9 +140,6 @@ func terminalWidth(w io.Writer, def int) int {
 	return def
 }
 
-// oneLine flattens a multi-line message for stderr.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // setUsageErrors makes flag errors usage errors (exit 2) with a hint.
 func setUsageErrors(c *cobra.Command) {
 	c.SilenceUsage, c.SilenceErrors = true, true

@@ -372,8 +372,13 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 			noColor = true
 		}
 	}
-	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: "auto", NoColor: noColor,
-		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint})
+	var lists []ui.Watchlist
+	for _, w := range s.cfg.Watchlists {
+		lists = append(lists, ui.Watchlist{Name: w.Name, Refs: w.Segments})
+	}
+	// No export, no saving watchlists: those would write on the server.
+	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
+		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: lists})
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...)
