@@ -141,3 +141,10 @@ func TestQuit(t *testing.T) {
 		}
 	}
 }
+
+func TestStartupNotice(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{Notice: "warning: snapshot set aside"})
+	start(t, m, 120, 40)
+	mustContain(t, screen(m), "warning: snapshot set aside")
+}

@@ -66,6 +66,9 @@ type Options struct {
 	SaveSnapshot func(*client.Snapshot) error
 	// Offline shows only the snapshot and sends no request.
 	Offline bool
+	// Notice is shown in the status bar at start (a warning from start-up
+	// that the alternate screen would otherwise hide).
+	Notice string
 }
 
 // seriesState is what the dashboard knows of one series key.
@@ -179,6 +182,9 @@ func New(o Options) *Model {
 	if o.Snapshot != nil {
 		m.restore(o.Snapshot)
 	}
+	if o.Notice != "" {
+		m.notice, m.noticeAt = o.Notice, o.Now()
+	}
 	return m
 }
 
@@ -213,13 +219,14 @@ func (m *Model) restyle() {
 
 // Init starts the listing, the theme query and the refresh timer.
 func (m *Model) Init() tea.Cmd {
-	if m.opts.Offline {
-		if m.autoTheme {
-			return tea.RequestBackgroundColor
-		}
-		return nil
+	var cmds []tea.Cmd
+	if m.notice != "" {
+		at := m.noticeAt
+		cmds = append(cmds, m.tick(15*time.Second, func(time.Time) tea.Msg { return noticeExpiredMsg{at: at} }))
 	}
-	cmds := []tea.Cmd{m.loadSegmentsCmd(false), m.scheduleRefresh()}
+	if !m.opts.Offline {
+		cmds = append(cmds, m.loadSegmentsCmd(false), m.scheduleRefresh())
+	}
 	if m.autoTheme {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}

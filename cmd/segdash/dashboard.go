@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -61,6 +62,9 @@ func snapshotStore(cfg Config) *client.Store {
 func (d *dashFlags) options(cfg Config, getenv func(string) string, errw func(string)) (ui.Options, error) {
 	o := ui.Options{Theme: cfg.Theme, NoColor: getenv("NO_COLOR") != "", Refresh: cfg.Refresh, Length: cfg.Length,
 		Demo: cfg.Demo, Source: cfg.Endpoint, ExportDir: d.exportDir, NoMouse: d.noMouse, Offline: d.offline}
+	if len(cfg.Warnings) > 0 {
+		o.Notice = "warning: " + strings.Join(cfg.Warnings, "; ")
+	}
 	for _, w := range cfg.Watchlists {
 		o.Watchlists = append(o.Watchlists, ui.Watchlist{Name: w.Name, Refs: w.Segments})
 	}
@@ -78,6 +82,7 @@ func (d *dashFlags) options(cfg Config, getenv func(string) string, errw func(st
 		snap, err := store.Load()
 		if err != nil {
 			errw("warning: " + err.Error())
+			o.Notice = strings.TrimPrefix(o.Notice+"; warning: "+err.Error(), "; ")
 		}
 		o.Snapshot = snap
 		o.SaveSnapshot = store.Save

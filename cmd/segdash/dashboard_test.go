@@ -1,8 +1,11 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDashboardFlagErrors(t *testing.T) {
@@ -35,5 +38,37 @@ func TestVersion(t *testing.T) {
 	code, out, _ := runSegdash(t, nil, "version")
 	if code != 0 || !strings.HasPrefix(out, "segdash ") {
 		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache) // os.UserCacheDir reads the process environment
+	cfg := Config{Endpoint: "https://rest.iad-01.braze.com", APIKey: "k", Theme: "dark", Length: 7, Refresh: time.Minute,
+		Warnings: []string{"the API key file /k can be read by group or others; fix: chmod 600 /k"}}
+	store := snapshotStore(cfg)
+	if store == nil || !strings.HasPrefix(store.Path(), filepath.Join(cache, "segdash")) {
+		t.Fatalf("store at %v", store)
+	}
+	os.MkdirAll(filepath.Dir(store.Path()), 0o700)
+	os.WriteFile(store.Path(), []byte("{not json"), 0o600)
+	var printed []string
+	d := &dashFlags{}
+	o, err := d.options(cfg, func(string) string { return "" }, func(s string) { printed = append(printed, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Snapshot != nil || o.SaveSnapshot == nil || len(printed) != 1 || !strings.Contains(printed[0], "moved to") {
+		t.Errorf("corrupt snapshot: %+v, printed %v", o.Snapshot, printed)
+	}
+	if !strings.Contains(o.Notice, "chmod 600") || !strings.Contains(o.Notice, "moved to") {
+		t.Errorf("start-up notice %q", o.Notice)
+	}
+	d.offline = true
+	if _, err := d.options(cfg, func(string) string { return "" }, func(string) {}); err == nil || !strings.Contains(err.Error(), "no saved data") {
+		t.Errorf("--offline without a snapshot: %v", err)
+	}
+	if snapshotStore(Config{Demo: true}) != nil {
+		t.Error("the demo keeps a snapshot")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -59,7 +60,7 @@ check. The Braze API key stays on this machine; all sessions share one client an
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of the public keys allowed in (re-read on every login)")
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
-	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close connections idle this long")
+	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close dashboards without input, and connections without traffic, this long")
 	fl.Duration("refresh", defaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
 	fl.Float64Var(&f.connRate, "conn-rate", 1, "new sessions per second allowed from one IP address")
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
@@ -338,9 +339,14 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 			next(sess)
 			return
 		}
-		p := s.program(sess)
+		p, input := s.program(sess)
 		ctx, cancel := context.WithCancel(sess.Context())
+		var idled atomic.Bool
 		go func() {
+			// A dashboard writes while nobody watches, so the connection's
+			// own idle timeout never fires: idle here means no input.
+			check := time.NewTicker(min(s.flags.idleTimeout/4, 30*time.Second))
+			defer check.Stop()
 			for {
 				select {
 				case <-ctx.Done():
@@ -348,6 +354,13 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 					return
 				case w := <-windowChanges:
 					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				case <-check.C:
+					if input.idle() > s.flags.idleTimeout {
+						idled.Store(true)
+						s.log.Info("idle timeout", "remote", sess.RemoteAddr().String(), "idle", s.flags.idleTimeout.String())
+						p.Quit()
+						return
+					}
 				}
 			}
 		}()
@@ -357,13 +370,39 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 			s.log.Error("dashboard ended with an error", "err", err, "remote", sess.RemoteAddr().String())
 		}
 		p.Kill()
+		if idled.Load() {
+			fmt.Fprintf(sess, "\x1b[?1049l\r\nsegdash: closed after %s without input.\r\n", s.flags.idleTimeout)
+		}
 		next(sess)
 	}
 }
 
+// inputClock passes a session's input on and remembers when some came.
+type inputClock struct {
+	io.Reader
+	last atomic.Int64 // unix nanoseconds
+}
+
+func newInputClock(r io.Reader) *inputClock {
+	c := &inputClock{Reader: r}
+	c.last.Store(time.Now().UnixNano())
+	return c
+}
+
+func (c *inputClock) Read(p []byte) (int, error) {
+	n, err := c.Reader.Read(p)
+	if n > 0 {
+		c.last.Store(time.Now().UnixNano())
+	}
+	return n, err
+}
+
+// idle is the time since the last input.
+func (c *inputClock) idle() time.Duration { return time.Since(time.Unix(0, c.last.Load())) }
+
 // program builds one session's dashboard: its own model, sized to its
 // terminal, with its own theme detection, on the shared cache.
-func (s *server) program(sess ssh.Session) *tea.Program {
+func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	stop := context.AfterFunc(s.ctx, cancel)
 	noColor := false
@@ -379,7 +418,8 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 	// No export, no saving watchlists: those would write on the server.
 	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
 		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: lists})
-	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx))
+	input := newInputClock(sess)
+	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
-	return tea.NewProgram(m, opts...)
+	return tea.NewProgram(m, opts...), input
 }

@@ -369,3 +369,51 @@ func TestServeRecoversPanics(t *testing.T) {
 }
 
 func (p *panicSession) Close() error { return nil }
+
+func TestServeFollowsWindowSize(t *testing.T) {
+	e := startServe(t, nil)
+	c, s, out := e.ptySession(t)
+	defer c.Close()
+	defer s.Close()
+	waitOutput(t, out, "Win-back")
+	if strings.Contains(out.String(), "────────────────────────────────────────") {
+		t.Fatal("stacked layout at 120 columns")
+	}
+	if err := s.WindowChange(30, 80); err != nil {
+		t.Fatal(err)
+	}
+	// Below 100 columns the list and the chart stack, with a rule between.
+	waitOutput(t, out, "────────────────────────────────────────")
+}
+
+func TestServeRateLimitsPerIP(t *testing.T) {
+	e := startServe(t, func(f *serveFlags, _ *Config) { f.connRate, f.connBurst = 0.001, 1 })
+	c, s, out := e.ptySession(t)
+	defer c.Close()
+	defer s.Close()
+	waitOutput(t, out, "Win-back")
+	c2, s2, out2 := e.ptySession(t)
+	defer c2.Close()
+	err := s2.Wait()
+	var ee *gossh.ExitError
+	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || !strings.Contains(out2.String(), "rate limit") {
+		t.Errorf("second session from one IP at once: %v %q", err, out2.String())
+	}
+}
+
+func TestServeIdleTimeout(t *testing.T) {
+	e := startServe(t, func(f *serveFlags, _ *Config) { f.idleTimeout = time.Second })
+	c, s, out := e.ptySession(t)
+	defer c.Close()
+	waitOutput(t, out, "Win-back")
+	done := make(chan error, 1)
+	go func() { done <- s.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a dashboard without input was not closed")
+	}
+	if !strings.Contains(out.String(), "closed after 1s without input") || !strings.Contains(e.logs.String(), "idle timeout") {
+		t.Errorf("idle close not told or logged: %q", out.String()[max(0, len(out.String())-200):])
+	}
+}

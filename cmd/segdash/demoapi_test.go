@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/segdash/segdash/client/brazetest"
+)
+
+func TestDemoAPICommand(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &syncBuffer{}
+	var errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"demo-api", "--listen", "127.0.0.1:0", "--segments", "150"}, stdio{out: out, err: &errb},
+			func(string) string { return "" })
+	}()
+	re := regexp.MustCompile(`BRAZE_REST_ENDPOINT=(http://127\.0\.0\.1:\d+)`)
+	var base string
+	for deadline := time.Now().Add(5 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" || !strings.Contains(out.String(), "BRAZE_API_KEY="+brazetest.DemoKey) {
+		t.Fatalf("demo-api printed %q", out.String())
+	}
+	req, _ := http.NewRequest("GET", base+"/segments/list?page=1", nil)
+	req.Header.Set("Authorization", "Bearer "+brazetest.DemoKey)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), `"segments":[`) {
+		t.Errorf("curl-like request: %d %.100s", res.StatusCode, body)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d: %s", code, errb.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("demo-api did not stop")
+	}
+	code, _, errs := runSegdash(t, nil, "demo-api", "--listen", "0.0.0.0:0")
+	if code != 2 || !strings.Contains(errs, "loopback") {
+		t.Errorf("non-loopback listen: %d %q", code, errs)
+	}
+}
