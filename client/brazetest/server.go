@@ -58,6 +58,8 @@ type Handler struct {
 	fault     Fault
 	segFaults map[string]Fault
 
+	onRequest func(*http.Request)
+
 	n        atomic.Int64
 	counts   sync.Map // endpoint name -> *atomic.Int64
 	segCalls sync.Map // segment id -> *atomic.Int64 (data_series)
@@ -99,6 +101,14 @@ func (h *Handler) SetSegmentFault(segmentID string, f Fault) {
 	} else {
 		delete(h.segFaults, segmentID)
 	}
+	h.mu.Unlock()
+}
+
+// OnRequest calls f with every request as it arrives (nil: none), for
+// tests that need to know when requests came, not only how many.
+func (h *Handler) OnRequest(f func(*http.Request)) {
+	h.mu.Lock()
+	h.onRequest = f
 	h.mu.Unlock()
 }
 
@@ -151,7 +161,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if sf, ok := h.segFaults[segID]; ok && segID != "" {
 		f = sf
 	}
+	hook := h.onRequest
 	h.mu.Unlock()
+	if hook != nil {
+		hook(r)
+	}
 	if !f.applies(n) {
 		f = Fault{}
 	}
