@@ -104,7 +104,11 @@ func (m *Model) tooSmall() []string {
 func (m *Model) helpScreen() []string {
 	st := m.styles
 	out := []string{st.Title.Render("segdash keys") + st.Subtle.Render("   (? or esc to close)"), ""}
-	out = append(out, strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")...)
+	groups := m.keys.FullHelp()
+	// Two rows of columns, so that every column fits in a narrow terminal.
+	out = append(out, strings.Split(m.help.FullHelpView(groups[:2]), "\n")...)
+	out = append(out, "")
+	out = append(out, strings.Split(m.help.FullHelpView(groups[2:]), "\n")...)
 	out = append(out, "",
 		st.Subtle.Render("Sizes are Braze's daily estimates; the newest point is yesterday's."),
 		st.Subtle.Render("Rows show: name, tags, trend over the window, latest size, change over the window."),

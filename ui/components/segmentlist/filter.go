@@ -27,6 +27,28 @@ func parseQuery(s string) query {
 	return q
 }
 
+// matchScore ranks a match of pattern in s (both lower case): a match at
+// the start of s or of a word beats one inside a word, which beats one
+// whose letters are spread out. 0 means no match.
+func matchScore(s, pattern string) int {
+	if pattern == "" {
+		return 1
+	}
+	if i := strings.Index(s, pattern); i >= 0 {
+		if i == 0 {
+			return 4
+		}
+		if c := s[i-1]; c == ' ' || c == '-' || c == '(' || c == '/' {
+			return 3
+		}
+		return 2
+	}
+	if fuzzyMatch(s, pattern) {
+		return 1
+	}
+	return 0
+}
+
 // fuzzyMatch reports whether every rune of pattern appears in s in order
 // (both already lower case). Spaces in the pattern match anything.
 func fuzzyMatch(s, pattern string) bool {

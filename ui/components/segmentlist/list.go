@@ -48,6 +48,7 @@ type Model struct {
 	all      []client.Segment
 	lower    []string // lower-case names, for filtering
 	index    map[string]int
+	score    []int8 // match score of each segment under the current filter
 	view     []int // indices into all, filtered and sorted
 	cursor   int
 	offset   int
@@ -123,12 +124,26 @@ func (m *Model) Resort() {
 func (m *Model) rebuild(keepID string) {
 	q := parseQuery(m.filter)
 	m.view = m.view[:0]
+	if len(m.score) != len(m.all) {
+		m.score = make([]int8, len(m.all))
+	}
 	for i := range m.all {
-		if fuzzyMatch(m.lower[i], q.text) && (len(q.tags) == 0 || hasTags(m.all[i].Tags, q.tags)) {
-			m.view = append(m.view, i)
+		if len(q.tags) > 0 && !hasTags(m.all[i].Tags, q.tags) {
+			continue
 		}
+		sc := matchScore(m.lower[i], q.text)
+		if sc == 0 {
+			continue
+		}
+		m.view = append(m.view, i)
+		m.score[i] = int8(sc)
 	}
 	switch m.sortBy {
+	case SortCreated:
+		// With a filter, the best matches first (creation order among equals).
+		if q.text != "" {
+			slices.SortStableFunc(m.view, func(a, b int) int { return int(m.score[b]) - int(m.score[a]) })
+		}
 	case SortName:
 		slices.SortStableFunc(m.view, func(a, b int) int { return strings.Compare(m.lower[a], m.lower[b]) })
 	case SortSize, SortChange:

@@ -113,3 +113,17 @@ func TestRowsFitAndStaySafe(t *testing.T) {
 		}
 	}
 }
+
+func TestFilterRanksBetterMatchesFirst(t *testing.T) {
+	m := New(themes.NewStyles(themes.Mono(), true), func(string) Summary { return Summary{} })
+	m.SetSegments([]client.Segment{{ID: "1", Name: "Holiday Shoppers"}, {ID: "2", Name: "Collapsed carts"}, {ID: "3", Name: "Lapsed Users"}, {ID: "4", Name: "VIP (lapsed)"}})
+	m.SetSize(80, 10)
+	m.SetFilter("lap")
+	var got []string
+	for _, s := range m.OnScreen(0) {
+		got = append(got, s.ID)
+	}
+	if strings.Join(got, ",") != "3,4,2,1" {
+		t.Errorf("order %v, want name start, word start, inside a word, spread out", got)
+	}
+}
