@@ -49,7 +49,7 @@ type Model struct {
 	lower    []string // lower-case names, for filtering
 	index    map[string]int
 	score    []int8 // match score of each segment under the current filter
-	view     []int // indices into all, filtered and sorted
+	view     []int  // indices into all, filtered and sorted
 	cursor   int
 	offset   int
 	selected []string // ids, in selection order
