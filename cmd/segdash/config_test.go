@@ -113,3 +113,38 @@ func TestKeyFilePermissionsWarning(t *testing.T) {
 		t.Errorf("env key over the file's key file:\n%s", out)
 	}
 }
+
+// FuzzConfigFile feeds arbitrary files to the config reader and resolver:
+// an error or a config, never a panic.
+func FuzzConfigFile(f *testing.F) {
+	for _, name := range []string{"full.yaml", "bad-length.yaml", "unknown-key.yaml", "bad-watchlist.yaml", "empty.yaml"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "config", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add("watchlists:\n  a: [\"\", ~]\n")
+	f.Add("length: &x 5\nrefresh: *x\n")
+	f.Fuzz(func(t *testing.T, content string) {
+		path := filepath.Join(t.TempDir(), "config.yaml")
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cf, err := readConfigFile(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), path) {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if cf == nil {
+			t.Fatal("no config and no error for an existing file")
+		}
+		cfg := Config{Sources: map[string]string{}}
+		var endpoint string
+		if err := cfg.applyFile(cf, &endpoint); err != nil && !strings.Contains(err.Error(), path) {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
+}
