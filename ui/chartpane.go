@@ -70,9 +70,9 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	}
 	footer := m.footer(state)
 	chartH := h - len(out) - 1
-	caption := fmt.Sprintf("estimated daily size, %s", m.windowLabel())
+	caption := fmt.Sprintf("%s · estimated daily size, %s", common.Truncate(name, max(8, w/3)), m.windowLabel())
 	if m.normal {
-		caption = "indexed to 100 at the window's start"
+		caption = common.Truncate(name, max(8, w/3)) + " · indexed to 100 at the window's start"
 	}
 	color := !st.Theme.Mono
 	series := st.Theme.Series
