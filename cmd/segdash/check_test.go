@@ -241,3 +241,26 @@ func TestCheckControlCharactersInNames(t *testing.T) {
 		t.Errorf("json name not escaped losslessly: %s", out)
 	}
 }
+
+func TestCheckByIDDoesNotListTheWorkspace(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{Workspace: brazetest.NewWorkspace(42, 3000)})
+	segs := tracked(h, 2)
+	code, out, errs := runSegdash(t, env, "check", "--format", "csv", segs[0].ID, segs[1].ID)
+	if code != 0 || !strings.Contains(out, ","+segs[1].Name+",") {
+		t.Fatalf("exit %d %s %s", code, out, errs)
+	}
+	if h.Requests("list") != 0 || h.Requests("details") != 2 || h.Requests("data_series") != 2 {
+		t.Errorf("requests: list %d, details %d, series %d; want 0, 2, 2", h.Requests("list"), h.Requests("details"), h.Requests("data_series"))
+	}
+	code, _, errs = runSegdash(t, env, "check", "00000000-0000-4000-8000-000000000000")
+	if code != 2 || !strings.Contains(errs, `no segment has the id "00000000-0000-4000-8000-000000000000"`) {
+		t.Errorf("unknown id: %d %q", code, errs)
+	}
+	// A key without segments.details falls back to listing.
+	h2, env2 := apiEnv(t, brazetest.Options{Keys: map[string][]string{brazetest.DemoKey: {"segments.list", "segments.data_series"}}})
+	s2 := tracked(h2, 1)[0]
+	code, out, errs = runSegdash(t, env2, "check", "--format", "spark", s2.ID)
+	if code != 0 || !strings.Contains(out, s2.Name) || h2.Requests("list") == 0 {
+		t.Errorf("fallback: exit %d, list requests %d, %s %s", code, h2.Requests("list"), out, errs)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -14,6 +15,9 @@ import (
 // error listing the candidates; an id-shaped argument not in the list (an
 // archived segment, say) is passed to the API as is.
 func resolveSegments(ctx context.Context, cache *client.Cache, args []string) ([]client.Segment, error) {
+	if segs, ok, err := resolveIDs(ctx, cache, args); ok || err != nil {
+		return segs, err
+	}
 	all, err := cache.Segments(ctx, 0, nil)
 	if err != nil {
 		return nil, err
@@ -32,6 +36,46 @@ func resolveSegments(ctx context.Context, cache *client.Cache, args []string) ([
 		}
 	}
 	return nil, usageError("%s", strings.Join(msgs, "\n  "))
+}
+
+// maxDetailsLookups is how many ids are named through /segments/details
+// (one request each) rather than by listing the workspace (one request per
+// 100 segments).
+const maxDetailsLookups = 10
+
+// resolveIDs names segments given only by id through /segments/details,
+// which costs a request per id instead of listing the whole workspace. ok
+// is false when the arguments are not all ids, or the key may not read
+// details: the caller lists instead.
+func resolveIDs(ctx context.Context, cache *client.Cache, args []string) ([]client.Segment, bool, error) {
+	if len(args) > maxDetailsLookups {
+		return nil, false, nil
+	}
+	for _, a := range args {
+		if !client.LooksLikeID(a) {
+			return nil, false, nil
+		}
+	}
+	var out []client.Segment
+	seen := map[string]bool{}
+	for _, a := range args {
+		id := strings.TrimSpace(a)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		d, err := cache.Details(ctx, id, 0)
+		switch {
+		case errors.Is(err, client.ErrForbidden):
+			return nil, false, nil // no segments.details permission: list instead
+		case errors.Is(err, client.ErrBadRequest):
+			return nil, false, usageError("no segment has the id %q (%s)", id, common.SafeText(err.Error()))
+		case err != nil:
+			return nil, false, err
+		}
+		out = append(out, client.Segment{ID: id, Name: d.Name, Tags: d.Tags, AnalyticsTrackingEnabled: true})
+	}
+	return out, true, nil
 }
 
 // suggest lists up to n quoted names that contain q (case-insensitive).
