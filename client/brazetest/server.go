@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -212,7 +213,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, Fault{}, map[string]any{"message": "Not found: " + r.URL.Path})
 		return
 	}
-	if !contains(perms, need) {
+	if !slices.Contains(perms, need) {
 		writeJSON(w, http.StatusForbidden, Fault{}, map[string]any{"message": "You do not have access to this resource. This API key lacks the " + need + " permission."})
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/segdash/segdash/client"
@@ -118,7 +119,7 @@ func NewWorkspace(seed int64, n int) *Workspace {
 			k := 1 + int(r("ntags")*3)
 			for j := 0; j < k; j++ {
 				tag := tagPool[int(unit(hash64(seed, i, "tag", j))*float64(len(tagPool)))]
-				if !contains(s.Tags, tag) {
+				if !slices.Contains(s.Tags, tag) {
 					s.Tags = append(s.Tags, tag)
 				}
 			}
@@ -151,15 +152,6 @@ func NewWorkspace(seed int64, n int) *Workspace {
 		w.byID[s.ID] = s
 	}
 	return w
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Lookup returns the segment with id, archived or not.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -77,7 +78,7 @@ func readConfigFile(path string) (*configFile, error) {
 		case "api_key", "apikey", "key":
 			return nil, fileError(path, k.Line, "%s: the API key itself does not belong in the config file; name a file holding it with api_key_file (chmod 600), or set BRAZE_API_KEY", k.Value)
 		default:
-			if !contains(fileSettings, k.Value) {
+			if !slices.Contains(fileSettings, k.Value) {
 				return nil, fileError(path, k.Line, "unknown setting %q; valid settings: %s", common.SafeText(k.Value), strings.Join(fileSettings, ", "))
 			}
 			if v.Kind != yaml.ScalarNode {
@@ -123,15 +124,6 @@ func parseWatchlists(path string, v *yaml.Node) ([]Watchlist, error) {
 		out = append(out, wl)
 	}
 	return out, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // saveWatchlist writes segs as watchlist name into the config file at path,

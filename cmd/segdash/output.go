@@ -15,8 +15,6 @@ import (
 	"github.com/segdash/segdash/ui/components/chart"
 )
 
-func grouped(n int64) string { return common.Grouped(n) }
-
 // writeCheck prints results in the chosen format.
 func writeCheck(w io.Writer, getenv func(string) string, f *checkFlags, results []checkResult) error {
 	switch f.format {
@@ -48,7 +46,7 @@ func writeCharts(w io.Writer, results []checkResult, color bool, width int) erro
 		}
 		latest, _ := r.Series.Latest()
 		ch := common.ChangeOf(r.Series.Points[0].Size, latest.Size)
-		fmt.Fprintf(&b, "latest %s on %s · change over %d days %s\n", grouped(latest.Size), latest.Day, len(r.Series.Points), ch)
+		fmt.Fprintf(&b, "latest %s on %s · change over %d days %s\n", common.Grouped(latest.Size), latest.Day, len(r.Series.Points), ch)
 		out := chart.Render([]chart.Line{{Name: r.Segment.Name, Points: r.Series.Points, Color: asciigraph.Cyan}},
 			chart.Options{Width: min(max(width, chart.MinWidth), 120), Height: 14, Color: color,
 				Caption: "estimated daily size (Braze estimates)"})
