@@ -272,6 +272,13 @@ func TestServeSharesOneRequestPerRefresh(t *testing.T) {
 
 func TestServeMaxSessions(t *testing.T) {
 	e := startServe(t, func(f *serveFlags, _ *Config) { f.maxSessions = 1 })
+	secondSessionRefused(t, e, "server is full")
+}
+
+// secondSessionRefused opens a dashboard, then a second session at once,
+// which must end with exit status 1 and say why.
+func secondSessionRefused(t *testing.T, e *sshEnv, why string) {
+	t.Helper()
 	c, s, out := e.ptySession(t)
 	defer c.Close()
 	defer s.Close()
@@ -280,8 +287,8 @@ func TestServeMaxSessions(t *testing.T) {
 	defer c2.Close()
 	err := s2.Wait()
 	var ee *gossh.ExitError
-	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || !strings.Contains(out2.String(), "server is full") {
-		t.Errorf("second session: %v\n%s", err, out2.String())
+	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || !strings.Contains(out2.String(), why) {
+		t.Errorf("second session: %v, want exit 1 saying %q:\n%s", err, why, out2.String())
 	}
 }
 
@@ -422,17 +429,7 @@ func TestServeFollowsWindowSize(t *testing.T) {
 
 func TestServeRateLimitsPerIP(t *testing.T) {
 	e := startServe(t, func(f *serveFlags, _ *Config) { f.connRate, f.connBurst = 0.001, 1 })
-	c, s, out := e.ptySession(t)
-	defer c.Close()
-	defer s.Close()
-	waitOutput(t, out, "Win-back")
-	c2, s2, out2 := e.ptySession(t)
-	defer c2.Close()
-	err := s2.Wait()
-	var ee *gossh.ExitError
-	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || !strings.Contains(out2.String(), "rate limit") {
-		t.Errorf("second session from one IP at once: %v %q", err, out2.String())
-	}
+	secondSessionRefused(t, e, "rate limit")
 }
 
 func TestServeIdleTimeout(t *testing.T) {
