@@ -146,6 +146,9 @@ func (m *Model) footer(s *seriesState) string {
 	if s == nil {
 		return ""
 	}
+	if s.err != nil {
+		return st.Error.UnsetBold().Render(" ! " + shortError(s.err) + " · showing the last good data")
+	}
 	var parts []string
 	if !s.fetched.IsZero() {
 		parts = append(parts, "fetched "+ago(m.now().Sub(s.fetched)))
@@ -156,11 +159,7 @@ func (m *Model) footer(s *seriesState) string {
 	if s.loading {
 		parts = append(parts, "refreshing…")
 	}
-	text := " " + strings.Join(parts, " · ")
-	if s.err != nil {
-		return st.Error.UnsetBold().Render(" ! " + shortError(s.err) + " · showing the last good data")
-	}
-	return st.Subtle.Render(text)
+	return st.Subtle.Render(" " + strings.Join(parts, " · "))
 }
 
 // statLines are the numbers under the title: latest, day change, window

@@ -264,7 +264,7 @@ func (m *Model) statusLine() string {
 	default:
 		parts = append(parts, m.list.Status())
 	}
-	if n := len(m.list.Selected()); n > 0 {
+	if n := m.list.SelectedCount(); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d selected", n))
 	}
 	switch {

@@ -286,6 +286,9 @@ func (m *Model) Selected() []client.Segment {
 	return out
 }
 
+// SelectedCount is the number of selected segments.
+func (m *Model) SelectedCount() int { return len(m.selected) }
+
 // ClearSelection empties the selection.
 func (m *Model) ClearSelection() { m.selected = nil }
 
