@@ -79,6 +79,9 @@ func (m *Model) SetSegments(segs []client.Segment) {
 		m.lower[i] = strings.ToLower(s.Name)
 		m.index[s.ID] = i
 	}
+	// The selection keeps only segments that still exist, so that its
+	// count and Selected agree.
+	m.selected = slices.DeleteFunc(m.selected, func(id string) bool { _, ok := m.index[id]; return !ok })
 	m.rebuild(cur)
 }
 

@@ -127,3 +127,14 @@ func TestFilterRanksBetterMatchesFirst(t *testing.T) {
 		t.Errorf("order %v, want name start, word start, inside a word, spread out", got)
 	}
 }
+
+func TestSelectionDropsVanishedSegments(t *testing.T) {
+	m := newList(5, nil)
+	m.Toggle()
+	m.Move(1)
+	m.Toggle()
+	m.SetSegments(m.all[1:]) // id0 is gone
+	if m.SelectedCount() != 1 || len(m.Selected()) != 1 || m.Selected()[0].ID != "id1" {
+		t.Errorf("selection after id0 vanished: %d %v", m.SelectedCount(), m.Selected())
+	}
+}
