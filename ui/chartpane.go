@@ -6,9 +6,8 @@ import (
 	"strings"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
-	"github.com/segdash/segdash/ui/components/chart"
 	"github.com/segdash/segdash/ui/components/details"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // chartPane draws the right (or lower) pane: the chart of the focused or
@@ -38,9 +37,9 @@ func (m *Model) chartPane(w, h int) []string {
 func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	st := m.styles
 	state := m.series[m.keyFor(seg.ID)]
-	name := common.SafeText(seg.Name)
-	title := " " + st.Title.Render(common.Truncate(name, w-2))
-	if rest := w - 3 - common.Width(name) - len(seg.ID); rest > 0 {
+	name := output.SafeText(seg.Name)
+	title := " " + st.Title.Render(output.Truncate(name, w-2))
+	if rest := w - 3 - output.Width(name) - len(seg.ID); rest > 0 {
 		title += "  " + st.Subtle.Render(seg.ID)
 	}
 	out := []string{title}
@@ -48,7 +47,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		switch {
 		case state != nil && state.err != nil:
 			out = append(out, "", " "+st.Error.Render("could not load this segment's sizes"))
-			for _, l := range common.Wrap(common.SafeText(state.err.Error()), w-2) {
+			for _, l := range output.Wrap(output.SafeText(state.err.Error()), w-2) {
 				out = append(out, " "+l)
 			}
 			out = append(out, "", st.Subtle.Render(" retrying on the next refresh; r retries now"))
@@ -70,15 +69,15 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	}
 	footer := m.footer(state)
 	chartH := h - len(out) - 1
-	caption := fmt.Sprintf("%s · estimated daily size, %s", common.Truncate(name, max(8, w/3)), m.windowLabel())
+	caption := fmt.Sprintf("%s · estimated daily size, %s", output.Truncate(name, max(8, w/3)), m.windowLabel())
 	if m.normal {
-		caption = common.Truncate(name, max(8, w/3)) + " · indexed to 100 at the window's start"
+		caption = output.Truncate(name, max(8, w/3)) + " · indexed to 100 at the window's start"
 	}
 	color := !st.Theme.Mono
 	series := st.Theme.Series
 	lineColor := chartColor(series, 0)
-	c := chart.Render([]chart.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
-		chart.Options{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
+	c := output.Chart([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
+		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
 	for _, l := range strings.Split(c, "\n") {
 		out = append(out, " "+l)
 	}
@@ -96,11 +95,11 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 	}
 	out := []string{" " + st.Title.Render(fmt.Sprintf("comparing %d segments", len(segs))) + st.Subtle.Render("  "+mode)}
 	for _, p := range m.watchProblems {
-		for _, l := range common.Wrap("! watchlist "+common.SafeText(m.watch)+": "+p, w-2) {
+		for _, l := range output.Wrap("! watchlist "+output.SafeText(m.watch)+": "+p, w-2) {
 			out = append(out, " "+st.Warning.Render(l))
 		}
 	}
-	var lines []chart.Line
+	var lines []output.Line
 	var states []*seriesState
 	rows := min(len(segs), max(0, (h-12)/2)) // the legend names them all when space is short
 	for i, seg := range segs {
@@ -110,9 +109,9 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 		status := "loading…"
 		if state != nil && state.series != nil && len(state.series.Points) > 0 {
 			pts := state.series.Points
-			lines = append(lines, chart.Line{Name: seg.Name, Points: pts, Color: c})
+			lines = append(lines, output.Line{Name: seg.Name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
-			status = fmt.Sprintf("%7s  %s", common.HumanCount(last), common.ChangeOf(pts[0].Size, last))
+			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
 		} else if state != nil && state.err != nil {
 			status = "! " + shortError(state.err)
 		} else if !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading) {
@@ -123,13 +122,13 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 			if !st.Theme.Mono {
 				mark = c.String() + "■\x1b[0m"
 			}
-			out = append(out, " "+mark+" "+common.PadRight(common.SafeText(seg.Name), max(8, w/2-4))+" "+status)
+			out = append(out, " "+mark+" "+output.PadRight(output.SafeText(seg.Name), max(8, w/2-4))+" "+status)
 		} else if i == rows && rows > 0 {
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
 		}
 	}
 	chartH := h - len(out) - 1
-	c := chart.Render(lines, chart.Options{Width: w - 1, Height: chartH, Normalise: m.normal,
+	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
 		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis})
 	for _, l := range strings.Split(c, "\n") {
 		out = append(out, " "+l)
@@ -171,20 +170,20 @@ func statLines(pts []client.Point, width int) []string {
 		lo, hi = min(lo, p.Size), max(hi, p.Size)
 		sum += p.Size
 	}
-	fields := []string{fmt.Sprintf("latest %s (%s)", common.Grouped(last.Size), last.Day.Time().Format("Jan 02"))}
+	fields := []string{fmt.Sprintf("latest %s (%s)", output.Grouped(last.Size), last.Day.Time().Format("Jan 02"))}
 	if len(pts) > 1 {
-		fields = append(fields, "day "+common.ChangeOf(pts[len(pts)-2].Size, last.Size).String())
-		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), common.ChangeOf(pts[0].Size, last.Size)))
+		fields = append(fields, "day "+output.ChangeOf(pts[len(pts)-2].Size, last.Size).String())
+		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), output.ChangeOf(pts[0].Size, last.Size)))
 	}
-	fields = append(fields, "min "+common.HumanCount(lo), "max "+common.HumanCount(hi),
-		"avg "+common.HumanCount(sum/int64(len(pts))))
+	fields = append(fields, "min "+output.HumanCount(lo), "max "+output.HumanCount(hi),
+		"avg "+output.HumanCount(sum/int64(len(pts))))
 	var out []string
 	cur := ""
 	for _, f := range fields {
 		switch {
 		case cur == "":
 			cur = f
-		case common.Width(cur)+3+common.Width(f) <= width:
+		case output.Width(cur)+3+output.Width(f) <= width:
 			cur += " · " + f
 		default:
 			out = append(out, cur)
@@ -208,11 +207,11 @@ func shortError(err error) string {
 			kind = fmt.Sprintf("HTTP %d", ce.StatusCode)
 		}
 		if msg == "" {
-			return common.SafeText(kind)
+			return output.SafeText(kind)
 		}
-		return common.SafeText(msg + " (" + kind + ")")
+		return output.SafeText(msg + " (" + kind + ")")
 	}
-	return common.SafeText(err.Error())
+	return output.SafeText(err.Error())
 }
 
 // worstState is the state the footer of a comparison speaks for: a failed

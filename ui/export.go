@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // chartCSV is the CSV of what the chart shows, and how many rows it has.
@@ -26,7 +26,7 @@ func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 		}
 	}
 	var b bytes.Buffer
-	n, _ := common.SeriesCSV(&b, segs, series, true)
+	n, _ := output.SeriesCSV(&b, segs, series, true)
 	return b.Bytes(), n, segs
 }
 

@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/segmentlist"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // lookahead is how many rows below the screen get their series fetched.
@@ -242,7 +242,7 @@ func (m *Model) summary(id string) segmentlist.Summary {
 			sum.Values[i] = p.Size
 		}
 		sum.Latest = pts[len(pts)-1].Size
-		sum.Change = common.ChangeOf(pts[0].Size, sum.Latest)
+		sum.Change = output.ChangeOf(pts[0].Size, sum.Latest)
 	}
 	return sum
 }

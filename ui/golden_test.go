@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // TestGoldenViews pins the rendered dashboard (ANSI stripped, fixed clock,
@@ -55,7 +55,7 @@ func TestNoLineWiderThanTerminal(t *testing.T) {
 					t.Fatalf("%s at %dx%d: %d lines", name, w, h, len(lines))
 				}
 				for i, l := range lines {
-					if cw := common.Width(l); cw > w {
+					if cw := output.Width(l); cw > w {
 						t.Fatalf("%s at %dx%d: line %d is %d cells: %q", name, w, h, i, cw, l)
 					}
 					if strings.ContainsAny(l, "\a") || strings.Contains(l, "\x1b]") {

@@ -55,7 +55,7 @@ type Options struct {
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	// Watchlists are the named lists of segment ids or names; w cycles
 	// through them. Watch names the one to open with.
-	Watchlists []Watchlist
+	Watchlists []client.Watchlist
 	Watch      string
 	// SaveWatchlist stores the selection as a watchlist (W); nil turns
 	// saving off. It is called from a command, never from Update.
@@ -130,7 +130,7 @@ type Model struct {
 	notice   string
 	noticeAt time.Time
 
-	watchlists    []Watchlist
+	watchlists    []client.Watchlist
 	watch         string // the watchlist shown, if any
 	pendingWatch  string // to apply once the list is known
 	watchProblems []string
@@ -176,7 +176,7 @@ func New(o Options) *Model {
 	m.nameInput = textinput.New()
 	m.nameInput.Prompt = "save selection as watchlist: "
 	m.nameInput.CharLimit = 60
-	m.watchlists = append([]Watchlist(nil), o.Watchlists...)
+	m.watchlists = append([]client.Watchlist(nil), o.Watchlists...)
 	m.pendingWatch = o.Watch
 	m.restyle()
 	if o.Snapshot != nil {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 func TestKeyMsgHelper(t *testing.T) {
@@ -26,7 +26,7 @@ func TestStartListsAndCharts(t *testing.T) {
 	start(t, m, 120, 40)
 	s := screen(m)
 	first := e.api.Workspace().Listed()[0]
-	mustContain(t, s, common.SafeText(first.Name), "SIZE", "CHANGE", "288 segments", "latest", "estimated daily size")
+	mustContain(t, s, output.SafeText(first.Name), "SIZE", "CHANGE", "288 segments", "latest", "estimated daily size")
 	// Only what is on screen (and a little ahead) is fetched.
 	if n := e.api.Requests("data_series"); n == 0 || n > int64(m.list.Page()+lookahead+1) {
 		t.Errorf("%d series requests for %d rows on screen", n, m.list.Page())
@@ -66,7 +66,7 @@ func TestFilterSelectCompare(t *testing.T) {
 		if !strings.Contains(strings.ToLower(seg.Name), "churn") {
 			t.Errorf("selected %q does not match the filter", seg.Name)
 		}
-		mustContain(t, s, "■ "+common.SafeText(seg.Name)[:5])
+		mustContain(t, s, "■ "+output.SafeText(seg.Name)[:5])
 	}
 	press(t, m, "n")
 	mustContain(t, screen(m), "indexed to 100")

@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // sideBySideWidth is the narrowest terminal that shows list and chart side
@@ -80,7 +80,7 @@ func (m *Model) render() string {
 		lines = lines[:m.height]
 	}
 	for i, l := range lines {
-		lines[i] = common.Truncate(l, m.width)
+		lines[i] = output.Truncate(l, m.width)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -92,7 +92,7 @@ func (m *Model) tooSmall() []string {
 	for i := 0; i < m.height; i++ {
 		j := i - (m.height-len(msg))/2
 		if j >= 0 && j < len(msg) {
-			pad := max(0, (m.width-common.Width(msg[j]))/2)
+			pad := max(0, (m.width-output.Width(msg[j]))/2)
 			out = append(out, strings.Repeat(" ", pad)+msg[j])
 		} else {
 			out = append(out, "")
@@ -122,7 +122,7 @@ func (m *Model) authScreen() []string {
 	var ce *client.Error
 	errors.As(m.authErr, &ce)
 	out := []string{st.Error.Render("Braze refused segdash's API key"), ""}
-	out = append(out, common.Wrap(common.SafeText(m.authErr.Error()), m.width-2)...)
+	out = append(out, output.Wrap(output.SafeText(m.authErr.Error()), m.width-2)...)
 	out = append(out, "")
 	if errors.Is(m.authErr, client.ErrForbidden) {
 		perm := "segments.list, segments.data_series, segments.details"
@@ -194,7 +194,7 @@ func (m *Model) titleLine() string {
 	}
 	right := m.windowLabel()
 	if f := m.list.Filter(); f != "" {
-		right = "filter: " + common.SafeText(f) + " · " + right
+		right = "filter: " + output.SafeText(f) + " · " + right
 	}
 	right += " · sort: " + m.list.Sort().String()
 	if m.normal {
@@ -215,7 +215,7 @@ func (m *Model) windowLabel() string {
 func (m *Model) listPane(w, h int) []string {
 	if msg := m.listMessage(w); msg != nil {
 		for i := range msg {
-			msg[i] = common.PadRight(msg[i], w)
+			msg[i] = output.PadRight(msg[i], w)
 		}
 		return msg
 	}
@@ -227,10 +227,10 @@ func (m *Model) listMessage(w int) []string {
 	st := m.styles
 	switch {
 	case m.list.Len() == 0 && m.listing:
-		return []string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", common.Grouped(int64(m.listCount))))}
+		return []string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.listCount))))}
 	case m.list.Len() == 0 && m.listErr != nil:
 		return append([]string{st.Error.Render("could not list segments")},
-			append(common.Wrap(common.SafeText(m.listErr.Error()), w), st.Subtle.Render("retrying on the next refresh; R retries now"))...)
+			append(output.Wrap(output.SafeText(m.listErr.Error()), w), st.Subtle.Render("retrying on the next refresh; R retries now"))...)
 	case m.list.Len() == 0 && m.listLoaded:
 		return []string{st.Subtle.Render("no segments in this workspace")}
 	case m.list.Visible() == 0:
@@ -250,17 +250,17 @@ func (m *Model) statusLine() string {
 		parts = append(parts, "OFFLINE: the last run's data")
 	}
 	if m.watch != "" {
-		parts = append(parts, "watch: "+common.SafeText(m.watch))
+		parts = append(parts, "watch: "+output.SafeText(m.watch))
 	}
 	switch {
 	case m.listFromDisk && m.listing:
-		parts = append(parts, fmt.Sprintf("%s segments from %s, refreshing…", common.Grouped(int64(m.list.Len())), ago(m.now().Sub(m.listedAt))))
+		parts = append(parts, fmt.Sprintf("%s segments from %s, refreshing…", output.Grouped(int64(m.list.Len())), ago(m.now().Sub(m.listedAt))))
 	case m.listFromDisk:
-		parts = append(parts, fmt.Sprintf("%s segments from %s", common.Grouped(int64(m.list.Len())), ago(m.now().Sub(m.listedAt))))
+		parts = append(parts, fmt.Sprintf("%s segments from %s", output.Grouped(int64(m.list.Len())), ago(m.now().Sub(m.listedAt))))
 	case m.listing && m.list.Len() > 0:
 		parts = append(parts, "reloading segments…")
 	case m.listing:
-		parts = append(parts, fmt.Sprintf("loading segments… %s", common.Grouped(int64(m.listCount))))
+		parts = append(parts, fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.listCount))))
 	default:
 		parts = append(parts, m.list.Status())
 	}
@@ -289,7 +289,7 @@ func (m *Model) statusLine() string {
 		parts = append(parts, "mouse off")
 	}
 	if m.notice != "" {
-		parts = append(parts, common.SafeText(m.notice))
+		parts = append(parts, output.SafeText(m.notice))
 	}
 	left := " " + strings.Join(parts, " · ")
 	return st.StatusBar.Render(spread(left, "? help  q quit ", m.width))
@@ -297,12 +297,12 @@ func (m *Model) statusLine() string {
 
 // spread puts left and right on one line of width cells, cutting left.
 func spread(left, right string, width int) string {
-	rw := common.Width(right)
+	rw := output.Width(right)
 	if rw >= width {
-		return common.Truncate(left, width)
+		return output.Truncate(left, width)
 	}
-	left = common.Truncate(left, width-rw-1)
-	return left + strings.Repeat(" ", max(1, width-common.Width(left)-rw)) + right
+	left = output.Truncate(left, width-rw-1)
+	return left + strings.Repeat(" ", max(1, width-output.Width(left)-rw)) + right
 }
 
 // ago renders an age as the status bar shows it.

@@ -16,9 +16,9 @@ func TestWatchlists(t *testing.T) {
 	var saved []string
 	var savedName string
 	m := e.newTestModel(Options{
-		Watchlists: []Watchlist{
-			{Name: "morning", Refs: []string{listed[1].ID, strings.ToUpper(listed[2].Name), "Gone Segment"}},
-			{Name: "other", Refs: []string{listed[5].ID}},
+		Watchlists: []client.Watchlist{
+			{Name: "morning", Segments: []string{listed[1].ID, strings.ToUpper(listed[2].Name), "Gone Segment"}},
+			{Name: "other", Segments: []string{listed[5].ID}},
 		},
 		Watch: "morning",
 		SaveWatchlist: func(name string, segs []client.Segment) error {

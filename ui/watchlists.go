@@ -7,19 +7,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
-
-// Watchlist is a named list of segment ids or exact names.
-type Watchlist struct {
-	Name string
-	Refs []string
-}
 
 // applyWatchlist selects the segments of watchlist name, reporting the
 // entries that match no segment (never dropping them silently).
 func (m *Model) applyWatchlist(name string) tea.Cmd {
-	var wl *Watchlist
+	var wl *client.Watchlist
 	for i := range m.watchlists {
 		if m.watchlists[i].Name == name {
 			wl = &m.watchlists[i]
@@ -33,7 +27,7 @@ func (m *Model) applyWatchlist(name string) tea.Cmd {
 		return nil
 	}
 	m.pendingWatch = ""
-	segs, problems := client.Resolve(m.list.All(), wl.Refs, false)
+	segs, problems := client.Resolve(m.list.All(), wl.Segments, false)
 	ids := make([]string, len(segs))
 	for i, s := range segs {
 		ids[i] = s.ID
@@ -42,7 +36,7 @@ func (m *Model) applyWatchlist(name string) tea.Cmd {
 	m.watch, m.solo = name, false
 	m.watchProblems = nil
 	for _, p := range problems {
-		m.watchProblems = append(m.watchProblems, common.SafeText(p.String()))
+		m.watchProblems = append(m.watchProblems, output.SafeText(p.String()))
 	}
 	msg := fmt.Sprintf("watchlist %s: %d segments", name, len(segs))
 	if len(problems) > 0 {
@@ -111,7 +105,7 @@ func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 	for i, s := range msg.segs {
 		ids[i] = s.ID
 	}
-	wl := Watchlist{Name: msg.name, Refs: ids}
+	wl := client.Watchlist{Name: msg.name, Segments: ids}
 	replaced := false
 	for i := range m.watchlists {
 		if m.watchlists[i].Name == msg.name {

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // checkFlags are the flags of `segdash check`.
@@ -200,7 +200,7 @@ func (f *checkFlags) breaches(cmd *cobra.Command, s *client.Series) []string {
 		return nil
 	}
 	if cmd.Flags().Changed("min") && latest.Size < f.min {
-		out = append(out, fmt.Sprintf("latest size %s (%s) is below --min %s", common.Grouped(latest.Size), latest.Day, common.Grouped(f.min)))
+		out = append(out, fmt.Sprintf("latest size %s (%s) is below --min %s", output.Grouped(latest.Size), latest.Day, output.Grouped(f.min)))
 	}
 	if cmd.Flags().Changed("max-drop") {
 		first := s.Points[0].Size
@@ -208,7 +208,7 @@ func (f *checkFlags) breaches(cmd *cobra.Command, s *client.Series) []string {
 			drop := float64(first-latest.Size) / float64(first) * 100
 			if drop > f.maxDrop {
 				out = append(out, fmt.Sprintf("fell %.1f%% over %d days (%s on %s to %s on %s), beyond --max-drop %g%%",
-					drop, len(s.Points), common.Grouped(first), s.Points[0].Day, common.Grouped(latest.Size), latest.Day, f.maxDrop))
+					drop, len(s.Points), output.Grouped(first), s.Points[0].Day, output.Grouped(latest.Size), latest.Day, f.maxDrop))
 			}
 		}
 	}

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client/brazetest"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 var testNow = time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
@@ -133,7 +133,7 @@ func TestCheckThresholds(t *testing.T) {
 		t.Errorf("--min at the latest size: exit %d %s", code, errs)
 	}
 	code, _, errs := runSegdash(t, env, "check", "--format", "spark", "--min", itoa64(latest+1), s.ID)
-	if code != 1 || !strings.Contains(errs, "BREACH") || !strings.Contains(errs, s.ID) || !strings.Contains(errs, common.Grouped(latest)) {
+	if code != 1 || !strings.Contains(errs, "BREACH") || !strings.Contains(errs, s.ID) || !strings.Contains(errs, output.Grouped(latest)) {
 		t.Errorf("--min above the latest size: exit %d, %q", code, errs)
 	}
 	// A drop threshold just below the actual drop breaches (when it fell),

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 func newConfigCmd(io stdio, getenv func(string) string) *cobra.Command {
@@ -68,13 +68,13 @@ func writeConfig(io stdio, cfg Config) error {
 		{"concurrency", strconv.Itoa(cfg.Concurrency), cfg.source("concurrency")},
 	}
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r[0], common.SafeText(r[1]), r[2])
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r[0], output.SafeText(r[1]), r[2])
 	}
 	if len(cfg.Watchlists) == 0 {
 		fmt.Fprintf(tw, "watchlists\tnone\t\n")
 	}
 	for _, w := range cfg.Watchlists {
-		fmt.Fprintf(tw, "watchlist %s\t%d segments\t%s:%d\n", common.SafeText(w.Name), len(w.Segments), cfg.File, w.Line)
+		fmt.Fprintf(tw, "watchlist %s\t%d segments\t%s:%d\n", output.SafeText(w.Name), len(w.Segments), cfg.File, w.Line)
 	}
 	return tw.Flush()
 }

@@ -13,7 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // fileSettings are the settings the config file may hold, in the order
@@ -79,7 +79,7 @@ func readConfigFile(path string) (*configFile, error) {
 			return nil, fileError(path, k.Line, "%s: the API key itself does not belong in the config file; name a file holding it with api_key_file (chmod 600), or set BRAZE_API_KEY", k.Value)
 		default:
 			if !slices.Contains(fileSettings, k.Value) {
-				return nil, fileError(path, k.Line, "unknown setting %q; valid settings: %s", common.SafeText(k.Value), strings.Join(fileSettings, ", "))
+				return nil, fileError(path, k.Line, "unknown setting %q; valid settings: %s", output.SafeText(k.Value), strings.Join(fileSettings, ", "))
 			}
 			if v.Kind != yaml.ScalarNode {
 				return nil, fileError(path, v.Line, "%s: want a single value", k.Value)
@@ -108,16 +108,16 @@ func parseWatchlists(path string, v *yaml.Node) ([]Watchlist, error) {
 			return nil, fileError(path, name.Line, "watchlists: a watchlist needs a name")
 		}
 		if seen[name.Value] {
-			return nil, fileError(path, name.Line, "watchlists: %q is defined twice", common.SafeText(name.Value))
+			return nil, fileError(path, name.Line, "watchlists: %q is defined twice", output.SafeText(name.Value))
 		}
 		seen[name.Value] = true
 		if list.Kind != yaml.SequenceNode {
-			return nil, fileError(path, list.Line, "watchlists: %s: want a list of segment ids or exact names", common.SafeText(name.Value))
+			return nil, fileError(path, list.Line, "watchlists: %s: want a list of segment ids or exact names", output.SafeText(name.Value))
 		}
 		wl := Watchlist{Name: name.Value, Line: name.Line}
 		for _, item := range list.Content {
 			if item.Kind != yaml.ScalarNode || strings.TrimSpace(item.Value) == "" {
-				return nil, fileError(path, item.Line, "watchlists: %s: each entry is a segment id or name", common.SafeText(name.Value))
+				return nil, fileError(path, item.Line, "watchlists: %s: each entry is a segment id or name", output.SafeText(name.Value))
 			}
 			wl.Segments = append(wl.Segments, item.Value)
 		}
@@ -165,7 +165,7 @@ func saveWatchlist(path, name string, segs []client.Segment) error {
 	for _, s := range segs {
 		item := &yaml.Node{Kind: yaml.ScalarNode, Value: s.ID}
 		if s.Name != "" {
-			item.LineComment = "# " + common.SafeText(s.Name)
+			item.LineComment = "# " + output.SafeText(s.Name)
 		}
 		seq.Content = append(seq.Content, item)
 	}

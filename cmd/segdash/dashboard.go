@@ -66,7 +66,7 @@ func (d *dashFlags) options(cfg Config, getenv func(string) string, errw func(st
 		o.Notice = "warning: " + strings.Join(cfg.Warnings, "; ")
 	}
 	for _, w := range cfg.Watchlists {
-		o.Watchlists = append(o.Watchlists, ui.Watchlist{Name: w.Name, Refs: w.Segments})
+		o.Watchlists = append(o.Watchlists, client.Watchlist{Name: w.Name, Segments: w.Segments})
 	}
 	if d.watch != "" {
 		if _, err := cfg.Watchlist(d.watch); err != nil {

@@ -11,8 +11,7 @@ import (
 	"github.com/guptarohit/asciigraph"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
-	"github.com/segdash/segdash/ui/components/chart"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // writeCheck prints results in the chosen format.
@@ -35,7 +34,7 @@ func writeCharts(w io.Writer, results []checkResult, color bool, width int) erro
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		title := common.SafeText(r.Segment.Name)
+		title := output.SafeText(r.Segment.Name)
 		if title == "" {
 			title = r.Segment.ID
 		}
@@ -45,10 +44,10 @@ func writeCharts(w io.Writer, results []checkResult, color bool, width int) erro
 			continue
 		}
 		latest, _ := r.Series.Latest()
-		ch := common.ChangeOf(r.Series.Points[0].Size, latest.Size)
-		fmt.Fprintf(&b, "latest %s on %s · change over %d days %s\n", common.Grouped(latest.Size), latest.Day, len(r.Series.Points), ch)
-		out := chart.Render([]chart.Line{{Name: r.Segment.Name, Points: r.Series.Points, Color: asciigraph.Cyan}},
-			chart.Options{Width: min(max(width, chart.MinWidth), 120), Height: 14, Color: color,
+		ch := output.ChangeOf(r.Series.Points[0].Size, latest.Size)
+		fmt.Fprintf(&b, "latest %s on %s · change over %d days %s\n", output.Grouped(latest.Size), latest.Day, len(r.Series.Points), ch)
+		out := output.Chart([]output.Line{{Name: r.Segment.Name, Points: r.Series.Points, Color: asciigraph.Cyan}},
+			output.ChartOptions{Width: min(max(width, output.ChartMinWidth), 120), Height: 14, Color: color,
 				Caption: "estimated daily size (Braze estimates)"})
 		b.WriteString(out)
 		b.WriteString("\n")
@@ -60,7 +59,7 @@ func writeCharts(w io.Writer, results []checkResult, color bool, width int) erro
 func writeSpark(w io.Writer, results []checkResult, color bool) error {
 	nameW := 12
 	for _, r := range results {
-		nameW = max(nameW, common.Width(common.SafeText(r.Segment.Name)))
+		nameW = max(nameW, output.Width(output.SafeText(r.Segment.Name)))
 	}
 	nameW = min(nameW, 40)
 	sparkW := 1
@@ -76,14 +75,14 @@ func writeSpark(w io.Writer, results []checkResult, color bool) error {
 		latest, ok := r.Series.Latest()
 		size, change := "-", "n/a"
 		if ok {
-			size = common.HumanCount(latest.Size)
-			change = common.ChangeOf(r.Series.Points[0].Size, latest.Size).PctString()
+			size = output.HumanCount(latest.Size)
+			change = output.ChangeOf(r.Series.Points[0].Size, latest.Size).PctString()
 		}
-		spark := common.PadRight(common.Sparkline(vals, sparkW), sparkW)
+		spark := output.PadRight(output.Sparkline(vals, sparkW), sparkW)
 		if color {
 			spark = "\x1b[36m" + spark + "\x1b[0m"
 		}
-		fmt.Fprintf(&b, "%s  %s  %7s  %7s\n", common.PadRight(common.SafeText(r.Segment.Name), nameW), spark, size, change)
+		fmt.Fprintf(&b, "%s  %s  %7s  %7s\n", output.PadRight(output.SafeText(r.Segment.Name), nameW), spark, size, change)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -122,7 +121,7 @@ func writeJSON(w io.Writer, results []checkResult) error {
 		}
 		if latest, ok := r.Series.Latest(); ok {
 			js.Latest = &jsonPoint{latest.Day, latest.Size}
-			ch := common.ChangeOf(r.Series.Points[0].Size, latest.Size)
+			ch := output.ChangeOf(r.Series.Points[0].Size, latest.Size)
 			js.ChangeAbs = ch.Abs
 			if ch.HasPct {
 				pct := ch.Pct
@@ -166,6 +165,6 @@ func writeCSV(w io.Writer, results []checkResult, toTerminal bool) error {
 	for i, r := range results {
 		segs[i], series[i] = r.Segment, r.Series.Points
 	}
-	_, err := common.SeriesCSV(w, segs, series, toTerminal)
+	_, err := output.SeriesCSV(w, segs, series, toTerminal)
 	return err
 }

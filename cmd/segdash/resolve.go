@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // resolveSegments turns ids and exact names (case-insensitive) into
@@ -28,7 +28,7 @@ func resolveSegments(ctx context.Context, cache *client.Cache, args []string) ([
 	}
 	msgs := make([]string, len(problems))
 	for i, p := range problems {
-		msgs[i] = common.SafeText(p.String())
+		msgs[i] = output.SafeText(p.String())
 		if len(p.Candidates) == 0 {
 			if sugg := suggest(all, p.Ref, 5); len(sugg) > 0 {
 				msgs[i] += "; did you mean: " + strings.Join(sugg, ", ")
@@ -69,7 +69,7 @@ func resolveIDs(ctx context.Context, cache *client.Cache, args []string) ([]clie
 		case errors.Is(err, client.ErrForbidden):
 			return nil, false, nil // no segments.details permission: list instead
 		case errors.Is(err, client.ErrBadRequest):
-			return nil, false, usageError("no segment has the id %q (%s)", id, common.SafeText(err.Error()))
+			return nil, false, usageError("no segment has the id %q (%s)", id, output.SafeText(err.Error()))
 		case err != nil:
 			return nil, false, err
 		}
@@ -84,7 +84,7 @@ func suggest(all []client.Segment, q string, n int) []string {
 	var out []string
 	for _, s := range all {
 		if strings.Contains(strings.ToLower(s.Name), q) {
-			out = append(out, fmt.Sprintf("%q", common.SafeText(s.Name)))
+			out = append(out, fmt.Sprintf("%q", output.SafeText(s.Name)))
 			if len(out) == n {
 				break
 			}
@@ -98,5 +98,5 @@ func describe(s client.Segment) string {
 	if s.Name == "" {
 		return s.ID
 	}
-	return fmt.Sprintf("%q (%s)", common.SafeText(s.Name), s.ID)
+	return fmt.Sprintf("%q (%s)", output.SafeText(s.Name), s.ID)
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // stdio is where a command reads and writes; tests and SSH sessions pass
@@ -66,7 +66,7 @@ func execute(ctx context.Context, root *cobra.Command, args []string, io stdio) 
 	}
 	lines := strings.Split(err.Error(), "\n")
 	for i, l := range lines {
-		lines[i] = common.SafeText(l)
+		lines[i] = output.SafeText(l)
 	}
 	fmt.Fprintln(io.err, "segdash: "+strings.Join(lines, "\n"))
 	return exitError

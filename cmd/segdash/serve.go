@@ -23,6 +23,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui"
 )
 
@@ -411,9 +412,9 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 			noColor = true
 		}
 	}
-	var lists []ui.Watchlist
+	var lists []client.Watchlist
 	for _, w := range s.cfg.Watchlists {
-		lists = append(lists, ui.Watchlist{Name: w.Name, Refs: w.Segments})
+		lists = append(lists, client.Watchlist{Name: w.Name, Segments: w.Segments})
 	}
 	// No export, no saving watchlists: those would write on the server.
 	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,

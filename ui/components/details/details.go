@@ -8,16 +8,16 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/themes"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // View draws the details of seg in w × h cells. d is nil while loading.
 func View(seg client.Segment, d *client.Details, err error, st *themes.Styles, w, h int) []string {
-	out := []string{" " + st.Title.Render(common.Truncate(common.SafeText(seg.Name), w-2)), " " + st.Subtle.Render(seg.ID), ""}
+	out := []string{" " + st.Title.Render(output.Truncate(output.SafeText(seg.Name), w-2)), " " + st.Subtle.Render(seg.ID), ""}
 	switch {
 	case err != nil:
 		out = append(out, " "+st.Error.Render("could not load details"))
-		out = append(out, common.Wrap(common.SafeText(err.Error()), w-2)...)
+		out = append(out, output.Wrap(output.SafeText(err.Error()), w-2)...)
 	case d == nil:
 		out = append(out, st.Subtle.Render(" loading details…"))
 	default:
@@ -25,13 +25,13 @@ func View(seg client.Segment, d *client.Details, err error, st *themes.Styles, w
 			if value == "" {
 				value = "—"
 			}
-			lines := common.Wrap(common.SafeText(value), w-14)
+			lines := output.Wrap(output.SafeText(value), w-14)
 			for i, l := range lines {
 				label := ""
 				if i == 0 {
 					label = name
 				}
-				out = append(out, " "+st.Header.Render(common.PadRight(label, 11))+" "+l)
+				out = append(out, " "+st.Header.Render(output.PadRight(label, 11))+" "+l)
 			}
 		}
 		desc := d.Description

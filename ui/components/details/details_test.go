@@ -10,7 +10,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/themes"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 func TestView(t *testing.T) {
@@ -25,7 +25,7 @@ func TestView(t *testing.T) {
 		}
 	}
 	for _, l := range strings.Split(out, "\n") {
-		if common.Width(l) > 50 {
+		if output.Width(l) > 50 {
 			t.Errorf("line wider than 50: %q", l)
 		}
 	}

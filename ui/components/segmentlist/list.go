@@ -10,7 +10,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/themes"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // Summary is what the list shows of a segment's series.
@@ -18,7 +18,7 @@ type Summary struct {
 	Values    []int64
 	HasData   bool
 	Latest    int64
-	Change    common.Change
+	Change    output.Change
 	Loading   bool
 	Stale     bool
 	Err       string
@@ -354,15 +354,15 @@ func (m *Model) View() string {
 	c := m.layout()
 	st := m.styles
 	var b strings.Builder
-	head := "   " + common.PadRight("NAME", c.name)
+	head := "   " + output.PadRight("NAME", c.name)
 	if c.tags > 0 {
-		head += " " + common.PadRight("TAGS", c.tags)
+		head += " " + output.PadRight("TAGS", c.tags)
 	}
 	if c.spark > 0 {
-		head += " " + common.PadRight("TREND", c.spark)
+		head += " " + output.PadRight("TREND", c.spark)
 	}
-	head += " " + common.PadLeft("SIZE", c.size) + " " + common.PadLeft("CHANGE", c.change)
-	b.WriteString(st.Header.Render(common.PadRight(head, m.width)))
+	head += " " + output.PadLeft("SIZE", c.size) + " " + output.PadLeft("CHANGE", c.change)
+	b.WriteString(st.Header.Render(output.PadRight(head, m.width)))
 	end := min(len(m.view), m.offset+m.Page())
 	for j := m.offset; j < end; j++ {
 		b.WriteString("\n")
@@ -384,10 +384,10 @@ func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
 	} else {
 		mark += "  "
 	}
-	name := common.PadRight(common.SafeText(s.Name), c.name)
+	name := output.PadRight(output.SafeText(s.Name), c.name)
 	tags := ""
 	if c.tags > 0 {
-		tags = " " + common.PadRight(common.SafeText(strings.Join(s.Tags, ",")), c.tags)
+		tags = " " + output.PadRight(output.SafeText(strings.Join(s.Tags, ",")), c.tags)
 	}
 	spark, size, change := "", "", ""
 	switch {
@@ -396,10 +396,10 @@ func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
 	case sum.Err != "" && !sum.HasData:
 		size, change = "! error", ""
 	case sum.HasData:
-		size = common.HumanCount(sum.Latest)
+		size = output.HumanCount(sum.Latest)
 		change = sum.Change.PctString()
 		if c.spark > 0 {
-			spark = common.Sparkline(sum.Values, c.spark)
+			spark = output.Sparkline(sum.Values, c.spark)
 		}
 	case sum.Loading:
 		size = "…"
@@ -409,19 +409,19 @@ func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
 	}
 	sparkCol := ""
 	if c.spark > 0 {
-		sparkCol = " " + common.PadRight(spark, c.spark)
+		sparkCol = " " + output.PadRight(spark, c.spark)
 	}
-	sizeCol := " " + common.PadLeft(size, c.size)
+	sizeCol := " " + output.PadLeft(size, c.size)
 	if sum.Untracked {
-		sizeCol = " " + common.PadLeft(size, c.size+c.change+1)
+		sizeCol = " " + output.PadLeft(size, c.size+c.change+1)
 		change = ""
 	}
 	changeCol := ""
 	if !sum.Untracked {
-		changeCol = " " + common.PadLeft(change, c.change)
+		changeCol = " " + output.PadLeft(change, c.change)
 	}
 	if isCursor {
-		line := common.PadRight(mark+name+tags+sparkCol+sizeCol+changeCol, m.width)
+		line := output.PadRight(mark+name+tags+sparkCol+sizeCol+changeCol, m.width)
 		return st.Cursor.Render(line)
 	}
 	var b strings.Builder
@@ -466,9 +466,9 @@ func (c columns) total() int {
 
 // Status is a short description of the list for the status bar.
 func (m *Model) Status() string {
-	s := fmt.Sprintf("%s segments", common.Grouped(int64(len(m.all))))
+	s := fmt.Sprintf("%s segments", output.Grouped(int64(len(m.all))))
 	if m.filter != "" {
-		s = fmt.Sprintf("%s of %s", common.Grouped(int64(len(m.view))), s)
+		s = fmt.Sprintf("%s of %s", output.Grouped(int64(len(m.view))), s)
 	}
 	return s
 }

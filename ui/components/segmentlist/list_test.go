@@ -9,7 +9,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/themes"
-	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 func newList(n int, sizes map[string]int64) *Model {
@@ -18,7 +18,7 @@ func newList(n int, sizes map[string]int64) *Model {
 		if !ok {
 			return Summary{}
 		}
-		return Summary{HasData: true, Latest: v, Values: []int64{v / 2, v}, Change: common.ChangeOf(v/2, v)}
+		return Summary{HasData: true, Latest: v, Values: []int64{v / 2, v}, Change: output.ChangeOf(v/2, v)}
 	})
 	var segs []client.Segment
 	for i := 0; i < n; i++ {
@@ -104,8 +104,8 @@ func TestRowsFitAndStaySafe(t *testing.T) {
 	for _, w := range []int{30, 45, 60, 80, 120, 200} {
 		m.SetSize(w, 6)
 		for _, l := range strings.Split(m.View(), "\n") {
-			if common.Width(l) != w {
-				t.Errorf("width %d: line of %d: %q", w, common.Width(l), ansi.Strip(l))
+			if output.Width(l) != w {
+				t.Errorf("width %d: line of %d: %q", w, output.Width(l), ansi.Strip(l))
 			}
 			if strings.Contains(ansi.Strip(l), "pwned") || strings.Contains(l, "\x07") || strings.Contains(l, "[2J") {
 				t.Errorf("escape from a name reached the screen: %q", l)

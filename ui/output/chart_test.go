@@ -1,11 +1,10 @@
-package chart
+package output
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
 )
 
 func series(start client.Date, sizes ...int64) []client.Point {
@@ -33,16 +32,16 @@ func TestRenderFitsItsBox(t *testing.T) {
 	}
 	for name, lines := range inputs {
 		for _, norm := range []bool{false, true} {
-			for w := MinWidth; w <= 200; w += 13 {
-				for h := MinHeight; h <= 60; h += 7 {
-					out := Render(lines, Options{Width: w, Height: h, Normalise: norm, Caption: "cap"})
+			for w := ChartMinWidth; w <= 200; w += 13 {
+				for h := ChartMinHeight; h <= 60; h += 7 {
+					out := Chart(lines, ChartOptions{Width: w, Height: h, Normalise: norm, Caption: "cap"})
 					ls := strings.Split(out, "\n")
 					if len(ls) > h {
 						t.Fatalf("%s %dx%d: %d lines", name, w, h, len(ls))
 					}
 					for _, l := range ls {
-						if common.Width(l) > w {
-							t.Fatalf("%s %dx%d: line of %d cells: %q", name, w, h, common.Width(l), l)
+						if Width(l) > w {
+							t.Fatalf("%s %dx%d: line of %d cells: %q", name, w, h, Width(l), l)
 						}
 					}
 				}
@@ -52,7 +51,7 @@ func TestRenderFitsItsBox(t *testing.T) {
 }
 
 func TestRenderContent(t *testing.T) {
-	out := Render([]Line{{Name: "A", Points: series(day0, 1000, 2000, 4_500_000)}}, Options{Width: 60, Height: 12, Caption: "estimated"})
+	out := Chart([]Line{{Name: "A", Points: series(day0, 1000, 2000, 4_500_000)}}, ChartOptions{Width: 60, Height: 12, Caption: "estimated"})
 	for _, want := range []string{"4.5M", "Nov 01", "Nov 03", "estimated", "┤"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)
@@ -61,12 +60,12 @@ func TestRenderContent(t *testing.T) {
 	if strings.Contains(out, "\x1b") {
 		t.Error("colour without Color")
 	}
-	cmp := Render([]Line{{Name: "Alpha", Points: series(day0, 10, 20)}, {Name: "Beta", Points: series(day0, 1000, 500)}},
-		Options{Width: 60, Height: 14, Normalise: true, Color: true})
+	cmp := Chart([]Line{{Name: "Alpha", Points: series(day0, 10, 20)}, {Name: "Beta", Points: series(day0, 1000, 500)}},
+		ChartOptions{Width: 60, Height: 14, Normalise: true, Color: true})
 	if !strings.Contains(cmp, "Alpha") || !strings.Contains(cmp, "Beta") || !strings.Contains(cmp, "200") || !strings.Contains(cmp, "\x1b[") {
 		t.Errorf("compare chart lacks legend, index or colour:\n%s", cmp)
 	}
-	if Render(nil, Options{Width: 60, Height: 12}) != "" || Render([]Line{{Name: "A", Points: series(day0, 1)}}, Options{Width: 5, Height: 2}) != "" {
+	if Chart(nil, ChartOptions{Width: 60, Height: 12}) != "" || Chart([]Line{{Name: "A", Points: series(day0, 1)}}, ChartOptions{Width: 5, Height: 2}) != "" {
 		t.Error("empty input or tiny box should draw nothing")
 	}
 }

@@ -1,6 +1,7 @@
-// Package chart draws segment size series as asciigraph line charts: one
+package output
+
+// This file draws segment size series as asciigraph line charts: one
 // segment or several compared on one plot, absolute or indexed to 100.
-package chart
 
 import (
 	"math"
@@ -10,7 +11,6 @@ import (
 	"github.com/guptarohit/asciigraph"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/common"
 )
 
 // Line is one series to draw.
@@ -20,8 +20,8 @@ type Line struct {
 	Color  asciigraph.AnsiColor
 }
 
-// Options shape a chart.
-type Options struct {
+// ChartOptions shape a chart.
+type ChartOptions struct {
 	// Width and Height are the cells the chart may use, all lines included.
 	Width, Height int
 	// Normalise indexes every series to 100 at its first non-zero point.
@@ -34,17 +34,17 @@ type Options struct {
 	AxisColor asciigraph.AnsiColor
 }
 
-// MinWidth and MinHeight are the smallest chart that still says something.
+// ChartMinWidth and ChartMinHeight are the smallest chart that still says something.
 const (
-	MinWidth  = 20
-	MinHeight = 5
+	ChartMinWidth  = 20
+	ChartMinHeight = 5
 )
 
-// Render draws lines in at most o.Width × o.Height cells. It never panics on
+// Chart draws lines in at most o.Width × o.Height cells. It never panics on
 // empty, flat or single-point series, and no output line is wider than
 // o.Width.
-func Render(lines []Line, o Options) string {
-	if o.Width < MinWidth || o.Height < MinHeight {
+func Chart(lines []Line, o ChartOptions) string {
+	if o.Width < ChartMinWidth || o.Height < ChartMinHeight {
 		return ""
 	}
 	var data [][]float64
@@ -63,7 +63,7 @@ func Render(lines []Line, o Options) string {
 			vals = normalise(vals)
 		}
 		data = append(data, vals)
-		names = append(names, common.SafeText(l.Name))
+		names = append(names, SafeText(l.Name))
 		colors = append(colors, l.Color)
 		if len(l.Points) > len(days) {
 			days = days[:0]
@@ -86,7 +86,7 @@ func Render(lines []Line, o Options) string {
 	if math.IsInf(lo, 0) { // every value NaN (normalised all-zero series)
 		lo, hi = 0, 1
 	}
-	yfmt := common.HumanFloat
+	yfmt := HumanFloat
 	// A flat series gets room around it (never below zero for sizes).
 	if lo == hi {
 		pad := math.Max(1, math.Abs(lo)*0.05)
@@ -109,7 +109,7 @@ func Render(lines []Line, o Options) string {
 	// The y labels' width, as asciigraph will print them on every row.
 	labelW := 1
 	for i := 0; i <= rows; i++ {
-		labelW = max(labelW, common.Width(yfmt(lo+(hi-lo)*float64(i)/float64(rows))))
+		labelW = max(labelW, Width(yfmt(lo+(hi-lo)*float64(i)/float64(rows))))
 	}
 	labelW++
 	// 3 cells of axis, and 3 so that the last date label is not cut.
@@ -137,7 +137,7 @@ func Render(lines []Line, o Options) string {
 	}
 	if len(data) > 1 {
 		for i := range names {
-			names[i] = common.Truncate(names[i], max(8, plotW/len(names)-4))
+			names[i] = Truncate(names[i], max(8, plotW/len(names)-4))
 		}
 		opts = append(opts, asciigraph.SeriesLegends(names...))
 	}
@@ -157,7 +157,7 @@ func Render(lines []Line, o Options) string {
 		ls = ls[:o.Height]
 	}
 	for i, l := range ls {
-		if common.Width(l) > o.Width {
+		if Width(l) > o.Width {
 			ls[i] = ansi.Truncate(l, o.Width, "")
 		}
 	}

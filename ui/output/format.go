@@ -1,7 +1,7 @@
-// Package common holds what every part of the dashboard shares: sizes,
-// styles, key bindings, the clock, and the text helpers that keep untrusted
-// names safe and numbers short.
-package common
+// Package output renders segment data as text for the CLI and the dashboard
+// alike: compact and grouped numbers, changes, sparklines, asciigraph charts
+// and CSV, with the helpers that keep untrusted names safe on a terminal.
+package output
 
 import (
 	"fmt"
