@@ -1,0 +1,192 @@
+package monitor
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/segdash/segdash/client"
+)
+
+// ScanOptions shape a scan.
+type ScanOptions struct {
+	// Length is the window in days (default 30); EndingAt its end (zero: now).
+	Length   int
+	EndingAt time.Time
+	// Concurrency is how many series are asked for at once (default 4); the
+	// cache bounds requests in flight as well.
+	Concurrency int
+	// MaxAge lets the cache answer with a series younger than this (0: the
+	// cache's TTL), so a scan reuses what the dashboard already fetched.
+	MaxAge time.Duration
+	// Detector scores the newest change (zero value: DefaultDetector).
+	Detector Detector
+	// Rules are evaluated for every segment; Watchlists resolves the rules
+	// that target a watchlist (name → ids or names).
+	Rules      []Rule
+	Watchlists map[string][]string
+	// Now is the clock for the expected newest day (default time.Now).
+	Now func() time.Time
+}
+
+// Result is what a scan learnt of one segment.
+type Result struct {
+	Segment client.Segment
+	Series  *client.Series
+	Stats   Stats
+	Alerts  []Alert
+	// Err is why the series could not be had; nil for a segment whose
+	// tracking is off (it is not asked for: Braze has no series for it).
+	Err error
+	// Done is false for a segment the scan did not reach (cancelled).
+	Done bool
+}
+
+// TrackingOff says whether the segment's analytics tracking is off.
+func (r Result) TrackingOff() bool { return !r.Segment.AnalyticsTrackingEnabled }
+
+// Progress is how far a scan has come.
+type Progress struct {
+	Done, Total, Failed int
+}
+
+// Report is a scan's answer: one result per segment, in the order given.
+type Report struct {
+	Results []Result
+	Progress
+	// Cancelled is true when the scan stopped before every segment was
+	// reached; the results it has are kept.
+	Cancelled bool
+	// Started and Finished bound the scan in time.
+	Started, Finished time.Time
+}
+
+// Missing is how many segments the scan did not reach or could not fetch.
+func (r *Report) Missing() int { return r.Total - r.Done + r.Failed }
+
+// Key is the series key a scan asks for seg.
+func (o ScanOptions) Key(seg client.Segment) client.SeriesKey {
+	return client.SeriesKey{SegmentID: seg.ID, Length: o.length(), EndingAt: o.EndingAt}
+}
+
+func (o ScanOptions) clock() func() time.Time {
+	if o.Now == nil {
+		return time.Now
+	}
+	return o.Now
+}
+
+func (o ScanOptions) length() int {
+	if o.Length < 1 {
+		return 30
+	}
+	return o.Length
+}
+
+// Cost is how many requests a scan of segs would send now: one for each
+// tracked segment whose series the cache cannot answer within MaxAge.
+func Cost(cache *client.Cache, segs []client.Segment, o ScanOptions) int {
+	n := 0
+	for _, s := range segs {
+		if !s.AnalyticsTrackingEnabled {
+			continue
+		}
+		if _, fetched, ok := cache.Peek(o.Key(s)); ok && (o.MaxAge <= 0 || o.clock()().Sub(fetched) < o.MaxAge) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// Scan fetches the series of every tracked segment of segs through cache,
+// at most o.Concurrency at once, and analyses each. progress, if not nil,
+// is called after each segment from the scan's goroutines. Cancelling ctx
+// stops the scan; the report keeps what came back and says what is missing.
+// A rate limit (429) is waited out by the client, and the scan goes on.
+func Scan(ctx context.Context, cache *client.Cache, segs []client.Segment, o ScanOptions, progress func(Progress)) *Report {
+	now := o.clock()
+	workers := o.Concurrency
+	if workers < 1 {
+		workers = 4
+	}
+	rep := &Report{Results: make([]Result, len(segs)), Started: now()}
+	rep.Total = len(segs)
+	expected := client.DateOf(now()).AddDays(-1)
+	if !o.EndingAt.IsZero() {
+		expected = client.DateOf(o.EndingAt).AddDays(-1)
+	}
+	var done, failed atomic.Int64
+	report := func() {
+		if progress != nil {
+			progress(Progress{Done: int(done.Load()), Total: len(segs), Failed: int(failed.Load())})
+		}
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				r := scanOne(ctx, cache, segs[i], o, expected)
+				if r.Done {
+					done.Add(1)
+					if r.Err != nil {
+						failed.Add(1)
+					}
+				}
+				rep.Results[i] = r
+				report()
+			}
+		})
+	}
+feed:
+	for i := range segs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i := range rep.Results {
+		rep.Results[i].Segment = segs[i]
+	}
+	rep.Done, rep.Failed = int(done.Load()), int(failed.Load())
+	rep.Cancelled = rep.Done < rep.Total
+	rep.Finished = now()
+	return rep
+}
+
+// scanOne fetches and analyses one segment.
+func scanOne(ctx context.Context, cache *client.Cache, seg client.Segment, o ScanOptions, expected client.Date) Result {
+	r := Result{Segment: seg}
+	if seg.AnalyticsTrackingEnabled {
+		s, err := cache.DataSeries(ctx, o.Key(seg), o.MaxAge)
+		if err != nil && ctx.Err() != nil {
+			return r // cancelled: not reached
+		}
+		r.Series, r.Err = s, err
+		if s != nil {
+			r.Stats = Analyze(s.Points, o.Detector)
+		}
+	}
+	r.Done = true
+	r.Alerts = EvaluateAll(o.Rules, Subject{Segment: seg, Stats: r.Stats, Expected: expected}, o.Watchlists)
+	if r.Err == nil && r.Stats.Anomaly && !hasAnomalyRule(o.Rules, seg, o.Watchlists) {
+		r.Alerts = append(r.Alerts, Alert{Rule: "anomaly", Reason: anomalyText(r.Stats)})
+	}
+	return r
+}
+
+// hasAnomalyRule says whether a configured rule already reports anomalies
+// for seg, so the built-in one does not repeat it.
+func hasAnomalyRule(rules []Rule, seg client.Segment, lists map[string][]string) bool {
+	for _, r := range rules {
+		if r.Anomaly && r.Matches(seg, lists) {
+			return true
+		}
+	}
+	return false
+}
