@@ -8,10 +8,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // HumanCount formats n compactly: 950, 12.3k, 4.5M, 1.2B.
@@ -127,106 +123,4 @@ func Sparkline(values []int64, width int) string {
 		b.WriteRune(sparkRunes[i])
 	}
 	return b.String()
-}
-
-// SafeText makes an untrusted string (a segment name, an API message) safe
-// to print on a terminal: escape sequences are removed, other control
-// characters (C0, DEL, C1) and invalid UTF-8 become "�", and line breaks and
-// tabs become spaces. Printable text, wide characters included, is kept.
-func SafeText(s string) string {
-	if isPlain(s) {
-		return s
-	}
-	s = ansi.Strip(strings.ToValidUTF8(s, "\uFFFD"))
-	var b strings.Builder
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteRune('�')
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
-			b.WriteRune('�')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isPlain reports whether s is printable ASCII only: one cell a byte.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// Truncate shortens s to at most width cells, ending with "…" when cut.
-// Wide characters count as two cells.
-func Truncate(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	if isPlain(s) { // the common case, without grapheme segmentation
-		if len(s) <= width {
-			return s
-		}
-		return s[:width-1] + "…"
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// Width is the number of terminal cells s takes.
-func Width(s string) int {
-	if isPlain(s) {
-		return len(s)
-	}
-	return ansi.StringWidth(s)
-}
-
-// PadRight pads s with spaces to width cells (truncating if longer).
-func PadRight(s string, width int) string {
-	s = Truncate(s, width)
-	if w := Width(s); w < width {
-		s += strings.Repeat(" ", width-w)
-	}
-	return s
-}
-
-// PadLeft right-aligns s in width cells (truncating if longer).
-func PadLeft(s string, width int) string {
-	s = Truncate(s, width)
-	if w := Width(s); w < width {
-		s = strings.Repeat(" ", width-w) + s
-	}
-	return s
-}
-
-// Wrap breaks plain text into lines of at most width cells (at least 10),
-// at spaces; a word longer than a line is cut with "…".
-func Wrap(s string, width int) []string {
-	width = max(width, 10)
-	var out []string
-	cur := ""
-	for _, word := range strings.Fields(s) {
-		word = Truncate(word, width)
-		if cur != "" && Width(cur)+1+Width(word) > width {
-			out = append(out, cur)
-			cur = ""
-		}
-		if cur == "" {
-			cur = word
-		} else {
-			cur += " " + word
-		}
-	}
-	if cur != "" || len(out) == 0 {
-		out = append(out, cur)
-	}
-	return out
 }
