@@ -144,7 +144,7 @@ func WriteCSV(w io.Writer, results []Result) (int, error) {
 	for i, r := range results {
 		segs[i], series[i] = r.Segment, r.Points
 	}
-	return SeriesCSV(w, segs, series, true)
+	return WriteSeriesCSV(w, segs, series)
 }
 
 // Colored reports whether p allows colour; ASCII (NO_COLOR) and NoTTY do not.
