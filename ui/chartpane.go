@@ -40,7 +40,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	name := output.SafeText(seg.Name)
 	title := " " + st.Title.Render(output.Truncate(name, w-2))
 	if rest := w - 3 - output.Width(name) - len(seg.ID); rest > 0 {
-		title += "  " + st.Subtle.Render(seg.ID)
+		title += "  " + st.Subtle.Render(output.SafeText(seg.ID))
 	}
 	out := []string{title}
 	if state == nil || state.series == nil || len(state.series.Points) == 0 {

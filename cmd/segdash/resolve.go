@@ -96,7 +96,7 @@ func suggest(all []client.Segment, q string, n int) []string {
 // describe names a segment safely for messages: "Name" (id).
 func describe(s client.Segment) string {
 	if s.Name == "" {
-		return s.ID
+		return output.SafeText(s.ID)
 	}
-	return fmt.Sprintf("%q (%s)", output.SafeText(s.Name), s.ID)
+	return fmt.Sprintf("%q (%s)", output.SafeText(s.Name), output.SafeText(s.ID))
 }

@@ -8,45 +8,97 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
-// HumanCount formats n compactly: 950, 12.3k, 4.5M, 1.2B.
-func HumanCount(n int64) string {
-	neg := n < 0
-	f := math.Abs(float64(n))
-	var s string
-	switch {
-	case f < 1000:
-		s = strconv.FormatInt(int64(f), 10)
-	case f < 999_950:
-		s = trimZero(fmt.Sprintf("%.1f", f/1e3)) + "k"
-	case f < 999_950_000:
-		s = trimZero(fmt.Sprintf("%.1f", f/1e6)) + "M"
-	default:
-		s = trimZero(fmt.Sprintf("%.1f", f/1e9)) + "B"
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
-}
+// HumanCount formats n compactly: 950, 12.3k, 4.5M, 1.2B, 3.4T, and past
+// 999.9T in scientific notation (9.2e18). It is exact in sign and scale for
+// every int64, MinInt64 included.
+func HumanCount(n int64) string { return compact(float64(n), 1) }
 
-// HumanFloat formats a (possibly fractional) axis value like HumanCount.
+// HumanFloat formats a (possibly fractional) axis value like HumanCount;
+// values below 10 keep one decimal, NaN and infinities print as "-".
 func HumanFloat(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "-"
 	}
 	if math.Abs(v) < 10 && v != math.Trunc(v) {
-		return trimZero(fmt.Sprintf("%.1f", v))
+		return trimZero(strconv.FormatFloat(v, 'f', 1, 64))
 	}
-	return HumanCount(int64(math.Round(v)))
+	return compact(math.Round(v), 1)
 }
 
-func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+// HumanCounts formats values compactly with one precision for all: the
+// fewest decimals (one to three) at which distinct values print distinctly,
+// so "min 2.61M · max 2.64M" rather than "min 2.6M · max 2.6M". When three
+// decimals are not enough, every value is Grouped in full.
+func HumanCounts(values ...int64) []string {
+	out := make([]string, len(values))
+	for prec := 1; prec <= 3; prec++ {
+		seen := make(map[string]int64, len(values))
+		distinct := true
+		for i, v := range values {
+			out[i] = compact(float64(v), prec)
+			if w, ok := seen[out[i]]; ok && w != v {
+				distinct = false
+			}
+			seen[out[i]] = v
+		}
+		if distinct {
+			return out
+		}
+	}
+	for i, v := range values {
+		out[i] = Grouped(v)
+	}
+	return out
+}
+
+// units are the scales of compact, each a thousand times the last.
+var units = [...]struct {
+	div float64
+	sym string
+}{{1e3, "k"}, {1e6, "M"}, {1e9, "B"}, {1e12, "T"}}
+
+// compact formats v (a count, whole or not) with prec decimals in the
+// largest unit that keeps the figure under 1000: 12.3k, 4.5M. An all-zero
+// fraction is dropped ("1k", not "1.0k"); past the largest unit it is
+// scientific. Everything is float arithmetic, so no int64 can overflow.
+func compact(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "-"
+	}
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	if v < 1000 {
+		return sign + strconv.FormatFloat(math.Trunc(v), 'f', 0, 64)
+	}
+	scale := math.Pow10(prec)
+	for _, u := range units {
+		// The figure must stay below 1000 once rounded to prec decimals.
+		if v < (1000*scale-0.5)*u.div/scale {
+			return sign + trimZero(strconv.FormatFloat(v/u.div, 'f', prec, 64)) + u.sym
+		}
+	}
+	return sign + strings.Replace(trimZero(strconv.FormatFloat(v, 'e', prec, 64)), "e+", "e", 1)
+}
+
+// trimZero drops a fraction that is all zeros: "1.0" → "1", "2.50" stays.
+func trimZero(s string) string {
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		return s
+	}
+	j := i + 1
+	for j < len(s) && s[j] == '0' {
+		j++
+	}
+	if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		return s // a non-zero digit in the fraction
+	}
+	return s[:i] + s[j:]
+}
 
 // Grouped formats n with thousands separators: 1,234,567.
 func Grouped(n int64) string {
@@ -67,17 +119,31 @@ func Grouped(n int64) string {
 }
 
 // Change describes the move from a to b: absolute, and percent when a != 0.
+// Abs saturates at the int64 limits; String and PctString stay exact in
+// sign and scale even then.
 type Change struct {
 	Abs    int64
 	Pct    float64
 	HasPct bool
+	// diff is last-first in float64, set when Abs saturated.
+	diff float64
 }
 
-// ChangeOf computes the change from first to last.
+// ChangeOf computes the change from first to last without overflow. The
+// percent is relative to |first|, so a rise is positive whatever the sign.
 func ChangeOf(first, last int64) Change {
+	diff := float64(last) - float64(first)
 	c := Change{Abs: last - first}
+	// Subtraction overflowed when the operands differ in sign and the
+	// result's sign is not last's.
+	if (last^first)&(last^c.Abs) < 0 {
+		c.Abs, c.diff = math.MaxInt64, diff
+		if diff < 0 {
+			c.Abs = math.MinInt64
+		}
+	}
 	if first != 0 {
-		c.Pct = float64(last-first) / float64(first) * 100
+		c.Pct = diff / math.Abs(float64(first)) * 100
 		c.HasPct = true
 	}
 	return c
@@ -85,7 +151,12 @@ func ChangeOf(first, last int64) Change {
 
 // String renders "+1.2k (+3.4%)", or "+1.2k" without a base.
 func (c Change) String() string {
-	s := HumanCount(c.Abs)
+	var s string
+	if c.diff != 0 {
+		s = compact(c.diff, 1)
+	} else {
+		s = HumanCount(c.Abs)
+	}
 	if c.Abs >= 0 {
 		s = "+" + s
 	}
@@ -95,12 +166,20 @@ func (c Change) String() string {
 	return s
 }
 
-// PctString renders the percent alone, "+3.4%", or "n/a" without a base.
+// PctString renders the percent alone, "+3.4%", or "n/a" without a base;
+// ten thousand percent and more compactly ("+12.3k%").
 func (c Change) PctString() string {
 	if !c.HasPct {
 		return "n/a"
 	}
-	return fmt.Sprintf("%+.1f%%", c.Pct)
+	if math.Abs(c.Pct) < 10000 {
+		return fmt.Sprintf("%+.1f%%", c.Pct)
+	}
+	s := compact(c.Pct, 1)
+	if c.Pct > 0 {
+		s = "+" + s
+	}
+	return s + "%"
 }
 
 var sparkRunes = []rune("▁▂▃▄▅▆▇█")
@@ -122,111 +201,12 @@ func Sparkline(values []int64, width int) string {
 	for _, v := range values {
 		i := 0
 		if hi > lo {
-			i = int(float64(v-lo) / float64(hi-lo) * float64(len(sparkRunes)-1))
+			// In float64: v-lo and hi-lo overflow int64 for sizes spanning
+			// more than MaxInt64, and rounding may step just outside 0..1.
+			f := (float64(v) - float64(lo)) / (float64(hi) - float64(lo))
+			i = min(max(int(f*float64(len(sparkRunes)-1)), 0), len(sparkRunes)-1)
 		}
 		b.WriteRune(sparkRunes[i])
 	}
 	return b.String()
-}
-
-// SafeText makes an untrusted string (a segment name, an API message) safe
-// to print on a terminal: escape sequences are removed, other control
-// characters (C0, DEL, C1) and invalid UTF-8 become "�", and line breaks and
-// tabs become spaces. Printable text, wide characters included, is kept.
-func SafeText(s string) string {
-	if isPlain(s) {
-		return s
-	}
-	s = ansi.Strip(strings.ToValidUTF8(s, "\uFFFD"))
-	var b strings.Builder
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteRune('�')
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
-			b.WriteRune('�')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isPlain reports whether s is printable ASCII only: one cell a byte.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// Truncate shortens s to at most width cells, ending with "…" when cut.
-// Wide characters count as two cells.
-func Truncate(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	if isPlain(s) { // the common case, without grapheme segmentation
-		if len(s) <= width {
-			return s
-		}
-		return s[:width-1] + "…"
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// Width is the number of terminal cells s takes.
-func Width(s string) int {
-	if isPlain(s) {
-		return len(s)
-	}
-	return ansi.StringWidth(s)
-}
-
-// PadRight pads s with spaces to width cells (truncating if longer).
-func PadRight(s string, width int) string {
-	s = Truncate(s, width)
-	if w := Width(s); w < width {
-		s += strings.Repeat(" ", width-w)
-	}
-	return s
-}
-
-// PadLeft right-aligns s in width cells (truncating if longer).
-func PadLeft(s string, width int) string {
-	s = Truncate(s, width)
-	if w := Width(s); w < width {
-		s = strings.Repeat(" ", width-w) + s
-	}
-	return s
-}
-
-// Wrap breaks plain text into lines of at most width cells (at least 10),
-// at spaces; a word longer than a line is cut with "…".
-func Wrap(s string, width int) []string {
-	width = max(width, 10)
-	var out []string
-	cur := ""
-	for _, word := range strings.Fields(s) {
-		word = Truncate(word, width)
-		if cur != "" && Width(cur)+1+Width(word) > width {
-			out = append(out, cur)
-			cur = ""
-		}
-		if cur == "" {
-			cur = word
-		} else {
-			cur += " " + word
-		}
-	}
-	if cur != "" || len(out) == 0 {
-		out = append(out, cur)
-	}
-	return out
 }

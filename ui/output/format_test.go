@@ -54,6 +54,8 @@ func TestSafeText(t *testing.T) {
 		"bad\xffutf8":                   "bad�utf8",
 		"日本のユーザー 🎉":                     "日本のユーザー 🎉",
 		"osc\x1b]0;title\x07after":      "oscafter",
+		"invoice\u202etxt.exe":          "invoice�txt.exe",
+		"iso\u2066late\u2069":           "iso�late�",
 	}
 	for in, want := range cases {
 		if got := SafeText(in); got != want {

@@ -13,7 +13,7 @@ import (
 
 // View draws the details of seg in w × h cells. d is nil while loading.
 func View(seg client.Segment, d *client.Details, err error, st *themes.Styles, w, h int) []string {
-	out := []string{" " + st.Title.Render(output.Truncate(output.SafeText(seg.Name), w-2)), " " + st.Subtle.Render(seg.ID), ""}
+	out := []string{" " + st.Title.Render(output.Truncate(output.SafeText(seg.Name), w-2)), " " + st.Subtle.Render(output.SafeText(seg.ID)), ""}
 	switch {
 	case err != nil:
 		out = append(out, " "+st.Error.Render("could not load details"))

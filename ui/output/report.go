@@ -1,0 +1,176 @@
+package output
+
+// This file writes the results of `segdash check` in each of its formats.
+// The writers take plain data (Result) so the CLI, the SSH server and the
+// dashboard share them; the caller decides colour with ColorProfile.
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/guptarohit/asciigraph"
+
+	"github.com/segdash/segdash/client"
+)
+
+// Result is one checked segment: its series and the thresholds it broke.
+type Result struct {
+	Segment client.Segment
+	// Points are the daily sizes, oldest first.
+	Points []client.Point
+	// Length is the number of days asked for.
+	Length int
+	// Warnings are non-fatal messages that came with the series.
+	Warnings []string
+	// Breaches describe the thresholds broken, one sentence each.
+	Breaches []string
+}
+
+// Latest returns the newest point and whether there is one.
+func (r Result) Latest() (client.Point, bool) {
+	if len(r.Points) == 0 {
+		return client.Point{}, false
+	}
+	return r.Points[len(r.Points)-1], true
+}
+
+// Change is the change from the first point to the latest.
+func (r Result) Change() (Change, bool) {
+	latest, ok := r.Latest()
+	if !ok {
+		return Change{}, false
+	}
+	return ChangeOf(r.Points[0].Size, latest.Size), true
+}
+
+// sizes returns the sizes of r's points.
+func (r Result) sizes() []int64 {
+	out := make([]int64, len(r.Points))
+	for i, p := range r.Points {
+		out[i] = p.Size
+	}
+	return out
+}
+
+// title is the name to print for r: its name made safe, or its id.
+func (r Result) title() string {
+	if t := SafeText(r.Segment.Name); t != "" {
+		return t
+	}
+	return SafeText(r.Segment.ID)
+}
+
+// Formats are the formats of `check`, in the order help lists them.
+func Formats() []string { return []string{"chart", "spark", "json", "csv", "nagios"} }
+
+// WriteFormat writes results to w in format (one of Formats), in colour
+// only where p allows it, chart lines at most width cells wide.
+func WriteFormat(w io.Writer, format string, results []Result, p colorprofile.Profile, width int) error {
+	switch format {
+	case "json":
+		return WriteJSON(w, results)
+	case "csv":
+		_, err := WriteCSV(w, results)
+		return err
+	case "spark":
+		return WriteSpark(w, results, p)
+	case "nagios":
+		return WriteNagios(w, results)
+	case "chart", "":
+		return WriteCharts(w, results, p, width)
+	}
+	return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats(), ", "))
+}
+
+// WriteCharts writes a chart for each result, at most width cells wide
+// (between ChartMinWidth and 120).
+func WriteCharts(w io.Writer, results []Result, p colorprofile.Profile, width int) error {
+	var b strings.Builder
+	for i, r := range results {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s  %s\n", r.title(), SafeText(r.Segment.ID))
+		latest, ok := r.Latest()
+		if !ok {
+			b.WriteString("  (no data in this window)\n")
+			continue
+		}
+		ch, _ := r.Change()
+		fmt.Fprintf(&b, "latest %s on %s · change over %d days %s\n", Grouped(latest.Size), latest.Day, len(r.Points), ch)
+		b.WriteString(Chart([]Line{{Name: r.Segment.Name, Points: r.Points, Color: asciigraph.Cyan}},
+			ChartOptions{Width: min(max(width, ChartMinWidth), 120), Height: 14, Color: Colored(p),
+				Caption: "estimated daily size (Braze estimates)"}))
+		b.WriteString("\n")
+	}
+	return writeProfiled(w, p, b.String())
+}
+
+// WriteSpark writes one line per result: name, sparkline, latest size and
+// the change over the window in percent.
+func WriteSpark(w io.Writer, results []Result, p colorprofile.Profile) error {
+	nameW := 12
+	sparkW := 1
+	for _, r := range results {
+		nameW = max(nameW, Width(r.title()))
+		sparkW = max(sparkW, min(30, len(r.Points)))
+	}
+	nameW = min(nameW, 40)
+	cyan := ansi.Style{}.ForegroundColor(ansi.Cyan)
+	var b strings.Builder
+	for _, r := range results {
+		size, change := "-", "n/a"
+		if latest, ok := r.Latest(); ok {
+			ch, _ := r.Change()
+			size, change = HumanCount(latest.Size), ch.PctString()
+		}
+		spark := PadRight(Sparkline(r.sizes(), sparkW), sparkW)
+		if Colored(p) {
+			spark = cyan.Styled(spark)
+		}
+		fmt.Fprintf(&b, "%s  %s  %7s  %7s\n", PadRight(r.title(), nameW), spark, size, change)
+	}
+	return writeProfiled(w, p, b.String())
+}
+
+// WriteCSV writes every point of every result as CSV (see SeriesCSV) and
+// returns the number of data rows.
+func WriteCSV(w io.Writer, results []Result) (int, error) {
+	segs := make([]client.Segment, len(results))
+	series := make([][]client.Point, len(results))
+	for i, r := range results {
+		segs[i], series[i] = r.Segment, r.Points
+	}
+	return WriteSeriesCSV(w, segs, series)
+}
+
+// Colored reports whether p allows colour; ASCII (NO_COLOR) and NoTTY do not.
+func Colored(p colorprofile.Profile) bool { return p > colorprofile.ASCII }
+
+// ColorProfile decides the colours w may get: none unless w is a terminal,
+// none when NO_COLOR has any non-empty value (colorprofile alone honours
+// only values that parse as true), else what TERM, COLORTERM, CLICOLOR and
+// CLICOLOR_FORCE say. getenv is the environment of the user (under serve,
+// of the SSH session), not necessarily of this process.
+func ColorProfile(w io.Writer, getenv func(string) string) colorprofile.Profile {
+	if getenv("NO_COLOR") != "" {
+		return colorprofile.NoTTY
+	}
+	var env []string
+	for _, k := range []string{"TERM", "COLORTERM", "CLICOLOR", "CLICOLOR_FORCE", "TMUX", "TERM_PROGRAM", "GOOGLE_CLOUD_SHELL"} {
+		if v := getenv(k); v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	return colorprofile.Detect(w, env)
+}
+
+// writeProfiled writes s through a colorprofile writer, which drops or
+// downsamples colours p cannot show.
+func writeProfiled(w io.Writer, p colorprofile.Profile, s string) error {
+	_, err := io.WriteString(&colorprofile.Writer{Forward: w, Profile: p}, s)
+	return err
+}

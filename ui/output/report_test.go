@@ -1,0 +1,98 @@
+package output
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/segdash/segdash/client"
+)
+
+func results() []Result {
+	return []Result{
+		{Segment: client.Segment{ID: "id-a", Name: "VIP"}, Length: 3, Points: series(day0, 100, 90, 80),
+			Breaches: []string{"fell 20.0% over 3 days"}},
+		{Segment: client.Segment{ID: "id-b", Name: "it's=odd"}, Length: 3, Points: series(day0, 5, 6, 7)},
+		{Segment: client.Segment{ID: "id-c", Name: ""}, Length: 3},
+	}
+}
+
+func env(kv ...string) func(string) string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) string { return m[k] }
+}
+
+func TestColorProfile(t *testing.T) {
+	var b bytes.Buffer
+	if p := ColorProfile(&b, env("TERM", "xterm-256color")); Colored(p) {
+		t.Errorf("a buffer is not a terminal, got %v", p)
+	}
+	if p := ColorProfile(&b, env("TERM", "xterm-256color", "CLICOLOR_FORCE", "1", "NO_COLOR", "yes")); Colored(p) {
+		t.Errorf("NO_COLOR=yes must win, got %v", p)
+	}
+	if p := ColorProfile(&b, env("TERM", "xterm-256color", "CLICOLOR_FORCE", "1")); !Colored(p) {
+		t.Errorf("CLICOLOR_FORCE asks for colour, got %v", p)
+	}
+}
+
+func TestWriteSparkColour(t *testing.T) {
+	var plain, col bytes.Buffer
+	if err := WriteSpark(&plain, results(), colorprofile.NoTTY); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSpark(&col, results(), colorprofile.ANSI); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b") || !strings.Contains(col.String(), "\x1b[36m") {
+		t.Errorf("plain %q\ncolour %q", plain.String(), col.String())
+	}
+	want := "VIP           █▄▁       80   -20.0%\nit's=odd      ▁▄█        7   +40.0%\nid-c                     -      n/a\n"
+	if plain.String() != want {
+		t.Errorf("spark:\n%q\nwant\n%q", plain.String(), want)
+	}
+}
+
+func TestWriteNagios(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteNagios(&b, results()); err != nil {
+		t.Fatal(err)
+	}
+	want := "SEGDASH WARNING - VIP: fell 20.0% over 3 days | 'VIP'=80;;;0; 'it''s_odd'=7;;;0;\n"
+	if b.String() != want {
+		t.Errorf("got %q\nwant %q", b.String(), want)
+	}
+	b.Reset()
+	_ = WriteNagios(&b, results()[1:2])
+	if !strings.HasPrefix(b.String(), "SEGDASH OK - 1 segment within thresholds | ") {
+		t.Errorf("ok line: %q", b.String())
+	}
+}
+
+func TestWriteFormatUnknown(t *testing.T) {
+	if err := WriteFormat(&bytes.Buffer{}, "xml", nil, colorprofile.NoTTY, 80); err == nil {
+		t.Error("xml accepted")
+	}
+	for _, f := range Formats() {
+		var b bytes.Buffer
+		if err := WriteFormat(&b, f, results(), colorprofile.NoTTY, 80); err != nil || b.Len() == 0 {
+			t.Errorf("%s: %v, %d bytes", f, err, b.Len())
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	got := Wrap("export failed: open /nonexistent/dir/segdash-export-file.csv now", 12)
+	for _, l := range got {
+		if Width(l) > 12 {
+			t.Errorf("line %q wider than 12", l)
+		}
+	}
+	if got[0] != "export" || !strings.HasSuffix(got[2], "…") {
+		t.Errorf("wrap: %q", got)
+	}
+}

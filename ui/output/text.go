@@ -1,0 +1,110 @@
+package output
+
+// This file keeps untrusted text safe and measures it in terminal cells.
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// SafeText makes an untrusted string (a segment name, an API message) safe
+// to print on a terminal: escape sequences are removed, other control
+// characters (C0, DEL, C1), bidirectional overrides and isolates (U+202A..E,
+// U+2066..9, which reorder what follows, as in "Trojan Source"), line and
+// paragraph separators and invalid UTF-8 become "�", and line breaks and
+// tabs become spaces. Printable text, wide characters included, is kept.
+func SafeText(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	s = ansi.Strip(strings.ToValidUTF8(s, "\uFFFD"))
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune('�')
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || isBidi(r):
+			b.WriteRune('�')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isBidi reports whether r is a bidirectional embedding, override or
+// isolate (or the marks LRM, RLM, ALM): invisible characters that reorder
+// the text around them.
+func isBidi(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// isPlain reports whether s is printable ASCII only: one cell a byte.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// Truncate shortens s to at most width cells, ending with "…" when cut.
+// Wide characters count as two cells.
+func Truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if isPlain(s) { // the common case, without grapheme segmentation
+		if len(s) <= width {
+			return s
+		}
+		return s[:width-1] + "…"
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// Width is the number of terminal cells s takes.
+func Width(s string) int {
+	if isPlain(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
+
+// PadRight pads s with spaces to width cells (truncating if longer).
+func PadRight(s string, width int) string {
+	s = Truncate(s, width)
+	if w := Width(s); w < width {
+		s += strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// PadLeft right-aligns s in width cells (truncating if longer).
+func PadLeft(s string, width int) string {
+	s = Truncate(s, width)
+	if w := Width(s); w < width {
+		s = strings.Repeat(" ", width-w) + s
+	}
+	return s
+}
+
+// Wrap breaks plain text into lines of at most width cells (at least 10),
+// at spaces (and after hyphens, as ansi.Wordwrap does); a word longer than
+// a line is cut with "…".
+func Wrap(s string, width int) []string {
+	width = max(width, 10)
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = Truncate(w, width)
+	}
+	return strings.Split(ansi.Wordwrap(strings.Join(words, " "), width, ""), "\n")
+}
