@@ -1,4 +1,4 @@
-package client_test
+package snapshot_test
 
 import (
 	"errors"
@@ -10,14 +10,18 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/snapshot"
 )
+
+// fixedNow is the tests' clock.
+var fixedNow = time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
 
 func TestWriteFileAtomicInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "file.json")
 	os.WriteFile(path, []byte("old and whole"), 0o600)
 	boom := errors.New("interrupted")
-	err := client.WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+	err := snapshot.WriteFileAtomic(path, 0o600, func(w io.Writer) error {
 		w.Write([]byte("new but ha"))
 		return boom
 	})
@@ -30,7 +34,7 @@ func TestWriteFileAtomicInterrupted(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
 	}
-	if err := client.WriteFileAtomic(path, 0o600, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+	if err := snapshot.WriteFileAtomic(path, 0o600, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new" {
@@ -41,8 +45,8 @@ func TestWriteFileAtomicInterrupted(t *testing.T) {
 func TestStorePerEndpointAndSetAside(t *testing.T) {
 	dir := t.TempDir()
 	now := func() time.Time { return fixedNow }
-	us := client.NewStore(dir, "https://rest.iad-01.braze.com", now)
-	eu := client.NewStore(dir, "https://rest.fra-01.braze.eu", now)
+	us := snapshot.NewStore(dir, "https://rest.iad-01.braze.com", now)
+	eu := snapshot.NewStore(dir, "https://rest.fra-01.braze.eu", now)
 	if us.Path() == eu.Path() {
 		t.Fatal("two workspaces share a snapshot file")
 	}
@@ -50,8 +54,8 @@ func TestStorePerEndpointAndSetAside(t *testing.T) {
 		t.Fatalf("no file: %v %v", snap, err)
 	}
 	day := client.DateOf(fixedNow)
-	want := &client.Snapshot{Segments: []client.Segment{{ID: "a", Name: "A"}},
-		Series: []client.SnapshotSeries{{SegmentID: "a", Length: 2, Fetched: fixedNow, Points: []client.Point{{Day: day, Size: 5}}}}}
+	want := &snapshot.Snapshot{Segments: []client.Segment{{ID: "a", Name: "A"}},
+		Series: []snapshot.Series{{SegmentID: "a", Length: 2, Fetched: fixedNow, Points: []client.Point{{Day: day, Size: 5}}}}}
 	if err := us.Save(want); err != nil {
 		t.Fatal(err)
 	}
@@ -68,12 +72,12 @@ func TestStorePerEndpointAndSetAside(t *testing.T) {
 	// A foreign file under our name (copied by hand, say) is set aside.
 	b, _ := os.ReadFile(us.Path())
 	os.WriteFile(eu.Path(), b, 0o600)
-	if snap, err := eu.Load(); snap != nil || !errors.Is(err, client.ErrSetAside) || !strings.Contains(err.Error(), "another workspace") {
+	if snap, err := eu.Load(); snap != nil || !errors.Is(err, snapshot.ErrSetAside) || !strings.Contains(err.Error(), "another workspace") {
 		t.Errorf("foreign: %v %v", snap, err)
 	}
 	// A corrupt one too, and the next start is clean.
 	os.WriteFile(us.Path(), []byte(`{"version":1,"segm`), 0o600)
-	if snap, err := us.Load(); snap != nil || !errors.Is(err, client.ErrSetAside) {
+	if snap, err := us.Load(); snap != nil || !errors.Is(err, snapshot.ErrSetAside) {
 		t.Errorf("corrupt: %v %v", snap, err)
 	}
 	if snap, err := us.Load(); snap != nil || err != nil {

@@ -1,4 +1,7 @@
-package client
+// Package snapshot keeps what a dashboard last saw of one workspace on
+// disk (the segment list and recent series), so the next start shows it at
+// once, and writes files atomically.
+package snapshot
 
 import (
 	"crypto/sha256"
@@ -9,16 +12,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"time"
+
+	"github.com/segdash/segdash/client"
 )
 
 // snapshotVersion changes when the snapshot format does; older files are
 // set aside like corrupt ones.
 const snapshotVersion = 1
 
-// maxSnapshotSeries bounds the series a snapshot keeps (the newest).
-const maxSnapshotSeries = 2000
+// maxSeries bounds the series a snapshot keeps (the newest).
+const maxSeries = 2000
 
 // Snapshot is what a dashboard last saw of one workspace, kept on disk so
 // that the next start shows it at once.
@@ -27,22 +32,22 @@ type Snapshot struct {
 	Endpoint string           `json:"endpoint"`
 	SavedAt  time.Time        `json:"saved_at"`
 	ListedAt time.Time        `json:"listed_at"`
-	Segments []Segment        `json:"segments"`
-	Series   []SnapshotSeries `json:"series"`
+	Segments []client.Segment `json:"segments"`
+	Series   []Series         `json:"series"`
 }
 
-// SnapshotSeries is one remembered series.
-type SnapshotSeries struct {
-	SegmentID string    `json:"segment_id"`
-	Length    int       `json:"length"`
-	EndingAt  time.Time `json:"ending_at"` // zero: up to the time of fetching
-	Fetched   time.Time `json:"fetched"`
-	Points    []Point   `json:"points"`
+// Series is one remembered series.
+type Series struct {
+	SegmentID string         `json:"segment_id"`
+	Length    int            `json:"length"`
+	EndingAt  time.Time      `json:"ending_at"` // zero: up to the time of fetching
+	Fetched   time.Time      `json:"fetched"`
+	Points    []client.Point `json:"points"`
 }
 
 // Key is the series' cache key.
-func (s SnapshotSeries) Key() SeriesKey {
-	return SeriesKey{SegmentID: s.SegmentID, Length: s.Length, EndingAt: s.EndingAt}
+func (s Series) Key() client.SeriesKey {
+	return client.SeriesKey{SegmentID: s.SegmentID, Length: s.Length, EndingAt: s.EndingAt}
 }
 
 // Store keeps one workspace's snapshot in a file of its own, named after
@@ -104,42 +109,13 @@ func (s *Store) Load() (*Snapshot, error) {
 func (s *Store) Save(snap *Snapshot) error {
 	c := *snap
 	c.Version, c.Endpoint, c.SavedAt = snapshotVersion, s.endpoint, s.now()
-	if len(c.Series) > maxSnapshotSeries {
-		series := append([]SnapshotSeries(nil), c.Series...)
-		sort.Slice(series, func(i, j int) bool { return series[i].Fetched.After(series[j].Fetched) })
-		c.Series = series[:maxSnapshotSeries]
+	if len(c.Series) > maxSeries {
+		series := append([]Series(nil), c.Series...)
+		slices.SortFunc(series, func(a, b Series) int { return b.Fetched.Compare(a.Fetched) })
+		c.Series = series[:maxSeries]
 	}
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
 		return err
 	}
 	return WriteFileAtomic(s.path, 0o600, func(w io.Writer) error { return json.NewEncoder(w).Encode(&c) })
-}
-
-// WriteFileAtomic writes path through a temporary file in the same folder,
-// synced and renamed over the old file only when write succeeded: a failed
-// or interrupted write leaves the old file as it was, and no temporary file.
-func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
