@@ -35,6 +35,7 @@ type Client struct {
 	maxRateWait time.Duration
 	maxBody     int64
 	pageAhead   int
+	maxPages    int
 	userAgent   string
 	rate        rateState
 }
@@ -71,8 +72,9 @@ func WithMaxRateWait(d time.Duration) Option { return func(c *Client) { c.maxRat
 // WithMaxBody caps a response body's size (default 8 MiB).
 func WithMaxBody(n int64) Option { return func(c *Client) { c.maxBody = n } }
 
-// WithPageConcurrency bounds the list pages fetched at once by AllSegments
-// (default 8).
+// WithPageConcurrency bounds the list pages fetched at once by a Cache
+// listing pages known to exist (default 8; the cache's MaxInFlight bounds
+// it too).
 func WithPageConcurrency(n int) Option { return func(c *Client) { c.pageAhead = n } }
 
 // WithUserAgent sets the User-Agent header.
@@ -104,6 +106,7 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 		maxRateWait: 5 * time.Second,
 		maxBody:     8 << 20,
 		pageAhead:   8,
+		maxPages:    MaxPages,
 		userAgent:   "segdash",
 	}
 	for _, o := range opts {
@@ -152,7 +155,7 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 	var lastErr error
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+			return nil, err
 		}
 		if reset, ok := c.rate.exhaustedUntil(c.now()); ok {
 			wait := reset.Sub(c.now())
@@ -161,16 +164,21 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 					Message: "request not sent: the hourly limit is used up"}
 			}
 			if err := c.sleep(ctx, wait); err != nil {
-				return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+				return nil, err
 			}
 		}
 		resp, err := c.once(ctx, endpoint, query, out)
 		if err == nil {
 			return resp, nil
 		}
+		if ctx.Err() != nil {
+			// The caller gave up: that is no failure of the API, and
+			// nothing to retry.
+			return nil, ctx.Err()
+		}
 		lastErr = err
 		var e *Error
-		if !errors.As(err, &e) || ctx.Err() != nil {
+		if !errors.As(err, &e) {
 			return nil, err
 		}
 		var wait time.Duration
@@ -194,7 +202,7 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 			return nil, err
 		}
 		if err := c.sleep(ctx, wait); err != nil {
-			return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+			return nil, err
 		}
 	}
 }

@@ -62,13 +62,21 @@ type rateState struct {
 	last Rate
 }
 
+// set records r unless an answer already recorded is newer: answers to
+// concurrent requests arrive in any order, and within one window the
+// budget only shrinks, so a later window, or the same window with less
+// left, is the newer state.
 func (s *rateState) set(r Rate) {
 	if !r.Known {
 		return
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.last
+	if old.Known && (r.Reset.Before(old.Reset) || r.Reset.Equal(old.Reset) && r.Remaining > old.Remaining) {
+		return
+	}
 	s.last = r
-	s.mu.Unlock()
 }
 
 func (s *rateState) get() Rate {
