@@ -164,3 +164,37 @@ func TestCacheRateLimit(t *testing.T) {
 		t.Errorf("a cached answer changed the rate state: %+v", r2)
 	}
 }
+
+func TestCancelledCallerFreesItsSlot(t *testing.T) {
+	// Segment "hung" never answers; every other one answers at once.
+	arrived := make(chan string, 10)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.URL.Query().Get("segment_id")
+		arrived <- id
+		if id == "hung" {
+			<-r.Context().Done()
+			return
+		}
+		w.Write([]byte(`{"message":"success","data":[]}`))
+	}))
+	t.Cleanup(srv.Close)
+	c, _ := client.New(srv.URL, "k", client.WithTimeout(time.Hour))
+	cache := client.NewCache(c, client.CacheOptions{MaxInFlight: 1, Timeout: time.Hour})
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() {
+		_, err := cache.DataSeries(ctx, client.SeriesKey{SegmentID: "hung", Length: 1}, 0)
+		errc <- err
+	}()
+	<-arrived // the hung request holds the only slot
+	cancel()  // the user moved on
+	if err := <-errc; err != context.Canceled {
+		t.Errorf("cancelled caller: %v", err)
+	}
+	// The next request gets the slot now, not after the hung one's hour.
+	next, stop := context.WithTimeout(context.Background(), 10*time.Second)
+	defer stop()
+	if _, err := cache.DataSeries(next, client.SeriesKey{SegmentID: "next", Length: 1}, 0); err != nil {
+		t.Errorf("the next request did not get the slot: %v", err)
+	}
+}

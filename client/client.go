@@ -56,7 +56,9 @@ func WithSleep(sleep func(context.Context, time.Duration) error) Option {
 	return func(c *Client) { c.sleep = sleep }
 }
 
-// WithTimeout bounds each HTTP attempt (default 30s).
+// WithTimeout bounds each HTTP attempt (default 15s: a dashboard user
+// should not wait longer for one answer; a hung server then frees its
+// request slot for a retry or for other requests).
 func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
 
 // WithRetries sets how many times 5xx and transport failures are retried
@@ -100,7 +102,7 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 		hc:          &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()},
 		now:         time.Now,
 		sleep:       sleepCtx,
-		timeout:     30 * time.Second,
+		timeout:     15 * time.Second,
 		maxRetries:  3,
 		backoff:     500 * time.Millisecond,
 		maxRateWait: 5 * time.Second,
@@ -115,6 +117,7 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	if c.pageAhead < 1 {
 		c.pageAhead = 1
 	}
+	c.hc = refusingRedirects(c.hc)
 	return c, nil
 }
 
@@ -223,10 +226,14 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 	req.Header.Set("User-Agent", c.userAgent)
 	res, err := c.hc.Do(req)
 	if err != nil {
+		var re *redirectError
+		if errors.As(err, &re) {
+			return nil, c.fail(endpoint, re.status, ErrRedirect, re.Error(), nil)
+		}
 		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
 	}
 	defer res.Body.Close()
-	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header)}
+	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header, c.now())}
 	c.rate.set(resp.Rate)
 	body, readErr := io.ReadAll(io.LimitReader(res.Body, c.maxBody+1))
 	if readErr != nil {
@@ -285,10 +292,13 @@ func (c *Client) statusError(endpoint string, res *http.Response, resp *Response
 	return e
 }
 
-// fail builds an *Error with the key redacted from every text.
+// fail builds an *Error with the key, and any part of it, redacted from
+// every text.
 func (c *Client) fail(endpoint string, status int, kind error, msg string, cause error) error {
-	if cause != nil && strings.Contains(cause.Error(), c.key) {
-		cause = errors.New(redact(cause.Error(), c.key))
+	if cause != nil {
+		if r := redact(cause.Error(), c.key); r != cause.Error() {
+			cause = errors.New(r)
+		}
 	}
 	return &Error{Kind: kind, Endpoint: endpoint, StatusCode: status, Message: redact(msg, c.key), Err: cause}
 }

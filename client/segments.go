@@ -82,7 +82,12 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 	if err != nil {
 		return nil, resp, err
 	}
-	s := &Series{SegmentID: segmentID, Length: length, EndingAt: endingAt, Points: body.Data, Warnings: resp.Warnings}
+	points, dropped, err := CleanPoints(body.Data, length)
+	if err != nil {
+		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
+	}
+	s := &Series{SegmentID: segmentID, Length: length, EndingAt: endingAt, Points: points,
+		Duplicates: dropped, Warnings: resp.Warnings}
 	return s, resp, nil
 }
 

@@ -19,8 +19,8 @@ import (
 )
 
 // snapshotVersion changes when the snapshot format does; older files are
-// set aside like corrupt ones.
-const snapshotVersion = 1
+// set aside like corrupt ones. Version 2 added the key fingerprint.
+const snapshotVersion = 2
 
 // maxSeries bounds the series a snapshot keeps (the newest).
 const maxSeries = 2000
@@ -28,12 +28,14 @@ const maxSeries = 2000
 // Snapshot is what a dashboard last saw of one workspace, kept on disk so
 // that the next start shows it at once.
 type Snapshot struct {
-	Version  int              `json:"version"`
-	Endpoint string           `json:"endpoint"`
-	SavedAt  time.Time        `json:"saved_at"`
-	ListedAt time.Time        `json:"listed_at"`
-	Segments []client.Segment `json:"segments"`
-	Series   []Series         `json:"series"`
+	Version  int    `json:"version"`
+	Endpoint string `json:"endpoint"`
+	// KeyFingerprint tells API keys (workspaces) apart; see Fingerprint.
+	KeyFingerprint string           `json:"key_fingerprint"`
+	SavedAt        time.Time        `json:"saved_at"`
+	ListedAt       time.Time        `json:"listed_at"`
+	Segments       []client.Segment `json:"segments"`
+	Series         []Series         `json:"series"`
 }
 
 // Series is one remembered series.
@@ -51,21 +53,35 @@ func (s Series) Key() client.SeriesKey {
 }
 
 // Store keeps one workspace's snapshot in a file of its own, named after
-// the endpoint, so workspaces never mix.
+// the endpoint and the API key's fingerprint, so that workspaces never mix,
+// not even two on one endpoint.
 type Store struct {
-	path     string
-	endpoint string
-	now      func() time.Time
+	path        string
+	endpoint    string
+	fingerprint string
+	now         func() time.Time
 }
 
-// NewStore returns the store for endpoint in dir (typically
-// os.UserCacheDir()/segdash).
-func NewStore(dir, endpoint string, now func() time.Time) *Store {
+// NewStore returns the store for the workspace that apiKey opens on
+// endpoint, in dir (typically os.UserCacheDir()/segdash). The key itself
+// is neither stored nor part of the file name.
+func NewStore(dir, endpoint, apiKey string, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	sum := sha256.Sum256([]byte(endpoint))
-	return &Store{path: filepath.Join(dir, "snapshot-"+hex.EncodeToString(sum[:8])+".json"), endpoint: endpoint, now: now}
+	fp := Fingerprint(apiKey)
+	sum := sha256.Sum256([]byte(endpoint + "\x00" + fp))
+	return &Store{path: filepath.Join(dir, "snapshot-"+hex.EncodeToString(sum[:8])+".json"),
+		endpoint: endpoint, fingerprint: fp, now: now}
+}
+
+// Fingerprint is a short, non-reversible name for an API key: the first 8
+// bytes, in hex, of the SHA-256 of the key behind a fixed domain prefix (so
+// that it matches no other hash of the key). It tells keys apart in a file
+// without the file holding anything that opens the workspace.
+func Fingerprint(apiKey string) string {
+	sum := sha256.Sum256([]byte("segdash snapshot key fingerprint v1\x00" + apiKey))
+	return hex.EncodeToString(sum[:8])
 }
 
 // Path is the snapshot file.
@@ -92,8 +108,10 @@ func (s *Store) Load() (*Snapshot, error) {
 		why = "it is not a valid snapshot (" + err.Error() + ")"
 	case snap.Version != snapshotVersion:
 		why = fmt.Sprintf("it has format version %d, not %d", snap.Version, snapshotVersion)
-	case snap.Endpoint != s.endpoint:
+	case snap.Endpoint != s.endpoint || snap.KeyFingerprint != s.fingerprint:
 		why = "it belongs to another workspace"
+	default:
+		why = clean(&snap)
 	}
 	if why == "" {
 		return &snap, nil
@@ -108,7 +126,7 @@ func (s *Store) Load() (*Snapshot, error) {
 // Save writes the snapshot atomically, keeping the newest series only.
 func (s *Store) Save(snap *Snapshot) error {
 	c := *snap
-	c.Version, c.Endpoint, c.SavedAt = snapshotVersion, s.endpoint, s.now()
+	c.Version, c.Endpoint, c.KeyFingerprint, c.SavedAt = snapshotVersion, s.endpoint, s.fingerprint, s.now()
 	if len(c.Series) > maxSeries {
 		series := append([]Series(nil), c.Series...)
 		slices.SortFunc(series, func(a, b Series) int { return b.Fetched.Compare(a.Fetched) })
@@ -118,4 +136,21 @@ func (s *Store) Save(snap *Snapshot) error {
 		return err
 	}
 	return WriteFileAtomic(s.path, 0o600, func(w io.Writer) error { return json.NewEncoder(w).Encode(&c) })
+}
+
+// clean checks every series as an API answer is checked (client.CleanPoints),
+// putting the points in order; it says why the file is unusable, or "".
+func clean(snap *Snapshot) string {
+	for i := range snap.Series {
+		sr := &snap.Series[i]
+		if err := client.CheckLength(sr.Length); err != nil {
+			return fmt.Sprintf("series %d: %v", i, err)
+		}
+		points, _, err := client.CleanPoints(sr.Points, sr.Length)
+		if err != nil {
+			return fmt.Sprintf("series %d: %v", i, err)
+		}
+		sr.Points = points
+	}
+	return ""
 }

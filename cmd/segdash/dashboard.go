@@ -55,7 +55,7 @@ func snapshotStore(cfg Config) *snapshot.Store {
 	if err != nil {
 		return nil
 	}
-	return snapshot.NewStore(filepath.Join(dir, "segdash"), cfg.Endpoint, time.Now)
+	return snapshot.NewStore(filepath.Join(dir, "segdash"), cfg.Endpoint, cfg.APIKey, time.Now)
 }
 
 // dashboardOptions turns the configuration and flags into ui.Options,

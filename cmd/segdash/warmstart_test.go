@@ -44,7 +44,7 @@ func BenchmarkTimeToFirstChart(b *testing.B) {
 		}
 		snap.Series = append(snap.Series, snapshot.Series{SegmentID: s.ID, Length: 30, Fetched: testNow, Points: series.Points})
 	}
-	store := snapshot.NewStore(b.TempDir(), srv.URL, nil)
+	store := snapshot.NewStore(b.TempDir(), srv.URL, brazetest.DemoKey, nil)
 	if err := store.Save(snap); err != nil {
 		b.Fatal(err)
 	}
