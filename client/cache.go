@@ -4,51 +4,66 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"golang.org/x/sync/singleflight"
 )
 
 // Cache sits in front of a Client and is the one place that decides whether
-// a request goes out: an answer younger than the TTL is served from memory,
-// concurrent callers for the same key share one request, and at most
-// MaxInFlight requests run at once. It is safe for many concurrent users
-// (every session of `segdash serve` shares one).
+// a request goes out: an answer younger than its kind's TTL is served from
+// memory, concurrent callers for the same answer share one request, and at
+// most MaxInFlight requests run at once, list pages included. Memory is
+// bounded: each kind keeps at most MaxEntries answers (least recently used
+// go first). It is safe for many concurrent users (every session of
+// `segdash serve` shares one).
 type Cache struct {
-	client   *Client
-	ttl      time.Duration
-	listTTL  time.Duration
-	now      func() time.Time
-	timeout  time.Duration
-	sem      chan struct{}
-	group    singleflight.Group
-	mu       sync.Mutex
-	entries  map[string]cacheEntry
-	maxItems int
-	fetches  atomic.Int64
-	offline  bool
+	client  *Client
+	o       CacheOptions
+	sem     chan struct{}
+	fetches atomic.Int64
+
+	seriesFlight  flight[SeriesKey, *Series]
+	detailsFlight flight[string, *Details]
+	listFlight    flight[listKey, []Segment]
+
+	mu      sync.Mutex // guards the three stores and listPages
+	series  *lru[SeriesKey, *Series]
+	details *lru[string, *Details]
+	list    *lru[listKey, []Segment]
+	// listPages is the page count of the last complete listing (or of
+	// ExpectSegments): the next listing fetches that many pages at once
+	// and beyond them one at a time, so it sends nothing past the end.
+	listPages int
+	// partial holds the pages of a listing that failed (a 429, a timeout)
+	// so the next listing resumes at the failed page; partialAt is when it
+	// began, and partial pages older than the list TTL are not reused.
+	partial   map[int][]Segment
+	partialAt time.Time
 }
 
-type cacheEntry struct {
-	val     any
-	fetched time.Time
-}
+// listKey is the one key of the segment list.
+type listKey struct{}
 
 // CacheOptions configures a Cache. Zero values take the defaults.
 type CacheOptions struct {
-	// TTL is how long a data series or details answer is reused (default
-	// 5 minutes: the data is daily).
+	// TTL is how long a data series that reaches yesterday or later is
+	// reused (default 5 minutes: the newest day can still change).
 	TTL time.Duration
+	// ClosedTTL is how long a series whose window ended before yesterday
+	// is reused (default 24 hours: its days no longer change).
+	ClosedTTL time.Duration
+	// DetailsTTL is how long a segment's details are reused (default 30
+	// minutes: names and filters change rarely).
+	DetailsTTL time.Duration
 	// ListTTL is how long the segment list is reused (default 10 minutes).
 	ListTTL time.Duration
 	// MaxInFlight bounds requests running at once (default 4).
 	MaxInFlight int
-	// MaxEntries bounds the remembered answers (default 20,000).
+	// MaxEntries bounds the series, and separately the details, kept in
+	// memory (default 2,000 each: about 4 MB of 100-day series).
 	MaxEntries int
-	// Timeout bounds one shared fetch, whoever waits for it (default 2 min).
+	// Timeout bounds one shared fetch, whoever waits for it (default 2 min;
+	// a listing of many pages is one fetch).
 	Timeout time.Duration
 	// Now is the clock (default time.Now).
 	Now func() time.Time
@@ -58,33 +73,46 @@ type CacheOptions struct {
 
 // NewCache returns a cache in front of c.
 func NewCache(c *Client, o CacheOptions) *Cache {
-	if o.TTL <= 0 {
-		o.TTL = 5 * time.Minute
-	}
-	if o.ListTTL <= 0 {
-		o.ListTTL = 10 * time.Minute
-	}
+	o.TTL = orDefault(o.TTL, 5*time.Minute)
+	o.ClosedTTL = orDefault(o.ClosedTTL, 24*time.Hour)
+	o.DetailsTTL = orDefault(o.DetailsTTL, 30*time.Minute)
+	o.ListTTL = orDefault(o.ListTTL, 10*time.Minute)
+	o.Timeout = orDefault(o.Timeout, 2*time.Minute)
 	if o.MaxInFlight <= 0 {
 		o.MaxInFlight = 4
 	}
 	if o.MaxEntries <= 0 {
-		o.MaxEntries = 20000
-	}
-	if o.Timeout <= 0 {
-		o.Timeout = 2 * time.Minute
+		o.MaxEntries = 2000
 	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Cache{client: c, ttl: o.TTL, listTTL: o.ListTTL, now: o.Now, timeout: o.Timeout,
-		sem: make(chan struct{}, o.MaxInFlight), entries: map[string]cacheEntry{}, maxItems: o.MaxEntries, offline: o.Offline}
+	return &Cache{client: c, o: o, sem: make(chan struct{}, o.MaxInFlight),
+		series: newLRU[SeriesKey, *Series](o.MaxEntries), details: newLRU[string, *Details](o.MaxEntries),
+		list: newLRU[listKey, []Segment](1)}
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
 }
 
 // Client returns the client behind the cache.
 func (c *Cache) Client() *Client { return c.client }
 
-// Fetches counts the requests the cache has let through to the client.
+// Fetches counts the requests the cache has let through to the client
+// (one per list page): the cost, in API calls, of what its users asked.
 func (c *Cache) Fetches() int64 { return c.fetches.Load() }
+
+// RateLimit returns the newest rate-limit state any answer reported (the
+// hourly budget left and when it resets), for a status bar or to state
+// what a scan cost; false until an answer carried the headers.
+func (c *Cache) RateLimit() (Rate, bool) {
+	r := c.client.Rate()
+	return r, r.Known
+}
 
 // SeriesKey identifies one data-series request.
 type SeriesKey struct {
@@ -102,47 +130,51 @@ func (k SeriesKey) String() string {
 	return fmt.Sprintf("series|%s|%d|%s", k.SegmentID, k.Length, end)
 }
 
+// normal makes keys for the same instant equal whatever their location.
+func (k SeriesKey) normal() SeriesKey {
+	if !k.EndingAt.IsZero() {
+		k.EndingAt = k.EndingAt.UTC()
+	}
+	return k
+}
+
 // Fresh, as a maxAge, refuses any remembered answer (a request still joins
 // one already in flight).
 const Fresh time.Duration = -1
 
 // DataSeries returns the series for k, from memory when younger than maxAge
-// (0: the cache's TTL; Fresh: never).
+// (0: the TTL of its kind, TTL or ClosedTTL; Fresh: never).
 func (c *Cache) DataSeries(ctx context.Context, k SeriesKey, maxAge time.Duration) (*Series, error) {
-	v, err := c.do(ctx, k.String(), c.maxAge(maxAge, c.ttl), func(ctx context.Context) (any, error) {
-		s, _, err := c.client.DataSeries(ctx, k.SegmentID, k.Length, k.EndingAt)
-		return s, err
+	k = k.normal()
+	ttl := c.seriesTTL(k)
+	return cached(c, ctx, c.series, &c.seriesFlight, k, pick(maxAge, ttl), ttl, func(ctx context.Context) (*Series, error) {
+		return slot(c, ctx, func(ctx context.Context) (*Series, error) {
+			s, _, err := c.client.DataSeries(ctx, k.SegmentID, k.Length, k.EndingAt)
+			return s, err
+		})
 	})
-	if err != nil {
-		return nil, err
+}
+
+// seriesTTL is TTL for a series that may still change, ClosedTTL for one
+// whose window ended before yesterday (UTC).
+func (c *Cache) seriesTTL(k SeriesKey) time.Duration {
+	yesterday := DateOf(c.o.Now().UTC()).AddDays(-1).Time()
+	if !k.EndingAt.IsZero() && k.EndingAt.Before(yesterday) {
+		return c.o.ClosedTTL
 	}
-	return v.(*Series), nil
+	return c.o.TTL
 }
 
 // Details returns a segment's details, from memory when younger than maxAge
-// (0: the TTL; Fresh: never).
+// (0: DetailsTTL; Fresh: never).
 func (c *Cache) Details(ctx context.Context, segmentID string, maxAge time.Duration) (*Details, error) {
-	v, err := c.do(ctx, "details|"+segmentID, c.maxAge(maxAge, c.ttl), func(ctx context.Context) (any, error) {
-		d, _, err := c.client.SegmentDetails(ctx, segmentID)
-		return d, err
+	ttl := c.o.DetailsTTL
+	return cached(c, ctx, c.details, &c.detailsFlight, segmentID, pick(maxAge, ttl), ttl, func(ctx context.Context) (*Details, error) {
+		return slot(c, ctx, func(ctx context.Context) (*Details, error) {
+			d, _, err := c.client.SegmentDetails(ctx, segmentID)
+			return d, err
+		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return v.(*Details), nil
-}
-
-// Segments returns every segment, from memory when younger than maxAge (0:
-// the list TTL; Fresh: never). progress is called as pages arrive, for the caller that starts the
-// listing (joiners of an in-flight listing get no progress calls).
-func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress func(int)) ([]Segment, error) {
-	v, err := c.do(ctx, "segments", c.maxAge(maxAge, c.listTTL), func(ctx context.Context) (any, error) {
-		return c.client.AllSegments(ctx, progress)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return v.([]Segment), nil
 }
 
 // Peek returns a remembered series without any request, however old, and
@@ -150,91 +182,73 @@ func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress fun
 func (c *Cache) Peek(k SeriesKey) (*Series, time.Time, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.entries[k.String()]
+	it, ok := c.series.get(k.normal())
 	if !ok {
 		return nil, time.Time{}, false
 	}
-	return e.val.(*Series), e.fetched, true
+	return it.val, it.fetched, true
 }
 
-func (c *Cache) maxAge(maxAge, def time.Duration) time.Duration {
+func pick(maxAge, def time.Duration) time.Duration {
 	if maxAge == 0 {
 		return def
 	}
 	return maxAge
 }
 
-func (c *Cache) do(ctx context.Context, key string, maxAge time.Duration, fetch func(context.Context) (any, error)) (any, error) {
+// cached serves k from store when younger than maxAge, else through one
+// shared fetch (which takes its own request slots), and remembers the
+// answer for ttl.
+func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V], fl *flight[K, V], k K,
+	maxAge, ttl time.Duration, fetch func(context.Context) (V, error)) (V, error) {
 	if maxAge > 0 {
 		c.mu.Lock()
-		e, ok := c.entries[key]
+		it, ok := store.get(k)
 		c.mu.Unlock()
-		if ok && c.now().Sub(e.fetched) < maxAge {
-			return e.val, nil
+		if ok && c.o.Now().Sub(it.fetched) < maxAge {
+			return it.val, nil
 		}
 	}
-	if c.offline {
-		return nil, &Error{Kind: ErrOffline, Endpoint: "cache"}
+	var zero V
+	if c.o.Offline {
+		return zero, &Error{Kind: ErrOffline, Endpoint: "cache"}
 	}
-	ch := c.group.DoChan(key, func() (any, error) {
-		// The shared fetch must not die with the first caller's context:
-		// others may be waiting for it.
-		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.timeout)
-		defer cancel()
-		select {
-		case c.sem <- struct{}{}:
-		case <-fctx.Done():
-			return nil, fctx.Err()
-		}
-		defer func() { <-c.sem }()
-		c.fetches.Add(1)
-		v, err := fetch(fctx)
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
+	return fl.do(ctx, k, c.o.Timeout, func(ctx context.Context) (V, error) {
+		v, err := fetch(ctx)
 		if err != nil {
-			return nil, err
+			return zero, c.timedOut(ctx, err)
 		}
-		c.store(key, v)
+		c.mu.Lock()
+		store.put(k, v, c.o.Now(), ttl)
+		c.mu.Unlock()
 		return v, nil
 	})
+}
+
+// slot runs fetch holding one of the MaxInFlight request slots; waiting
+// for a slot ends with ctx.
+func slot[V any](c *Cache, ctx context.Context, fetch func(context.Context) (V, error)) (V, error) {
 	select {
-	case r := <-ch:
-		return r.Val, r.Err
+	case c.sem <- struct{}{}:
 	case <-ctx.Done():
-		return nil, &Error{Kind: ErrTransport, Endpoint: "cache", Err: ctx.Err()}
+		var zero V
+		return zero, ctx.Err()
 	}
+	defer func() { <-c.sem }()
+	c.fetches.Add(1)
+	return fetch(ctx)
 }
 
-func (c *Cache) store(key string, v any) {
-	now := c.now()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.entries) >= c.maxItems {
-		c.evictLocked(now)
+// timedOut turns the shared fetch's own deadline into a transport error
+// (its callers did not cancel anything; the fetch took too long).
+func (c *Cache) timedOut(ctx context.Context, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) && errors.Is(err, context.DeadlineExceeded) {
+		return &Error{Kind: ErrTransport, Endpoint: "cache", Message: fmt.Sprintf("no answer within %v", c.o.Timeout), Err: err}
 	}
-	c.entries[key] = cacheEntry{val: v, fetched: now}
-}
-
-// evictLocked drops expired entries, then the oldest quarter if still full.
-func (c *Cache) evictLocked(now time.Time) {
-	for k, e := range c.entries {
-		if now.Sub(e.fetched) >= c.ttl {
-			delete(c.entries, k)
-		}
-	}
-	if len(c.entries) < c.maxItems {
-		return
-	}
-	type aged struct {
-		key string
-		at  time.Time
-	}
-	all := make([]aged, 0, len(c.entries))
-	for k, e := range c.entries {
-		all = append(all, aged{k, e.fetched})
-	}
-	slices.SortFunc(all, func(a, b aged) int { return a.at.Compare(b.at) })
-	for _, a := range all[:len(all)/4+1] {
-		delete(c.entries, a.key)
-	}
+	return err
 }
 
 // IsCanceled reports whether err is only a cancellation by the caller.

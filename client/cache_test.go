@@ -22,15 +22,13 @@ func TestCacheSingleflight(t *testing.T) {
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 30}
 	var wg sync.WaitGroup
 	var fails atomic.Int32
-	for i := 0; i < 50; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range 50 {
+		wg.Go(func() {
 			s, err := cache.DataSeries(context.Background(), k, 0)
 			if err != nil || len(s.Points) != 30 {
 				fails.Add(1)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	if fails.Load() != 0 {
@@ -46,7 +44,7 @@ func TestCacheTTLAndFresh(t *testing.T) {
 	cache := client.NewCache(e.c, client.CacheOptions{TTL: time.Minute, Now: e.clock.Now})
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	ctx := context.Background()
-	for i := 0; i < 3; i++ {
+	for range 3 {
 		if _, err := cache.DataSeries(ctx, k, 0); err != nil {
 			t.Fatal(err)
 		}
@@ -105,12 +103,10 @@ func TestCacheBoundsInFlight(t *testing.T) {
 	c, _ := client.New(srv.URL, "k")
 	cache := client.NewCache(c, client.CacheOptions{MaxInFlight: 3})
 	var wg sync.WaitGroup
-	for i := 0; i < 20; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for i := range 20 {
+		wg.Go(func() {
 			cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: string(rune('a' + i)), Length: 1}, 0)
-		}()
+		})
 	}
 	wg.Wait()
 	if p := peak.Load(); p > 3 || p < 2 {

@@ -35,6 +35,7 @@ type Client struct {
 	maxRateWait time.Duration
 	maxBody     int64
 	pageAhead   int
+	maxPages    int
 	userAgent   string
 	rate        rateState
 }
@@ -55,7 +56,9 @@ func WithSleep(sleep func(context.Context, time.Duration) error) Option {
 	return func(c *Client) { c.sleep = sleep }
 }
 
-// WithTimeout bounds each HTTP attempt (default 30s).
+// WithTimeout bounds each HTTP attempt (default 15s: a dashboard user
+// should not wait longer for one answer; a hung server then frees its
+// request slot for a retry or for other requests).
 func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
 
 // WithRetries sets how many times 5xx and transport failures are retried
@@ -71,8 +74,9 @@ func WithMaxRateWait(d time.Duration) Option { return func(c *Client) { c.maxRat
 // WithMaxBody caps a response body's size (default 8 MiB).
 func WithMaxBody(n int64) Option { return func(c *Client) { c.maxBody = n } }
 
-// WithPageConcurrency bounds the list pages fetched at once by AllSegments
-// (default 8).
+// WithPageConcurrency bounds the list pages fetched at once by a Cache
+// listing pages known to exist (default 8; the cache's MaxInFlight bounds
+// it too).
 func WithPageConcurrency(n int) Option { return func(c *Client) { c.pageAhead = n } }
 
 // WithUserAgent sets the User-Agent header.
@@ -98,12 +102,13 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 		hc:          &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()},
 		now:         time.Now,
 		sleep:       sleepCtx,
-		timeout:     30 * time.Second,
+		timeout:     15 * time.Second,
 		maxRetries:  3,
 		backoff:     500 * time.Millisecond,
 		maxRateWait: 5 * time.Second,
 		maxBody:     8 << 20,
 		pageAhead:   8,
+		maxPages:    MaxPages,
 		userAgent:   "segdash",
 	}
 	for _, o := range opts {
@@ -112,6 +117,7 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	if c.pageAhead < 1 {
 		c.pageAhead = 1
 	}
+	c.hc = refusingRedirects(c.hc)
 	return c, nil
 }
 
@@ -152,7 +158,7 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 	var lastErr error
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+			return nil, err
 		}
 		if reset, ok := c.rate.exhaustedUntil(c.now()); ok {
 			wait := reset.Sub(c.now())
@@ -161,16 +167,21 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 					Message: "request not sent: the hourly limit is used up"}
 			}
 			if err := c.sleep(ctx, wait); err != nil {
-				return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+				return nil, err
 			}
 		}
 		resp, err := c.once(ctx, endpoint, query, out)
 		if err == nil {
 			return resp, nil
 		}
+		if ctx.Err() != nil {
+			// The caller gave up: that is no failure of the API, and
+			// nothing to retry.
+			return nil, ctx.Err()
+		}
 		lastErr = err
 		var e *Error
-		if !errors.As(err, &e) || ctx.Err() != nil {
+		if !errors.As(err, &e) {
 			return nil, err
 		}
 		var wait time.Duration
@@ -194,7 +205,7 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 			return nil, err
 		}
 		if err := c.sleep(ctx, wait); err != nil {
-			return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+			return nil, err
 		}
 	}
 }
@@ -215,10 +226,14 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 	req.Header.Set("User-Agent", c.userAgent)
 	res, err := c.hc.Do(req)
 	if err != nil {
+		var re *redirectError
+		if errors.As(err, &re) {
+			return nil, c.fail(endpoint, re.status, ErrRedirect, re.Error(), nil)
+		}
 		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
 	}
 	defer res.Body.Close()
-	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header)}
+	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header, c.now())}
 	c.rate.set(resp.Rate)
 	body, readErr := io.ReadAll(io.LimitReader(res.Body, c.maxBody+1))
 	if readErr != nil {
@@ -277,10 +292,13 @@ func (c *Client) statusError(endpoint string, res *http.Response, resp *Response
 	return e
 }
 
-// fail builds an *Error with the key redacted from every text.
+// fail builds an *Error with the key, and any part of it, redacted from
+// every text.
 func (c *Client) fail(endpoint string, status int, kind error, msg string, cause error) error {
-	if cause != nil && strings.Contains(cause.Error(), c.key) {
-		cause = errors.New(redact(cause.Error(), c.key))
+	if cause != nil {
+		if r := redact(cause.Error(), c.key); r != cause.Error() {
+			cause = errors.New(r)
+		}
 	}
 	return &Error{Kind: kind, Endpoint: endpoint, StatusCode: status, Message: redact(msg, c.key), Err: cause}
 }

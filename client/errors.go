@@ -20,6 +20,10 @@ var (
 	ErrDecode       = errors.New("decode error")
 	// ErrOffline is returned by an offline cache instead of any request.
 	ErrOffline = errors.New("offline: no request sent")
+	// ErrRedirect is returned when the server answers with a redirect:
+	// Braze never redirects, and following one would send the API key to
+	// wherever it points.
+	ErrRedirect = errors.New("redirect refused")
 	// ErrInvalidArgument is returned before any request for arguments the
 	// API would refuse (an empty segment id, a length outside 1..100).
 	ErrInvalidArgument = errors.New("invalid argument")
@@ -136,12 +140,4 @@ func permissionFor(endpoint string) string {
 		return "segments.details"
 	}
 	return ""
-}
-
-// redact removes every occurrence of secret from s.
-func redact(s, secret string) string {
-	if secret == "" || !strings.Contains(s, secret) {
-		return s
-	}
-	return strings.ReplaceAll(s, secret, "[redacted]")
 }

@@ -23,15 +23,16 @@ func TestErrorMapping(t *testing.T) {
 		fault brazetest.Fault
 		kind  error
 		want  []string
+		tries int64 // requests sent: 3 where the client retries (5xx, a proxy page), else 1
 	}{
-		{"400", brazetest.Fault{Status: 400, Message: "canvas_id must be a string"}, client.ErrBadRequest, []string{"HTTP 400", "canvas_id must be a string", "/segments/data_series"}},
-		{"403", brazetest.Fault{Status: 403}, client.ErrForbidden, []string{"segments.data_series"}},
-		{"404", brazetest.Fault{Status: 404}, client.ErrNotFound, []string{"HTTP 404"}},
-		{"500", brazetest.Fault{Status: 500}, client.ErrServer, []string{"HTTP 500"}},
-		{"503", brazetest.Fault{Status: 503}, client.ErrServer, []string{"HTTP 503"}},
-		{"malformed", brazetest.Fault{Body: brazetest.BodyMalformed}, client.ErrDecode, []string{"malformed JSON"}},
-		{"truncated", brazetest.Fault{Body: brazetest.BodyTruncated}, client.ErrDecode, []string{"JSON"}},
-		{"html", brazetest.Fault{Body: brazetest.BodyHTML}, client.ErrServer, []string{"HTML page"}},
+		{"400", brazetest.Fault{Status: 400, Message: "canvas_id must be a string"}, client.ErrBadRequest, []string{"HTTP 400", "canvas_id must be a string", "/segments/data_series"}, 1},
+		{"403", brazetest.Fault{Status: 403}, client.ErrForbidden, []string{"segments.data_series"}, 1},
+		{"404", brazetest.Fault{Status: 404}, client.ErrNotFound, []string{"HTTP 404"}, 1},
+		{"500", brazetest.Fault{Status: 500}, client.ErrServer, []string{"HTTP 500"}, 3},
+		{"503", brazetest.Fault{Status: 503}, client.ErrServer, []string{"HTTP 503"}, 3},
+		{"malformed", brazetest.Fault{Body: brazetest.BodyMalformed}, client.ErrDecode, []string{"malformed JSON"}, 1},
+		{"truncated", brazetest.Fault{Body: brazetest.BodyTruncated}, client.ErrDecode, []string{"JSON"}, 1},
+		{"html", brazetest.Fault{Body: brazetest.BodyHTML}, client.ErrServer, []string{"HTML page"}, 3},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -50,19 +51,15 @@ func TestErrorMapping(t *testing.T) {
 					t.Errorf("%q does not mention %q", err, w)
 				}
 			}
-			wantTries := int64(1)
-			if ce.Retryable() {
-				wantTries = 3
-			}
-			if got := e.api.Requests("data_series"); got != wantTries {
-				t.Errorf("%d requests, want %d", got, wantTries)
+			if got := e.api.Requests("data_series"); got != tc.tries {
+				t.Errorf("%d requests, want %d", got, tc.tries)
 			}
 		})
 	}
 }
 
 func TestUnauthorizedNeverShowsKey(t *testing.T) {
-	e := newEnv(t, brazetest.Options{Keys: map[string][]string{"the-right-key": brazetest.AllPermissions}})
+	e := newEnv(t, brazetest.Options{Keys: map[string][]string{"the-right-key": brazetest.AllPermissions()}})
 	c, err := client.New(e.srv.URL+"/api", "wrong-key-12345")
 	if err != nil {
 		t.Fatal(err)

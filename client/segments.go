@@ -32,97 +32,20 @@ func (c *Client) ListSegments(ctx context.Context, page int, dir SortDirection) 
 	return body.Segments, resp, nil
 }
 
-// AllSegments lists every segment, oldest first, without duplicates. Pages
-// are fetched ahead concurrently (one at first, then up to
-// WithPageConcurrency) and stitched in order; the listing ends at the first
-// short or empty page.
+// AllSegments lists every segment, oldest first, without duplicates, one
+// page after the other, ending at the first short or empty page (see
+// Cache.Segments for a listing that fetches known pages at once).
 // progress, if not nil, is called with the number of segments known so far
-// (contiguous from page 0) whenever it grows.
+// whenever it grows.
 func (c *Client) AllSegments(ctx context.Context, progress func(loaded int)) ([]Segment, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	type result struct {
-		page int
-		segs []Segment
-		err  error
+	p := &pager{
+		fetch: func(ctx context.Context, page int) ([]Segment, error) {
+			segs, _, err := c.ListSegments(ctx, page, SortAsc)
+			return segs, err
+		},
+		ahead: c.pageAhead, maxPages: c.maxPages, progress: progress, got: map[int][]Segment{},
 	}
-	var (
-		pages    = map[int][]Segment{}
-		last     = -1 // index of the short page, once seen
-		next     = 0  // next page to start
-		inflight = 0
-		firstErr error
-		errPage  = -1
-		done     = make(chan result)
-		stitched = 0 // pages contiguous from 0 already counted for progress
-		count    = 0
-	)
-	start := func() {
-		p := next
-		next++
-		inflight++
-		go func() {
-			segs, _, err := c.ListSegments(ctx, p, SortAsc)
-			done <- result{p, segs, err}
-		}()
-	}
-	// Slow start: one page first (most workspaces fit on it), then a
-	// window that doubles with every full page, up to pageAhead at once.
-	window := 1
-	start()
-	for inflight > 0 {
-		r := <-done
-		inflight--
-		if r.err != nil {
-			// Keep the first real failure; pages cancelled because of it
-			// (or because the end was found) fail with the cancellation.
-			if firstErr == nil && (last < 0 || r.page <= last) {
-				firstErr, errPage = r.err, r.page
-				cancel()
-			}
-			continue
-		}
-		pages[r.page] = r.segs
-		if len(r.segs) < PageSize && (last < 0 || r.page < last) {
-			last = r.page
-		}
-		for {
-			segs, ok := pages[stitched]
-			if !ok {
-				break
-			}
-			count += len(segs)
-			stitched++
-		}
-		if progress != nil && count > 0 {
-			progress(count)
-		}
-		if len(r.segs) == PageSize {
-			window = min(c.pageAhead, window*2)
-		}
-		for firstErr == nil && last < 0 && inflight < window {
-			start()
-		}
-		if last >= 0 && stitched > last {
-			cancel() // pages past the end are not needed
-		}
-	}
-	if firstErr != nil && (last < 0 || errPage <= last) {
-		return nil, firstErr
-	}
-	seen := make(map[string]bool, count)
-	out := make([]Segment, 0, count)
-	for p := 0; p <= last; p++ {
-		for _, s := range pages[p] {
-			if seen[s.ID] {
-				continue
-			}
-			seen[s.ID] = true
-			out = append(out, s)
-		}
-	}
-	return out, nil
+	return p.run(ctx)
 }
 
 // SegmentDetails fetches /segments/details for one segment.
@@ -159,7 +82,12 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 	if err != nil {
 		return nil, resp, err
 	}
-	s := &Series{SegmentID: segmentID, Length: length, EndingAt: endingAt, Points: body.Data, Warnings: resp.Warnings}
+	points, dropped, err := CleanPoints(body.Data, length)
+	if err != nil {
+		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
+	}
+	s := &Series{SegmentID: segmentID, Length: length, EndingAt: endingAt, Points: points,
+		Duplicates: dropped, Warnings: resp.Warnings}
 	return s, resp, nil
 }
 

@@ -194,6 +194,9 @@ type Series struct {
 	// EndingAt is the requested end; zero means "now" on the server.
 	EndingAt time.Time
 	Points   []Point
+	// Duplicates counts the points dropped because their day came twice
+	// in the answer (the first was kept), so that a user can be told.
+	Duplicates int
 	// Warnings are non-fatal `errors` that came with a successful answer.
 	Warnings []string
 }

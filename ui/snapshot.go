@@ -6,13 +6,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/snapshot"
 )
 
 // saveDelay gathers the data arriving at once into one save.
 const saveDelay = 5 * time.Second
 
 // restore shows the last run's data at once, marked as such.
-func (m *Model) restore(snap *client.Snapshot) {
+func (m *Model) restore(snap *snapshot.Snapshot) {
 	if len(snap.Segments) > 0 {
 		m.list.SetSegments(snap.Segments)
 		m.listLoaded, m.listFromDisk, m.listedAt = true, true, snap.ListedAt
@@ -33,13 +34,13 @@ func (m *Model) restore(snap *client.Snapshot) {
 }
 
 // snapshot is what the dashboard knows now, for the next start.
-func (m *Model) snapshot() *client.Snapshot {
-	snap := &client.Snapshot{Segments: m.list.All(), ListedAt: m.listedAt}
+func (m *Model) snapshot() *snapshot.Snapshot {
+	snap := &snapshot.Snapshot{Segments: m.list.All(), ListedAt: m.listedAt}
 	for k, st := range m.series {
 		if st.series == nil || st.fetched.IsZero() {
 			continue
 		}
-		snap.Series = append(snap.Series, client.SnapshotSeries{SegmentID: k.SegmentID, Length: k.Length,
+		snap.Series = append(snap.Series, snapshot.Series{SegmentID: k.SegmentID, Length: k.Length,
 			EndingAt: k.EndingAt, Fetched: st.fetched, Points: st.series.Points})
 	}
 	return snap

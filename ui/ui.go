@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/themes"
 	"github.com/segdash/segdash/ui/components/segmentlist"
 )
@@ -61,9 +62,9 @@ type Options struct {
 	// saving off. It is called from a command, never from Update.
 	SaveWatchlist func(name string, segs []client.Segment) error
 	// Snapshot is the data of the last run, shown at once on start.
-	Snapshot *client.Snapshot
+	Snapshot *snapshot.Snapshot
 	// SaveSnapshot keeps the data for the next start; nil turns it off.
-	SaveSnapshot func(*client.Snapshot) error
+	SaveSnapshot func(*snapshot.Snapshot) error
 	// Offline shows only the snapshot and sends no request.
 	Offline bool
 	// Notice is shown in the status bar at start (a warning from start-up

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/snapshot"
 )
 
 func TestWatchlists(t *testing.T) {
@@ -71,7 +72,7 @@ func TestWatchlistSavingOff(t *testing.T) {
 }
 
 // snapshotOf runs a dashboard once and returns what it would save.
-func snapshotOf(t testing.TB, e *testEnv) *client.Snapshot {
+func snapshotOf(t testing.TB, e *testEnv) *snapshot.Snapshot {
 	m := e.newTestModel(Options{})
 	start(t, m, 120, 40)
 	press(t, m, "space", "down", "space")
@@ -118,9 +119,9 @@ func TestOfflineSendsNothing(t *testing.T) {
 
 func TestSnapshotSavedAfterDataAndOnQuit(t *testing.T) {
 	e := newTestEnv(t, 300)
-	var saves []*client.Snapshot
+	var saves []*snapshot.Snapshot
 	var ticks recordTicks
-	m := e.newTestModel(Options{SaveSnapshot: func(s *client.Snapshot) error { saves = append(saves, s); return nil }})
+	m := e.newTestModel(Options{SaveSnapshot: func(s *snapshot.Snapshot) error { saves = append(saves, s); return nil }})
 	m.tick = ticks.tick
 	start(t, m, 120, 40)
 	if _, d, ok := last[saveSnapshotMsg](&ticks); !ok || d != saveDelay {

@@ -18,8 +18,11 @@ import (
 // DemoKey is the key the demo workspace accepts. It grants nothing real.
 const DemoKey = "segdash-demo-key"
 
-// All the permissions a key can hold for the segment endpoints.
-var AllPermissions = []string{"segments.list", "segments.data_series", "segments.details"}
+// AllPermissions returns all the permissions a key can hold for the
+// segment endpoints (a new slice each time: callers may change it).
+func AllPermissions() []string {
+	return []string{"segments.list", "segments.data_series", "segments.details"}
+}
 
 // UntrackedMode is how data_series answers for a segment without analytics
 // tracking (public integrations disagree on what Braze does).
@@ -72,7 +75,7 @@ func NewHandler(o Options) *Handler {
 		o.Workspace = NewWorkspace(1, 250)
 	}
 	if o.Keys == nil {
-		o.Keys = map[string][]string{DemoKey: AllPermissions}
+		o.Keys = map[string][]string{DemoKey: AllPermissions()}
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -421,7 +424,7 @@ func Start(addr string, o Options) (*Server, error) {
 	h := NewHandler(o)
 	key := DemoKey
 	for k, p := range h.keys {
-		if len(p) == len(AllPermissions) {
+		if len(p) == len(AllPermissions()) {
 			key = k
 			break
 		}

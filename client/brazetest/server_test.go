@@ -242,7 +242,7 @@ func TestFaultsAndCounters(t *testing.T) {
 	h.SetSegmentFault(seg, Fault{})
 	h.SetFault(Fault{Status: 500, Rate: 0.25})
 	fails := 0
-	for i := 0; i < 100; i++ {
+	for range 100 {
 		if res, _ := get(t, h, DemoKey, "/segments/list", nil); res.StatusCode == 500 {
 			fails++
 		}

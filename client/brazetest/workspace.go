@@ -87,7 +87,7 @@ func NewWorkspace(seed int64, n int) *Workspace {
 	w := &Workspace{byID: make(map[string]*SegmentSpec, n)}
 	used := map[string]int{}
 	created := time.Date(2021, 3, 1, 9, 0, 0, 0, time.UTC)
-	for i := 0; i < n; i++ {
+	for i := range n {
 		r := func(what string) float64 { return unit(hash64(seed, i, what)) }
 		s := &SegmentSpec{seed: hash64(seed, i, "noise")}
 		h := hash64(seed, i, "id")
@@ -117,7 +117,7 @@ func NewWorkspace(seed int64, n int) *Workspace {
 			s.Tags = []string{}
 		default:
 			k := 1 + int(r("ntags")*3)
-			for j := 0; j < k; j++ {
+			for j := range k {
 				tag := tagPool[int(unit(hash64(seed, i, "tag", j))*float64(len(tagPool)))]
 				if !slices.Contains(s.Tags, tag) {
 					s.Tags = append(s.Tags, tag)

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -187,7 +188,7 @@ func saveWatchlist(path, name string, segs []client.Segment) error {
 	if st, err := os.Stat(path); err == nil {
 		perm = st.Mode().Perm()
 	}
-	return client.WriteFileAtomic(path, perm, func(w io.Writer) error {
+	return snapshot.WriteFileAtomic(path, perm, func(w io.Writer) error {
 		_, err := w.Write(out.Bytes())
 		return err
 	})

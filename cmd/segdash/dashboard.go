@@ -14,6 +14,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui"
 )
 
@@ -46,7 +47,7 @@ func demoClock() func() time.Time { return brazetest.TimeLapse(time.Now(), demoD
 // snapshotStore is where the dashboard keeps its last data for cfg's
 // workspace, or nil for the demo (its data lives only as long as the
 // process) or when there is no cache dir.
-func snapshotStore(cfg Config) *client.Store {
+func snapshotStore(cfg Config) *snapshot.Store {
 	if cfg.Demo {
 		return nil
 	}
@@ -54,7 +55,7 @@ func snapshotStore(cfg Config) *client.Store {
 	if err != nil {
 		return nil
 	}
-	return client.NewStore(filepath.Join(dir, "segdash"), cfg.Endpoint, time.Now)
+	return snapshot.NewStore(filepath.Join(dir, "segdash"), cfg.Endpoint, cfg.APIKey, time.Now)
 }
 
 // dashboardOptions turns the configuration and flags into ui.Options,

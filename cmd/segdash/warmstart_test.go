@@ -11,6 +11,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui"
 )
 
@@ -34,16 +35,16 @@ func BenchmarkTimeToFirstChart(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	snap := &client.Snapshot{Segments: segs, ListedAt: testNow}
+	snap := &snapshot.Snapshot{Segments: segs, ListedAt: testNow}
 	for _, s := range segs[:50] {
 		k := client.SeriesKey{SegmentID: s.ID, Length: 30}
 		series, err := cache.DataSeries(ctx, k, 0)
 		if err != nil {
 			b.Fatal(err)
 		}
-		snap.Series = append(snap.Series, client.SnapshotSeries{SegmentID: s.ID, Length: 30, Fetched: testNow, Points: series.Points})
+		snap.Series = append(snap.Series, snapshot.Series{SegmentID: s.ID, Length: 30, Fetched: testNow, Points: series.Points})
 	}
-	store := client.NewStore(b.TempDir(), srv.URL, nil)
+	store := snapshot.NewStore(b.TempDir(), srv.URL, brazetest.DemoKey, nil)
 	if err := store.Save(snap); err != nil {
 		b.Fatal(err)
 	}

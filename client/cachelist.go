@@ -1,0 +1,65 @@
+package client
+
+import (
+	"context"
+	"time"
+)
+
+// Segments returns every segment, from memory when younger than maxAge (0:
+// the list TTL; Fresh: never). progress is called as pages arrive, for the
+// caller that starts the listing (joiners of an in-flight listing get no
+// progress calls). Each page holds one of the MaxInFlight request slots, so
+// a listing never has more requests in flight than the bound. A listing
+// that fails keeps the pages it fetched: the next call resumes at the page
+// that failed.
+func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress func(int)) ([]Segment, error) {
+	ttl := c.o.ListTTL
+	return cached(c, ctx, c.list, &c.listFlight, listKey{}, pick(maxAge, ttl), ttl, func(ctx context.Context) ([]Segment, error) {
+		p := c.pager(progress)
+		segs, err := p.run(ctx)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if err != nil {
+			if c.partial == nil {
+				c.partialAt = c.o.Now()
+			}
+			c.partial = p.got
+			return nil, err
+		}
+		c.listPages, c.partial = p.pagesSeen(), nil
+		return segs, nil
+	})
+}
+
+// pager prepares a listing through the cache's request slots, resuming a
+// recent failed one.
+func (c *Cache) pager(progress func(int)) *pager {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	got := c.partial
+	if got == nil || c.o.Now().Sub(c.partialAt) >= c.o.ListTTL {
+		got, c.partial = map[int][]Segment{}, nil
+	}
+	return &pager{
+		fetch: func(ctx context.Context, page int) ([]Segment, error) {
+			return slot(c, ctx, func(ctx context.Context) ([]Segment, error) {
+				segs, _, err := c.client.ListSegments(ctx, page, SortAsc)
+				return segs, err
+			})
+		},
+		ahead:    min(c.client.pageAhead, cap(c.sem)),
+		known:    c.listPages,
+		maxPages: c.client.maxPages,
+		progress: progress,
+		got:      got,
+	}
+}
+
+// ExpectSegments tells the cache how many segments the workspace had last
+// time (from a snapshot, say), so that its first listing may fetch the
+// pages known to exist at once instead of one after the other.
+func (c *Cache) ExpectSegments(n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.listPages = max(c.listPages, n/PageSize+1)
+}
