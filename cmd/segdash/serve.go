@@ -23,7 +23,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
-	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui"
 )
 
@@ -42,7 +42,7 @@ type serveFlags struct {
 // shutdownGrace is how long open sessions get to close on SIGINT/SIGTERM.
 const shutdownGrace = 3 * time.Second
 
-func newServeCmd(io stdio, getenv func(string) string) *cobra.Command {
+func (a *app) newServeCmd() *cobra.Command {
 	f := &serveFlags{}
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -52,7 +52,7 @@ func newServeCmd(io stdio, getenv func(string) string) *cobra.Command {
 check. The Braze API key stays on this machine; all sessions share one client and cache.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runServe(cmd, io, getenv, f)
+			return a.runServe(cmd, f)
 		},
 	}
 	fl := cmd.Flags()
@@ -62,7 +62,7 @@ check. The Braze API key stays on this machine; all sessions share one client an
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close dashboards without input, and connections without traffic, this long")
-	fl.Duration("refresh", defaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
+	fl.Duration("refresh", config.DefaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
 	fl.Float64Var(&f.connRate, "conn-rate", 1, "new sessions per second allowed from one IP address")
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
 	return cmd
@@ -70,32 +70,32 @@ check. The Braze API key stays on this machine; all sessions share one client an
 
 // server is a running `segdash serve`.
 type server struct {
+	app    *app
 	flags  *serveFlags
 	be     *backend
-	cfg    Config
+	cfg    config.Config
 	log    *slog.Logger
-	getenv func(string) string
 	ctx    context.Context // cancelled at shutdown: ends every session
 	active atomic.Int32
 	wg     sync.WaitGroup // session handlers
 }
 
-func runServe(cmd *cobra.Command, io stdio, getenv func(string) string, f *serveFlags) error {
+func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err := f.validate(); err != nil {
 		return err
 	}
-	cfg, err := resolveConfig(cmd, getenv)
+	cfg, err := a.resolveConfig(cmd)
 	if err != nil {
 		return err
 	}
-	printWarnings(io.err, cfg)
-	logger := slog.New(slog.NewTextHandler(io.err, nil))
+	printWarnings(a.errw, cfg)
+	logger := slog.New(slog.NewTextHandler(a.errw, nil))
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return fmt.Errorf("--listen %s: %w", f.listen, err)
 	}
-	cfg.demoPace()
-	return serve(cmd.Context(), f, cfg, getenv, ln, logger)
+	cfg.DemoPace(demoDay)
+	return a.serve(cmd.Context(), f, cfg, ln, logger)
 }
 
 func (f *serveFlags) validate() error {
@@ -125,7 +125,7 @@ func (f *serveFlags) validate() error {
 
 // serve runs the SSH server on ln until ctx ends, then shuts down: stop
 // accepting, tell open sessions, close them, return within a few seconds.
-func serve(ctx context.Context, f *serveFlags, cfg Config, getenv func(string) string, ln net.Listener, logger *slog.Logger) error {
+func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln net.Listener, logger *slog.Logger) error {
 	hostKey, err := hostKeyPath(f.hostKey)
 	if err != nil {
 		ln.Close()
@@ -133,13 +133,13 @@ func serve(ctx context.Context, f *serveFlags, cfg Config, getenv func(string) s
 	}
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	be, err := connect(sctx, cfg, demoClock(), false)
+	be, err := connect(cfg, a.now, demoClock(a.now), false)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer be.Close()
-	s := &server{flags: f, be: be, cfg: cfg, log: logger, getenv: getenv, ctx: sctx}
+	s := &server{app: a, flags: f, be: be, cfg: cfg, log: logger, ctx: sctx}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(s.authorize),
@@ -316,19 +316,19 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 			sess.Exit(exitError)
 			return
 		}
-		io := stdio{in: sess, out: sess, err: sess.Stderr()}
-		shared := func(*cobra.Command) (*backend, Config, func(), error) {
+		sa := &app{in: sess, out: sess, errw: sess.Stderr(), getenv: s.app.getenv, now: s.app.now}
+		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
 			return s.be, s.cfg, func() {}, nil
 		}
 		// Only check's own flags: no --endpoint or --api-key-file from
 		// a remote user, so the server's key goes nowhere else.
-		check := newCheckCommand(io, s.getenv, shared)
+		check := sa.newCheckCommand(shared)
 		setUsageErrors(check)
 		ctx, cancel := context.WithCancel(sess.Context())
 		defer cancel()
 		stop := context.AfterFunc(s.ctx, cancel)
 		defer stop()
-		sess.Exit(execute(ctx, check, args[1:], io))
+		sess.Exit(sa.execute(ctx, check, args[1:]))
 	}
 }
 
@@ -412,13 +412,9 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 			noColor = true
 		}
 	}
-	var lists []client.Watchlist
-	for _, w := range s.cfg.Watchlists {
-		lists = append(lists, client.Watchlist{Name: w.Name, Segments: w.Segments})
-	}
 	// No export, no saving watchlists: those would write on the server.
 	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
-		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: lists})
+		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now})
 	input := newInputClock(sess)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session

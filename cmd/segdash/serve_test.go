@@ -22,6 +22,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
 // sshEnv is a running `segdash serve` on loopback over a stand-in API.
@@ -64,7 +65,7 @@ func newSigner(t *testing.T) gossh.Signer {
 	return s
 }
 
-func startServe(t *testing.T, mod func(*serveFlags, *Config)) *sshEnv {
+func startServe(t *testing.T, mod func(*serveFlags, *config.Config)) *sshEnv {
 	t.Helper()
 	api, env := apiEnv(t, brazetest.Options{})
 	dir := t.TempDir()
@@ -75,7 +76,7 @@ func startServe(t *testing.T, mod func(*serveFlags, *Config)) *sshEnv {
 	}
 	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, maxSessions: 32,
 		idleTimeout: time.Minute, connRate: 100, connBurst: 100}
-	cfg := Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
+	cfg := config.Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
 		Refresh: time.Minute, CacheTTL: 5 * time.Minute, Concurrency: 4}
 	if mod != nil {
 		mod(f, &cfg)
@@ -90,7 +91,8 @@ func startServe(t *testing.T, mod func(*serveFlags, *Config)) *sshEnv {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	e := &sshEnv{addr: ln.Addr().String(), api: api, allowed: allowed, stop: cancel, done: make(chan error, 1), logs: &syncBuffer{}}
-	go func() { e.done <- serve(ctx, f, cfg, getenv, ln, slog.New(slog.NewTextHandler(e.logs, nil))) }()
+	a := &app{getenv: getenv, now: time.Now}
+	go func() { e.done <- a.serve(ctx, f, cfg, ln, slog.New(slog.NewTextHandler(e.logs, nil))) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -239,7 +241,7 @@ func (l *requestLog) since(t0 time.Time) []time.Time {
 func TestServeSharesOneRequestPerRefresh(t *testing.T) {
 	var log requestLog
 	var watched string
-	e := startServe(t, func(_ *serveFlags, c *Config) { c.Refresh = time.Second })
+	e := startServe(t, func(_ *serveFlags, c *config.Config) { c.Refresh = time.Second })
 	watched = tracked(e.api, 1)[0].ID // on every session's first screen
 	e.api.OnRequest(func(r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/segments/data_series") && r.URL.Query().Get("segment_id") == watched {
@@ -271,7 +273,7 @@ func TestServeSharesOneRequestPerRefresh(t *testing.T) {
 }
 
 func TestServeMaxSessions(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *Config) { f.maxSessions = 1 })
+	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.maxSessions = 1 })
 	secondSessionRefused(t, e, "server is full")
 }
 
@@ -358,7 +360,7 @@ func TestServeFlagValidation(t *testing.T) {
 func TestServeHostKeyGeneratedOnceWithMode0600(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "keys", "host_ed25519")
 	hostKeyOf := func() string {
-		e := startServe(t, func(f *serveFlags, _ *Config) { f.hostKey = path })
+		e := startServe(t, func(f *serveFlags, _ *config.Config) { f.hostKey = path })
 		var got string
 		c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: "t", Auth: []gossh.AuthMethod{gossh.PublicKeys(e.allowed)},
 			HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
@@ -428,12 +430,12 @@ func TestServeFollowsWindowSize(t *testing.T) {
 }
 
 func TestServeRateLimitsPerIP(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *Config) { f.connRate, f.connBurst = 0.001, 1 })
+	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.connRate, f.connBurst = 0.001, 1 })
 	secondSessionRefused(t, e, "rate limit")
 }
 
 func TestServeIdleTimeout(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *Config) { f.idleTimeout = time.Second })
+	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.idleTimeout = time.Second })
 	c, s, out := e.ptySession(t)
 	defer c.Close()
 	waitOutput(t, out, "Win-back")
