@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,9 @@ type app struct {
 	errw   io.Writer
 	getenv func(string) string
 	now    func() time.Time
+	// tick, when set, makes the timers of `serve` sessions (tests drive
+	// them); nil means real timers that end with their session.
+	tick func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // Exit codes of segdash (the `check` contract).

@@ -37,6 +37,8 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	connRate       float64
 	connBurst      int
+	// idleCheck, when set, is how often idleness is checked (tests).
+	idleCheck time.Duration
 }
 
 // shutdownGrace is how long open sessions get to close on SIGINT/SIGTERM.
@@ -70,12 +72,14 @@ check. The Braze API key stays on this machine; all sessions share one client an
 
 // server is a running `segdash serve`.
 type server struct {
-	app    *app
-	flags  *serveFlags
-	be     *backend
-	cfg    config.Config
-	log    *slog.Logger
-	ctx    context.Context // cancelled at shutdown: ends every session
+	app   *app
+	flags *serveFlags
+	be    *backend
+	cfg   config.Config
+	log   *slog.Logger
+	ctx   context.Context // cancelled at shutdown: ends every session
+	// tick makes a session's timers; they end with the session's context.
+	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	active atomic.Int32
 	wg     sync.WaitGroup // session handlers
 }
@@ -139,7 +143,10 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 		return err
 	}
 	defer be.Close()
-	s := &server{app: a, flags: f, be: be, cfg: cfg, log: logger, ctx: sctx}
+	s := &server{app: a, flags: f, be: be, cfg: cfg, log: logger, ctx: sctx, tick: a.sessionTick}
+	if a.tick != nil {
+		s.tick = a.tick
+	}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(s.authorize),
@@ -346,7 +353,7 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 		go func() {
 			// A dashboard writes while nobody watches, so the connection's
 			// own idle timeout never fires: idle here means no input.
-			check := time.NewTicker(min(s.flags.idleTimeout/4, 30*time.Second))
+			check := time.NewTicker(s.idleCheckEvery())
 			defer check.Stop()
 			for {
 				select {
@@ -382,24 +389,34 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 type inputClock struct {
 	io.Reader
 	last atomic.Int64 // unix nanoseconds
+	now  func() time.Time
 }
 
-func newInputClock(r io.Reader) *inputClock {
-	c := &inputClock{Reader: r}
-	c.last.Store(time.Now().UnixNano())
+func newInputClock(r io.Reader, now func() time.Time) *inputClock {
+	c := &inputClock{Reader: r, now: now}
+	c.last.Store(now().UnixNano())
 	return c
 }
 
 func (c *inputClock) Read(p []byte) (int, error) {
 	n, err := c.Reader.Read(p)
 	if n > 0 {
-		c.last.Store(time.Now().UnixNano())
+		c.last.Store(c.now().UnixNano())
 	}
 	return n, err
 }
 
 // idle is the time since the last input.
-func (c *inputClock) idle() time.Duration { return time.Since(time.Unix(0, c.last.Load())) }
+func (c *inputClock) idle() time.Duration { return c.now().Sub(time.Unix(0, c.last.Load())) }
+
+// idleCheckEvery is how often a session's idleness is checked: often
+// enough that a session closes within a quarter of the timeout.
+func (s *server) idleCheckEvery() time.Duration {
+	if s.flags.idleCheck > 0 {
+		return s.flags.idleCheck
+	}
+	return min(s.flags.idleTimeout/4, 30*time.Second)
+}
 
 // program builds one session's dashboard: its own model, sized to its
 // terminal, with its own theme detection, on the shared cache.
@@ -414,9 +431,28 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 	}
 	// No export, no saving watchlists: those would write on the server.
 	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
-		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now})
-	input := newInputClock(sess)
+		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
+		Tick: s.tick(ctx)})
+	input := newInputClock(sess, s.app.now)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...), input
+}
+
+// sessionTick makes timers that end with ctx: a closed session's pending
+// refresh tick returns at once instead of holding its program in memory
+// until it fires (tea.Tick cannot be stopped).
+func (a *app) sessionTick(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg {
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+				return fn(a.now())
+			}
+		}
+	}
 }
