@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -34,16 +35,16 @@ type checkResult struct {
 // backendFunc gives check its configuration and client: resolved and new
 // for a local check, or the SSH server's own and shared. release is called
 // when check is done.
-type backendFunc func(cmd *cobra.Command) (be *backend, cfg Config, release func(), err error)
+type backendFunc func(cmd *cobra.Command) (be *backend, cfg config.Config, release func(), err error)
 
 // localBackend resolves the configuration and connects, for a local check.
-func localBackend(getenv func(string) string) backendFunc {
-	return func(cmd *cobra.Command) (*backend, Config, func(), error) {
-		cfg, err := resolveConfig(cmd, getenv)
+func (a *app) localBackend() backendFunc {
+	return func(cmd *cobra.Command) (*backend, config.Config, func(), error) {
+		cfg, err := a.resolveConfig(cmd)
 		if err != nil {
 			return nil, cfg, nil, err
 		}
-		be, err := connect(cmd.Context(), cfg, time.Now, false)
+		be, err := connect(cfg, a.now, a.now, false)
 		if err != nil {
 			return nil, cfg, nil, err
 		}
@@ -51,12 +52,12 @@ func localBackend(getenv func(string) string) backendFunc {
 	}
 }
 
-func newCheckCmd(io stdio, getenv func(string) string) *cobra.Command {
-	return newCheckCommand(io, getenv, localBackend(getenv))
+func (a *app) newCheckCmd() *cobra.Command {
+	return a.newCheckCommand(a.localBackend())
 }
 
 // newCheckCommand is `check` over the given backend.
-func newCheckCommand(io stdio, getenv func(string) string, get backendFunc) *cobra.Command {
+func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 	f := &checkFlags{}
 	cmd := &cobra.Command{
 		Use:   "check [flags] SEGMENT...",
@@ -70,11 +71,11 @@ Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error
   segdash check --min 10000 --max-drop 5 --format json "VIP"
   segdash check --watch morning --format spark`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheck(cmd, io, getenv, get, f, args)
+			return a.runCheck(cmd, get, f, args)
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&f.length, "length", defaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
+	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
 	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "chart", "output: chart, spark, json or csv")
@@ -118,7 +119,7 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	return end, nil
 }
 
-func runCheck(cmd *cobra.Command, io stdio, getenv func(string) string, get backendFunc, f *checkFlags, args []string) error {
+func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) error {
 	end, err := f.validate(cmd, args)
 	if err != nil {
 		return err
@@ -129,9 +130,9 @@ func runCheck(cmd *cobra.Command, io stdio, getenv func(string) string, get back
 		return err
 	}
 	defer release()
-	printWarnings(io.err, cfg)
+	printWarnings(a.errw, cfg)
 	if cfg.Demo {
-		fmt.Fprintln(io.err, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
+		fmt.Fprintln(a.errw, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
 	}
 	if !cmd.Flags().Changed("length") {
 		f.length = cfg.Length
@@ -160,12 +161,12 @@ func runCheck(cmd *cobra.Command, io stdio, getenv func(string) string, get back
 		results[i].Breaches = f.breaches(cmd, results[i].Series)
 		breached = breached || len(results[i].Breaches) > 0
 	}
-	if err := writeCheck(io.out, getenv, f, results); err != nil {
+	if err := writeCheck(a.out, a.getenv, f, results); err != nil {
 		return err
 	}
 	for _, r := range results {
 		for _, b := range r.Breaches {
-			fmt.Fprintf(io.err, "segdash: BREACH %s: %s\n", describe(r.Segment), b)
+			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", describe(r.Segment), b)
 		}
 	}
 	if breached {

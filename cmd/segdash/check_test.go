@@ -37,13 +37,14 @@ func runSegdash(t *testing.T, env map[string]string, args ...string) (int, strin
 	t.Helper()
 	var out, errb bytes.Buffer
 	home := t.TempDir() // no config file of the machine's user leaks in
-	code := run(context.Background(), args, stdio{in: strings.NewReader(""), out: &out, err: &errb},
-		func(k string) string {
+	a := &app{in: strings.NewReader(""), out: &out, errw: &errb, now: time.Now,
+		getenv: func(k string) string {
 			if v, ok := env[k]; ok || k != "XDG_CONFIG_HOME" {
 				return v
 			}
 			return home
-		})
+		}}
+	code := a.run(context.Background(), args)
 	return code, out.String(), errb.String()
 }
 

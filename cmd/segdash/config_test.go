@@ -7,38 +7,8 @@ import (
 	"testing"
 )
 
-func TestConfigFileErrors(t *testing.T) {
-	cases := map[string]string{
-		"bad-length.yaml":      "bad-length.yaml:1: length: length 500 is out of range: Braze accepts 1..100 days",
-		"unknown-key.yaml":     "unknown-key.yaml:2: unknown setting \"colour\"; valid settings: endpoint, api_key_file, theme",
-		"api-key.yaml":         "api-key.yaml:1: api_key: the API key itself does not belong in the config file",
-		"bad-yaml.yaml":        "bad-yaml.yaml: not valid YAML",
-		"bad-watchlist.yaml":   "bad-watchlist.yaml:2: watchlists: morning: want a list",
-		"bad-theme.yaml":       "bad-theme.yaml:1: theme: unknown theme \"neon\"; valid themes: auto, dark, high-contrast, light, mono, ocean",
-		"bad-refresh.yaml":     "bad-refresh.yaml:1: refresh: \"5 minutes\": want 0 (off) or a duration",
-		"bad-concurrency.yaml": "bad-concurrency.yaml:1: concurrency: \"99\": want a whole number from 1 to 16",
-		"bad-endpoint.yaml":    "unknown Braze instance \"US-09\"",
-	}
-	for file, want := range cases {
-		path := filepath.Join("testdata", "config", file)
-		env := map[string]string{"SEGDASH_CONFIG": path, "BRAZE_API_KEY": "k"}
-		code, _, errs := runSegdash(t, env, "config")
-		if code != 2 || !strings.Contains(errs, want) {
-			t.Errorf("%s: exit %d, %q; want 2 and %q", file, code, errs, want)
-		}
-	}
-	code, _, errs := runSegdash(t, map[string]string{"SEGDASH_CONFIG": "testdata/config/missing.yaml"}, "config")
-	if code != 2 || !strings.Contains(errs, "does not exist") {
-		t.Errorf("a named missing file: %d %q", code, errs)
-	}
-	code, out, _ := runSegdash(t, map[string]string{"SEGDASH_CONFIG": "testdata/config/empty.yaml"}, "config")
-	if code != 0 || !strings.Contains(out, "demo") {
-		t.Errorf("an empty file: %d %q", code, out)
-	}
-}
-
 func TestConfigPrecedence(t *testing.T) {
-	full := filepath.Join("testdata", "config", "full.yaml")
+	full := filepath.Join("config", "testdata", "full.yaml")
 	cases := []struct {
 		name string
 		env  map[string]string
@@ -52,7 +22,7 @@ func TestConfigPrecedence(t *testing.T) {
 		{"flag over env", map[string]string{"SEGDASH_CONFIG": full, "BRAZE_API_KEY": "k", "BRAZE_REST_ENDPOINT": "EU-01"},
 			[]string{"--endpoint", "AU-01", "--concurrency", "8"},
 			[]string{"https://rest.au-01.braze.com", "flag --endpoint", "8", "flag --concurrency"}},
-		{"--config over env", map[string]string{"SEGDASH_CONFIG": "testdata/config/nope.yaml", "BRAZE_API_KEY": "k"},
+		{"--config over env", map[string]string{"SEGDASH_CONFIG": "config/testdata/nope.yaml", "BRAZE_API_KEY": "k"},
 			[]string{"--config", full}, []string{"config file: " + full}},
 		{"defaults", map[string]string{"BRAZE_API_KEY": "k", "BRAZE_REST_ENDPOINT": "US-03"}, nil,
 			[]string{"(not found: defaults apply)", "30 days", "default", "5m0s"}},
@@ -75,7 +45,7 @@ func TestConfigPrecedence(t *testing.T) {
 }
 
 func TestDashboardFlagsOverrideTheFile(t *testing.T) {
-	full := filepath.Join("testdata", "config", "full.yaml")
+	full := filepath.Join("config", "testdata", "full.yaml")
 	env := map[string]string{"SEGDASH_CONFIG": full, "BRAZE_API_KEY": "k"}
 	code, _, errs := runSegdash(t, env, "--length", "500")
 	if code != 2 || !strings.Contains(errs, "--length") {
@@ -112,39 +82,4 @@ func TestKeyFilePermissionsWarning(t *testing.T) {
 	if !strings.Contains(out, "env BRAZE_API_KEY") {
 		t.Errorf("env key over the file's key file:\n%s", out)
 	}
-}
-
-// FuzzConfigFile feeds arbitrary files to the config reader and resolver:
-// an error or a config, never a panic.
-func FuzzConfigFile(f *testing.F) {
-	for _, name := range []string{"full.yaml", "bad-length.yaml", "unknown-key.yaml", "bad-watchlist.yaml", "empty.yaml"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "config", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(string(b))
-	}
-	f.Add("watchlists:\n  a: [\"\", ~]\n")
-	f.Add("length: &x 5\nrefresh: *x\n")
-	f.Fuzz(func(t *testing.T, content string) {
-		path := filepath.Join(t.TempDir(), "config.yaml")
-		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		cf, err := readConfigFile(path)
-		if err != nil {
-			if !strings.Contains(err.Error(), path) {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
-		if cf == nil {
-			t.Fatal("no config and no error for an existing file")
-		}
-		cfg := Config{Sources: map[string]string{}}
-		var endpoint string
-		if err := cfg.applyFile(cf, &endpoint); err != nil && !strings.Contains(err.Error(), path) {
-			t.Fatalf("error does not name the file: %v", err)
-		}
-	})
 }

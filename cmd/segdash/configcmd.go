@@ -2,16 +2,17 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
 
-func newConfigCmd(io stdio, getenv func(string) string) *cobra.Command {
+func (a *app) newConfigCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "config",
 		Short: "Print the effective configuration and where each value came from (the key masked)",
@@ -21,32 +22,24 @@ config file (with its line), the environment or a flag. The API key is never pri
 Precedence: defaults, then the config file, then the environment, then flags.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := resolveConfig(cmd, getenv)
+			cfg, err := a.resolveConfig(cmd)
 			if err != nil {
 				return err
 			}
-			printWarnings(io.err, cfg)
-			return writeConfig(io, cfg)
+			printWarnings(a.errw, cfg)
+			return writeConfig(a.out, cfg)
 		},
 	}
 }
 
-// source renders a setting's source for humans.
-func (c Config) source(key string) string {
-	s := c.Sources[key]
-	if line, ok := strings.CutPrefix(s, "file:"); ok {
-		return c.File + ":" + line
-	}
-	return s
-}
-
-func writeConfig(io stdio, cfg Config) error {
+// writeConfig prints cfg as a table of settings and sources.
+func writeConfig(w io.Writer, cfg config.Config) error {
 	file := cfg.File
 	if !cfg.FileFound {
 		file += " (not found: defaults apply)"
 	}
-	fmt.Fprintf(io.out, "config file: %s\n\n", file)
-	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(w, "config file: %s\n\n", file)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SETTING\tVALUE\tFROM")
 	endpoint := cfg.Endpoint
 	key := "not set"
@@ -59,13 +52,13 @@ func writeConfig(io stdio, cfg Config) error {
 		key = "********"
 	}
 	rows := [][3]string{
-		{"endpoint", endpoint, cfg.source("endpoint")},
-		{"api key", key, cfg.source("api_key")},
-		{"theme", cfg.Theme, cfg.source("theme")},
-		{"length", strconv.Itoa(cfg.Length) + " days", cfg.source("length")},
-		{"refresh", cfg.Refresh.String(), cfg.source("refresh")},
-		{"cache_ttl", cfg.CacheTTL.String(), cfg.source("cache_ttl")},
-		{"concurrency", strconv.Itoa(cfg.Concurrency), cfg.source("concurrency")},
+		{"endpoint", endpoint, cfg.Source("endpoint")},
+		{"api key", key, cfg.Source("api_key")},
+		{"theme", cfg.Theme, cfg.Source("theme")},
+		{"length", strconv.Itoa(cfg.Length) + " days", cfg.Source("length")},
+		{"refresh", cfg.Refresh.String(), cfg.Source("refresh")},
+		{"cache_ttl", cfg.CacheTTL.String(), cfg.Source("cache_ttl")},
+		{"concurrency", strconv.Itoa(cfg.Concurrency), cfg.Source("concurrency")},
 	}
 	for _, r := range rows {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", r[0], output.SafeText(r[1]), r[2])
@@ -73,8 +66,8 @@ func writeConfig(io stdio, cfg Config) error {
 	if len(cfg.Watchlists) == 0 {
 		fmt.Fprintf(tw, "watchlists\tnone\t\n")
 	}
-	for _, w := range cfg.Watchlists {
-		fmt.Fprintf(tw, "watchlist %s\t%d segments\t%s:%d\n", output.SafeText(w.Name), len(w.Segments), cfg.File, w.Line)
+	for _, wl := range cfg.Watchlists {
+		fmt.Fprintf(tw, "watchlist %s\t%d segments\t%s:%d\n", output.SafeText(wl.Name), len(wl.Segments), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
 	}
 	return tw.Flush()
 }

@@ -15,11 +15,12 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/snapshot"
+	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui"
 )
 
 // dashFlags are the dashboard's own flags. --theme, --refresh and --length
-// are read through resolveConfig, where they override the config file.
+// are read through config.Resolve, where they override the config file.
 type dashFlags struct {
 	noMouse   bool
 	exportDir string
@@ -30,8 +31,8 @@ type dashFlags struct {
 func (d *dashFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("theme", "auto", "colour theme: auto (from the terminal background), dark, light, ocean, high-contrast, mono")
-	f.Duration("refresh", defaultRefresh, "live refresh interval (0 turns it off); the demo defaults to 10s")
-	f.Int("length", defaultLength, "initial window in days, 1..100 (keys 1-4 switch between 7, 30, 90 and 100)")
+	f.Duration("refresh", config.DefaultRefresh, "live refresh interval (0 turns it off); the demo defaults to 10s")
+	f.Int("length", config.DefaultLength, "initial window in days, 1..100 (keys 1-4 switch between 7, 30, 90 and 100)")
 	f.BoolVar(&d.noMouse, "no-mouse", false, "start with mouse capture off (m toggles it)")
 	f.StringVar(&d.exportDir, "export-dir", ".", "directory where e writes CSV files")
 	f.StringVar(&d.watch, "watch", "", "open with this watchlist from the config file selected")
@@ -42,12 +43,14 @@ func (d *dashFlags) register(cmd *cobra.Command) {
 const demoDay = 10 * time.Second
 
 // demoClock is the demo API's time-lapse clock, starting now.
-func demoClock() func() time.Time { return brazetest.TimeLapse(time.Now(), demoDay, time.Now) }
+func demoClock(now func() time.Time) func() time.Time {
+	return brazetest.TimeLapse(now(), demoDay, now)
+}
 
 // snapshotStore is where the dashboard keeps its last data for cfg's
 // workspace, or nil for the demo (its data lives only as long as the
 // process) or when there is no cache dir.
-func snapshotStore(cfg Config) *snapshot.Store {
+func snapshotStore(cfg config.Config, now func() time.Time) *snapshot.Store {
 	if cfg.Demo {
 		return nil
 	}
@@ -55,19 +58,17 @@ func snapshotStore(cfg Config) *snapshot.Store {
 	if err != nil {
 		return nil
 	}
-	return snapshot.NewStore(filepath.Join(dir, "segdash"), cfg.Endpoint, cfg.APIKey, time.Now)
+	return snapshot.NewStore(filepath.Join(dir, "segdash"), cfg.Endpoint, cfg.APIKey, now)
 }
 
-// dashboardOptions turns the configuration and flags into ui.Options,
-// loading the last snapshot for an instant start.
-func (d *dashFlags) options(cfg Config, getenv func(string) string, errw func(string)) (ui.Options, error) {
-	o := ui.Options{Theme: cfg.Theme, NoColor: getenv("NO_COLOR") != "", Refresh: cfg.Refresh, Length: cfg.Length,
-		Demo: cfg.Demo, Source: cfg.Endpoint, ExportDir: d.exportDir, NoMouse: d.noMouse, Offline: d.offline}
+// options turns the configuration and flags into ui.Options, loading the
+// last snapshot for an instant start; warn tells start-up warnings.
+func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Options, error) {
+	o := ui.Options{Theme: cfg.Theme, NoColor: a.getenv("NO_COLOR") != "", Refresh: cfg.Refresh, Length: cfg.Length,
+		Demo: cfg.Demo, Source: cfg.Endpoint, ExportDir: d.exportDir, NoMouse: d.noMouse, Offline: d.offline,
+		Watchlists: cfg.Watchlists, Now: a.now}
 	if len(cfg.Warnings) > 0 {
 		o.Notice = "warning: " + strings.Join(cfg.Warnings, "; ")
-	}
-	for _, w := range cfg.Watchlists {
-		o.Watchlists = append(o.Watchlists, client.Watchlist{Name: w.Name, Segments: w.Segments})
 	}
 	if d.watch != "" {
 		if _, err := cfg.Watchlist(d.watch); err != nil {
@@ -75,14 +76,14 @@ func (d *dashFlags) options(cfg Config, getenv func(string) string, errw func(st
 		}
 		o.Watch = d.watch
 	}
-	if cfg.File != "" {
-		path := cfg.File
-		o.SaveWatchlist = func(name string, segs []client.Segment) error { return saveWatchlist(path, name, segs) }
+	if cfg.WatchlistFile != "" {
+		path := cfg.WatchlistFile
+		o.SaveWatchlist = func(name string, segs []client.Segment) error { return config.SaveWatchlist(path, name, segs) }
 	}
-	if store := snapshotStore(cfg); store != nil {
+	if store := snapshotStore(cfg, a.now); store != nil {
 		snap, err := store.Load()
 		if err != nil {
-			errw("warning: " + err.Error())
+			warn("warning: " + err.Error())
 			o.Notice = strings.TrimPrefix(o.Notice+"; warning: "+err.Error(), "; ")
 		}
 		o.Snapshot = snap
@@ -94,29 +95,29 @@ func (d *dashFlags) options(cfg Config, getenv func(string) string, errw func(st
 	return o, nil
 }
 
-func runDashboard(cmd *cobra.Command, io stdio, getenv func(string) string, d *dashFlags) error {
-	cfg, err := resolveConfig(cmd, getenv)
+func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
+	cfg, err := a.resolveConfig(cmd)
 	if err != nil {
 		return err
 	}
-	cfg.demoPace()
-	printWarnings(io.err, cfg)
-	if !isTerminal(io.out) {
+	cfg.DemoPace(demoDay)
+	printWarnings(a.errw, cfg)
+	if !isTerminal(a.out) {
 		return errors.New("the dashboard needs a terminal; for scripts use segdash check (see segdash check --help)")
 	}
-	opts, err := d.options(cfg, getenv, func(s string) { fmt.Fprintln(io.err, "segdash: "+s) })
+	opts, err := d.options(a, cfg, func(s string) { fmt.Fprintln(a.errw, "segdash: "+s) })
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(cmd.Context())
 	defer cancel()
-	be, err := connect(ctx, cfg, demoClock(), d.offline)
+	be, err := connect(cfg, a.now, demoClock(a.now), d.offline)
 	if err != nil {
 		return err
 	}
 	defer be.Close()
 	opts.Cache, opts.Context = be.cache, ctx
-	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(io.in), tea.WithOutput(io.out))
+	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(a.out))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("dashboard: %w", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
 func TestDashboardFlagErrors(t *testing.T) {
@@ -44,9 +46,9 @@ func TestVersion(t *testing.T) {
 func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 	cache := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", cache) // os.UserCacheDir reads the process environment
-	cfg := Config{Endpoint: "https://rest.iad-01.braze.com", APIKey: "k", Theme: "dark", Length: 7, Refresh: time.Minute,
+	cfg := config.Config{Endpoint: "https://rest.iad-01.braze.com", APIKey: "k", Theme: "dark", Length: 7, Refresh: time.Minute,
 		Warnings: []string{"the API key file /k can be read by group or others; fix: chmod 600 /k"}}
-	store := snapshotStore(cfg)
+	store := snapshotStore(cfg, time.Now)
 	if store == nil || !strings.HasPrefix(store.Path(), filepath.Join(cache, "segdash")) {
 		t.Fatalf("store at %v", store)
 	}
@@ -54,7 +56,7 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 	os.WriteFile(store.Path(), []byte("{not json"), 0o600)
 	var printed []string
 	d := &dashFlags{}
-	o, err := d.options(cfg, func(string) string { return "" }, func(s string) { printed = append(printed, s) })
+	o, err := d.options(&app{getenv: func(string) string { return "" }, now: time.Now}, cfg, func(s string) { printed = append(printed, s) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,10 +67,10 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 		t.Errorf("start-up notice %q", o.Notice)
 	}
 	d.offline = true
-	if _, err := d.options(cfg, func(string) string { return "" }, func(string) {}); err == nil || !strings.Contains(err.Error(), "no saved data") {
+	if _, err := d.options(&app{getenv: func(string) string { return "" }, now: time.Now}, cfg, func(string) {}); err == nil || !strings.Contains(err.Error(), "no saved data") {
 		t.Errorf("--offline without a snapshot: %v", err)
 	}
-	if snapshotStore(Config{Demo: true}) != nil {
+	if snapshotStore(config.Config{Demo: true}, time.Now) != nil {
 		t.Error("the demo keeps a snapshot")
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/segdash/segdash/client/brazetest"
 )
 
-func newDemoAPICmd(io stdio) *cobra.Command {
+func (a *app) newDemoAPICmd() *cobra.Command {
 	var (
 		listen    string
 		seed      int64
@@ -38,7 +38,7 @@ func newDemoAPICmd(io stdio) *cobra.Command {
 				return usageError("--time-lapse and --latency must not be negative")
 			}
 			if dayEvery > 0 {
-				o.Now = brazetest.TimeLapse(time.Now(), dayEvery, time.Now)
+				o.Now = brazetest.TimeLapse(a.now(), dayEvery, a.now)
 			}
 			srv, err := brazetest.Start(listen, o)
 			if err != nil {
@@ -48,11 +48,11 @@ func newDemoAPICmd(io stdio) *cobra.Command {
 			if latency > 0 {
 				srv.SetFault(brazetest.Fault{Latency: latency})
 			}
-			fmt.Fprintf(io.out, "segdash demo-api: the stand-in Braze API with %d segments\n", segments)
-			fmt.Fprintf(io.out, "  BRAZE_REST_ENDPOINT=%s\n", srv.URL)
-			fmt.Fprintf(io.out, "  BRAZE_API_KEY=%s   (a demo key; it opens nothing real)\n", srv.Key)
-			fmt.Fprintf(io.out, "try:\n  curl -H 'Authorization: Bearer %s' '%s/segments/list'\n", srv.Key, srv.URL)
-			fmt.Fprintln(io.out, "Ctrl+C stops it.")
+			fmt.Fprintf(a.out, "segdash demo-api: the stand-in Braze API with %d segments\n", segments)
+			fmt.Fprintf(a.out, "  BRAZE_REST_ENDPOINT=%s\n", srv.URL)
+			fmt.Fprintf(a.out, "  BRAZE_API_KEY=%s   (a demo key; it opens nothing real)\n", srv.Key)
+			fmt.Fprintf(a.out, "try:\n  curl -H 'Authorization: Bearer %s' '%s/segments/list'\n", srv.Key, srv.URL)
+			fmt.Fprintln(a.out, "Ctrl+C stops it.")
 			<-cmd.Context().Done()
 			return nil
 		},

@@ -19,8 +19,8 @@ func TestDemoAPICommand(t *testing.T) {
 	var errb syncBuffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"demo-api", "--listen", "127.0.0.1:0", "--segments", "150"}, stdio{out: out, err: &errb},
-			func(string) string { return "" })
+		a := &app{out: out, errw: &errb, getenv: func(string) string { return "" }, now: time.Now}
+		done <- a.run(ctx, []string{"demo-api", "--listen", "127.0.0.1:0", "--segments", "150"})
 	}()
 	re := regexp.MustCompile(`BRAZE_REST_ENDPOINT=(http://127\.0\.0\.1:\d+)`)
 	var base string

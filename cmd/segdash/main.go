@@ -8,11 +8,13 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr}, os.Getenv)
+	a := &app{in: os.Stdin, out: os.Stdout, errw: os.Stderr, getenv: os.Getenv, now: time.Now}
+	code := a.run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
 }

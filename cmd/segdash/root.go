@@ -8,19 +8,27 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/ui/output"
 )
 
-// stdio is where a command reads and writes; tests and SSH sessions pass
-// their own.
-type stdio struct {
-	in  io.Reader
-	out io.Writer
-	err io.Writer
+// app is what every command runs with: where it reads and writes, its
+// environment and its clock. main passes the process's own; tests and SSH
+// sessions pass theirs.
+type app struct {
+	in     io.Reader
+	out    io.Writer
+	errw   io.Writer
+	getenv func(string) string
+	now    func() time.Time
+	// tick, when set, makes the timers of `serve` sessions (tests drive
+	// them); nil means real timers that end with their session.
+	tick func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // Exit codes of segdash (the `check` contract).
@@ -30,7 +38,7 @@ const (
 	exitError  = 2
 )
 
-// exitError carries an exit code up through cobra.
+// codeError carries an exit code up through cobra.
 type codeError struct {
 	code int
 	err  error
@@ -45,17 +53,17 @@ func usageError(format string, args ...any) error {
 }
 
 // run executes segdash with args and returns the process exit code.
-func run(ctx context.Context, args []string, io stdio, getenv func(string) string) int {
-	return execute(ctx, newRootCmd(io, getenv), args, io)
+func (a *app) run(ctx context.Context, args []string) int {
+	return a.execute(ctx, a.newRootCmd(), args)
 }
 
 // execute runs a command tree with args and maps its error to an exit code,
-// printing the error (made terminal-safe) on io.err.
-func execute(ctx context.Context, root *cobra.Command, args []string, io stdio) int {
+// printing the error (made terminal-safe) on a.errw.
+func (a *app) execute(ctx context.Context, root *cobra.Command, args []string) int {
 	root.SetArgs(args)
-	root.SetIn(io.in)
-	root.SetOut(io.out)
-	root.SetErr(io.err)
+	root.SetIn(a.in)
+	root.SetOut(a.out)
+	root.SetErr(a.errw)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
@@ -68,11 +76,11 @@ func execute(ctx context.Context, root *cobra.Command, args []string, io stdio) 
 	for i, l := range lines {
 		lines[i] = output.SafeText(l)
 	}
-	fmt.Fprintln(io.err, "segdash: "+strings.Join(lines, "\n"))
+	fmt.Fprintln(a.errw, "segdash: "+strings.Join(lines, "\n"))
 	return exitError
 }
 
-func newRootCmd(io stdio, getenv func(string) string) *cobra.Command {
+func (a *app) newRootCmd() *cobra.Command {
 	g := &globalFlags{}
 	d := &dashFlags{}
 	root := &cobra.Command{
@@ -88,23 +96,23 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDashboard(cmd, io, getenv, d)
+			return a.runDashboard(cmd, d)
 		},
 	}
 	setUsageErrors(root)
 	g.register(root)
 	d.register(root)
-	root.AddCommand(newCheckCmd(io, getenv), newServeCmd(io, getenv), newConfigCmd(io, getenv), newDemoAPICmd(io), newVersionCmd(io))
+	root.AddCommand(a.newCheckCmd(), a.newServeCmd(), a.newConfigCmd(), a.newDemoAPICmd(), a.newVersionCmd())
 	return root
 }
 
-func newVersionCmd(io stdio) *cobra.Command {
+func (a *app) newVersionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
 		Run: func(cmd *cobra.Command, args []string) {
-			fmt.Fprintln(io.out, "segdash "+version())
+			fmt.Fprintln(a.out, "segdash "+version())
 		},
 	}
 }

@@ -23,7 +23,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
-	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui"
 )
 
@@ -37,12 +37,14 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	connRate       float64
 	connBurst      int
+	// idleCheck, when set, is how often idleness is checked (tests).
+	idleCheck time.Duration
 }
 
 // shutdownGrace is how long open sessions get to close on SIGINT/SIGTERM.
 const shutdownGrace = 3 * time.Second
 
-func newServeCmd(io stdio, getenv func(string) string) *cobra.Command {
+func (a *app) newServeCmd() *cobra.Command {
 	f := &serveFlags{}
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -52,7 +54,7 @@ func newServeCmd(io stdio, getenv func(string) string) *cobra.Command {
 check. The Braze API key stays on this machine; all sessions share one client and cache.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runServe(cmd, io, getenv, f)
+			return a.runServe(cmd, f)
 		},
 	}
 	fl := cmd.Flags()
@@ -62,7 +64,7 @@ check. The Braze API key stays on this machine; all sessions share one client an
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close dashboards without input, and connections without traffic, this long")
-	fl.Duration("refresh", defaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
+	fl.Duration("refresh", config.DefaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
 	fl.Float64Var(&f.connRate, "conn-rate", 1, "new sessions per second allowed from one IP address")
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
 	return cmd
@@ -70,32 +72,34 @@ check. The Braze API key stays on this machine; all sessions share one client an
 
 // server is a running `segdash serve`.
 type server struct {
-	flags  *serveFlags
-	be     *backend
-	cfg    Config
-	log    *slog.Logger
-	getenv func(string) string
-	ctx    context.Context // cancelled at shutdown: ends every session
+	app   *app
+	flags *serveFlags
+	be    *backend
+	cfg   config.Config
+	log   *slog.Logger
+	ctx   context.Context // cancelled at shutdown: ends every session
+	// tick makes a session's timers; they end with the session's context.
+	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	active atomic.Int32
 	wg     sync.WaitGroup // session handlers
 }
 
-func runServe(cmd *cobra.Command, io stdio, getenv func(string) string, f *serveFlags) error {
+func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err := f.validate(); err != nil {
 		return err
 	}
-	cfg, err := resolveConfig(cmd, getenv)
+	cfg, err := a.resolveConfig(cmd)
 	if err != nil {
 		return err
 	}
-	printWarnings(io.err, cfg)
-	logger := slog.New(slog.NewTextHandler(io.err, nil))
+	printWarnings(a.errw, cfg)
+	logger := slog.New(slog.NewTextHandler(a.errw, nil))
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return fmt.Errorf("--listen %s: %w", f.listen, err)
 	}
-	cfg.demoPace()
-	return serve(cmd.Context(), f, cfg, getenv, ln, logger)
+	cfg.DemoPace(demoDay)
+	return a.serve(cmd.Context(), f, cfg, ln, logger)
 }
 
 func (f *serveFlags) validate() error {
@@ -125,7 +129,7 @@ func (f *serveFlags) validate() error {
 
 // serve runs the SSH server on ln until ctx ends, then shuts down: stop
 // accepting, tell open sessions, close them, return within a few seconds.
-func serve(ctx context.Context, f *serveFlags, cfg Config, getenv func(string) string, ln net.Listener, logger *slog.Logger) error {
+func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln net.Listener, logger *slog.Logger) error {
 	hostKey, err := hostKeyPath(f.hostKey)
 	if err != nil {
 		ln.Close()
@@ -133,13 +137,16 @@ func serve(ctx context.Context, f *serveFlags, cfg Config, getenv func(string) s
 	}
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	be, err := connect(sctx, cfg, demoClock(), false)
+	be, err := connect(cfg, a.now, demoClock(a.now), false)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer be.Close()
-	s := &server{flags: f, be: be, cfg: cfg, log: logger, getenv: getenv, ctx: sctx}
+	s := &server{app: a, flags: f, be: be, cfg: cfg, log: logger, ctx: sctx, tick: a.sessionTick}
+	if a.tick != nil {
+		s.tick = a.tick
+	}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(s.authorize),
@@ -316,19 +323,19 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 			sess.Exit(exitError)
 			return
 		}
-		io := stdio{in: sess, out: sess, err: sess.Stderr()}
-		shared := func(*cobra.Command) (*backend, Config, func(), error) {
+		sa := &app{in: sess, out: sess, errw: sess.Stderr(), getenv: s.app.getenv, now: s.app.now}
+		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
 			return s.be, s.cfg, func() {}, nil
 		}
 		// Only check's own flags: no --endpoint or --api-key-file from
 		// a remote user, so the server's key goes nowhere else.
-		check := newCheckCommand(io, s.getenv, shared)
+		check := sa.newCheckCommand(shared)
 		setUsageErrors(check)
 		ctx, cancel := context.WithCancel(sess.Context())
 		defer cancel()
 		stop := context.AfterFunc(s.ctx, cancel)
 		defer stop()
-		sess.Exit(execute(ctx, check, args[1:], io))
+		sess.Exit(sa.execute(ctx, check, args[1:]))
 	}
 }
 
@@ -346,7 +353,7 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 		go func() {
 			// A dashboard writes while nobody watches, so the connection's
 			// own idle timeout never fires: idle here means no input.
-			check := time.NewTicker(min(s.flags.idleTimeout/4, 30*time.Second))
+			check := time.NewTicker(s.idleCheckEvery())
 			defer check.Stop()
 			for {
 				select {
@@ -382,24 +389,34 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 type inputClock struct {
 	io.Reader
 	last atomic.Int64 // unix nanoseconds
+	now  func() time.Time
 }
 
-func newInputClock(r io.Reader) *inputClock {
-	c := &inputClock{Reader: r}
-	c.last.Store(time.Now().UnixNano())
+func newInputClock(r io.Reader, now func() time.Time) *inputClock {
+	c := &inputClock{Reader: r, now: now}
+	c.last.Store(now().UnixNano())
 	return c
 }
 
 func (c *inputClock) Read(p []byte) (int, error) {
 	n, err := c.Reader.Read(p)
 	if n > 0 {
-		c.last.Store(time.Now().UnixNano())
+		c.last.Store(c.now().UnixNano())
 	}
 	return n, err
 }
 
 // idle is the time since the last input.
-func (c *inputClock) idle() time.Duration { return time.Since(time.Unix(0, c.last.Load())) }
+func (c *inputClock) idle() time.Duration { return c.now().Sub(time.Unix(0, c.last.Load())) }
+
+// idleCheckEvery is how often a session's idleness is checked: often
+// enough that a session closes within a quarter of the timeout.
+func (s *server) idleCheckEvery() time.Duration {
+	if s.flags.idleCheck > 0 {
+		return s.flags.idleCheck
+	}
+	return min(s.flags.idleTimeout/4, 30*time.Second)
+}
 
 // program builds one session's dashboard: its own model, sized to its
 // terminal, with its own theme detection, on the shared cache.
@@ -412,15 +429,30 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 			noColor = true
 		}
 	}
-	var lists []client.Watchlist
-	for _, w := range s.cfg.Watchlists {
-		lists = append(lists, client.Watchlist{Name: w.Name, Segments: w.Segments})
-	}
 	// No export, no saving watchlists: those would write on the server.
 	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
-		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: lists})
-	input := newInputClock(sess)
+		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
+		Tick: s.tick(ctx)})
+	input := newInputClock(sess, s.app.now)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...), input
+}
+
+// sessionTick makes timers that end with ctx: a closed session's pending
+// refresh tick returns at once instead of holding its program in memory
+// until it fires (tea.Tick cannot be stopped).
+func (a *app) sessionTick(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg {
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+				return fn(a.now())
+			}
+		}
+	}
 }

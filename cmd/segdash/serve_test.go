@@ -15,13 +15,16 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
 // sshEnv is a running `segdash serve` on loopback over a stand-in API.
@@ -64,7 +67,14 @@ func newSigner(t *testing.T) gossh.Signer {
 	return s
 }
 
-func startServe(t *testing.T, mod func(*serveFlags, *Config)) *sshEnv {
+func startServe(t *testing.T, mod func(*serveFlags, *config.Config)) *sshEnv {
+	t.Helper()
+	return startServeApp(t, &app{now: time.Now}, mod)
+}
+
+// startServeApp is startServe with the app's clock and timers (a's getenv
+// is set here).
+func startServeApp(t *testing.T, a *app, mod func(*serveFlags, *config.Config)) *sshEnv {
 	t.Helper()
 	api, env := apiEnv(t, brazetest.Options{})
 	dir := t.TempDir()
@@ -75,7 +85,7 @@ func startServe(t *testing.T, mod func(*serveFlags, *Config)) *sshEnv {
 	}
 	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, maxSessions: 32,
 		idleTimeout: time.Minute, connRate: 100, connBurst: 100}
-	cfg := Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
+	cfg := config.Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
 		Refresh: time.Minute, CacheTTL: 5 * time.Minute, Concurrency: 4}
 	if mod != nil {
 		mod(f, &cfg)
@@ -90,7 +100,8 @@ func startServe(t *testing.T, mod func(*serveFlags, *Config)) *sshEnv {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	e := &sshEnv{addr: ln.Addr().String(), api: api, allowed: allowed, stop: cancel, done: make(chan error, 1), logs: &syncBuffer{}}
-	go func() { e.done <- serve(ctx, f, cfg, getenv, ln, slog.New(slog.NewTextHandler(e.logs, nil))) }()
+	a.getenv = getenv
+	go func() { e.done <- a.serve(ctx, f, cfg, ln, slog.New(slog.NewTextHandler(e.logs, nil))) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -217,61 +228,145 @@ func TestServeOneShotCheck(t *testing.T) {
 	}
 }
 
-// requestLog records when the API received each data_series request for
-// one segment.
-type requestLog struct {
-	mu    sync.Mutex
-	times []time.Time
+// manualTicks are the timers of serve sessions, driven by the test: the
+// refresh timer (of the length refresh) fires when the test says; other
+// timers never fire. Each session's waiting refresh timer is counted.
+type manualTicks struct {
+	refresh time.Duration
+	mu      sync.Mutex
+	round   chan struct{} // closed to fire the waiting refresh timers
+	waiting int
+	changed chan struct{} // a timer started waiting
 }
 
-func (l *requestLog) since(t0 time.Time) []time.Time {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var out []time.Time
-	for _, t := range l.times {
-		if !t.Before(t0) {
-			out = append(out, t)
+func newManualTicks(refresh time.Duration) *manualTicks {
+	return &manualTicks{refresh: refresh, round: make(chan struct{}), changed: make(chan struct{}, 100)}
+}
+
+func (m *manualTicks) tick(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg {
+			if d != m.refresh {
+				<-ctx.Done()
+				return nil
+			}
+			m.mu.Lock()
+			m.waiting++
+			round := m.round
+			m.mu.Unlock()
+			m.changed <- struct{}{}
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-round:
+				return fn(time.Time{})
+			}
 		}
 	}
-	return out
 }
 
+// waitFor blocks until n refresh timers wait.
+func (m *manualTicks) waitFor(t *testing.T, n int) {
+	t.Helper()
+	for {
+		m.mu.Lock()
+		w := m.waiting
+		m.mu.Unlock()
+		if w >= n {
+			return
+		}
+		select {
+		case <-m.changed:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%d of %d refresh timers waiting", w, n)
+		}
+	}
+}
+
+// fire fires every waiting refresh timer.
+func (m *manualTicks) fire() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	close(m.round)
+	m.round, m.waiting = make(chan struct{}), 0
+}
+
+// fakeClock is a clock the test moves.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// TestServeSharesOneRequestPerRefresh: sessions on one cache, refreshing
+// at the same pace, cost one request per refresh between them, not one
+// each. The clock and the refresh timers are the test's: no wall time.
 func TestServeSharesOneRequestPerRefresh(t *testing.T) {
-	var log requestLog
-	var watched string
-	e := startServe(t, func(_ *serveFlags, c *Config) { c.Refresh = time.Second })
-	watched = tracked(e.api, 1)[0].ID // on every session's first screen
+	const refresh = 97 * time.Second // no other timer of the dashboard is this long
+	clock := &fakeClock{t: testNow}
+	ticks := newManualTicks(refresh)
+	var mu sync.Mutex
+	perReading := map[time.Time]int{} // requests for the watched segment by clock reading
+	total := 0
+	var watched atomic.Value
+	watched.Store("")
+	e := startServeApp(t, &app{now: clock.now, tick: ticks.tick}, func(_ *serveFlags, c *config.Config) { c.Refresh = refresh })
 	e.api.OnRequest(func(r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/segments/data_series") && r.URL.Query().Get("segment_id") == watched {
-			log.mu.Lock()
-			log.times = append(log.times, time.Now())
-			log.mu.Unlock()
+		if strings.HasSuffix(r.URL.Path, "/segments/data_series") && r.URL.Query().Get("segment_id") == watched.Load() {
+			mu.Lock()
+			perReading[clock.now()]++
+			total++
+			mu.Unlock()
 		}
 	})
-	for i := 0; i < 3; i++ {
+	watched.Store(tracked(e.api, 1)[0].ID) // on every session's first screen
+	const sessions = 3
+	for i := 0; i < sessions; i++ {
 		c, s, out := e.ptySession(t)
 		defer c.Close()
 		defer s.Close()
 		waitOutput(t, out, "fetched")
 	}
-	t0 := time.Now()
-	time.Sleep(3500 * time.Millisecond) // three refreshes of each of three sessions
-	times := log.since(t0)
-	// Shared: a request only when the answer is 90 % of an interval old,
-	// so they come at least ~0.9 s apart, whichever session asks. Three
-	// sessions on their own would ask three times per refresh, at once.
-	if len(times) < 2 || len(times) > 4 {
-		t.Errorf("3 sessions over 3.5 refreshes cost %d requests for one segment, want about 3 (not 9)", len(times))
+	requests := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return total
 	}
-	for i := 1; i < len(times); i++ {
-		if gap := times[i].Sub(times[i-1]); gap < 800*time.Millisecond {
-			t.Errorf("two requests for one segment %v apart: the sessions did not share", gap)
+	// Refresh until three refreshes brought a request. A session still
+	// loading the segment skips it, so a round may bring none; the
+	// rounds are bounded all the same.
+	const want = 4
+	for round := 0; requests() < want; round++ {
+		if round == 1000 {
+			t.Fatalf("%d requests after %d refreshes", requests(), round)
+		}
+		ticks.waitFor(t, sessions)
+		clock.add(refresh)
+		ticks.fire()
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	// Every lookup of one clock reading shares one answer.
+	for at, n := range perReading {
+		if n > 1 {
+			t.Errorf("%d sessions cost %d requests for one segment at %v: they did not share", sessions, n, at.Sub(testNow))
 		}
 	}
 }
 
 func TestServeMaxSessions(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *Config) { f.maxSessions = 1 })
+	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.maxSessions = 1 })
 	secondSessionRefused(t, e, "server is full")
 }
 
@@ -358,7 +453,7 @@ func TestServeFlagValidation(t *testing.T) {
 func TestServeHostKeyGeneratedOnceWithMode0600(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "keys", "host_ed25519")
 	hostKeyOf := func() string {
-		e := startServe(t, func(f *serveFlags, _ *Config) { f.hostKey = path })
+		e := startServe(t, func(f *serveFlags, _ *config.Config) { f.hostKey = path })
 		var got string
 		c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: "t", Auth: []gossh.AuthMethod{gossh.PublicKeys(e.allowed)},
 			HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
@@ -428,12 +523,15 @@ func TestServeFollowsWindowSize(t *testing.T) {
 }
 
 func TestServeRateLimitsPerIP(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *Config) { f.connRate, f.connBurst = 0.001, 1 })
+	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.connRate, f.connBurst = 0.001, 1 })
 	secondSessionRefused(t, e, "rate limit")
 }
 
 func TestServeIdleTimeout(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *Config) { f.idleTimeout = time.Second })
+	clock := &fakeClock{t: testNow}
+	e := startServeApp(t, &app{now: clock.now}, func(f *serveFlags, _ *config.Config) {
+		f.idleTimeout, f.idleCheck = time.Minute, time.Millisecond
+	})
 	c, s, out := e.ptySession(t)
 	defer c.Close()
 	waitOutput(t, out, "Win-back")
@@ -441,10 +539,16 @@ func TestServeIdleTimeout(t *testing.T) {
 	go func() { done <- s.Wait() }()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+		t.Fatal("a session closed before its idle timeout")
+	default:
+	}
+	clock.add(time.Minute + time.Second)
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
 		t.Fatal("a dashboard without input was not closed")
 	}
-	if !strings.Contains(out.String(), "closed after 1s without input") || !strings.Contains(e.logs.String(), "idle timeout") {
+	if !strings.Contains(out.String(), "closed after 1m0s without input") || !strings.Contains(e.logs.String(), "idle timeout") {
 		t.Errorf("idle close not told or logged: %q", out.String()[max(0, len(out.String())-200):])
 	}
 }

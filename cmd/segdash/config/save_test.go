@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"os"
@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/client/brazetest"
 )
 
 func TestWatchlistRoundTripKeepsComments(t *testing.T) {
@@ -24,10 +23,10 @@ watchlists:
 `
 	os.WriteFile(path, []byte(orig), 0o640)
 	segs := []client.Segment{{ID: "3bbc4555-8fa0-4c9b-a5c0-4505edf3e064", Name: "Lapsed \x1b[31mUsers"}, {ID: "00000000-0000-4000-8000-000000000001", Name: "VIP"}}
-	if err := saveWatchlist(path, "growth", segs); err != nil {
+	if err := SaveWatchlist(path, "growth", segs); err != nil {
 		t.Fatal(err)
 	}
-	if err := saveWatchlist(path, "new one", segs[:1]); err != nil {
+	if err := SaveWatchlist(path, "new one", segs[:1]); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(path)
@@ -57,7 +56,7 @@ watchlists:
 	}
 	// A new file is created, private.
 	fresh := filepath.Join(dir, "sub", "config.yaml")
-	if err := saveWatchlist(fresh, "x", segs); err != nil {
+	if err := SaveWatchlist(fresh, "x", segs); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Stat(fresh); st.Mode().Perm() != 0o600 {
@@ -66,31 +65,10 @@ watchlists:
 	// A file that is not valid YAML is never rewritten.
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("endpoint: [\n"), 0o600)
-	if err := saveWatchlist(bad, "x", segs); err == nil {
+	if err := SaveWatchlist(bad, "x", segs); err == nil {
 		t.Error("rewrote an invalid file")
 	}
 	if b, _ := os.ReadFile(bad); string(b) != "endpoint: [\n" {
 		t.Error("invalid file changed")
-	}
-}
-
-func TestCheckWatch(t *testing.T) {
-	h, env := apiEnv(t, brazetest.Options{})
-	segs := tracked(h, 2)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "config.yaml")
-	os.WriteFile(path, []byte("watchlists:\n  team:\n    - "+segs[0].ID+"\n    - "+strings.ToLower(segs[1].Name)+"\n  stale:\n    - "+segs[0].ID+"\n    - Deleted Segment\n"), 0o600)
-	env["SEGDASH_CONFIG"] = path
-	code, out, errs := runSegdash(t, env, "check", "--watch", "team", "--format", "spark")
-	if code != 0 || !strings.Contains(out, segs[0].Name) || !strings.Contains(out, segs[1].Name) {
-		t.Errorf("--watch team: %d\n%s%s", code, out, errs)
-	}
-	code, _, errs = runSegdash(t, env, "check", "--watch", "stale")
-	if code != 2 || !strings.Contains(errs, `watchlist "stale"`) || !strings.Contains(errs, `"Deleted Segment"`) {
-		t.Errorf("a name that no longer matches: %d %q", code, errs)
-	}
-	code, _, errs = runSegdash(t, env, "check", "--watch", "nope")
-	if code != 2 || !strings.Contains(errs, "team, stale") {
-		t.Errorf("unknown watchlist: %d %q", code, errs)
 	}
 }

@@ -1,0 +1,311 @@
+// Package config resolves segdash's configuration: defaults, then the
+// config file, then the environment, then flags, validated in one place.
+// It also reads key files and saves watchlists into the config file. It
+// knows nothing of cobra: the command line hands it the flags that were set.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/themes"
+)
+
+// Defaults of the settings.
+const (
+	DefaultLength      = 30
+	DefaultRefresh     = 5 * time.Minute
+	DefaultCacheTTL    = 5 * time.Minute
+	DefaultConcurrency = 4
+)
+
+// DemoWatchlistFile is the file, beside the config file, that holds the
+// watchlists saved in the demo: demo segment ids must never reach the real
+// config, where `check --watch` against Braze would then fail.
+const DemoWatchlistFile = "demo-watchlists.yaml"
+
+// Input is what the command line gives Resolve.
+type Input struct {
+	// Getenv reads the environment (a session's own under serve).
+	Getenv func(string) string
+	// ConfigFlag is --config, "" when not given.
+	ConfigFlag string
+	// Flags holds the flags that were set, by name (endpoint,
+	// api-key-file, theme, length, refresh, cache-ttl, concurrency), as
+	// the user wrote them.
+	Flags map[string]string
+}
+
+// Config is the resolved configuration. Nothing in ui/ or client/ reads
+// configuration on its own.
+type Config struct {
+	// File is the config file's path; FileFound whether it exists.
+	File      string
+	FileFound bool
+	// WatchlistFile is where watchlists are read from and saved: the
+	// config file, or DemoWatchlistFile beside it in the demo.
+	WatchlistFile string
+	// Endpoint is the resolved REST base URL (empty in demo mode).
+	Endpoint string
+	// APIKey is the secret; it is never printed.
+	APIKey     string
+	APIKeyFile string
+	// Demo is true when no key was given: the built-in stand-in is used.
+	Demo        bool
+	Theme       string
+	Length      int
+	Refresh     time.Duration
+	CacheTTL    time.Duration
+	Concurrency int
+	Watchlists  []client.Watchlist
+	// Sources says where each setting came from: "default", "file:LINE",
+	// "env NAME" or "flag --NAME".
+	Sources map[string]string
+	// Warnings are problems worth telling but not fatal (a key file
+	// readable by others).
+	Warnings []string
+	// watchLines are the watchlists' lines in WatchlistFile, for messages.
+	watchLines map[string]int
+}
+
+// Default is the configuration before any file, environment or flag.
+func Default() Config {
+	c := Config{Theme: "auto", Length: DefaultLength, Refresh: DefaultRefresh, CacheTTL: DefaultCacheTTL,
+		Concurrency: DefaultConcurrency, Sources: map[string]string{}}
+	for _, k := range []string{"endpoint", "api_key", "theme", "length", "refresh", "cache_ttl", "concurrency"} {
+		c.Sources[k] = "default"
+	}
+	return c
+}
+
+// Watchlist returns the watchlist called name, or an error listing them.
+func (c Config) Watchlist(name string) (client.Watchlist, error) {
+	var names []string
+	for _, w := range c.Watchlists {
+		if w.Name == name {
+			return w, nil
+		}
+		names = append(names, w.Name)
+	}
+	if len(names) == 0 {
+		return client.Watchlist{}, fmt.Errorf("no watchlist %q: %s defines none (W in the dashboard saves one)", excerpt(name), c.WatchlistFile)
+	}
+	return client.Watchlist{}, fmt.Errorf("no watchlist %q; defined in %s: %s", excerpt(name), c.WatchlistFile, strings.Join(names, ", "))
+}
+
+// WatchlistLine is the line of watchlist name in WatchlistFile (0 if unknown).
+func (c Config) WatchlistLine(name string) int { return c.watchLines[name] }
+
+// Source renders a setting's source for humans.
+func (c Config) Source(key string) string {
+	s := c.Sources[key]
+	if line, ok := strings.CutPrefix(s, "file:"); ok {
+		return c.File + ":" + line
+	}
+	return s
+}
+
+// DemoPace speeds the demo up to its time-lapse data: a refresh every
+// simulated day, unless the file or a flag set the pace.
+func (c *Config) DemoPace(day time.Duration) {
+	if !c.Demo {
+		return
+	}
+	if c.Sources["refresh"] == "default" {
+		c.Refresh, c.Sources["refresh"] = day, "demo default"
+	}
+	if c.Sources["cache_ttl"] == "default" {
+		c.CacheTTL, c.Sources["cache_ttl"] = day/2, "demo default"
+	}
+}
+
+// Path picks the config file: --config, SEGDASH_CONFIG, or the platform's
+// config dir. explicit is true when the user named it.
+func Path(configFlag string, getenv func(string) string, userConfigDir func() (string, error)) (path string, explicit bool) {
+	if configFlag != "" {
+		return configFlag, true
+	}
+	if p := getenv("SEGDASH_CONFIG"); p != "" {
+		return p, true
+	}
+	// XDG_CONFIG_HOME is read through getenv so that tests and SSH sessions
+	// see the environment they were given.
+	dir := getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		var err error
+		if dir, err = userConfigDir(); err != nil {
+			return "", false
+		}
+	}
+	return filepath.Join(dir, "segdash", "config.yaml"), false
+}
+
+// flagKeys maps flags to the settings they override.
+var flagKeys = [...]struct{ flag, key string }{{"theme", "theme"}, {"length", "length"}, {"refresh", "refresh"},
+	{"cache-ttl", "cache_ttl"}, {"concurrency", "concurrency"}}
+
+// Resolve builds the Config: defaults, file, environment, flags, validated.
+// userConfigDir is os.UserConfigDir outside tests.
+func Resolve(in Input, userConfigDir func() (string, error)) (Config, error) {
+	cfg := Default()
+	path, explicit := Path(in.ConfigFlag, in.Getenv, userConfigDir)
+	cfg.File, cfg.WatchlistFile = path, path
+	var endpoint string
+	if path != "" {
+		cf, err := readConfigFile(path)
+		if err != nil {
+			return cfg, err
+		}
+		if cf == nil && explicit {
+			return cfg, fmt.Errorf("config file %s does not exist", path)
+		}
+		if cf != nil {
+			cfg.FileFound = true
+			if err := cfg.applyFile(cf, &endpoint); err != nil {
+				return cfg, err
+			}
+		}
+	}
+	if v := in.Getenv("BRAZE_REST_ENDPOINT"); v != "" {
+		endpoint, cfg.Sources["endpoint"] = v, "env BRAZE_REST_ENDPOINT"
+	}
+	if v := strings.TrimSpace(in.Getenv("BRAZE_API_KEY")); v != "" {
+		cfg.APIKey, cfg.Sources["api_key"] = v, "env BRAZE_API_KEY"
+	}
+	if v, ok := in.Flags["endpoint"]; ok {
+		endpoint, cfg.Sources["endpoint"] = v, "flag --endpoint"
+	}
+	if v, ok := in.Flags["api-key-file"]; ok {
+		cfg.APIKeyFile, cfg.APIKey = v, ""
+		cfg.Sources["api_key"] = "flag --api-key-file"
+	}
+	for _, s := range flagKeys {
+		if v, ok := in.Flags[s.flag]; ok {
+			if err := cfg.set(s.key, v); err != nil {
+				return cfg, fmt.Errorf("--%s: %w", s.flag, err)
+			}
+			cfg.Sources[s.key] = "flag --" + s.flag
+		}
+	}
+	if err := cfg.resolveKey(endpoint); err != nil {
+		return cfg, err
+	}
+	if cfg.Demo && path != "" {
+		return cfg, cfg.useDemoWatchlists()
+	}
+	return cfg, nil
+}
+
+// resolveKey reads the key (from the environment or a key file) and the
+// endpoint; no key at all means the demo.
+func (c *Config) resolveKey(endpoint string) error {
+	if c.APIKey == "" && c.APIKeyFile != "" {
+		key, warn, err := ReadKeyFile(c.APIKeyFile, c.Source("api_key"))
+		if err != nil {
+			return err
+		}
+		c.APIKey = key
+		if warn != "" {
+			c.Warnings = append(c.Warnings, warn)
+		}
+	}
+	if c.APIKey == "" {
+		if endpoint != "" {
+			return errors.New("an endpoint is set (" + c.Source("endpoint") + ") but no API key: set BRAZE_API_KEY or --api-key-file (or unset the endpoint to use the demo)")
+		}
+		c.Demo = true
+		return nil
+	}
+	if strings.ContainsAny(c.APIKey, " \t\r\n") {
+		return errors.New("the API key contains white space; check " + c.Source("api_key"))
+	}
+	if endpoint == "" {
+		return fmt.Errorf("an API key is set but no endpoint: set BRAZE_REST_ENDPOINT, --endpoint or endpoint in %s to your instance (%s) or its https URL", c.File, client.Instances())
+	}
+	u, err := client.ResolveEndpoint(endpoint)
+	if err != nil {
+		return fmt.Errorf("endpoint (%s): %w", c.Source("endpoint"), err)
+	}
+	c.Endpoint = u.String()
+	return nil
+}
+
+// useDemoWatchlists swaps the workspace's watchlists for the demo's own.
+func (c *Config) useDemoWatchlists() error {
+	c.WatchlistFile = filepath.Join(filepath.Dir(c.File), DemoWatchlistFile)
+	c.Watchlists, c.watchLines = nil, nil
+	cf, err := readConfigFile(c.WatchlistFile)
+	if err != nil || cf == nil {
+		return err
+	}
+	c.Watchlists, c.watchLines = cf.watchlists, cf.watchLines
+	return nil
+}
+
+// applyFile takes the file's settings, each validated with its line.
+func (c *Config) applyFile(cf *configFile, endpoint *string) error {
+	for key, v := range cf.values {
+		src := fmt.Sprintf("file:%d", v.line)
+		switch key {
+		case "endpoint":
+			*endpoint = v.raw
+		case "api_key_file":
+			c.APIKeyFile = expandHome(v.raw)
+			key = "api_key"
+		default:
+			if err := c.set(key, v.raw); err != nil {
+				return fileError(cf.path, v.line, "%s: %v", key, err)
+			}
+		}
+		c.Sources[key] = src
+	}
+	c.Watchlists, c.watchLines = cf.watchlists, cf.watchLines
+	return nil
+}
+
+// set parses and validates one setting's text.
+func (c *Config) set(key, raw string) error {
+	raw = strings.TrimSpace(raw)
+	switch key {
+	case "theme":
+		if raw != "auto" {
+			if _, err := themes.ByName(excerpt(raw)); err != nil {
+				return err
+			}
+		}
+		c.Theme = raw
+	case "length":
+		n, err := strconv.Atoi(raw)
+		if err != nil {
+			return fmt.Errorf("%q is not a whole number of days (1..100)", excerpt(raw))
+		}
+		if err := client.CheckLength(n); err != nil {
+			return err
+		}
+		c.Length = n
+	case "refresh":
+		d, err := time.ParseDuration(raw)
+		if err != nil || d < 0 || (d > 0 && d < time.Second) {
+			return fmt.Errorf("%q: want 0 (off) or a duration of at least 1s, like 30s, 5m, 1h", excerpt(raw))
+		}
+		c.Refresh = d
+	case "cache_ttl":
+		d, err := time.ParseDuration(raw)
+		if err != nil || d < time.Second {
+			return fmt.Errorf("%q: want a duration of at least 1s, like 30s, 5m", excerpt(raw))
+		}
+		c.CacheTTL = d
+	case "concurrency":
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 || n > 16 {
+			return fmt.Errorf("%q: want a whole number from 1 to 16", excerpt(raw))
+		}
+		c.Concurrency = n
+	}
+	return nil
+}

@@ -1,0 +1,258 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/output"
+)
+
+// Size caps of the files segdash reads: a config file is a few lines, a key
+// a few dozen characters. Anything bigger is a mistake (or /dev/zero).
+const (
+	MaxConfigSize = 1 << 20
+	MaxKeySize    = 4 << 10
+)
+
+// maxExcerpt is the most characters of a bad value an error quotes.
+const maxExcerpt = 40
+
+// excerpt is s made safe for a terminal and cut to a short excerpt, so an
+// error never echoes a 50 MB value.
+func excerpt(s string) string {
+	r := []rune(s)
+	if len(r) > maxExcerpt {
+		s = string(r[:maxExcerpt]) + "…"
+	}
+	return output.SafeText(s)
+}
+
+// errNotExist marks a missing file for readRegular's callers.
+var errNotExist = fs.ErrNotExist
+
+// readRegular reads the file at path (after following symlinks) when it
+// is a regular file of at most max bytes. A FIFO, a device such as
+// /dev/zero or a directory is refused before it is opened, so reading never
+// blocks or runs out of memory.
+func readRegular(path string, max int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(st, max); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The file may have been swapped since the Stat: check what was opened.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := checkRegular(st, max); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("larger than %d bytes", max)
+	}
+	return b, nil
+}
+
+func checkRegular(st fs.FileInfo, max int64) error {
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file (%s)", fileKind(st.Mode()))
+	}
+	if st.Size() > max {
+		return fmt.Errorf("larger than %d bytes (%d)", max, st.Size())
+	}
+	return nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "mode " + m.String()
+}
+
+// fileSettings are the settings the config file may hold, in the order
+// `segdash config` lists them.
+var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists"}
+
+// fileValue is one scalar setting of the file, with its line.
+type fileValue struct {
+	raw  string
+	line int
+}
+
+// configFile is the parsed config file.
+type configFile struct {
+	path       string
+	values     map[string]fileValue
+	watchlists []client.Watchlist
+	watchLines map[string]int
+}
+
+// fileError is a problem in the config file, with its line.
+func fileError(path string, line int, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s", path, line, fmt.Sprintf(format, args...))
+}
+
+// decodeOne parses b as exactly one YAML document; a second document is an
+// error, not silently ignored.
+func decodeOne(path string, b []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: not valid YAML: %v", path, err)
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return nil, fmt.Errorf("%s: not valid YAML: %v", path, err)
+		}
+		return nil, fileError(path, next.Line, "a second YAML document (after ---); the config file holds one")
+	}
+	return &doc, nil
+}
+
+// readConfigFile parses the config file. A missing file is (nil, nil).
+func readConfigFile(path string) (*configFile, error) {
+	b, err := readRegular(path, MaxConfigSize)
+	if errors.Is(err, errNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("config file %s: %v", path, unwrapPath(err))
+	}
+	cf := &configFile{path: path, values: map[string]fileValue{}}
+	doc, err := decodeOne(path, b)
+	if err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 {
+		return cf, nil // empty or comments only
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, fileError(path, top.Line, "the file must be a mapping of settings (%s)", strings.Join(fileSettings[:], ", "))
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch k.Value {
+		case "watchlists":
+			if err := cf.parseWatchlists(v); err != nil {
+				return nil, err
+			}
+		case "api_key", "apikey", "key":
+			return nil, fileError(path, k.Line, "%s: the API key itself does not belong in the config file; name a file holding it with api_key_file (chmod 600), or set BRAZE_API_KEY", k.Value)
+		default:
+			if !slices.Contains(fileSettings[:], k.Value) {
+				return nil, fileError(path, k.Line, "unknown setting %q; valid settings: %s", excerpt(k.Value), strings.Join(fileSettings[:], ", "))
+			}
+			if v.Kind != yaml.ScalarNode {
+				return nil, fileError(path, v.Line, "%s: want a single value", k.Value)
+			}
+			if _, dup := cf.values[k.Value]; dup {
+				return nil, fileError(path, k.Line, "%s is set twice", k.Value)
+			}
+			cf.values[k.Value] = fileValue{raw: v.Value, line: v.Line}
+		}
+	}
+	return cf, nil
+}
+
+func (cf *configFile) parseWatchlists(v *yaml.Node) error {
+	path := cf.path
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return fileError(path, v.Line, "watchlists: want a mapping of names to lists of segment ids or names")
+	}
+	cf.watchLines = map[string]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		name, list := v.Content[i], v.Content[i+1]
+		if strings.TrimSpace(name.Value) == "" {
+			return fileError(path, name.Line, "watchlists: a watchlist needs a name")
+		}
+		if _, dup := cf.watchLines[name.Value]; dup {
+			return fileError(path, name.Line, "watchlists: %q is defined twice", excerpt(name.Value))
+		}
+		cf.watchLines[name.Value] = name.Line
+		if list.Kind != yaml.SequenceNode {
+			return fileError(path, list.Line, "watchlists: %s: want a list of segment ids or exact names", excerpt(name.Value))
+		}
+		wl := client.Watchlist{Name: name.Value}
+		for _, item := range list.Content {
+			if item.Kind != yaml.ScalarNode || strings.TrimSpace(item.Value) == "" {
+				return fileError(path, item.Line, "watchlists: %s: each entry is a segment id or name", excerpt(name.Value))
+			}
+			wl.Segments = append(wl.Segments, item.Value)
+		}
+		cf.watchlists = append(cf.watchlists, wl)
+	}
+	return nil
+}
+
+// unwrapPath drops a PathError's repetition of the path the caller names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadKeyFile reads an API key file (named by source) and warns when
+// others can read it.
+func ReadKeyFile(path, source string) (key, warning string, err error) {
+	b, err := readRegular(path, MaxKeySize)
+	if err != nil {
+		return "", "", fmt.Errorf("API key file %s (%s): %v", path, source, unwrapPath(err))
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", "", fmt.Errorf("API key file %s (%s): %v", path, source, unwrapPath(err))
+	}
+	key = strings.TrimSpace(string(b))
+	if key == "" {
+		return "", "", fmt.Errorf("API key file %s (%s) is empty", path, source)
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		warning = fmt.Sprintf("the API key file %s can be read by group or others (mode %04o); fix: chmod 600 %s", path, st.Mode().Perm(), path)
+	}
+	return key, warning, nil
+}
+
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
+}
