@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/themes"
 )
 
@@ -63,6 +64,8 @@ type Config struct {
 	CacheTTL    time.Duration
 	Concurrency int
 	Watchlists  []client.Watchlist
+	// Rules are the alert rules of the config file (`rules:`).
+	Rules []monitor.Rule
 	// Sources says where each setting came from: "default", "file:LINE",
 	// "env NAME" or "flag --NAME".
 	Sources map[string]string
@@ -265,6 +268,7 @@ func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 		c.Sources[key] = src
 	}
 	c.Watchlists, c.watchLines = cf.watchlists, cf.watchLines
+	c.Rules = cf.rules
 	return nil
 }
 

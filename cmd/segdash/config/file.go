@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -100,7 +101,7 @@ func fileKind(m fs.FileMode) string {
 
 // fileSettings are the settings the config file may hold, in the order
 // `segdash config` lists them.
-var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists"}
+var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules"}
 
 // fileValue is one scalar setting of the file, with its line.
 type fileValue struct {
@@ -114,6 +115,10 @@ type configFile struct {
 	values     map[string]fileValue
 	watchlists []client.Watchlist
 	watchLines map[string]int
+	rules      []monitor.Rule
+	// ruleWatchlists are the rules that target a watchlist, checked once
+	// the whole file is read.
+	ruleWatchlists []ruleRef
 }
 
 // fileError is a problem in the config file, with its line.
@@ -167,6 +172,10 @@ func readConfigFile(path string) (*configFile, error) {
 			if err := cf.parseWatchlists(v); err != nil {
 				return nil, err
 			}
+		case "rules":
+			if err := cf.parseRules(v); err != nil {
+				return nil, err
+			}
 		case "api_key", "apikey", "key":
 			return nil, fileError(path, k.Line, "%s: the API key itself does not belong in the config file; name a file holding it with api_key_file (chmod 600), or set BRAZE_API_KEY", k.Value)
 		default:
@@ -182,7 +191,7 @@ func readConfigFile(path string) (*configFile, error) {
 			cf.values[k.Value] = fileValue{raw: v.Value, line: v.Line}
 		}
 	}
-	return cf, nil
+	return cf, cf.checkRuleWatchlists()
 }
 
 func (cf *configFile) parseWatchlists(v *yaml.Node) error {
