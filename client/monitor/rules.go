@@ -227,6 +227,9 @@ func EvaluateAll(rules []Rule, s Subject, watchlists map[string][]string) []Aler
 
 // anomalyText says why st is an anomaly.
 func anomalyText(st Stats) string {
-	return fmt.Sprintf("anomaly: newest change %s is %.1f× the usual variation",
-		changeText(st.DayChange, SafeSub(st.Latest.Size, st.DayChange)), math.Abs(st.Score))
+	verb := "rise"
+	if st.Score < 0 {
+		verb = "fall"
+	}
+	return fmt.Sprintf("unusual %s: the newest change is %.1f× the usual day-to-day variation", verb, math.Abs(st.Score))
 }

@@ -131,7 +131,7 @@ func TestEvaluateAllAnomaly(t *testing.T) {
 		{Name: "vip", Target: Target{Tag: "vip"}, Anomaly: true},
 	}
 	alerts := EvaluateAll(rules, Subject{Segment: client.Segment{ID: "a", AnalyticsTrackingEnabled: true}, Stats: st}, nil)
-	if len(alerts) != 1 || alerts[0].Rule != "breaks" || !strings.Contains(alerts[0].Reason, "anomaly: newest change -4020 (-40.1%)") {
+	if len(alerts) != 1 || alerts[0].Rule != "breaks" || alerts[0].Reason != "unusual fall: the newest change is 80.6× the usual day-to-day variation" {
 		t.Errorf("alerts %+v", alerts)
 	}
 }

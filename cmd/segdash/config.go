@@ -72,7 +72,10 @@ func (b *backend) Close() {
 
 // demoOptions is the built-in demo workspace; now is the API's clock.
 func demoOptions(now func() time.Time) brazetest.Options {
-	return brazetest.Options{Workspace: brazetest.NewWorkspace(42, 300), Now: now}
+	ws := brazetest.NewWorkspace(42, 300)
+	// A few segments break yesterday, so that a scan has something to find.
+	ws.PlantBreaks(client.DateOf(now()).AddDays(-1))
+	return brazetest.Options{Workspace: ws, Now: now}
 }
 
 // connect builds the client and cache for cfg, with the cache on clock

@@ -102,7 +102,7 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 	setUsageErrors(root)
 	g.register(root)
 	d.register(root)
-	root.AddCommand(a.newCheckCmd(), a.newServeCmd(), a.newConfigCmd(), a.newDemoAPICmd(), a.newVersionCmd())
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newDemoAPICmd(), a.newVersionCmd())
 	return root
 }
 

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/output"
+)
+
+// scanFlags are the flags of `segdash scan`.
+type scanFlags struct {
+	length   int
+	endingAt string
+	format   string
+	top      int
+	sort     string
+	tag      string
+	watch    string
+	filter   string
+}
+
+func (a *app) newScanCmd() *cobra.Command {
+	f := &scanFlags{}
+	cmd := &cobra.Command{
+		Use:   "scan [flags]",
+		Short: "Scan the workspace: what changed, which segments broke, which alert rules fired",
+		Long: `scan fetches the daily size series of every tracked segment of the workspace (or of
+a tag, a watchlist or a name filter), then prints the biggest movers over the newest
+day and over the window, flags anomalies, and evaluates the config file's rules.
+
+Before it starts it states its cost in requests (series already in the cache cost
+none). Ctrl+C stops it and prints what came back, saying how much is missing.
+
+An anomaly is a newest day-over-day change far outside the segment's own usual
+day-to-day variation over the window (a robust z-score; see the README).
+
+Exit codes: 0 nothing fired, 1 a rule or an anomaly fired, 2 an error (usage,
+config, API, or segments that could not be scanned).`,
+		Example: `  segdash scan
+  segdash scan --tag retention --top 5
+  segdash scan --format json > movers.json
+  segdash scan --format nagios --length 30`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runScan(cmd, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
+	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
+	fl.StringVar(&f.format, "format", "table", "output: "+strings.Join(output.ScanFormats(), ", "))
+	fl.IntVar(&f.top, "top", 0, "rows per table section (default 10); for json and csv, the rows written (default all)")
+	fl.StringVar(&f.sort, "sort", monitor.ByScore, "order of json and csv rows: "+strings.Join(monitor.SortOrders(), ", "))
+	fl.StringVar(&f.tag, "tag", "", "scan only the segments with this tag")
+	fl.StringVar(&f.watch, "watch", "", "scan only the segments of this watchlist")
+	fl.StringVar(&f.filter, "filter", "", "scan only the segments whose name contains this text (case-insensitive)")
+	return cmd
+}
+
+// validate checks the flags before anything is fetched.
+func (f *scanFlags) validate() (time.Time, error) {
+	if err := client.CheckLength(f.length); err != nil {
+		return time.Time{}, usageError("--length: %v", err)
+	}
+	if !slices.Contains(output.ScanFormats(), f.format) {
+		return time.Time{}, usageError("--format %q: want %s", f.format, strings.Join(output.ScanFormats(), ", "))
+	}
+	if !slices.Contains(monitor.SortOrders(), f.sort) {
+		return time.Time{}, usageError("--sort %q: want %s", f.sort, strings.Join(monitor.SortOrders(), ", "))
+	}
+	if f.top < 0 {
+		return time.Time{}, usageError("--top must be 0 or more")
+	}
+	set := 0
+	for _, s := range []string{f.tag, f.watch, f.filter} {
+		if s != "" {
+			set++
+		}
+	}
+	if set > 1 {
+		return time.Time{}, usageError("give at most one of --tag, --watch and --filter")
+	}
+	if f.endingAt == "" {
+		return time.Time{}, nil
+	}
+	t, err := client.ParseTimestamp(f.endingAt)
+	if err != nil {
+		return time.Time{}, usageError("--ending-at %q: want YYYY-MM-DD or an ISO-8601 time", f.endingAt)
+	}
+	return t, nil
+}
+
+func (a *app) runScan(cmd *cobra.Command, f *scanFlags) error {
+	end, err := f.validate()
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	be, cfg, release, err := a.localBackend()(cmd)
+	if err != nil {
+		return err
+	}
+	defer release()
+	printWarnings(a.errw, cfg)
+	if cfg.Demo {
+		fmt.Fprintln(a.errw, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
+	}
+	if !cmd.Flags().Changed("length") {
+		f.length = cfg.Length
+	}
+	all, err := be.cache.Segments(ctx, 0, nil)
+	if err != nil {
+		return fmt.Errorf("listing segments: %w", err)
+	}
+	segs, scope, err := f.pick(cfg, all)
+	if err != nil {
+		return err
+	}
+	o := monitor.ScanOptions{Length: f.length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
+		Watchlists: watchlistMap(cfg.Watchlists), Now: a.now}
+	fmt.Fprintln(a.errw, "segdash: "+costLine(be.cache, segs, o))
+	progress := a.progressLine()
+	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
+	if progress != nil {
+		fmt.Fprint(a.errw, "\r\x1b[K")
+	}
+	rows := monitor.Rows(rep)
+	monitor.SortRows(rows, f.sort)
+	through := client.DateOf(a.now()).AddDays(-1)
+	if !end.IsZero() {
+		through = client.DateOf(end).AddDays(-1)
+	}
+	sum := output.ScanSummary{Scope: scope, Length: f.length, Through: through.String(), Total: rep.Total,
+		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled}
+	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100)); err != nil {
+		return err
+	}
+	switch output.ScanExitCode(sum, rows) {
+	case exitError:
+		return fmt.Errorf("%d of %d segments could not be scanned (%d failed, %d not reached); the output covers the rest",
+			sum.Missing(), sum.Total, sum.Failed, sum.Total-sum.Done)
+	case exitBreach:
+		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
+	}
+	return nil
+}
+
+// pick selects the segments to scan and names the scope.
+func (f *scanFlags) pick(cfg config.Config, all []client.Segment) ([]client.Segment, string, error) {
+	switch {
+	case f.tag != "":
+		var out []client.Segment
+		for _, s := range all {
+			if slices.Contains(s.Tags, f.tag) {
+				out = append(out, s)
+			}
+		}
+		if len(out) == 0 {
+			return nil, "", usageError("no segment has the tag %q", output.SafeText(f.tag))
+		}
+		return out, "tag " + f.tag, nil
+	case f.watch != "":
+		wl, err := cfg.Watchlist(f.watch)
+		if err != nil {
+			return nil, "", usageError("--watch: %v", err)
+		}
+		segs, problems := client.Resolve(all, wl.Segments, true)
+		for _, p := range problems {
+			return nil, "", usageError("watchlist %q: %s", output.SafeText(f.watch), output.SafeText(p.String()))
+		}
+		return segs, "watchlist " + f.watch, nil
+	case f.filter != "":
+		q := strings.ToLower(f.filter)
+		var out []client.Segment
+		for _, s := range all {
+			if strings.Contains(strings.ToLower(s.Name), q) {
+				out = append(out, s)
+			}
+		}
+		if len(out) == 0 {
+			return nil, "", usageError("no segment name contains %q", output.SafeText(f.filter))
+		}
+		return out, fmt.Sprintf("names containing %q", f.filter), nil
+	}
+	return all, "all segments", nil
+}
+
+// watchlistMap is the watchlists by name, for rules that target one.
+func watchlistMap(lists []client.Watchlist) map[string][]string {
+	m := make(map[string][]string, len(lists))
+	for _, w := range lists {
+		m[w.Name] = w.Segments
+	}
+	return m
+}
+
+// costLine states what a scan will cost before it starts: requests, and
+// their share of the workspace's hourly budget.
+func costLine(cache *client.Cache, segs []client.Segment, o monitor.ScanOptions) string {
+	cost := monitor.Cost(cache, segs, o)
+	limit, remaining := 250_000, -1
+	if r, ok := cache.RateLimit(); ok && r.Limit > 0 {
+		limit, remaining = r.Limit, r.Remaining
+	}
+	s := fmt.Sprintf("scanning %s segments: %s requests, %s of the hourly %s", output.Grouped(int64(len(segs))),
+		output.Grouped(int64(cost)), budgetShare(cost, limit), output.Grouped(int64(limit)))
+	if remaining >= 0 {
+		s += fmt.Sprintf(" (%s left this hour)", output.Grouped(int64(remaining)))
+	}
+	return s
+}
+
+// budgetShare writes cost as a share of limit: "4%", "<1%".
+func budgetShare(cost, limit int) string {
+	p := float64(cost) / float64(limit) * 100
+	switch {
+	case cost == 0:
+		return "0%"
+	case p < 1:
+		return "<1%"
+	}
+	return fmt.Sprintf("%.0f%%", p)
+}
+
+// progressLine returns a progress callback that redraws one line on
+// stderr, or nil when stderr is not a terminal (cron and CI logs stay
+// clean).
+func (a *app) progressLine() func(monitor.Progress) {
+	if !isTerminal(a.errw) {
+		return nil
+	}
+	var mu sync.Mutex
+	var last time.Time
+	return func(p monitor.Progress) {
+		mu.Lock() // called from the scan's workers
+		defer mu.Unlock()
+		if now := time.Now(); now.Sub(last) < 100*time.Millisecond && p.Done < p.Total {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(a.errw, "\r\x1b[Kscanned %s of %s", output.Grouped(int64(p.Done)), output.Grouped(int64(p.Total)))
+	}
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/monitor"
+)
+
+// brokenWorkspace is the stand-in with breaks planted on the day before
+// testNow, and their ids.
+func brokenWorkspace() (*brazetest.Workspace, []string) {
+	ws := brazetest.NewWorkspace(42, 300)
+	falls, jumps := ws.PlantBreaks(client.DateOf(testNow).AddDays(-1))
+	return ws, append(falls, jumps...)
+}
+
+type scanDoc struct {
+	Total    int           `json:"total"`
+	Scanned  int           `json:"scanned"`
+	Missing  int           `json:"missing"`
+	Segments []monitor.Row `json:"segments"`
+}
+
+func TestScanFindsBreaks(t *testing.T) {
+	ws, planted := brokenWorkspace()
+	h, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	code, out, errs := runSegdash(t, env, "scan", "--format", "json")
+	if code != exitBreach {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	var doc scanDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var flagged []string
+	for _, r := range doc.Segments {
+		if r.Anomaly {
+			flagged = append(flagged, r.SegmentID)
+		}
+	}
+	slices.Sort(flagged)
+	slices.Sort(planted)
+	if !slices.Equal(flagged, planted) || doc.Total != len(ws.Listed()) || doc.Missing != 0 {
+		t.Errorf("flagged %v, planted %v; total %d missing %d", flagged, planted, doc.Total, doc.Missing)
+	}
+	// Sorted by score: the anomalies come first.
+	for i, r := range doc.Segments[:len(planted)] {
+		if !r.Anomaly {
+			t.Errorf("row %d is not an anomaly: %+v", i, r)
+		}
+	}
+	if !strings.Contains(errs, "requests, <1% of the hourly 250,000") {
+		t.Errorf("no cost line: %q", errs)
+	}
+	tracked := 0
+	for _, s := range ws.Listed() {
+		if s.Tracked {
+			tracked++
+		}
+	}
+	if got := h.Requests("data_series"); got != int64(tracked) {
+		t.Errorf("%d series requests for %d tracked segments", got, tracked)
+	}
+	if strings.Contains(out+errs, brazetest.DemoKey) {
+		t.Error("the key reached the output")
+	}
+}
+
+func TestScanRulesAndScopes(t *testing.T) {
+	ws, _ := brokenWorkspace()
+	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	seg := ws.Listed()[1]
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	text := "watchlists:\n  mine: [" + seg.ID + "]\nrules:\n  - name: huge floor\n    watchlist: mine\n    below: 999_999_999_999\n"
+	if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env["SEGDASH_CONFIG"] = cfg
+	code, out, errs := runSegdash(t, env, "scan", "--watch", "mine", "--format", "csv")
+	if code != exitBreach || strings.Count(out, "\n") != 2 || !strings.Contains(out, "huge floor: size") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	code, out, _ = runSegdash(t, env, "scan", "--tag", "vip", "--format", "table")
+	if code == exitError || !strings.Contains(out, "scan of tag vip:") {
+		t.Errorf("tag scan: exit %d\n%s", code, out)
+	}
+	code, out, _ = runSegdash(t, env, "scan", "--format", "nagios")
+	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - ") {
+		t.Errorf("nagios: exit %d %q", code, out)
+	}
+	for _, args := range [][]string{
+		{"scan", "--format", "yaml"}, {"scan", "--tag", "a", "--watch", "b"}, {"scan", "--tag", "no-such-tag"},
+		{"scan", "--sort", "size"}, {"scan", "--length", "500"}, {"scan", "--watch", "nope"}, {"scan", "extra"},
+	} {
+		if code, _, errs := runSegdash(t, env, args...); code != exitError || !strings.HasPrefix(errs, "segdash: ") {
+			t.Errorf("%v: exit %d %q", args, code, errs)
+		}
+	}
+}
+
+func TestScanPartialFailure(t *testing.T) {
+	ws, _ := brokenWorkspace()
+	h, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	bad := tracked(h, 1)[0]
+	h.SetSegmentFault(bad.ID, brazetest.Fault{Status: 400})
+	code, out, errs := runSegdash(t, env, "scan", "--format", "json")
+	if code != exitError || !strings.Contains(errs, "1 of ") || !strings.Contains(errs, "could not be scanned") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	var doc scanDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Missing != 1 || doc.Scanned != doc.Total {
+		t.Fatalf("partial output %v %+v", err, doc)
+	}
+	for _, r := range doc.Segments {
+		if (r.SegmentID == bad.ID) != (r.Status == monitor.StatusFailed) {
+			t.Errorf("%s: status %q", r.SegmentID, r.Status)
+		}
+	}
+}
+
+func TestScanDemo(t *testing.T) {
+	code, out, errs := runSegdash(t, map[string]string{}, "scan", "--top", "3")
+	if code != exitBreach || !strings.Contains(errs, "DEMO") || !strings.Contains(out, "ALERTS (4)") {
+		t.Errorf("demo scan: exit %d\n%s\n%s", code, out, errs)
+	}
+}
