@@ -82,6 +82,15 @@ func WithPageConcurrency(n int) Option { return func(c *Client) { c.pageAhead = 
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }
 
+// transport is the default transport with enough idle connections kept
+// per host for the cache's 16 requests in flight at most: the default
+// keeps 2, so a scan would open a new connection for most requests.
+func transport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 16
+	return t
+}
+
 // New returns a client for endpoint (an instance name such as "US-03" or a
 // base URL) authenticating with apiKey.
 func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
@@ -99,7 +108,7 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	c := &Client{
 		base:        base,
 		key:         apiKey,
-		hc:          &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()},
+		hc:          &http.Client{Transport: transport()},
 		now:         time.Now,
 		sleep:       sleepCtx,
 		timeout:     15 * time.Second,
