@@ -165,18 +165,17 @@ func (m *Model) footer(s *seriesState) string {
 // change, min, max, average; wrapped to width.
 func statLines(pts []client.Point, width int) []string {
 	last := pts[len(pts)-1]
-	lo, hi, sum := last.Size, last.Size, int64(0)
-	for _, p := range pts {
-		lo, hi = min(lo, p.Size), max(hi, p.Size)
-		sum += p.Size
+	sizes := make([]int64, len(pts))
+	for i, p := range pts {
+		sizes[i] = p.Size
 	}
+	lo, hi, avg := output.MinMaxAvg(sizes)
 	fields := []string{fmt.Sprintf("latest %s (%s)", output.Grouped(last.Size), last.Day.Time().Format("Jan 02"))}
 	if len(pts) > 1 {
 		fields = append(fields, "day "+output.ChangeOf(pts[len(pts)-2].Size, last.Size).String())
 		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), output.ChangeOf(pts[0].Size, last.Size)))
 	}
-	fields = append(fields, "min "+output.HumanCount(lo), "max "+output.HumanCount(hi),
-		"avg "+output.HumanCount(sum/int64(len(pts))))
+	fields = append(fields, "min "+lo, "max "+hi, "avg "+avg)
 	var out []string
 	cur := ""
 	for _, f := range fields {

@@ -84,34 +84,25 @@ func Chart(lines []Line, o ChartOptions) string {
 		}
 	}
 	if math.IsInf(lo, 0) { // every value NaN (normalised all-zero series)
-		lo, hi = 0, 1
+		lo, hi = 0, 0
 	}
-	yfmt := HumanFloat
-	// A flat series gets room around it (never below zero for sizes).
+	caption := o.Caption
 	if lo == hi {
-		pad := math.Max(1, math.Abs(lo)*0.05)
-		lo, hi = lo-pad, hi+pad
-		if lo < 0 && hi-pad >= 0 {
-			lo = 0
-		}
+		caption = strings.TrimPrefix(caption+" · "+FlatNote, " · ")
 	}
 	// Rows left for the plot: x axis (2 lines), caption, legend (2 lines).
 	rows := o.Height - 2
-	if o.Caption != "" {
+	if caption != "" {
 		rows--
 	}
 	if len(data) > 1 {
 		rows -= 2
 	}
-	if rows < 2 {
-		rows = 2
+	axis := planYAxis(lo, hi, rows)
+	for _, vals := range data {
+		axis.shift(vals)
 	}
-	// The y labels' width, as asciigraph will print them on every row.
-	labelW := 1
-	for i := 0; i <= rows; i++ {
-		labelW = max(labelW, Width(yfmt(lo+(hi-lo)*float64(i)/float64(rows))))
-	}
-	labelW++
+	labelW := axis.width() + 1
 	// 3 cells of axis, and 3 so that the last date label is not cut.
 	plotW := o.Width - labelW - 6
 	if plotW < 4 {
@@ -119,10 +110,11 @@ func Chart(lines []Line, o ChartOptions) string {
 	}
 	opts := []asciigraph.Option{
 		asciigraph.Width(plotW),
-		asciigraph.Height(rows - 1),
-		asciigraph.YAxisValueFormatter(yfmt),
+		asciigraph.Height(axis.height),
+		asciigraph.LowerBound(0), asciigraph.UpperBound(axis.hi - axis.lo),
+		asciigraph.YAxisValueFormatter(axis.label),
 		asciigraph.XAxisRange(0, float64(len(days)-1)),
-		asciigraph.XAxisTickCount(max(2, min(6, plotW/12))),
+		asciigraph.XAxisTickCount(dayTicks(len(days), plotW)),
 		asciigraph.XAxisValueFormatter(func(v float64) string {
 			i := int(math.Round(v))
 			if i < 0 || i >= len(days) {
@@ -131,9 +123,8 @@ func Chart(lines []Line, o ChartOptions) string {
 			return days[i].Time().Format("Jan 02")
 		}),
 	}
-	opts = append(opts, asciigraph.LowerBound(lo), asciigraph.UpperBound(hi))
-	if o.Caption != "" {
-		opts = append(opts, asciigraph.Caption(o.Caption))
+	if caption != "" {
+		opts = append(opts, asciigraph.Caption(caption))
 	}
 	if len(data) > 1 {
 		for i := range names {
