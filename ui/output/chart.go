@@ -32,6 +32,9 @@ type ChartOptions struct {
 	Color bool
 	// AxisColor colours axes and labels when Color is set.
 	AxisColor asciigraph.AnsiColor
+	// NoLegend leaves out the legend under a compare chart, for a caller
+	// that names the series itself (with LegendMarker), so it shows once.
+	NoLegend bool
 }
 
 // ChartMinWidth and ChartMinHeight are the smallest chart that still says something.
@@ -95,7 +98,7 @@ func Chart(lines []Line, o ChartOptions) string {
 	if caption != "" {
 		rows--
 	}
-	if len(data) > 1 {
+	if len(data) > 1 && !o.NoLegend {
 		rows -= 2
 	}
 	axis := planYAxis(lo, hi, rows)
@@ -126,21 +129,28 @@ func Chart(lines []Line, o ChartOptions) string {
 	if caption != "" {
 		opts = append(opts, asciigraph.Caption(caption))
 	}
-	if len(data) > 1 {
-		for i := range names {
-			names[i] = Truncate(names[i], max(8, plotW/len(names)-4))
-		}
-		opts = append(opts, asciigraph.SeriesLegends(names...))
-	}
+	legend := len(data) > 1 && !o.NoLegend
 	if o.Color {
 		opts = append(opts, asciigraph.SeriesColors(colors...))
 		if o.AxisColor != asciigraph.Default {
 			opts = append(opts, asciigraph.AxisColor(o.AxisColor), asciigraph.LabelColor(o.AxisColor))
 		}
+	} else if len(data) > 1 {
+		glyphs := make([]asciigraph.CharSet, len(data))
+		for i := range glyphs {
+			glyphs[i] = seriesGlyphs(i)
+		}
+		opts = append(opts, asciigraph.SeriesChars(glyphs...))
 	}
 	out := asciigraph.PlotMany(data, opts...)
 	if !o.Color {
 		out = ansi.Strip(out)
+	}
+	if legend {
+		// Our own legend: asciigraph's marks every series "■" alike.
+		lead := axis.width() + 3
+		line := legendLine(names, colors, o.Color, o.Width-lead)
+		out += "\n\n" + strings.Repeat(" ", lead+max(0, (plotW-Width(line))/2)) + line
 	}
 	// Enforce the box: asciigraph may exceed it for long labels or legends.
 	ls := strings.Split(out, "\n")
