@@ -63,7 +63,7 @@ func TestYLabelsProperty(t *testing.T) {
 		seen := map[string]bool{}
 		for _, l := range labels {
 			v := parseLabel(t, l)
-			fractional := strings.Contains(l, ".") && strings.IndexAny(l, "kMBTe") < 0
+			fractional := strings.Contains(l, ".") && !strings.ContainsAny(l, "kMBTe")
 			if seen[l] || v >= prev || fractional || v < 0 {
 				t.Fatalf("%v at height %d: labels %q (repeated, unordered, fractional or negative)\n%s", vals, h, labels, out)
 			}
