@@ -43,9 +43,12 @@ const (
 	ChartMinHeight = 5
 )
 
-// Chart draws lines in at most o.Width × o.Height cells. It never panics on
-// empty, flat or single-point series, and no output line is wider than
-// o.Width.
+// Chart draws lines in at most o.Width × o.Height cells. Y labels sit at
+// round 1-2-5 steps (see planYAxis), x ticks on whole days (dayTicks); a
+// series that never changes is drawn flat with FlatNote under it. Without
+// colour, compared series get distinct line styles (seriesGlyphs). It
+// never panics on empty, flat, single-point or extreme series, and no
+// output line is wider than o.Width.
 func Chart(lines []Line, o ChartOptions) string {
 	if o.Width < ChartMinWidth || o.Height < ChartMinHeight {
 		return ""
