@@ -101,7 +101,10 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 	}
 	var lines []output.Line
 	var states []*seriesState
-	rows := min(len(segs), max(0, (h-12)/2)) // the legend names them all when space is short
+	rows := min(len(segs), max(0, (h-12)/2))
+	if rows < len(segs) {
+		rows = 0 // the chart's own legend names them all, once
+	}
 	for i, seg := range segs {
 		state := m.series[m.keyFor(seg.ID)]
 		states = append(states, state)
@@ -118,10 +121,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 			status = "untracked"
 		}
 		if i < rows {
-			mark := "■"
-			if !st.Theme.Mono {
-				mark = c.String() + "■\x1b[0m"
-			}
+			mark := output.LegendMarker(i, c, !st.Theme.Mono)
 			out = append(out, " "+mark+" "+output.PadRight(output.SafeText(seg.Name), max(8, w/2-4))+" "+status)
 		} else if i == rows && rows > 0 {
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
@@ -129,7 +129,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 	}
 	chartH := h - len(out) - 1
 	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
-		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis})
+		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0})
 	for _, l := range strings.Split(c, "\n") {
 		out = append(out, " "+l)
 	}
@@ -165,18 +165,17 @@ func (m *Model) footer(s *seriesState) string {
 // change, min, max, average; wrapped to width.
 func statLines(pts []client.Point, width int) []string {
 	last := pts[len(pts)-1]
-	lo, hi, sum := last.Size, last.Size, int64(0)
-	for _, p := range pts {
-		lo, hi = min(lo, p.Size), max(hi, p.Size)
-		sum += p.Size
+	sizes := make([]int64, len(pts))
+	for i, p := range pts {
+		sizes[i] = p.Size
 	}
+	lo, hi, avg := output.MinMaxAvg(sizes)
 	fields := []string{fmt.Sprintf("latest %s (%s)", output.Grouped(last.Size), last.Day.Time().Format("Jan 02"))}
 	if len(pts) > 1 {
 		fields = append(fields, "day "+output.ChangeOf(pts[len(pts)-2].Size, last.Size).String())
 		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), output.ChangeOf(pts[0].Size, last.Size)))
 	}
-	fields = append(fields, "min "+output.HumanCount(lo), "max "+output.HumanCount(hi),
-		"avg "+output.HumanCount(sum/int64(len(pts))))
+	fields = append(fields, "min "+lo, "max "+hi, "avg "+avg)
 	var out []string
 	cur := ""
 	for _, f := range fields {

@@ -40,7 +40,8 @@ func TestNoColorRendersNoColour(t *testing.T) {
 			t.Fatalf("NO_COLOR screen has colour %q", sgr)
 		}
 	}
-	mustContain(t, screen(m), "comparing 2 segments", "■")
+	// Without colour each series has its own marker, the sample of its line.
+	mustContain(t, screen(m), "comparing 2 segments", "── ", "━━ ")
 }
 
 func TestMouse(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -78,7 +79,7 @@ Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error
 	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
 	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
-	fl.StringVar(&f.format, "format", "chart", "output: chart, spark, json or csv")
+	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
 	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
 	fl.Float64Var(&f.maxDrop, "max-drop", 0, "breach when a segment fell more than this percent over the window")
 	return cmd
@@ -92,10 +93,8 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	if err := client.CheckLength(f.length); err != nil {
 		return time.Time{}, usageError("--length: %v", err)
 	}
-	switch f.format {
-	case "chart", "spark", "json", "csv":
-	default:
-		return time.Time{}, usageError("--format %q: want chart, spark, json or csv", f.format)
+	if !slices.Contains(output.Formats(), f.format) {
+		return time.Time{}, usageError("--format %q: want one of %s", f.format, strings.Join(output.Formats(), ", "))
 	}
 	if cmd.Flags().Changed("min") && f.min < 0 {
 		return time.Time{}, usageError("--min must not be negative")

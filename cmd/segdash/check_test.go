@@ -117,6 +117,11 @@ func TestCheckFormats(t *testing.T) {
 		t.Errorf("spark: exit %d\n%s", code, out)
 	}
 
+	code, out, _ = runSegdash(t, env, "check", "--format", "nagios", a.ID, b.ID)
+	if code != 0 || !strings.HasPrefix(out, "SEGDASH OK - 2 segments within thresholds | '"+a.Name+"'=") {
+		t.Errorf("nagios: exit %d\n%s", code, out)
+	}
+
 	code, out, _ = runSegdash(t, env, "check", "--ending-at", "2026-10-01", a.ID)
 	if code != 0 || !strings.Contains(out, a.Name) || !strings.Contains(out, "Sep 30") || !strings.Contains(out, "┤") || strings.Contains(out, "\x1b") {
 		t.Errorf("chart: exit %d\n%s", code, out)
@@ -165,7 +170,7 @@ func TestCheckUsageAndAPIErrors(t *testing.T) {
 		{[]string{"check"}, "at least one SEGMENT"},
 		{[]string{"check", "--length", "0", s.ID}, "1..100"},
 		{[]string{"check", "--length", "101", s.ID}, "1..100"},
-		{[]string{"check", "--format", "xml", s.ID}, "chart, spark, json or csv"},
+		{[]string{"check", "--format", "xml", s.ID}, "chart, spark, json, csv, nagios"},
 		{[]string{"check", "--ending-at", "tomorrow", s.ID}, "--ending-at"},
 		{[]string{"check", "--max-drop", "120", s.ID}, "0 to 100"},
 		{[]string{"check", "--min", "-5", s.ID}, "--min"},

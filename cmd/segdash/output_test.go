@@ -25,3 +25,13 @@ func TestWriteCheckAdapts(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribeMakesIDsSafe: ids come from the API too, and the BREACH line
+// on stderr names the segment by id.
+func TestDescribeMakesIDsSafe(t *testing.T) {
+	for _, s := range []client.Segment{{ID: "id\x1b]0;pwned\x07"}, {ID: "id\u202e", Name: "n"}} {
+		if got := describe(s); strings.ContainsAny(got, "\x1b\x07\u202e") {
+			t.Errorf("describe(%q) = %q", s.ID, got)
+		}
+	}
+}

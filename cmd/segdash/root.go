@@ -124,15 +124,6 @@ func version() string {
 	return "dev"
 }
 
-// colorEnabled reports whether w gets ANSI colour: only a terminal, and only
-// when NO_COLOR is empty.
-func colorEnabled(w io.Writer, getenv func(string) string) bool {
-	if getenv("NO_COLOR") != "" {
-		return false
-	}
-	return isTerminal(w)
-}
-
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())

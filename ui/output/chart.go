@@ -32,6 +32,9 @@ type ChartOptions struct {
 	Color bool
 	// AxisColor colours axes and labels when Color is set.
 	AxisColor asciigraph.AnsiColor
+	// NoLegend leaves out the legend under a compare chart, for a caller
+	// that names the series itself (with LegendMarker), so it shows once.
+	NoLegend bool
 }
 
 // ChartMinWidth and ChartMinHeight are the smallest chart that still says something.
@@ -40,9 +43,12 @@ const (
 	ChartMinHeight = 5
 )
 
-// Chart draws lines in at most o.Width × o.Height cells. It never panics on
-// empty, flat or single-point series, and no output line is wider than
-// o.Width.
+// Chart draws lines in at most o.Width × o.Height cells. Y labels sit at
+// round 1-2-5 steps (see planYAxis), x ticks on whole days (dayTicks); a
+// series that never changes is drawn flat with FlatNote under it. Without
+// colour, compared series get distinct line styles (seriesGlyphs). It
+// never panics on empty, flat, single-point or extreme series, and no
+// output line is wider than o.Width.
 func Chart(lines []Line, o ChartOptions) string {
 	if o.Width < ChartMinWidth || o.Height < ChartMinHeight {
 		return ""
@@ -84,34 +90,25 @@ func Chart(lines []Line, o ChartOptions) string {
 		}
 	}
 	if math.IsInf(lo, 0) { // every value NaN (normalised all-zero series)
-		lo, hi = 0, 1
+		lo, hi = 0, 0
 	}
-	yfmt := HumanFloat
-	// A flat series gets room around it (never below zero for sizes).
+	caption := o.Caption
 	if lo == hi {
-		pad := math.Max(1, math.Abs(lo)*0.05)
-		lo, hi = lo-pad, hi+pad
-		if lo < 0 && hi-pad >= 0 {
-			lo = 0
-		}
+		caption = strings.TrimPrefix(caption+" · "+FlatNote, " · ")
 	}
 	// Rows left for the plot: x axis (2 lines), caption, legend (2 lines).
 	rows := o.Height - 2
-	if o.Caption != "" {
+	if caption != "" {
 		rows--
 	}
-	if len(data) > 1 {
+	if len(data) > 1 && !o.NoLegend {
 		rows -= 2
 	}
-	if rows < 2 {
-		rows = 2
+	axis := planYAxis(lo, hi, rows)
+	for _, vals := range data {
+		axis.shift(vals)
 	}
-	// The y labels' width, as asciigraph will print them on every row.
-	labelW := 1
-	for i := 0; i <= rows; i++ {
-		labelW = max(labelW, Width(yfmt(lo+(hi-lo)*float64(i)/float64(rows))))
-	}
-	labelW++
+	labelW := axis.width() + 1
 	// 3 cells of axis, and 3 so that the last date label is not cut.
 	plotW := o.Width - labelW - 6
 	if plotW < 4 {
@@ -119,10 +116,11 @@ func Chart(lines []Line, o ChartOptions) string {
 	}
 	opts := []asciigraph.Option{
 		asciigraph.Width(plotW),
-		asciigraph.Height(rows - 1),
-		asciigraph.YAxisValueFormatter(yfmt),
+		asciigraph.Height(axis.height),
+		asciigraph.LowerBound(0), asciigraph.UpperBound(axis.hi - axis.lo),
+		asciigraph.YAxisValueFormatter(axis.label),
 		asciigraph.XAxisRange(0, float64(len(days)-1)),
-		asciigraph.XAxisTickCount(max(2, min(6, plotW/12))),
+		asciigraph.XAxisTickCount(dayTicks(len(days), plotW)),
 		asciigraph.XAxisValueFormatter(func(v float64) string {
 			i := int(math.Round(v))
 			if i < 0 || i >= len(days) {
@@ -131,25 +129,31 @@ func Chart(lines []Line, o ChartOptions) string {
 			return days[i].Time().Format("Jan 02")
 		}),
 	}
-	opts = append(opts, asciigraph.LowerBound(lo), asciigraph.UpperBound(hi))
-	if o.Caption != "" {
-		opts = append(opts, asciigraph.Caption(o.Caption))
+	if caption != "" {
+		opts = append(opts, asciigraph.Caption(caption))
 	}
-	if len(data) > 1 {
-		for i := range names {
-			names[i] = Truncate(names[i], max(8, plotW/len(names)-4))
-		}
-		opts = append(opts, asciigraph.SeriesLegends(names...))
-	}
+	legend := len(data) > 1 && !o.NoLegend
 	if o.Color {
 		opts = append(opts, asciigraph.SeriesColors(colors...))
 		if o.AxisColor != asciigraph.Default {
 			opts = append(opts, asciigraph.AxisColor(o.AxisColor), asciigraph.LabelColor(o.AxisColor))
 		}
+	} else if len(data) > 1 {
+		glyphs := make([]asciigraph.CharSet, len(data))
+		for i := range glyphs {
+			glyphs[i] = seriesGlyphs(i)
+		}
+		opts = append(opts, asciigraph.SeriesChars(glyphs...))
 	}
 	out := asciigraph.PlotMany(data, opts...)
 	if !o.Color {
 		out = ansi.Strip(out)
+	}
+	if legend {
+		// Our own legend: asciigraph's marks every series "■" alike.
+		lead := axis.width() + 3
+		line := legendLine(names, colors, o.Color, o.Width-lead)
+		out += "\n\n" + strings.Repeat(" ", lead+max(0, (plotW-Width(line))/2)) + line
 	}
 	// Enforce the box: asciigraph may exceed it for long labels or legends.
 	ls := strings.Split(out, "\n")

@@ -52,7 +52,7 @@ func TestRenderFitsItsBox(t *testing.T) {
 
 func TestRenderContent(t *testing.T) {
 	out := Chart([]Line{{Name: "A", Points: series(day0, 1000, 2000, 4_500_000)}}, ChartOptions{Width: 60, Height: 12, Caption: "estimated"})
-	for _, want := range []string{"4.5M", "Nov 01", "Nov 03", "estimated", "┤"} {
+	for _, want := range []string{"5M", "4M", "Nov 01", "Nov 02", "Nov 03", "estimated", "┤"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)
 		}

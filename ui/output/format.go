@@ -32,25 +32,29 @@ func HumanFloat(v float64) string {
 // so "min 2.61M · max 2.64M" rather than "min 2.6M · max 2.6M". When three
 // decimals are not enough, every value is Grouped in full.
 func HumanCounts(values ...int64) []string {
-	out := make([]string, len(values))
-	for prec := 1; prec <= 3; prec++ {
-		seen := make(map[string]int64, len(values))
-		distinct := true
-		for i, v := range values {
-			out[i] = compact(float64(v), prec)
-			if w, ok := seen[out[i]]; ok && w != v {
-				distinct = false
-			}
-			seen[out[i]] = v
-		}
-		if distinct {
-			return out
-		}
+	return distinctly(len(values), func(i, prec int) string { return compact(float64(values[i]), prec) },
+		func(i int) string { return Grouped(values[i]) })
+}
+
+// MinMaxAvg formats the smallest, largest and mean of values with
+// HumanCounts, so the three differ in print when they differ in value.
+// The mean is taken in float64: a sum of sizes can overflow int64.
+func MinMaxAvg(values []int64) (lo, hi, avg string) {
+	if len(values) == 0 {
+		return "-", "-", "-"
 	}
+	mn, mx, mean := values[0], values[0], 0.0
 	for i, v := range values {
-		out[i] = Grouped(v)
+		mn, mx = min(mn, v), max(mx, v)
+		mean += (float64(v) - mean) / float64(i+1)
 	}
-	return out
+	a := int64(math.MaxInt64)
+	if mean < math.MaxInt64 {
+		a = int64(math.Round(mean))
+	}
+	a = min(max(a, mn), mx) // rounding must not step outside the range
+	s := HumanCounts(mn, mx, a)
+	return s[0], s[1], s[2]
 }
 
 // units are the scales of compact, each a thousand times the last.

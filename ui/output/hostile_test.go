@@ -91,6 +91,18 @@ func TestCSVNeutralisesFormulasAndControls(t *testing.T) {
 	}
 }
 
+func TestEscapeControls(t *testing.T) {
+	in := []byte("{\"name\":\"a\u009b31mb\u007fc ünï \u202eexe\"}")
+	want := `{"name":"a\u009b31mb\u007fc ünï \u202eexe"}`
+	if got := string(EscapeControls(in)); got != want {
+		t.Errorf("EscapeControls = %q, want %q", got, want)
+	}
+	var v struct{ Name string }
+	if err := json.Unmarshal([]byte(want), &v); err != nil || v.Name != "a\u009b31mb\u007fc ünï \u202eexe" {
+		t.Errorf("not lossless: %q %v", v.Name, err)
+	}
+}
+
 // unsafeRune reports a rune no text output may carry.
 func unsafeRune(r rune) bool {
 	return (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) || isBidi(r) || r == 0x2028 || r == 0x2029
