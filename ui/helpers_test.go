@@ -50,7 +50,9 @@ func newTestEnv(t testing.TB, segments int) *testEnv {
 func (e *testEnv) newTestModel(o Options) *Model {
 	o.Cache = e.cache
 	o.Now = func() time.Time { return testNow }
-	o.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // no timers
+	if o.Tick == nil {
+		o.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // no timers
+	}
 	if o.Theme == "" {
 		o.Theme = "dark"
 	}

@@ -46,7 +46,7 @@ func TestLoadingIsNotEmpty(t *testing.T) {
 		t.Fatalf("says no segments while loading:\n%s", s)
 	}
 	mustContain(t, s, "loading segments…")
-	m.Update(segmentsProgressMsg{gen: m.listGen, n: 3200})
+	m.Update(segmentsProgressMsg{gen: m.cat.gen, n: 3200})
 	mustContain(t, screen(m), "loading segments… 3,200")
 }
 
@@ -107,7 +107,7 @@ func TestTagFilterAndSort(t *testing.T) {
 	rows := m.list.OnScreen(0)
 	prev := int64(1 << 62)
 	for _, r := range rows {
-		sum := m.summary(r.ID)
+		sum := m.list.Summary(r.ID)
 		if !sum.HasData {
 			continue
 		}
@@ -132,17 +132,17 @@ func TestWindowKeysAndStaleReplies(t *testing.T) {
 	// A reply for a window no longer shown is dropped.
 	cur := m.list.CursorID()
 	old := client.SeriesKey{SegmentID: cur, Length: 90}
-	m.series[old] = &seriesState{loading: true, token: 999}
-	m.Update(seriesLoadedMsg{key: old, token: 999, series: &client.Series{Points: []client.Point{{Size: 1}}}})
-	if _, ok := m.series[old]; ok {
+	m.Update(seriesLoadedMsg{key: old, token: m.store.Begin(old), series: &client.Series{Points: []client.Point{{Size: 1}}}})
+	if _, ok := m.store.State(old); ok {
 		t.Errorf("a reply for another window was kept")
 	}
 	// And a reply from an older fetch of the same key too.
-	k := m.keyFor(cur)
-	st := m.series[k]
-	before := st.series
-	m.Update(seriesLoadedMsg{key: k, token: st.token - 1, series: &client.Series{}})
-	if m.series[k].series != before {
+	k := m.store.Key(cur)
+	before := m.store.Get(cur).Series
+	older := m.store.Begin(k)
+	m.store.Begin(k)
+	m.Update(seriesLoadedMsg{key: k, token: older, series: &client.Series{}})
+	if m.store.Get(cur).Series != before {
 		t.Errorf("an older fetch overwrote a newer one")
 	}
 }

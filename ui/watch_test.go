@@ -42,7 +42,7 @@ func TestWatchlists(t *testing.T) {
 	}
 	mustContain(t, screen(m), "watch: other")
 	press(t, m, "space", "W")
-	if !m.naming {
+	if !m.name.Active() {
 		t.Fatal("W did not ask for a name")
 	}
 	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "t", "e", "a", "m", "enter")
@@ -51,8 +51,8 @@ func TestWatchlists(t *testing.T) {
 	}
 	mustContain(t, screen(m), "saved watchlist team (2 segments)", "watch: team")
 	press(t, m, "x", "w", "w", "w")
-	if m.watch != "team" {
-		t.Errorf("the saved watchlist is not in the cycle: at %q", m.watch)
+	if m.watch.current != "team" {
+		t.Errorf("the saved watchlist is not in the cycle: at %q", m.watch.current)
 	}
 }
 
@@ -61,12 +61,12 @@ func TestWatchlistSavingOff(t *testing.T) {
 	m := e.newTestModel(Options{})
 	start(t, m, 120, 40)
 	press(t, m, "space", "W")
-	if m.naming || !strings.Contains(m.notice, "off here") {
-		t.Errorf("W without a place to save: naming %v, notice %q", m.naming, m.notice)
+	if m.name.Active() || !strings.Contains(m.status.Notice(), "off here") {
+		t.Errorf("W without a place to save: naming %v, notice %q", m.name.Active(), m.status.Notice())
 	}
 	press(t, m, "w")
-	if !strings.Contains(m.notice, "no watchlists yet") {
-		t.Errorf("w without watchlists: %q", m.notice)
+	if !strings.Contains(m.status.Notice(), "no watchlists yet") {
+		t.Errorf("w without watchlists: %q", m.status.Notice())
 	}
 }
 
@@ -120,8 +120,7 @@ func TestSnapshotSavedAfterDataAndOnQuit(t *testing.T) {
 	e := newTestEnv(t, 300)
 	var saves []*client.Snapshot
 	var ticks recordTicks
-	m := e.newTestModel(Options{SaveSnapshot: func(s *client.Snapshot) error { saves = append(saves, s); return nil }})
-	m.tick = ticks.tick
+	m := e.newTestModel(Options{SaveSnapshot: func(s *client.Snapshot) error { saves = append(saves, s); return nil }, Tick: ticks.tick})
 	start(t, m, 120, 40)
 	if _, d, ok := last[saveSnapshotMsg](&ticks); !ok || d != saveDelay {
 		t.Fatalf("no save scheduled after data arrived (%v %v)", d, ok)
