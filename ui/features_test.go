@@ -148,3 +148,22 @@ func TestStartupNotice(t *testing.T) {
 	start(t, m, 120, 40)
 	mustContain(t, screen(m), "warning: snapshot set aside")
 }
+
+// TestHelpScrollsOnSmallTerminals: at the minimum size the help does not
+// fit; it scrolls to its last line instead of cutting it.
+func TestHelpScrollsOnSmallTerminals(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, MinWidth, MinHeight)
+	press(t, m, "?")
+	if s := screen(m); strings.Contains(s, "q quit") || !strings.Contains(s, "scroll") {
+		t.Fatalf("setup: the help fits, or says nothing of scrolling:\n%s", s)
+	}
+	for range 3 {
+		_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+		settle(t, m, cmd)
+	}
+	mustContain(t, screen(m), "segdash keys", "q quit", "data stays).")
+	press(t, m, "esc")
+	mustContain(t, screen(m), "NAME")
+}

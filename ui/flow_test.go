@@ -32,7 +32,7 @@ func TestFlowInARealProgram(t *testing.T) {
 			return true
 		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
-	waitFor("288 segments", "VIP", "Win-back")
+	waitFor(e.segmentsLabel(), "VIP", "Win-back")
 
 	tm.Type("/churn")
 	waitFor("Churn Risk")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"reflect"
 	"strings"
@@ -29,6 +30,12 @@ func (e *testEnv) now() time.Time { return time.Unix(0, e.clock.Load()).UTC() }
 
 // advance moves the cache's clock, so remembered answers age.
 func (e *testEnv) advance(d time.Duration) { e.clock.Add(int64(d)) }
+
+// segmentsLabel is the status bar's count of the stand-in's listed
+// segments, "288 segments" for the default workspace.
+func (e *testEnv) segmentsLabel() string {
+	return fmt.Sprintf("%d segments", len(e.api.Workspace().Listed()))
+}
 
 func newTestEnv(t testing.TB, segments int) *testEnv {
 	t.Helper()
@@ -135,6 +142,16 @@ func keyMsg(s string) tea.KeyPressMsg {
 
 // screen is the rendered view without ANSI.
 func screen(m *Model) string { return ansi.Strip(m.render()) }
+
+// cursorRow is the list row under the cursor (marked ›) of a screen.
+func cursorRow(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(l, "›") {
+			return l
+		}
+	}
+	return ""
+}
 
 func mustContain(t testing.TB, s string, wants ...string) {
 	t.Helper()

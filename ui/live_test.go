@@ -166,7 +166,7 @@ func TestAuthScreens(t *testing.T) {
 		// Recovery: the API heals, the next refresh lists again.
 		e.api.SetFault(brazetest.Fault{})
 		press(t, m, "R")
-		if s := screen(m); strings.Contains(s, "Braze refused") || !strings.Contains(s, "288 segments") {
+		if s := screen(m); strings.Contains(s, "Braze refused") || !strings.Contains(s, e.segmentsLabel()) {
 			t.Errorf("%d: not recovered:\n%s", tc.status, s)
 		}
 	}

@@ -51,10 +51,16 @@ func (m *Model) View() string {
 	m.help.Styles = help.DefaultStyles(m.c.IsDark)
 	groups := m.c.Keys.FullHelp()
 	// Two rows of columns, so that every column fits in a narrow terminal.
-	body := []string{"", m.help.FullHelpView(groups[:2]), "", m.help.FullHelpView(groups[2:]), "",
-		st.Subtle.Render("Sizes are Braze's daily estimates; the newest point is yesterday's."),
-		st.Subtle.Render("Rows show: name, tags, trend over the window, latest size, change over the window."),
-		st.Subtle.Render("! marks a segment whose last refresh failed (its last good data stays).")}
+	body := []string{"", m.help.FullHelpView(groups[:2]), "", m.help.FullHelpView(groups[2:]), ""}
+	for _, p := range []string{
+		"Sizes are Braze's daily estimates; the newest point is yesterday's.",
+		"Rows show: name, tags, trend over the window, latest size, change over the window.",
+		"! marks a segment whose last refresh failed (its last good data stays).",
+	} {
+		for _, l := range common.Wrap(p, m.c.Width) {
+			body = append(body, st.Subtle.Render(l))
+		}
+	}
 	m.vp.SetContent(strings.Join(body, "\n"))
 	hint := "   (? or esc to close)"
 	if m.vp.TotalLineCount() > m.vp.Height() {
