@@ -118,7 +118,7 @@ func (m *Model) listMessage(w int) []string {
 	case m.list.Len() == 0 && m.cat.loaded:
 		return []string{st.Subtle.Render("no segments in this workspace")}
 	case m.list.Visible() == 0:
-		return []string{m.list.View(), st.Subtle.Render("no segment matches the filter (esc clears it)")}
+		return []string{m.list.Header(), st.Subtle.Render("no segment matches the filter (esc clears it)")}
 	}
 	return nil
 }

@@ -40,13 +40,44 @@ func Block(lines []string, w, h int) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
+		l := ""
 		if i < len(lines) {
-			b.WriteString(output.PadRight(output.Truncate(lines[i], w), w))
-		} else {
-			b.WriteString(strings.Repeat(" ", w))
+			l = lines[i]
 		}
+		lw := output.Width(l)
+		if lw > w {
+			l = output.Truncate(l, w)
+			lw = output.Width(l)
+		}
+		b.WriteString(l)
+		b.WriteString(strings.Repeat(" ", max(0, w-lw)))
 	}
 	return b.String()
+}
+
+// JoinColumns joins blocks of h lines side by side, line by line. Each
+// block must be a Block (lines of equal width); sep goes between them on
+// every line.
+func JoinColumns(h int, sep string, blocks ...string) string {
+	cols := make([][]string, len(blocks))
+	for i, b := range blocks {
+		cols[i] = strings.SplitN(b, "\n", h)
+	}
+	var out strings.Builder
+	for y := range h {
+		if y > 0 {
+			out.WriteByte('\n')
+		}
+		for i, c := range cols {
+			if i > 0 {
+				out.WriteString(sep)
+			}
+			if y < len(c) {
+				out.WriteString(c[y])
+			}
+		}
+	}
+	return out.String()
 }
 
 // Ago renders an age as the status bar shows it.

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/themes"
+	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -37,14 +39,33 @@ func (m *Model) layout() columns {
 	return c
 }
 
-// View draws the list in its size: a header line and the rows.
+// View draws the list in exactly its size (from 24 cells wide): a header
+// line, the rows and blank lines below a short list, so that a pane beside
+// it keeps its column.
 func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	c := m.layout()
-	st := m.c.Styles
 	var b strings.Builder
+	b.WriteString(m.Header())
+	c := m.layout()
+	p := newPaints(m.c.Styles)
+	end := min(len(m.view), m.offset+m.Page())
+	for j := m.offset; j < end; j++ {
+		b.WriteString("\n")
+		b.WriteString(m.row(m.all[m.view[j]], c, p, j == m.cursor))
+	}
+	blank := strings.Repeat(" ", m.width)
+	for range m.height - 1 - (end - m.offset) {
+		b.WriteString("\n")
+		b.WriteString(blank)
+	}
+	return b.String()
+}
+
+// Header is the line of column names.
+func (m *Model) Header() string {
+	c := m.layout()
 	head := "   " + output.PadRight("NAME", c.name)
 	if c.tags > 0 {
 		head += " " + output.PadRight("TAGS", c.tags)
@@ -53,17 +74,10 @@ func (m *Model) View() string {
 		head += " " + output.PadRight("TREND", c.spark)
 	}
 	head += " " + output.PadLeft("SIZE", c.size) + " " + output.PadLeft("CHANGE", c.change)
-	b.WriteString(st.Header.Render(output.PadRight(head, m.width)))
-	end := min(len(m.view), m.offset+m.Page())
-	for j := m.offset; j < end; j++ {
-		b.WriteString("\n")
-		b.WriteString(m.row(m.all[m.view[j]], c, j == m.cursor))
-	}
-	return b.String()
+	return m.c.Styles.Header.Render(output.PadRight(head, m.width))
 }
 
-func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
-	st := m.c.Styles
+func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) string {
 	sum := m.sums[s.ID]
 	// A segment without tracking has no history, unless it has data after
 	// all (zeros mode).
@@ -122,7 +136,7 @@ func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
 	b.WriteString(st.Selected.Render(mark))
 	b.WriteString(st.Text.Render(name))
 	b.WriteString(st.Subtle.Render(tags))
-	b.WriteString(st.Accent.UnsetBold().Render(sparkCol))
+	b.WriteString(st.Spark.Render(sparkCol))
 	switch {
 	case sum.Err != "":
 		b.WriteString(st.Error.Render(sizeCol))
@@ -135,7 +149,7 @@ func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
 	case sum.Change.Abs > 0:
 		b.WriteString(st.Success.Render(changeCol))
 	case sum.Change.Abs < 0:
-		b.WriteString(st.Error.UnsetBold().Render(changeCol))
+		b.WriteString(st.Fall.Render(changeCol))
 	default:
 		b.WriteString(st.Subtle.Render(changeCol))
 	}
@@ -156,4 +170,15 @@ func (c columns) total() int {
 		w += 1 + c.spark
 	}
 	return w
+}
+
+// paints are the list's styles, captured once a frame (see common.Paint).
+type paints struct {
+	Cursor, Selected, Text, Subtle, Spark, Error, Success, Fall common.Paint
+}
+
+func newPaints(st *themes.Styles) *paints {
+	return &paints{Cursor: common.NewPaint(st.Cursor), Selected: common.NewPaint(st.Selected),
+		Text: common.NewPaint(st.Text), Subtle: common.NewPaint(st.Subtle), Spark: common.NewPaint(st.Accent.UnsetBold()),
+		Error: common.NewPaint(st.Error), Success: common.NewPaint(st.Success), Fall: common.NewPaint(st.Error.UnsetBold())}
 }
