@@ -33,8 +33,10 @@ func New(c *common.Common, store *series.Store, offline bool) *Model {
 // SetSize sets the pane's cells.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
-// Normal reports whether the chart is indexed; ToggleNormal switches.
-func (m *Model) Normal() bool  { return m.normal }
+// Normal reports whether the chart is indexed to 100 at the window's start.
+func (m *Model) Normal() bool { return m.normal }
+
+// ToggleNormal switches between absolute sizes and indexed ones.
 func (m *Model) ToggleNormal() { m.normal = !m.normal }
 
 // Solo reports whether the chart shows the cursor's segment alone.

@@ -25,8 +25,10 @@ func New(c *common.Common) *Model {
 	return &Model{c: c, help: help.New(), vp: common.NewViewport()}
 }
 
-// Open shows the help from its top; Close hides it.
-func (m *Model) Open()  { m.open = true; m.vp.GotoTop() }
+// Open shows the help from its top.
+func (m *Model) Open() { m.open = true; m.vp.GotoTop() }
+
+// Close hides the help.
 func (m *Model) Close() { m.open = false }
 
 // Active reports whether the help is shown.

@@ -4,13 +4,11 @@
 package segmentlist
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
-	"github.com/segdash/segdash/ui/output"
 	"github.com/segdash/segdash/ui/series"
 )
 
@@ -26,6 +24,7 @@ const (
 	sortKeys
 )
 
+// String names the order as the title line shows it.
 func (k SortKey) String() string {
 	return [...]string{"created", "name", "size", "change"}[k]
 }
@@ -80,8 +79,10 @@ func (m *Model) SetSegments(segs []client.Segment) {
 	m.rebuild(cur)
 }
 
-// Len is the number of segments known; Visible the number passing the filter.
-func (m *Model) Len() int     { return len(m.all) }
+// Len is the number of segments known.
+func (m *Model) Len() int { return len(m.all) }
+
+// Visible is the number of segments passing the filter.
 func (m *Model) Visible() int { return len(m.view) }
 
 // SetSize sets the cells the list may draw in.
@@ -215,8 +216,10 @@ func (m *Model) Move(n int) {
 	m.clamp()
 }
 
-// Top and Bottom jump to the ends.
-func (m *Model) Top()    { m.cursor = 0; m.clamp() }
+// Top jumps to the first row.
+func (m *Model) Top() { m.cursor = 0; m.clamp() }
+
+// Bottom jumps to the last row.
 func (m *Model) Bottom() { m.cursor = len(m.view) - 1; m.clamp() }
 
 // Page is the number of rows on screen.
@@ -276,15 +279,6 @@ func (m *Model) OnScreen(ahead int) []client.Segment {
 		out = append(out, m.all[i])
 	}
 	return out
-}
-
-// Status is a short description of the list for the status bar.
-func (m *Model) Status() string {
-	s := fmt.Sprintf("%s segments", output.Grouped(int64(len(m.all))))
-	if m.filter != "" {
-		s = fmt.Sprintf("%s of %s", output.Grouped(int64(len(m.view))), s)
-	}
-	return s
 }
 
 // All returns every known segment, in API order.

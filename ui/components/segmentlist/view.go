@@ -1,6 +1,7 @@
 package segmentlist
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/segdash/segdash/client"
@@ -181,4 +182,13 @@ func newPaints(st *themes.Styles) *paints {
 	return &paints{Cursor: common.NewPaint(st.Cursor), Selected: common.NewPaint(st.Selected),
 		Text: common.NewPaint(st.Text), Subtle: common.NewPaint(st.Subtle), Spark: common.NewPaint(st.Accent.UnsetBold()),
 		Error: common.NewPaint(st.Error), Success: common.NewPaint(st.Success), Fall: common.NewPaint(st.Error.UnsetBold())}
+}
+
+// Status is a short description of the list for the status bar.
+func (m *Model) Status() string {
+	s := fmt.Sprintf("%s segments", output.Grouped(int64(len(m.all))))
+	if m.filter != "" {
+		s = fmt.Sprintf("%s of %s", output.Grouped(int64(len(m.view))), s)
+	}
+	return s
 }
