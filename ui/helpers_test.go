@@ -145,7 +145,7 @@ func screen(m *Model) string { return ansi.Strip(m.render()) }
 
 // cursorRow is the list row under the cursor (marked ›) of a screen.
 func cursorRow(screen string) string {
-	for _, l := range strings.Split(screen, "\n") {
+	for l := range strings.SplitSeq(screen, "\n") {
 		if strings.HasPrefix(l, "›") {
 			return l
 		}
@@ -168,8 +168,8 @@ func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w,
 // commands).
 func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
 	v := reflect.ValueOf(msg)
-	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type() == reflect.TypeOf(tea.BatchMsg{}) ||
-		v.Type().Elem() != reflect.TypeOf((tea.Cmd)(nil)) {
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type() == reflect.TypeFor[tea.BatchMsg]() ||
+		v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
 		return nil, false
 	}
 	out := make([]tea.Cmd, v.Len())

@@ -188,7 +188,7 @@ func (m *Model) nextTag() {
 	}
 	var words []string
 	cur := ""
-	for _, w := range strings.Fields(m.list.Filter()) {
+	for w := range strings.FieldsSeq(m.list.Filter()) {
 		if t, ok := strings.CutPrefix(strings.ToLower(w), "tag:"); ok {
 			cur = t
 			continue

@@ -186,7 +186,7 @@ func TestUntrackedNotFetchedInALoop(t *testing.T) {
 	if len(untracked) == 0 {
 		t.Fatal("no untracked segment on screen to test with")
 	}
-	for i := 0; i < 3; i++ {
+	for range 3 {
 		e.advance(time.Minute)
 		tick, _, _ := last[live.RefreshMsg](&ticks)
 		_, cmd := m.Update(tick)

@@ -36,7 +36,7 @@ func Block(lines []string, w, h int) string {
 		lines = lines[:h]
 	}
 	var b strings.Builder
-	for i := 0; i < h; i++ {
+	for i := range h {
 		if i > 0 {
 			b.WriteByte('\n')
 		}

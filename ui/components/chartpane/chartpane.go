@@ -133,7 +133,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	lineColor := common.ChartColor(series, 0)
 	c := output.Chart([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
 		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
-	for _, l := range strings.Split(c, "\n") {
+	for l := range strings.SplitSeq(c, "\n") {
 		out = append(out, " "+l)
 	}
 	for len(out) < h-1 {
@@ -185,7 +185,7 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	chartH := h - len(out) - 1
 	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
 		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis})
-	for _, l := range strings.Split(c, "\n") {
+	for l := range strings.SplitSeq(c, "\n") {
 		out = append(out, " "+l)
 	}
 	for len(out) < h-1 {

@@ -26,7 +26,7 @@ func TestView(t *testing.T) {
 			t.Errorf("missing %q:\n%s", want, out)
 		}
 	}
-	for _, l := range strings.Split(out, "\n") {
+	for l := range strings.SplitSeq(out, "\n") {
 		if output.Width(l) > 50 {
 			t.Errorf("line wider than 50: %q", l)
 		}

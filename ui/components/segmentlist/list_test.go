@@ -24,7 +24,7 @@ func newList(n int, sizes map[string]int64) *Model {
 		m.SetSummary(id, series.Summary{HasData: true, Latest: v, Values: []int64{v / 2, v}, Change: output.ChangeOf(v/2, v)})
 	}
 	var segs []client.Segment
-	for i := 0; i < n; i++ {
+	for i := range n {
 		segs = append(segs, client.Segment{ID: fmt.Sprintf("id%d", i), Name: fmt.Sprintf("Segment %c%d", 'Z'-rune(i%26), i),
 			Tags: []string{[]string{"vip", "push", "email"}[i%3]}, AnalyticsTrackingEnabled: true})
 	}
@@ -106,7 +106,7 @@ func TestRowsFitAndStaySafe(t *testing.T) {
 	m.SetSegments(m.all)
 	for _, w := range []int{30, 45, 60, 80, 120, 200} {
 		m.SetSize(w, 6)
-		for _, l := range strings.Split(m.View(), "\n") {
+		for l := range strings.SplitSeq(m.View(), "\n") {
 			if output.Width(l) != w {
 				t.Errorf("width %d: line of %d: %q", w, output.Width(l), ansi.Strip(l))
 			}
