@@ -10,21 +10,18 @@ import (
 type Styles struct {
 	Theme Theme
 
-	Title       lipgloss.Style
-	Text        lipgloss.Style
-	Subtle      lipgloss.Style
-	Accent      lipgloss.Style
-	Error       lipgloss.Style
-	Warning     lipgloss.Style
-	Success     lipgloss.Style
-	Cursor      lipgloss.Style // the row under the cursor
-	Selected    lipgloss.Style // the mark of a selected row
-	Header      lipgloss.Style // column headers
-	Pane        lipgloss.Style // a bordered pane
-	PaneFocused lipgloss.Style
-	StatusBar   lipgloss.Style
-	StatusKey   lipgloss.Style // a highlighted field in the status bar
-	Demo        lipgloss.Style
+	Title     lipgloss.Style
+	Text      lipgloss.Style
+	Subtle    lipgloss.Style
+	Accent    lipgloss.Style
+	Error     lipgloss.Style
+	Warning   lipgloss.Style
+	Success   lipgloss.Style
+	Cursor    lipgloss.Style // the row under the cursor
+	Selected  lipgloss.Style // the mark of a selected row
+	Header    lipgloss.Style // column headers
+	StatusBar lipgloss.Style
+	Demo      lipgloss.Style
 }
 
 // NewStyles builds the styles of theme t. isDark is the terminal's
@@ -57,20 +54,11 @@ func NewStyles(t Theme, isDark bool) *Styles {
 	if t.Mono {
 		s.Cursor = base.Reverse(true)
 		s.StatusBar = base.Reverse(true)
-		s.StatusKey = base.Reverse(true).Bold(true)
 		s.Demo = base.Reverse(true).Bold(true)
 	} else {
 		s.Cursor = base.Background(t.Selection).Foreground(t.Text)
 		s.StatusBar = base.Background(t.Selection).Foreground(t.Text)
-		s.StatusKey = base.Background(t.Accent).Foreground(t.Selection).Bold(true)
 		s.Demo = base.Background(t.Warning).Foreground(lipgloss.Color("#000000")).Bold(true)
-	}
-	border := lipgloss.RoundedBorder()
-	s.Pane = base.Border(border)
-	s.PaneFocused = base.Border(border)
-	if !t.Mono {
-		s.Pane = s.Pane.BorderForeground(t.Border)
-		s.PaneFocused = s.PaneFocused.BorderForeground(t.Accent)
 	}
 	return s
 }
@@ -87,7 +75,6 @@ func (t Theme) filled(isDark bool) Theme {
 	def(&t.Subtle, "#6B7280", "#8B8B96")
 	def(&t.Accent, "#0369A1", "#7DD3FC")
 	def(&t.Selection, "#DBEAFE", "#2E3A4F")
-	def(&t.Border, "#9CA3AF", "#4B5563")
 	def(&t.Error, "#B91C1C", "#F87171")
 	def(&t.Warning, "#B45309", "#FBBF24")
 	def(&t.Success, "#15803D", "#4ADE80")

@@ -7,7 +7,7 @@ package themes
 import (
 	"fmt"
 	"image/color"
-	"sort"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -21,7 +21,6 @@ type Theme struct {
 	Subtle    color.Color
 	Accent    color.Color
 	Selection color.Color // background of the cursor row
-	Border    color.Color
 	Error     color.Color
 	Warning   color.Color
 	Success   color.Color
@@ -37,7 +36,7 @@ type Theme struct {
 func Dark() Theme {
 	return Theme{Name: "dark",
 		Text: lipgloss.Color("#E4E4E7"), Subtle: lipgloss.Color("#8B8B96"), Accent: lipgloss.Color("#7DD3FC"),
-		Selection: lipgloss.Color("#2E3A4F"), Border: lipgloss.Color("#4B5563"), Error: lipgloss.Color("#F87171"),
+		Selection: lipgloss.Color("#2E3A4F"), Error: lipgloss.Color("#F87171"),
 		Warning: lipgloss.Color("#FBBF24"), Success: lipgloss.Color("#4ADE80"),
 		Series: []asciigraph.AnsiColor{asciigraph.DeepSkyBlue, asciigraph.Orange, asciigraph.LimeGreen,
 			asciigraph.HotPink, asciigraph.Gold, asciigraph.MediumPurple},
@@ -48,7 +47,7 @@ func Dark() Theme {
 func Light() Theme {
 	return Theme{Name: "light",
 		Text: lipgloss.Color("#1F2937"), Subtle: lipgloss.Color("#6B7280"), Accent: lipgloss.Color("#0369A1"),
-		Selection: lipgloss.Color("#DBEAFE"), Border: lipgloss.Color("#9CA3AF"), Error: lipgloss.Color("#B91C1C"),
+		Selection: lipgloss.Color("#DBEAFE"), Error: lipgloss.Color("#B91C1C"),
 		Warning: lipgloss.Color("#B45309"), Success: lipgloss.Color("#15803D"),
 		Series: []asciigraph.AnsiColor{asciigraph.Blue, asciigraph.DarkOrange, asciigraph.Green,
 			asciigraph.DeepPink, asciigraph.DarkGoldenrod, asciigraph.Purple},
@@ -59,7 +58,7 @@ func Light() Theme {
 func Ocean() Theme {
 	return Theme{Name: "ocean",
 		Text: lipgloss.Color("#D8DEE9"), Subtle: lipgloss.Color("#7B88A1"), Accent: lipgloss.Color("#88C0D0"),
-		Selection: lipgloss.Color("#3B4252"), Border: lipgloss.Color("#4C566A"), Error: lipgloss.Color("#BF616A"),
+		Selection: lipgloss.Color("#3B4252"), Error: lipgloss.Color("#BF616A"),
 		Warning: lipgloss.Color("#EBCB8B"), Success: lipgloss.Color("#A3BE8C"),
 		Series: []asciigraph.AnsiColor{asciigraph.SkyBlue, asciigraph.Aquamarine, asciigraph.Khaki,
 			asciigraph.Plum, asciigraph.LightCoral, asciigraph.PaleGreen},
@@ -71,7 +70,7 @@ func Ocean() Theme {
 func HighContrast() Theme {
 	return Theme{Name: "high-contrast",
 		Text: lipgloss.ANSIColor(15), Subtle: lipgloss.ANSIColor(7), Accent: lipgloss.ANSIColor(14),
-		Selection: lipgloss.ANSIColor(4), Border: lipgloss.ANSIColor(7), Error: lipgloss.ANSIColor(9),
+		Selection: lipgloss.ANSIColor(4), Error: lipgloss.ANSIColor(9),
 		Warning: lipgloss.ANSIColor(11), Success: lipgloss.ANSIColor(10),
 		Series: []asciigraph.AnsiColor{asciigraph.Aqua, asciigraph.Yellow, asciigraph.Lime, asciigraph.Fuchsia,
 			asciigraph.Red, asciigraph.White}}
@@ -80,24 +79,28 @@ func HighContrast() Theme {
 // Mono has no colour: selection is reversed, emphasis bold. NO_COLOR picks it.
 func Mono() Theme { return Theme{Name: "mono", Mono: true} }
 
-var builtins = map[string]func() Theme{
-	"dark": Dark, "light": Light, "ocean": Ocean, "high-contrast": HighContrast, "mono": Mono,
+// builtins are the named themes; a function, so that no caller can change
+// the table another session reads.
+func builtins() map[string]func() Theme {
+	return map[string]func() Theme{
+		"dark": Dark, "light": Light, "ocean": Ocean, "high-contrast": HighContrast, "mono": Mono,
+	}
 }
 
 // Names lists the theme names ByName accepts, "auto" included.
 func Names() []string {
 	names := []string{"auto"}
-	for n := range builtins {
+	for n := range builtins() {
 		names = append(names, n)
 	}
-	sort.Strings(names[1:])
+	slices.Sort(names[1:])
 	return names
 }
 
 // ByName returns a built-in theme. "auto" is not a theme: the caller picks
 // Dark or Light from the terminal background (see ForBackground).
 func ByName(name string) (Theme, error) {
-	if f, ok := builtins[strings.ToLower(strings.TrimSpace(name))]; ok {
+	if f, ok := builtins()[strings.ToLower(strings.TrimSpace(name))]; ok {
 		return f(), nil
 	}
 	return Theme{}, fmt.Errorf("unknown theme %q; valid themes: %s", name, strings.Join(Names(), ", "))

@@ -19,10 +19,10 @@ import (
 func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 	var segs []client.Segment
 	var series [][]client.Point
-	for _, s := range m.chartSegments() {
-		if st := m.series[m.keyFor(s.ID)]; st != nil && st.series != nil {
+	for _, s := range m.charted() {
+		if st := m.store.Get(s.ID); st != nil && st.Series != nil {
 			segs = append(segs, s)
-			series = append(series, st.series.Points)
+			series = append(series, st.Series.Points)
 		}
 	}
 	var b bytes.Buffer
@@ -35,25 +35,25 @@ func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 func (m *Model) copyCmd() tea.Cmd {
 	data, n, _ := m.chartCSV()
 	if n == 0 {
-		return m.setNotice("nothing to copy yet")
+		return m.status.SetNotice("nothing to copy yet")
 	}
-	return tea.Batch(tea.SetClipboard(string(data)), m.setNotice(fmt.Sprintf("copied %d rows of CSV", n)))
+	return tea.Batch(tea.SetClipboard(string(data)), m.status.SetNotice(fmt.Sprintf("copied %d rows of CSV", n)))
 }
 
 // exportCmd writes the charted series to a new CSV file in ExportDir.
 func (m *Model) exportCmd() tea.Cmd {
 	if m.opts.ExportDir == "" {
-		return m.setNotice("export is off here; y copies the CSV instead")
+		return m.status.SetNotice("export is off here; y copies the CSV instead")
 	}
 	data, n, segs := m.chartCSV()
 	if n == 0 {
-		return m.setNotice("nothing to export yet")
+		return m.status.SetNotice("nothing to export yet")
 	}
 	base := "compare"
 	if len(segs) == 1 {
 		base = slug(segs[0].Name)
 	}
-	name := fmt.Sprintf("segdash-%s-%dd-%s", base, m.length, m.now().UTC().Format("20060102-150405"))
+	name := fmt.Sprintf("segdash-%s-%dd-%s", base, m.store.Length(), m.c.Now().UTC().Format("20060102-150405"))
 	dir := m.opts.ExportDir
 	return func() tea.Msg {
 		path, err := writeNew(dir, name, ".csv", data)

@@ -15,17 +15,17 @@ func TestThemeFollowsBackground(t *testing.T) {
 	e := newTestEnv(t, 300)
 	m := e.newTestModel(Options{Theme: "auto"})
 	start(t, m, 120, 40)
-	if m.styles.Theme.Name != "dark" {
-		t.Fatalf("default before an answer: %s", m.styles.Theme.Name)
+	if m.c.Styles.Theme.Name != "dark" {
+		t.Fatalf("default before an answer: %s", m.c.Styles.Theme.Name)
 	}
 	m.Update(tea.BackgroundColorMsg{Color: color.RGBA{R: 250, G: 250, B: 250, A: 255}})
-	if m.styles.Theme.Name != "light" {
-		t.Errorf("light background gave %s", m.styles.Theme.Name)
+	if m.c.Styles.Theme.Name != "light" {
+		t.Errorf("light background gave %s", m.c.Styles.Theme.Name)
 	}
 	fixed := e.newTestModel(Options{Theme: "ocean"})
 	fixed.Update(tea.BackgroundColorMsg{Color: color.White})
-	if fixed.styles.Theme.Name != "ocean" {
-		t.Errorf("a named theme changed with the background: %s", fixed.styles.Theme.Name)
+	if fixed.c.Styles.Theme.Name != "ocean" {
+		t.Errorf("a named theme changed with the background: %s", fixed.c.Styles.Theme.Name)
 	}
 }
 
@@ -51,7 +51,7 @@ func TestMouse(t *testing.T) {
 	if m.View().MouseMode != tea.MouseModeCellMotion {
 		t.Fatal("mouse not captured by default")
 	}
-	l := m.computeLayout()
+	l := m.layoutFor()
 	_, cmd := m.Update(tea.MouseClickMsg{X: 5, Y: l.listY + 4, Button: tea.MouseLeft})
 	settle(t, m, cmd)
 	if m.list.CursorIndex() != 3 {
@@ -83,8 +83,8 @@ func TestCopyAndExport(t *testing.T) {
 	if n != 60 || !strings.HasPrefix(string(data), "segment_id,segment_name,date,size\n") {
 		t.Errorf("clipboard CSV: %d rows\n%.200s", n, data)
 	}
-	if !strings.Contains(m.notice, "copied 60 rows") {
-		t.Errorf("notice %q", m.notice)
+	if !strings.Contains(m.status.Notice(), "copied 60 rows") {
+		t.Errorf("notice %q", m.status.Notice())
 	}
 	press(t, m, "e")
 	mustContain(t, screen(m), "wrote "+dir)
@@ -106,8 +106,8 @@ func TestCopyAndExport(t *testing.T) {
 	off := e.newTestModel(Options{})
 	start(t, off, 120, 40)
 	press(t, off, "e")
-	if !strings.Contains(off.notice, "export is off") {
-		t.Errorf("export without a directory: %q", off.notice)
+	if !strings.Contains(off.status.Notice(), "export is off") {
+		t.Errorf("export without a directory: %q", off.status.Notice())
 	}
 }
 
@@ -148,4 +148,23 @@ func TestStartupNotice(t *testing.T) {
 	m := e.newTestModel(Options{Notice: "warning: snapshot set aside"})
 	start(t, m, 120, 40)
 	mustContain(t, screen(m), "warning: snapshot set aside")
+}
+
+// TestHelpScrollsOnSmallTerminals: at the minimum size the help does not
+// fit; it scrolls to its last line instead of cutting it.
+func TestHelpScrollsOnSmallTerminals(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, MinWidth, MinHeight)
+	press(t, m, "?")
+	if s := screen(m); strings.Contains(s, "q quit") || !strings.Contains(s, "scroll") {
+		t.Fatalf("setup: the help fits, or says nothing of scrolling:\n%s", s)
+	}
+	for range 3 {
+		_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+		settle(t, m, cmd)
+	}
+	mustContain(t, screen(m), "segdash keys", "q quit", "data stays).")
+	press(t, m, "esc")
+	mustContain(t, screen(m), "NAME")
 }

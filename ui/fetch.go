@@ -2,14 +2,14 @@ package ui
 
 import (
 	"errors"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/components/segmentlist"
-	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/components/details"
+	"github.com/segdash/segdash/ui/series"
 )
 
 // lookahead is how many rows below the screen get their series fetched.
@@ -19,94 +19,16 @@ const lookahead = 10
 // for: pressing r twice does not cost two requests.
 const manualMaxAge = 10 * time.Second
 
-// loadSegmentsCmd lists every segment in the background, reporting progress.
-func (m *Model) loadSegmentsCmd(fresh bool) tea.Cmd {
-	m.listGen++
-	m.listing = true
-	m.listCount = 0
-	gen, ctx, cache := m.listGen, m.ctx, m.cache
-	ch := make(chan tea.Msg, 1)
-	var once sync.Once
-	// The listing starts when the command first runs (never in Update),
-	// and reports through ch; each message carries wait for the next.
-	list := func() {
-		maxAge := time.Duration(0)
-		if fresh {
-			maxAge = client.Fresh
-		}
-		var wait tea.Cmd
-		segs, err := cache.Segments(ctx, maxAge, func(n int) {
-			select {
-			case ch <- segmentsProgressMsg{gen: gen, n: n, next: wait}:
-			default: // the screen is behind; it will catch up with the next one
-			}
-		})
-		// Drain a pending progress message so the final one is not stuck.
-		select {
-		case <-ch:
-		default:
-		}
-		select {
-		case ch <- segmentsLoadedMsg{gen: gen, segs: segs, err: err}:
-		case <-ctx.Done():
-		}
-	}
-	var wait tea.Cmd
-	wait = func() tea.Msg {
-		once.Do(func() { go list() })
-		select {
-		case msg := <-ch:
-			if p, ok := msg.(segmentsProgressMsg); ok {
-				p.next = wait
-				return p
-			}
-			return msg
-		case <-ctx.Done():
-			return nil
-		}
-	}
-	return wait
-}
-
-func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
-	if msg.gen != m.listGen {
-		return nil
-	}
-	m.listing = false
-	if msg.err != nil {
-		m.listErr = msg.err
-		if isAuthError(msg.err) {
-			m.authErr = msg.err
-		}
-		return m.noteRateLimit(msg.err)
-	}
-	m.listErr, m.authErr = nil, nil
-	m.listLoaded, m.listFromDisk, m.listedAt = true, false, m.now()
-	m.list.SetSegments(msg.segs)
-	var watch tea.Cmd
-	if m.pendingWatch != "" {
-		watch = m.applyWatchlist(m.pendingWatch)
-	}
-	return tea.Batch(watch, m.ensureSeries(), m.markDirty())
-}
-
-// chartSegments are the segments the chart shows: the selection, or the
-// cursor's segment when nothing is selected or in focus mode.
-func (m *Model) chartSegments() []client.Segment {
-	sel := m.list.Selected()
-	if len(sel) > 0 && !m.solo {
-		return sel
-	}
-	if s, ok := m.list.Cursor(); ok {
-		return []client.Segment{s}
-	}
-	return nil
+// charted are the segments the chart shows.
+func (m *Model) charted() []client.Segment {
+	cur, ok := m.list.Cursor()
+	return m.chart.Charted(m.list.Selected(), cur, ok)
 }
 
 // ensureSeries fetches what is on screen and not yet known. Untracked
 // segments are fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
-	if !m.listLoaded || m.authErr != nil || m.opts.Offline {
+	if !m.cat.loaded || m.cat.authErr != nil || m.opts.Offline {
 		return nil
 	}
 	var cmds []tea.Cmd
@@ -114,13 +36,11 @@ func (m *Model) ensureSeries() tea.Cmd {
 		if !s.AnalyticsTrackingEnabled && !charted {
 			return
 		}
-		k := m.keyFor(s.ID)
-		if st, ok := m.series[k]; ok && (st.loading || (st.series != nil && !st.fromDisk) || st.err != nil) {
-			return // known, or on its way; the last run's data is refreshed once
+		if k := m.store.Key(s.ID); m.store.Wanted(k) {
+			cmds = append(cmds, m.fetchSeriesCmd(k, 0))
 		}
-		cmds = append(cmds, m.fetchSeriesCmd(k, 0))
 	}
-	for _, s := range m.chartSegments() {
+	for _, s := range m.charted() {
 		want(s, true)
 	}
 	for _, s := range m.list.OnScreen(lookahead) {
@@ -132,10 +52,10 @@ func (m *Model) ensureSeries() tea.Cmd {
 // refetch asks again for the on-screen (all) or charted series, letting the
 // cache answer from memory what is younger than maxAge.
 func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
-	if !m.listLoaded || m.opts.Offline {
+	if !m.cat.loaded || m.opts.Offline {
 		return nil
 	}
-	charted := m.chartSegments()
+	charted := m.charted()
 	segs := charted
 	if all {
 		segs = append(segs, m.list.OnScreen(0)...)
@@ -147,9 +67,9 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 			continue
 		}
 		seen[s.ID] = true
-		k := m.keyFor(s.ID)
-		st, ok := m.series[k]
-		if ok && st.loading {
+		k := m.store.Key(s.ID)
+		st, ok := m.store.State(k)
+		if ok && st.Loading {
 			continue
 		}
 		// An untracked segment is asked once, and only when charted: it
@@ -162,16 +82,21 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// retryFailed refetches the on-screen series whose last fetch failed.
+func (m *Model) retryFailed() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range append(m.charted(), m.list.OnScreen(lookahead)...) {
+		k := m.store.Key(s.ID)
+		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading {
+			cmds = append(cmds, m.fetchSeriesCmd(k, 0))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
 // fetchSeriesCmd marks k loading (its old data stays) and fetches it.
 func (m *Model) fetchSeriesCmd(k client.SeriesKey, maxAge time.Duration) tea.Cmd {
-	m.seq++
-	st, ok := m.series[k]
-	if !ok {
-		st = &seriesState{}
-		m.series[k] = st
-	}
-	st.loading, st.token = true, m.seq
-	token, ctx, cache := m.seq, m.ctx, m.cache
+	token, ctx, cache := m.store.Begin(k), m.c.Ctx, m.opts.Cache
 	return func() tea.Msg {
 		s, err := cache.DataSeries(ctx, k, maxAge)
 		return seriesLoadedMsg{key: k, token: token, series: s, err: err}
@@ -179,77 +104,21 @@ func (m *Model) fetchSeriesCmd(k client.SeriesKey, maxAge time.Duration) tea.Cmd
 }
 
 func (m *Model) seriesLoaded(msg seriesLoadedMsg) tea.Cmd {
-	st, ok := m.series[msg.key]
-	if !ok || st.token != msg.token {
-		return nil // an older fetch of the same key
-	}
-	st.loading = false
-	if msg.key.Length != m.length || !msg.key.EndingAt.Equal(m.keyFor("").EndingAt) {
-		// A window no longer shown: drop the reply, and the state with it
-		// unless it holds data worth keeping for a return to that window.
-		if st.series == nil {
-			delete(m.series, msg.key)
+	now := m.c.Now()
+	switch m.store.Finish(msg.key, msg.token, msg.series, msg.err, now) {
+	case series.Failed:
+		if common.IsAuthError(msg.err) && !errors.Is(msg.err, client.ErrForbidden) {
+			m.cat.authErr = msg.err
 		}
-		return nil
-	}
-	if msg.err != nil {
-		if client.IsCanceled(msg.err) {
-			return nil
+		return m.live.NoteRateLimit(msg.err)
+	case series.Loaded:
+		if m.cat.authErr != nil && !common.IsAuthError(m.cat.err) {
+			m.cat.authErr = nil
 		}
-		st.err = msg.err
-		if isAuthError(msg.err) && !errors.Is(msg.err, client.ErrForbidden) {
-			m.authErr = msg.err
-		}
-		return m.noteRateLimit(msg.err)
+		m.list.Resort()
+		return tea.Batch(m.live.Updated(now), m.markDirty())
 	}
-	st.series, st.err, st.fromDisk = msg.series, nil, false
-	st.fetched = m.now()
-	m.lastUpdate = st.fetched
-	if m.authErr != nil && !isAuthError(m.listErr) {
-		m.authErr = nil
-	}
-	if msg.key.EndingAt.IsZero() {
-		if p, ok := msg.series.Latest(); ok {
-			if d := p.Day.AddDays(1); m.nowDay.Before(d) {
-				m.nowDay = d
-			}
-		}
-	}
-	m.list.Resort()
-	return tea.Batch(m.scheduleAgeTick(), m.markDirty())
-}
-
-// summary tells the list what is known of a segment's series.
-func (m *Model) summary(id string) segmentlist.Summary {
-	var sum segmentlist.Summary
-	seg, _ := m.list.Lookup(id)
-	sum.Untracked = !seg.AnalyticsTrackingEnabled && seg.ID != ""
-	st, ok := m.series[m.keyFor(id)]
-	if !ok {
-		return sum
-	}
-	sum.Loading = st.loading
-	if st.err != nil {
-		sum.Err = st.err.Error()
-		sum.Stale = true
-	}
-	if st.series != nil && len(st.series.Points) > 0 {
-		sum.Untracked = false // it has data after all (zeros mode)
-		sum.HasData = true
-		pts := st.series.Points
-		sum.Values = make([]int64, len(pts))
-		for i, p := range pts {
-			sum.Values[i] = p.Size
-		}
-		sum.Latest = pts[len(pts)-1].Size
-		sum.Change = output.ChangeOf(pts[0].Size, sum.Latest)
-	}
-	return sum
-}
-
-// isAuthError reports a 401 or 403: the key, instance or permission is wrong.
-func isAuthError(err error) bool {
-	return errors.Is(err, client.ErrUnauthorized) || errors.Is(err, client.ErrForbidden)
+	return nil
 }
 
 // detailsCmd opens the details view for the cursor's segment and fetches.
@@ -258,14 +127,14 @@ func (m *Model) detailsCmd() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.details = &detailsState{id: s.ID}
+	m.details.Open(s)
 	if m.opts.Offline {
-		m.details.err = &client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"}
+		m.details.Fail(&client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"})
 		return nil
 	}
-	ctx, cache, id := m.ctx, m.cache, s.ID
+	ctx, cache, id := m.c.Ctx, m.opts.Cache, s.ID
 	return func() tea.Msg {
 		d, err := cache.Details(ctx, id, 0)
-		return detailsLoadedMsg{id: id, details: d, err: err}
+		return details.LoadedMsg{ID: id, Details: d, Err: err}
 	}
 }

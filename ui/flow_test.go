@@ -32,7 +32,7 @@ func TestFlowInARealProgram(t *testing.T) {
 			return true
 		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
-	waitFor("288 segments", "VIP", "Win-back")
+	waitFor(e.segmentsLabel(), "VIP", "Win-back")
 
 	tm.Type("/churn")
 	waitFor("Churn Risk")
@@ -66,9 +66,9 @@ func TestFlowInARealProgram(t *testing.T) {
 	if len(final.list.Selected()) != 2 {
 		t.Errorf("selection lost: %d", len(final.list.Selected()))
 	}
-	for k, st := range final.series {
-		if st.err != nil {
-			t.Errorf("%s still in error after recovery: %v", k, st.err)
+	for _, seg := range final.list.Selected() {
+		if st := final.store.Get(seg.ID); st == nil || st.Err != nil {
+			t.Errorf("%s not recovered: %+v", seg.ID, st)
 		}
 	}
 }

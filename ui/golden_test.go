@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/segdash/segdash/client/brazetest"
 
 	"github.com/segdash/segdash/ui/output"
 )
@@ -68,6 +71,72 @@ func TestNoLineWiderThanTerminal(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestGoldenColour pins the coloured dashboard in the dark and the light
+// theme (escape sequences kept), as crush does: a style that stops reading
+// on one background shows up as a diff.
+func TestGoldenColour(t *testing.T) {
+	for _, theme := range []string{"dark", "light"} {
+		t.Run(theme, func(t *testing.T) {
+			e := newTestEnv(t, 300)
+			m := e.newTestModel(Options{Demo: true, Theme: theme})
+			start(t, m, 80, 24)
+			press(t, m, "down", "space", "down", "space")
+			golden.RequireEqual(t, m.render())
+		})
+	}
+}
+
+// TestGoldenStates pins the screens around the list: a short list (a
+// filter with few matches), a listing still loading and a failed listing,
+// at two sizes.
+func TestGoldenStates(t *testing.T) {
+	states := map[string]func(t *testing.T, e *testEnv, m *Model, w, h int){
+		"short": func(t *testing.T, e *testEnv, m *Model, w, h int) {
+			start(t, m, w, h)
+			press(t, m, "/", "v", "i", "p", "enter")
+		},
+		"loading": func(t *testing.T, e *testEnv, m *Model, w, h int) {
+			m.Update(windowSize(w, h))
+			m.Init() // the listing starts; nothing has come back
+			m.Update(segmentsProgressMsg{gen: m.cat.gen, n: 200})
+		},
+		"failed": func(t *testing.T, e *testEnv, m *Model, w, h int) {
+			e.api.SetFault(brazetest.Fault{Status: 500, Message: "upstream hiccup"})
+			start(t, m, w, h)
+		},
+	}
+	for name, setup := range states {
+		for _, size := range [][2]int{{140, 40}, {80, 24}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				e := newTestEnv(t, 300)
+				m := e.newTestModel(Options{Demo: true})
+				setup(t, e, m, size[0], size[1])
+				golden.RequireEqual(t, screen(m))
+			})
+		}
+	}
+}
+
+// TestChartPaneKeepsItsColumn: with fewer list rows than screen lines, the
+// chart pane stays right of the list on every line (it used to slide to
+// column 0 below the last row).
+func TestChartPaneKeepsItsColumn(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 140, 40)
+	press(t, m, "/", "v", "i", "p", "enter")
+	if m.list.Visible() >= m.list.Page() {
+		t.Fatalf("setup: %d rows fill the pane", m.list.Visible())
+	}
+	l := m.layoutFor()
+	lines := strings.Split(screen(m), "\n")
+	for y := l.listY; y < l.listY+l.listH; y++ {
+		if sep := ansi.Cut(lines[y], l.listW, l.listW+1); sep != "│" {
+			t.Fatalf("line %d: %q at column %d, want the separator:\n%s", y, sep, l.listW, strings.Join(lines, "\n"))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"reflect"
 	"strings"
@@ -30,6 +31,12 @@ func (e *testEnv) now() time.Time { return time.Unix(0, e.clock.Load()).UTC() }
 // advance moves the cache's clock, so remembered answers age.
 func (e *testEnv) advance(d time.Duration) { e.clock.Add(int64(d)) }
 
+// segmentsLabel is the status bar's count of the stand-in's listed
+// segments, "288 segments" for the default workspace.
+func (e *testEnv) segmentsLabel() string {
+	return fmt.Sprintf("%d segments", len(e.api.Workspace().Listed()))
+}
+
 func newTestEnv(t testing.TB, segments int) *testEnv {
 	t.Helper()
 	api := brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(42, segments),
@@ -50,7 +57,9 @@ func newTestEnv(t testing.TB, segments int) *testEnv {
 func (e *testEnv) newTestModel(o Options) *Model {
 	o.Cache = e.cache
 	o.Now = func() time.Time { return testNow }
-	o.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // no timers
+	if o.Tick == nil {
+		o.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // no timers
+	}
 	if o.Theme == "" {
 		o.Theme = "dark"
 	}
@@ -134,6 +143,16 @@ func keyMsg(s string) tea.KeyPressMsg {
 // screen is the rendered view without ANSI.
 func screen(m *Model) string { return ansi.Strip(m.render()) }
 
+// cursorRow is the list row under the cursor (marked ›) of a screen.
+func cursorRow(screen string) string {
+	for l := range strings.SplitSeq(screen, "\n") {
+		if strings.HasPrefix(l, "›") {
+			return l
+		}
+	}
+	return ""
+}
+
 func mustContain(t testing.TB, s string, wants ...string) {
 	t.Helper()
 	for _, w := range wants {
@@ -149,8 +168,8 @@ func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w,
 // commands).
 func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
 	v := reflect.ValueOf(msg)
-	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type() == reflect.TypeOf(tea.BatchMsg{}) ||
-		v.Type().Elem() != reflect.TypeOf((tea.Cmd)(nil)) {
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type() == reflect.TypeFor[tea.BatchMsg]() ||
+		v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
 		return nil, false
 	}
 	out := make([]tea.Cmd, v.Len())

@@ -8,118 +8,138 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/components/prompt"
+	"github.com/segdash/segdash/ui/series"
 )
 
-// handleKey dispatches a key press.
+// handleKey dispatches a key press: to the open prompt or screen first,
+// then to the dashboard's bindings.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	if msg.String() == "ctrl+c" {
+	k := m.c.Keys
+	switch {
+	case msg.String() == "ctrl+c":
 		return m.quit()
-	}
-	if m.naming {
-		return m.handleNamingKey(msg)
-	}
-	if m.filtering {
-		return m.handleFilterKey(msg)
-	}
-	if m.showHelp {
+	case m.name.Active():
+		return m.nameKey(msg)
+	case m.filter.Active():
+		return m.filterKey(msg)
+	case m.help.Active():
 		if key.Matches(msg, k.Help, k.Escape) {
-			m.showHelp = false
+			m.help.Close()
 		} else if key.Matches(msg, k.Quit) {
 			return m.quit()
+		} else {
+			m.help.Update(msg)
 		}
 		return nil
+	case m.details.Active():
+		if key.Matches(msg, k.Escape, k.Details) {
+			m.details.Close()
+			return nil
+		}
+		if key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown) {
+			m.details.Update(msg) // a short pane scrolls
+			return nil
+		}
 	}
-	if m.details != nil && key.Matches(msg, k.Escape, k.Details) {
-		m.details = nil
-		return nil
+	if cmd, ok := m.listKey(msg); ok {
+		return cmd
 	}
+	return m.commandKey(msg)
+}
+
+// listKey handles the keys that move in the list or change what it shows.
+func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Escape): // back one level: focus, then filter
+		if m.chart.Solo() {
+			m.chart.SetSolo(false)
+		} else if m.list.Filter() != "" {
+			m.filter.SetValue("")
+			m.applyFilter()
+		}
+	case key.Matches(msg, k.Up):
+		m.list.Move(-1)
+	case key.Matches(msg, k.Down):
+		m.list.Move(1)
+	case key.Matches(msg, k.PageUp):
+		m.list.Move(-m.list.Page())
+	case key.Matches(msg, k.PageDown):
+		m.list.Move(m.list.Page())
+	case key.Matches(msg, k.Top):
+		m.list.Top()
+	case key.Matches(msg, k.Bottom):
+		m.list.Bottom()
+	case key.Matches(msg, k.Select):
+		m.list.Toggle()
+		m.chart.SetSolo(false)
+	case key.Matches(msg, k.Focus):
+		m.chart.SetSolo(!m.chart.Solo())
+	case key.Matches(msg, k.ClearSelection):
+		m.list.ClearSelection()
+		m.chart.SetSolo(false)
+		m.watch.current, m.watch.problems = "", nil
+	case key.Matches(msg, k.Filter):
+		return m.filter.Open(m.list.Filter()), true
+	case key.Matches(msg, k.TagFilter):
+		m.nextTag()
+	case key.Matches(msg, k.Sort):
+		m.list.CycleSort()
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice("sorted by "+m.list.Sort().String())), true
+	case key.Matches(msg, k.Window):
+		w := series.Windows()
+		i := int(msg.String()[0] - '1')
+		if i < 0 || i >= len(w) || !m.store.SetLength(w[i]) {
+			return nil, true
+		}
+	case key.Matches(msg, k.Back):
+		m.store.Shift(-7, client.DateOf(m.c.Now().UTC()))
+	case key.Matches(msg, k.Forward):
+		m.store.Shift(7, client.DateOf(m.c.Now().UTC()))
+	default:
+		return nil, false
+	}
+	// Whatever came on screen or into the chart gets fetched.
+	return m.ensureSeries(), true
+}
+
+// commandKey handles the keys that act: refresh, pause, export and so on.
+func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
-	case key.Matches(msg, k.Escape): // back one level: focus, then filter
-		if m.solo {
-			m.solo = false
-			return m.ensureSeries()
-		}
-		if m.list.Filter() != "" {
-			m.filter.SetValue("")
-			m.applyFilter()
-			return m.ensureSeries()
-		}
-	case key.Matches(msg, k.Up):
-		return m.moved(func() { m.list.Move(-1) })
-	case key.Matches(msg, k.Down):
-		return m.moved(func() { m.list.Move(1) })
-	case key.Matches(msg, k.PageUp):
-		return m.moved(func() { m.list.Move(-m.list.Page()) })
-	case key.Matches(msg, k.PageDown):
-		return m.moved(func() { m.list.Move(m.list.Page()) })
-	case key.Matches(msg, k.Top):
-		return m.moved(m.list.Top)
-	case key.Matches(msg, k.Bottom):
-		return m.moved(m.list.Bottom)
-	case key.Matches(msg, k.Select):
-		m.list.Toggle()
-		m.solo = false
-		return m.ensureSeries()
-	case key.Matches(msg, k.Focus):
-		m.solo = !m.solo
-		return m.ensureSeries()
-	case key.Matches(msg, k.ClearSelection):
-		m.list.ClearSelection()
-		m.solo, m.watch, m.watchProblems = false, "", nil
-		return m.ensureSeries()
-	case key.Matches(msg, k.Filter):
-		m.filtering = true
-		m.filter.SetValue(m.list.Filter())
-		m.filter.CursorEnd()
-		return m.filter.Focus()
-	case key.Matches(msg, k.TagFilter):
-		m.nextTag()
-		return m.ensureSeries()
-	case key.Matches(msg, k.Sort):
-		m.list.CycleSort()
-		return tea.Batch(m.ensureSeries(), m.setNotice("sorted by "+m.list.Sort().String()))
+		m.help.Open()
 	case key.Matches(msg, k.Normalise):
-		m.normal = !m.normal
-	case key.Matches(msg, k.Window):
-		i := int(msg.String()[0] - '1')
-		if i >= 0 && i < len(Windows) && Windows[i] != m.length {
-			m.length = Windows[i]
-			return m.ensureSeries()
-		}
-	case key.Matches(msg, k.Back):
-		m.shiftWindow(-7)
-		return m.ensureSeries()
-	case key.Matches(msg, k.Forward):
-		m.shiftWindow(7)
-		return m.ensureSeries()
+		m.chart.ToggleNormal()
 	case key.Matches(msg, k.Details):
 		return m.detailsCmd()
 	case key.Matches(msg, k.Refresh):
 		return m.refetch(false, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):
 		if m.opts.Offline {
-			return m.setNotice("offline: showing the data of the last run only")
+			return m.status.SetNotice("offline: showing the data of the last run only")
 		}
-		if m.authErr != nil || !m.listLoaded || m.listFromDisk {
+		if m.cat.authErr != nil || !m.cat.loaded || m.cat.fromDisk {
 			return m.loadSegmentsCmd(true)
 		}
 		return m.refetch(true, manualMaxAge)
 	case key.Matches(msg, k.Pause):
-		m.paused = !m.paused
-		if m.paused {
-			m.tickGen++ // the running timer chain dies
-			return m.setNotice("live refresh paused")
+		paused, cmd := m.live.TogglePause()
+		if paused {
+			return m.status.SetNotice("live refresh paused")
 		}
-		return tea.Batch(m.scheduleRefresh(), m.refetch(true, 0))
-	case key.Matches(msg, k.Faster):
-		return m.stepRefresh(-1)
-	case key.Matches(msg, k.Slower):
-		return m.stepRefresh(1)
+		return tea.Batch(cmd, m.refetch(true, 0))
+	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
+		dir := 1
+		if key.Matches(msg, k.Faster) {
+			dir = -1
+		}
+		every, cmd := m.live.Step(dir)
+		return tea.Batch(cmd, m.status.SetNotice("refresh every "+common.ShortDuration(every)))
 	case key.Matches(msg, k.Copy):
 		return m.copyCmd()
 	case key.Matches(msg, k.Export):
@@ -131,37 +151,29 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Mouse):
 		m.mouseOff = !m.mouseOff
 		if m.mouseOff {
-			return m.setNotice("mouse off: select text to copy; m turns it back on")
+			return m.status.SetNotice("mouse off: select text to copy; m turns it back on")
 		}
-		return m.setNotice("mouse on")
+		return m.status.SetNotice("mouse on")
 	}
 	return nil
 }
 
-// moved runs a cursor move and fetches what came on screen.
-func (m *Model) moved(f func()) tea.Cmd {
-	f()
-	return m.ensureSeries()
-}
-
-func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		m.filtering = false
-		m.filter.Blur()
+// filterKey handles a key or a paste while the filter prompt is open; the
+// list follows every keystroke.
+func (m *Model) filterKey(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "down" || k.String() == "up") {
+		m.filter.Close()
+		return m.handleKey(k)
+	}
+	ev, cmd := m.filter.Update(msg)
+	switch ev {
+	case prompt.Canceled:
+		m.filter.Close()
 		m.filter.SetValue("")
-		m.applyFilter()
-		return m.ensureSeries()
-	case "enter", "down", "up":
-		m.filtering = false
-		m.filter.Blur()
-		if msg.String() != "enter" {
-			return m.handleKey(msg)
-		}
+	case prompt.Submitted:
+		m.filter.Close()
 		return m.ensureSeries()
 	}
-	var cmd tea.Cmd
-	m.filter, cmd = m.filter.Update(msg)
 	m.applyFilter()
 	return tea.Batch(cmd, m.ensureSeries())
 }
@@ -176,7 +188,7 @@ func (m *Model) nextTag() {
 	}
 	var words []string
 	cur := ""
-	for _, w := range strings.Fields(m.list.Filter()) {
+	for w := range strings.FieldsSeq(m.list.Filter()) {
 		if t, ok := strings.CutPrefix(strings.ToLower(w), "tag:"); ok {
 			cur = t
 			continue
@@ -214,31 +226,13 @@ func (m *Model) allTags() []string {
 	return out
 }
 
-// shiftWindow moves the window's end by days (back when negative); moving
-// forward past the newest data returns to "up to now".
-func (m *Model) shiftWindow(days int) {
-	anchor := m.nowDay
-	if anchor.IsZero() {
-		anchor = client.DateOf(m.now().UTC())
-	}
-	end := m.end
-	if end.IsZero() {
-		end = anchor
-	}
-	end = end.AddDays(days)
-	if !end.Before(anchor) {
-		end = client.Date{}
-	}
-	m.end = end
-}
-
 // handleMouse: a click focuses a row, the wheel scrolls.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.mouseOff || m.showHelp {
+	if m.mouseOff || m.help.Active() {
 		return nil
 	}
 	mouse := msg.Mouse()
-	l := m.computeLayout()
+	l := m.layoutFor()
 	x, y := mouse.X-l.listX, mouse.Y-l.listY
 	if x < 0 || x >= l.listW || y < 0 || y >= l.listH {
 		return nil

@@ -10,6 +10,8 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/live"
 )
 
 // recordTicks makes a model's timers observable: each requested timer is
@@ -39,10 +41,8 @@ func last[T tea.Msg](r *recordTicks) (T, time.Duration, bool) {
 func TestRefreshTickSharesRequestsAcrossSessions(t *testing.T) {
 	e := newTestEnv(t, 300)
 	var ticksA, ticksB recordTicks
-	a := e.newTestModel(Options{Refresh: 5 * time.Minute})
-	a.tick = ticksA.tick
-	b := e.newTestModel(Options{Refresh: 5 * time.Minute})
-	b.tick = ticksB.tick
+	a := e.newTestModel(Options{Refresh: 5 * time.Minute, Tick: ticksA.tick})
+	b := e.newTestModel(Options{Refresh: 5 * time.Minute, Tick: ticksB.tick})
 	start(t, a, 120, 40)
 	start(t, b, 120, 40)
 	for seg, _ := a.list.Cursor(); !seg.AnalyticsTrackingEnabled; seg, _ = a.list.Cursor() {
@@ -54,11 +54,11 @@ func TestRefreshTickSharesRequestsAcrossSessions(t *testing.T) {
 	if before != 1 {
 		t.Fatalf("two sessions on one segment cost %d requests, want 1", before)
 	}
-	tickA, d, ok := last[refreshTickMsg](&ticksA)
+	tickA, d, ok := last[live.RefreshMsg](&ticksA)
 	if !ok || d != 5*time.Minute {
 		t.Fatalf("refresh timer %v %v", d, ok)
 	}
-	tickB, _, _ := last[refreshTickMsg](&ticksB)
+	tickB, _, _ := last[live.RefreshMsg](&ticksB)
 	e.advance(5 * time.Minute)
 	_, cmd := a.Update(tickA)
 	settle(t, a, cmd)
@@ -76,23 +76,22 @@ func TestRefreshTickSharesRequestsAcrossSessions(t *testing.T) {
 func TestBlurSlowsRefreshAndPause(t *testing.T) {
 	e := newTestEnv(t, 300)
 	var ticks recordTicks
-	m := e.newTestModel(Options{Refresh: time.Minute})
-	m.tick = ticks.tick
+	m := e.newTestModel(Options{Refresh: time.Minute, Tick: ticks.tick})
 	start(t, m, 120, 40)
 	m.Update(tea.BlurMsg{})
-	tick, _, _ := last[refreshTickMsg](&ticks)
+	tick, _, _ := last[live.RefreshMsg](&ticks)
 	m.Update(tick)
-	if _, d, _ := last[refreshTickMsg](&ticks); d != 4*time.Minute {
+	if _, d, _ := last[live.RefreshMsg](&ticks); d != 4*time.Minute {
 		t.Errorf("blurred interval %v, want 4m", d)
 	}
 	mustContain(t, screen(m), "every 4m (unfocused)")
 	m.Update(tea.FocusMsg{})
-	if _, d, _ := last[refreshTickMsg](&ticks); d != time.Minute {
+	if _, d, _ := last[live.RefreshMsg](&ticks); d != time.Minute {
 		t.Errorf("focused interval %v, want 1m", d)
 	}
 	press(t, m, "p")
 	mustContain(t, screen(m), "paused")
-	stale, _, _ := last[refreshTickMsg](&ticks)
+	stale, _, _ := last[live.RefreshMsg](&ticks)
 	before := e.api.Requests("")
 	e.advance(time.Hour)
 	_, cmd := m.Update(stale)
@@ -109,14 +108,13 @@ func TestBlurSlowsRefreshAndPause(t *testing.T) {
 func TestAgeTicksOnlyWhenTheLabelChanges(t *testing.T) {
 	e := newTestEnv(t, 300)
 	var ticks recordTicks
-	m := e.newTestModel(Options{})
-	m.tick = ticks.tick
+	m := e.newTestModel(Options{Tick: ticks.tick})
 	start(t, m, 120, 40)
 	mustContain(t, screen(m), "updated 0s ago", "live off")
-	m.now = func() time.Time { return testNow.Add(90 * time.Second) }
-	tick, _, _ := last[ageTickMsg](&ticks)
+	m.c.Now = func() time.Time { return testNow.Add(90 * time.Second) }
+	tick, _, _ := last[live.AgeMsg](&ticks)
 	m.Update(tick)
-	if _, d, _ := last[ageTickMsg](&ticks); d != 30*time.Second {
+	if _, d, _ := last[live.AgeMsg](&ticks); d != 30*time.Second {
 		t.Errorf("next age tick in %v, want 30s (at the next minute)", d)
 	}
 	mustContain(t, screen(m), "updated 1m ago")
@@ -130,24 +128,22 @@ func TestAgeTicksOnlyWhenTheLabelChanges(t *testing.T) {
 func TestRateLimitCountdownAndRetry(t *testing.T) {
 	e := newTestEnv(t, 300)
 	var ticks recordTicks
-	m := e.newTestModel(Options{})
-	m.tick = ticks.tick
+	m := e.newTestModel(Options{Tick: ticks.tick})
 	start(t, m, 120, 40)
-	k := m.keyFor(m.list.CursorID())
+	k := m.store.Key(m.list.CursorID())
 	reset := testNow.Add(4*time.Minute + 12*time.Second)
-	m.series[k].token = 77
-	m.series[k].loading = true
-	m.Update(seriesLoadedMsg{key: k, token: 77, err: &client.Error{Kind: client.ErrRateLimited, Endpoint: "/segments/data_series", StatusCode: 429, Reset: reset}})
+	token := m.store.Begin(k)
+	m.Update(seriesLoadedMsg{key: k, token: token, err: &client.Error{Kind: client.ErrRateLimited, Endpoint: "/segments/data_series", StatusCode: 429, Reset: reset}})
 	mustContain(t, screen(m), "rate limited: retry in 4:12")
-	if m.series[k].err == nil {
+	if m.store.Get(k.SegmentID).Err == nil {
 		t.Fatal("the 429 was not recorded")
 	}
-	m.now = func() time.Time { return reset.Add(time.Second) }
-	tick, _, _ := last[rateTickMsg](&ticks)
+	m.c.Now = func() time.Time { return reset.Add(time.Second) }
+	tick, _, _ := last[live.RateMsg](&ticks)
 	_, cmd := m.Update(tick)
 	settle(t, m, cmd)
-	if m.series[k].err != nil {
-		t.Errorf("no retry at the reset: %v", m.series[k].err)
+	if err := m.store.Get(k.SegmentID).Err; err != nil {
+		t.Errorf("no retry at the reset: %v", err)
 	}
 	if strings.Contains(screen(m), "rate limited") {
 		t.Error("countdown still shown after the reset")
@@ -170,7 +166,7 @@ func TestAuthScreens(t *testing.T) {
 		// Recovery: the API heals, the next refresh lists again.
 		e.api.SetFault(brazetest.Fault{})
 		press(t, m, "R")
-		if s := screen(m); strings.Contains(s, "Braze refused") || !strings.Contains(s, "288 segments") {
+		if s := screen(m); strings.Contains(s, "Braze refused") || !strings.Contains(s, e.segmentsLabel()) {
 			t.Errorf("%d: not recovered:\n%s", tc.status, s)
 		}
 	}
@@ -179,8 +175,7 @@ func TestAuthScreens(t *testing.T) {
 func TestUntrackedNotFetchedInALoop(t *testing.T) {
 	e := newTestEnv(t, 300)
 	var ticks recordTicks
-	m := e.newTestModel(Options{Refresh: time.Minute})
-	m.tick = ticks.tick
+	m := e.newTestModel(Options{Refresh: time.Minute, Tick: ticks.tick})
 	start(t, m, 120, 40)
 	var untracked []string
 	for _, s := range m.list.OnScreen(0) {
@@ -191,9 +186,9 @@ func TestUntrackedNotFetchedInALoop(t *testing.T) {
 	if len(untracked) == 0 {
 		t.Fatal("no untracked segment on screen to test with")
 	}
-	for i := 0; i < 3; i++ {
+	for range 3 {
 		e.advance(time.Minute)
-		tick, _, _ := last[refreshTickMsg](&ticks)
+		tick, _, _ := last[live.RefreshMsg](&ticks)
 		_, cmd := m.Update(tick)
 		settle(t, m, cmd)
 	}
@@ -206,7 +201,7 @@ func TestUntrackedNotFetchedInALoop(t *testing.T) {
 }
 
 func TestIsAuthError(t *testing.T) {
-	if !isAuthError(&client.Error{Kind: client.ErrForbidden}) || isAuthError(errors.New("x")) {
+	if !common.IsAuthError(&client.Error{Kind: client.ErrForbidden}) || common.IsAuthError(errors.New("x")) {
 		t.Error("isAuthError")
 	}
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
@@ -32,30 +30,11 @@ type seriesLoadedMsg struct {
 	err    error
 }
 
-// detailsLoadedMsg answers a details fetch.
-type detailsLoadedMsg struct {
-	id      string
-	details *client.Details
-	err     error
-}
-
-// refreshTickMsg is the live-refresh timer; ticks of an older gen are stale.
-type refreshTickMsg struct{ gen int }
-
-// ageTickMsg redraws when the "updated … ago" label changes.
-type ageTickMsg struct{ gen int }
-
-// rateTickMsg counts down to a rate-limit reset.
-type rateTickMsg struct{ gen int }
-
 // exportedMsg reports a CSV export.
 type exportedMsg struct {
 	path string
 	err  error
 }
-
-// noticeExpiredMsg clears a transient notice.
-type noticeExpiredMsg struct{ at time.Time }
 
 // watchlistSavedMsg reports saving the selection as a watchlist.
 type watchlistSavedMsg struct {

@@ -5,45 +5,32 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/snapshot"
 )
 
 // saveDelay gathers the data arriving at once into one save.
 const saveDelay = 5 * time.Second
 
+// saver is the state of saving data for the next start.
+type saver struct {
+	dirty   bool // data worth saving arrived since the last save
+	pending bool // a save is scheduled
+}
+
 // restore shows the last run's data at once, marked as such.
 func (m *Model) restore(snap *snapshot.Snapshot) {
 	if len(snap.Segments) > 0 {
 		m.list.SetSegments(snap.Segments)
-		m.listLoaded, m.listFromDisk, m.listedAt = true, true, snap.ListedAt
+		m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, true, snap.ListedAt
 	}
-	for _, s := range snap.Series {
-		k := s.Key()
-		m.series[k] = &seriesState{series: &client.Series{SegmentID: s.SegmentID, Length: s.Length, EndingAt: s.EndingAt,
-			Points: s.Points}, fetched: s.Fetched, fromDisk: true}
-		if s.Fetched.After(m.lastUpdate) {
-			m.lastUpdate = s.Fetched
-		}
-		if k.EndingAt.IsZero() && len(s.Points) > 0 {
-			if d := s.Points[len(s.Points)-1].Day.AddDays(1); m.nowDay.Before(d) {
-				m.nowDay = d
-			}
-		}
+	if newest := m.store.Restore(snap.Series); !newest.IsZero() {
+		m.live.Updated(newest) // its redraw timer starts with the first reply
 	}
 }
 
 // snapshot is what the dashboard knows now, for the next start.
 func (m *Model) snapshot() *snapshot.Snapshot {
-	snap := &snapshot.Snapshot{Segments: m.list.All(), ListedAt: m.listedAt}
-	for k, st := range m.series {
-		if st.series == nil || st.fetched.IsZero() {
-			continue
-		}
-		snap.Series = append(snap.Series, snapshot.Series{SegmentID: k.SegmentID, Length: k.Length,
-			EndingAt: k.EndingAt, Fetched: st.fetched, Points: st.series.Points})
-	}
-	return snap
+	return &snapshot.Snapshot{Segments: m.list.All(), ListedAt: m.cat.listedAt, Series: m.store.Snapshot()}
 }
 
 // markDirty notes new data and schedules one save a little later.
@@ -51,20 +38,20 @@ func (m *Model) markDirty() tea.Cmd {
 	if m.opts.SaveSnapshot == nil || m.opts.Offline {
 		return nil
 	}
-	m.dirty = true
-	if m.savePending {
+	m.save.dirty = true
+	if m.save.pending {
 		return nil
 	}
-	m.savePending = true
-	return m.tick(saveDelay, func(time.Time) tea.Msg { return saveSnapshotMsg{} })
+	m.save.pending = true
+	return m.c.Tick(saveDelay, func(time.Time) tea.Msg { return saveSnapshotMsg{} })
 }
 
 // saveSnapshotCmd writes the snapshot (built now, written in the command).
 func (m *Model) saveSnapshotCmd() tea.Cmd {
-	if !m.dirty || m.opts.SaveSnapshot == nil {
+	if !m.save.dirty || m.opts.SaveSnapshot == nil {
 		return nil
 	}
-	m.dirty = false
+	m.save.dirty = false
 	snap, save := m.snapshot(), m.opts.SaveSnapshot
 	return func() tea.Msg { return snapshotSavedMsg{err: save(snap)} }
 }

@@ -43,7 +43,7 @@ func TestWatchlists(t *testing.T) {
 	}
 	mustContain(t, screen(m), "watch: other")
 	press(t, m, "space", "W")
-	if !m.naming {
+	if !m.name.Active() {
 		t.Fatal("W did not ask for a name")
 	}
 	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "t", "e", "a", "m", "enter")
@@ -52,8 +52,8 @@ func TestWatchlists(t *testing.T) {
 	}
 	mustContain(t, screen(m), "saved watchlist team (2 segments)", "watch: team")
 	press(t, m, "x", "w", "w", "w")
-	if m.watch != "team" {
-		t.Errorf("the saved watchlist is not in the cycle: at %q", m.watch)
+	if m.watch.current != "team" {
+		t.Errorf("the saved watchlist is not in the cycle: at %q", m.watch.current)
 	}
 }
 
@@ -62,12 +62,12 @@ func TestWatchlistSavingOff(t *testing.T) {
 	m := e.newTestModel(Options{})
 	start(t, m, 120, 40)
 	press(t, m, "space", "W")
-	if m.naming || !strings.Contains(m.notice, "off here") {
-		t.Errorf("W without a place to save: naming %v, notice %q", m.naming, m.notice)
+	if m.name.Active() || !strings.Contains(m.status.Notice(), "off here") {
+		t.Errorf("W without a place to save: naming %v, notice %q", m.name.Active(), m.status.Notice())
 	}
 	press(t, m, "w")
-	if !strings.Contains(m.notice, "no watchlists yet") {
-		t.Errorf("w without watchlists: %q", m.notice)
+	if !strings.Contains(m.status.Notice(), "no watchlists yet") {
+		t.Errorf("w without watchlists: %q", m.status.Notice())
 	}
 }
 
@@ -90,13 +90,13 @@ func TestInstantStartFromSnapshot(t *testing.T) {
 	m := e.newTestModel(Options{Snapshot: snap})
 	_, sized := m.Update(windowSize(120, 40))
 	// The first frame, before any command ran, already shows the data.
-	mustContain(t, screen(m), "latest", "fetched 3h ago", "saved by the last run", "288 segments from 3h ago")
+	mustContain(t, screen(m), "latest", "fetched 3h ago", "saved by the last run", e.segmentsLabel()+" from 3h ago")
 	if e.api.Requests("") != before {
 		t.Fatal("requests before the first frame")
 	}
 	settle(t, m, tea.Batch(sized, m.Init()))
 	s := screen(m)
-	mustContain(t, s, "288 segments")
+	mustContain(t, s, e.segmentsLabel())
 	if strings.Contains(s, "saved by the last run") || strings.Contains(s, "from 3h ago") {
 		t.Errorf("not refreshed after start:\n%s", s)
 	}
@@ -121,15 +121,14 @@ func TestSnapshotSavedAfterDataAndOnQuit(t *testing.T) {
 	e := newTestEnv(t, 300)
 	var saves []*snapshot.Snapshot
 	var ticks recordTicks
-	m := e.newTestModel(Options{SaveSnapshot: func(s *snapshot.Snapshot) error { saves = append(saves, s); return nil }})
-	m.tick = ticks.tick
+	m := e.newTestModel(Options{SaveSnapshot: func(s *snapshot.Snapshot) error { saves = append(saves, s); return nil }, Tick: ticks.tick})
 	start(t, m, 120, 40)
 	if _, d, ok := last[saveSnapshotMsg](&ticks); !ok || d != saveDelay {
 		t.Fatalf("no save scheduled after data arrived (%v %v)", d, ok)
 	}
 	_, cmd := m.Update(saveSnapshotMsg{})
 	settle(t, m, cmd)
-	if len(saves) != 1 || len(saves[0].Segments) != 288 || len(saves[0].Series) == 0 {
+	if len(saves) != 1 || len(saves[0].Segments) != len(e.api.Workspace().Listed()) || len(saves[0].Series) == 0 {
 		t.Fatalf("saves: %d", len(saves))
 	}
 	press(t, m, "1") // a new window: new data, not saved yet

@@ -7,99 +7,104 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/components/prompt"
 	"github.com/segdash/segdash/ui/output"
 )
+
+// watchState is the watchlists known and the one shown.
+type watchState struct {
+	lists    []client.Watchlist
+	current  string   // the watchlist shown, if any
+	pending  string   // to apply once the list is known
+	problems []string // the current one's entries that match no segment
+}
 
 // applyWatchlist selects the segments of watchlist name, reporting the
 // entries that match no segment (never dropping them silently).
 func (m *Model) applyWatchlist(name string) tea.Cmd {
 	var wl *client.Watchlist
-	for i := range m.watchlists {
-		if m.watchlists[i].Name == name {
-			wl = &m.watchlists[i]
+	for i := range m.watch.lists {
+		if m.watch.lists[i].Name == name {
+			wl = &m.watch.lists[i]
 		}
 	}
 	if wl == nil {
-		return m.setNotice(fmt.Sprintf("no watchlist %q", name))
+		return m.status.SetNotice(fmt.Sprintf("no watchlist %q", name))
 	}
-	if !m.listLoaded {
-		m.pendingWatch = name
+	if !m.cat.loaded {
+		m.watch.pending = name
 		return nil
 	}
-	m.pendingWatch = ""
+	m.watch.pending = ""
 	segs, problems := client.Resolve(m.list.All(), wl.Segments, false)
 	ids := make([]string, len(segs))
 	for i, s := range segs {
 		ids[i] = s.ID
 	}
 	m.list.SetSelection(ids)
-	m.watch, m.solo = name, false
-	m.watchProblems = nil
+	m.watch.current = name
+	m.chart.SetSolo(false)
+	m.watch.problems = nil
 	for _, p := range problems {
-		m.watchProblems = append(m.watchProblems, output.SafeText(p.String()))
+		m.watch.problems = append(m.watch.problems, output.SafeText(p.String()))
 	}
 	msg := fmt.Sprintf("watchlist %s: %d segments", name, len(segs))
 	if len(problems) > 0 {
 		msg += fmt.Sprintf(", %d entries match nothing", len(problems))
 	}
-	return tea.Batch(m.ensureSeries(), m.setNotice(msg))
+	return tea.Batch(m.ensureSeries(), m.status.SetNotice(msg))
 }
 
 // nextWatchlist moves to the watchlist after the current one.
 func (m *Model) nextWatchlist() tea.Cmd {
-	if len(m.watchlists) == 0 {
-		return m.setNotice("no watchlists yet: select segments with space, then W saves them as one")
+	if len(m.watch.lists) == 0 {
+		return m.status.SetNotice("no watchlists yet: select segments with space, then W saves them as one")
 	}
 	i := 0
-	for j, w := range m.watchlists {
-		if w.Name == m.watch {
-			i = (j + 1) % len(m.watchlists)
+	for j, w := range m.watch.lists {
+		if w.Name == m.watch.current {
+			i = (j + 1) % len(m.watch.lists)
 		}
 	}
-	return m.applyWatchlist(m.watchlists[i].Name)
+	return m.applyWatchlist(m.watch.lists[i].Name)
 }
 
 // startNaming opens the prompt for W.
 func (m *Model) startNaming() tea.Cmd {
 	switch {
 	case m.opts.SaveWatchlist == nil:
-		return m.setNotice("saving watchlists is off here")
+		return m.status.SetNotice("saving watchlists is off here")
 	case len(m.list.Selected()) == 0:
-		return m.setNotice("select segments first (space), then W saves them as a watchlist")
+		return m.status.SetNotice("select segments first (space), then W saves them as a watchlist")
 	}
-	m.naming = true
-	m.nameInput.SetValue(m.watch)
-	m.nameInput.CursorEnd()
-	return m.nameInput.Focus()
+	return m.name.Open(m.watch.current)
 }
 
-func (m *Model) handleNamingKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		m.naming = false
-		m.nameInput.Blur()
+// nameKey handles a key while the name prompt is open.
+func (m *Model) nameKey(msg tea.KeyPressMsg) tea.Cmd {
+	ev, cmd := m.name.Update(msg)
+	switch ev {
+	case prompt.Canceled:
+		m.name.Close()
 		return nil
-	case "enter":
-		name := strings.TrimSpace(m.nameInput.Value())
+	case prompt.Submitted:
+		name := strings.TrimSpace(m.name.Value())
 		if name == "" {
-			return m.setNotice("a watchlist needs a name")
+			return m.status.SetNotice("a watchlist needs a name")
 		}
-		m.naming = false
-		m.nameInput.Blur()
+		m.name.Close()
 		segs := m.list.Selected()
 		save := m.opts.SaveWatchlist
 		return func() tea.Msg {
 			return watchlistSavedMsg{name: name, segs: segs, err: save(name, segs)}
 		}
 	}
-	var cmd tea.Cmd
-	m.nameInput, cmd = m.nameInput.Update(msg)
 	return cmd
 }
 
 func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.setNotice("could not save the watchlist: " + msg.err.Error())
+		return m.status.SetNotice("could not save the watchlist: " + msg.err.Error())
 	}
 	ids := make([]string, len(msg.segs))
 	for i, s := range msg.segs {
@@ -107,14 +112,14 @@ func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 	}
 	wl := client.Watchlist{Name: msg.name, Segments: ids}
 	replaced := false
-	for i := range m.watchlists {
-		if m.watchlists[i].Name == msg.name {
-			m.watchlists[i], replaced = wl, true
+	for i := range m.watch.lists {
+		if m.watch.lists[i].Name == msg.name {
+			m.watch.lists[i], replaced = wl, true
 		}
 	}
 	if !replaced {
-		m.watchlists = append(m.watchlists, wl)
+		m.watch.lists = append(m.watch.lists, wl)
 	}
-	m.watch, m.watchProblems = msg.name, nil
-	return m.setNotice(fmt.Sprintf("saved watchlist %s (%d segments)", msg.name, len(ids)))
+	m.watch.current, m.watch.problems = msg.name, nil
+	return m.status.SetNotice(fmt.Sprintf("saved watchlist %s (%d segments)", msg.name, len(ids)))
 }

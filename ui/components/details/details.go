@@ -8,16 +8,18 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/themes"
+	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/output"
 )
 
-// View draws the details of seg in w × h cells. d is nil while loading.
-func View(seg client.Segment, d *client.Details, err error, st *themes.Styles, w, h int) []string {
+// Lines are the details of seg in lines of at most w cells. d is nil while
+// loading.
+func Lines(seg client.Segment, d *client.Details, err error, st *themes.Styles, w int) []string {
 	out := []string{" " + st.Title.Render(output.Truncate(output.SafeText(seg.Name), w-2)), " " + st.Subtle.Render(output.SafeText(seg.ID)), ""}
 	switch {
 	case err != nil:
 		out = append(out, " "+st.Error.Render("could not load details"))
-		out = append(out, output.Wrap(output.SafeText(err.Error()), w-2)...)
+		out = append(out, common.Wrap(output.SafeText(err.Error()), w-2)...)
 	case d == nil:
 		out = append(out, st.Subtle.Render(" loading details…"))
 	default:
@@ -25,7 +27,7 @@ func View(seg client.Segment, d *client.Details, err error, st *themes.Styles, w
 			if value == "" {
 				value = "—"
 			}
-			lines := output.Wrap(output.SafeText(value), w-14)
+			lines := common.Wrap(output.SafeText(value), w-14)
 			for i, l := range lines {
 				label := ""
 				if i == 0 {
@@ -49,11 +51,7 @@ func View(seg client.Segment, d *client.Details, err error, st *themes.Styles, w
 		}
 		field("tracking", tracking)
 	}
-	out = append(out, "", st.Subtle.Render(" esc or d closes"))
-	if len(out) > h {
-		out = out[:h]
-	}
-	return out
+	return append(out, "", st.Subtle.Render(" esc or d closes"))
 }
 
 func stamp(t time.Time) string {

@@ -14,7 +14,7 @@ type query struct {
 func parseQuery(s string) query {
 	var q query
 	var words []string
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for w := range strings.FieldsSeq(strings.ToLower(s)) {
 		if t, ok := strings.CutPrefix(w, "tag:"); ok {
 			if t != "" {
 				q.tags = append(q.tags, t)

@@ -4,26 +4,13 @@
 package segmentlist
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/themes"
-	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/series"
 )
-
-// Summary is what the list shows of a segment's series.
-type Summary struct {
-	Values    []int64
-	HasData   bool
-	Latest    int64
-	Change    output.Change
-	Loading   bool
-	Stale     bool
-	Err       string
-	Untracked bool
-}
 
 // SortKey orders the list.
 type SortKey int
@@ -37,14 +24,15 @@ const (
 	sortKeys
 )
 
+// String names the order as the title line shows it.
 func (k SortKey) String() string {
 	return [...]string{"created", "name", "size", "change"}[k]
 }
 
 // Model is the list's state. The zero value is not usable; call New.
 type Model struct {
-	styles   *themes.Styles
-	summary  func(id string) Summary
+	c        *common.Common
+	sums     map[string]series.Summary // pushed by the series store
 	all      []client.Segment
 	lower    []string // lower-case names, for filtering
 	index    map[string]int
@@ -59,14 +47,20 @@ type Model struct {
 	height   int
 }
 
-// New returns an empty list. summary tells the list what it knows of a
-// segment's series; it is called while sorting and rendering.
-func New(styles *themes.Styles, summary func(id string) Summary) *Model {
-	return &Model{styles: styles, summary: summary}
+// New returns an empty list drawn with c's styles.
+func New(c *common.Common) *Model {
+	return &Model{c: c, sums: map[string]series.Summary{}}
 }
 
-// SetStyles replaces the styles (after a theme change).
-func (m *Model) SetStyles(s *themes.Styles) { m.styles = s }
+// SetSummary records what is known of a segment's series; the series
+// store pushes it. Resort applies it to a data-dependent order.
+func (m *Model) SetSummary(id string, s series.Summary) { m.sums[id] = s }
+
+// ClearSummaries forgets every summary (the window changed).
+func (m *Model) ClearSummaries() { clear(m.sums) }
+
+// Summary is what the list knows of segment id's series.
+func (m *Model) Summary(id string) series.Summary { return m.sums[id] }
 
 // SetSegments replaces the segments, keeping the cursor on the same
 // segment where it still exists, and the selection.
@@ -85,8 +79,10 @@ func (m *Model) SetSegments(segs []client.Segment) {
 	m.rebuild(cur)
 }
 
-// Len is the number of segments known; Visible the number passing the filter.
-func (m *Model) Len() int     { return len(m.all) }
+// Len is the number of segments known.
+func (m *Model) Len() int { return len(m.all) }
+
+// Visible is the number of segments passing the filter.
 func (m *Model) Visible() int { return len(m.view) }
 
 // SetSize sets the cells the list may draw in.
@@ -151,7 +147,7 @@ func (m *Model) rebuild(keepID string) {
 		slices.SortStableFunc(m.view, func(a, b int) int { return strings.Compare(m.lower[a], m.lower[b]) })
 	case SortSize, SortChange:
 		key := func(i int) (bool, float64) {
-			s := m.summary(m.all[i].ID)
+			s := m.sums[m.all[i].ID]
 			if !s.HasData {
 				return false, 0
 			}
@@ -220,8 +216,10 @@ func (m *Model) Move(n int) {
 	m.clamp()
 }
 
-// Top and Bottom jump to the ends.
-func (m *Model) Top()    { m.cursor = 0; m.clamp() }
+// Top jumps to the first row.
+func (m *Model) Top() { m.cursor = 0; m.clamp() }
+
+// Bottom jumps to the last row.
 func (m *Model) Bottom() { m.cursor = len(m.view) - 1; m.clamp() }
 
 // Page is the number of rows on screen.
@@ -265,39 +263,6 @@ func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, max(0, len(m.view)-page)))
 }
 
-// Toggle adds the cursor's segment to the selection or removes it.
-func (m *Model) Toggle() {
-	id := m.CursorID()
-	if id == "" {
-		return
-	}
-	if i := slices.Index(m.selected, id); i >= 0 {
-		m.selected = slices.Delete(m.selected, i, i+1)
-		return
-	}
-	m.selected = append(m.selected, id)
-}
-
-// Selected returns the selected segments in selection order.
-func (m *Model) Selected() []client.Segment {
-	out := make([]client.Segment, 0, len(m.selected))
-	for _, id := range m.selected {
-		if s, ok := m.Lookup(id); ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// SelectedCount is the number of selected segments.
-func (m *Model) SelectedCount() int { return len(m.selected) }
-
-// ClearSelection empties the selection.
-func (m *Model) ClearSelection() { m.selected = nil }
-
-// IsSelected reports whether id is selected.
-func (m *Model) IsSelected(id string) bool { return slices.Contains(m.selected, id) }
-
 // Lookup finds a known segment by id.
 func (m *Model) Lookup(id string) (client.Segment, bool) {
 	if i, ok := m.index[id]; ok {
@@ -316,163 +281,6 @@ func (m *Model) OnScreen(ahead int) []client.Segment {
 	return out
 }
 
-// columns decides which columns fit in the width.
-type columns struct {
-	name, tags, spark, size, change int
-}
-
-func (m *Model) layout() columns {
-	c := columns{size: 7, change: 8}
-	rest := m.width - 3 - c.size - c.change - 2 // mark, gaps
-	switch {
-	case rest >= 70:
-		c.tags, c.spark = 16, 20
-	case rest >= 46:
-		c.spark = 14
-		c.tags = 10
-	case rest >= 30:
-		c.spark = 10
-	case rest >= 24:
-		c.spark = 7
-	}
-	gaps := 0
-	if c.tags > 0 {
-		gaps++
-	}
-	if c.spark > 0 {
-		gaps++
-	}
-	c.name = max(4, rest-c.tags-c.spark-gaps)
-	return c
-}
-
-// View draws the list in its size: a header line and the rows.
-func (m *Model) View() string {
-	if m.width <= 0 || m.height <= 0 {
-		return ""
-	}
-	c := m.layout()
-	st := m.styles
-	var b strings.Builder
-	head := "   " + output.PadRight("NAME", c.name)
-	if c.tags > 0 {
-		head += " " + output.PadRight("TAGS", c.tags)
-	}
-	if c.spark > 0 {
-		head += " " + output.PadRight("TREND", c.spark)
-	}
-	head += " " + output.PadLeft("SIZE", c.size) + " " + output.PadLeft("CHANGE", c.change)
-	b.WriteString(st.Header.Render(output.PadRight(head, m.width)))
-	end := min(len(m.view), m.offset+m.Page())
-	for j := m.offset; j < end; j++ {
-		b.WriteString("\n")
-		b.WriteString(m.row(m.all[m.view[j]], c, j == m.cursor))
-	}
-	return b.String()
-}
-
-func (m *Model) row(s client.Segment, c columns, isCursor bool) string {
-	st := m.styles
-	sum := m.summary(s.ID)
-	// The mark column works without colour too: › cursor, ● selected.
-	mark := " "
-	if isCursor {
-		mark = "›"
-	}
-	if m.IsSelected(s.ID) {
-		mark += "● "
-	} else {
-		mark += "  "
-	}
-	name := output.PadRight(output.SafeText(s.Name), c.name)
-	tags := ""
-	if c.tags > 0 {
-		tags = " " + output.PadRight(output.SafeText(strings.Join(s.Tags, ",")), c.tags)
-	}
-	spark, size, change := "", "", ""
-	switch {
-	case sum.Untracked:
-		size, change = "untracked", ""
-	case sum.Err != "" && !sum.HasData:
-		size, change = "! error", ""
-	case sum.HasData:
-		size = output.HumanCount(sum.Latest)
-		change = sum.Change.PctString()
-		if c.spark > 0 {
-			spark = output.Sparkline(sum.Values, c.spark)
-		}
-	case sum.Loading:
-		size = "…"
-	}
-	if sum.HasData && (sum.Stale || sum.Err != "") {
-		size = "!" + size
-	}
-	sparkCol := ""
-	if c.spark > 0 {
-		sparkCol = " " + output.PadRight(spark, c.spark)
-	}
-	sizeCol := " " + output.PadLeft(size, c.size)
-	if sum.Untracked {
-		sizeCol = " " + output.PadLeft(size, c.size+c.change+1)
-		change = ""
-	}
-	changeCol := ""
-	if !sum.Untracked {
-		changeCol = " " + output.PadLeft(change, c.change)
-	}
-	if isCursor {
-		line := output.PadRight(mark+name+tags+sparkCol+sizeCol+changeCol, m.width)
-		return st.Cursor.Render(line)
-	}
-	var b strings.Builder
-	b.WriteString(st.Selected.Render(mark))
-	b.WriteString(st.Text.Render(name))
-	b.WriteString(st.Subtle.Render(tags))
-	b.WriteString(st.Accent.UnsetBold().Render(sparkCol))
-	switch {
-	case sum.Err != "":
-		b.WriteString(st.Error.Render(sizeCol))
-	case sum.Untracked:
-		b.WriteString(st.Subtle.Render(sizeCol))
-	default:
-		b.WriteString(st.Text.Render(sizeCol))
-	}
-	switch {
-	case sum.Change.Abs > 0:
-		b.WriteString(st.Success.Render(changeCol))
-	case sum.Change.Abs < 0:
-		b.WriteString(st.Error.UnsetBold().Render(changeCol))
-	default:
-		b.WriteString(st.Subtle.Render(changeCol))
-	}
-	// Every column was padded to its width: the line's width is their sum.
-	if w := c.total(); w < m.width {
-		b.WriteString(strings.Repeat(" ", m.width-w))
-	}
-	return b.String()
-}
-
-// total is the cells a row's columns take, mark and gaps included.
-func (c columns) total() int {
-	w := 3 + c.name + 1 + c.size + 1 + c.change
-	if c.tags > 0 {
-		w += 1 + c.tags
-	}
-	if c.spark > 0 {
-		w += 1 + c.spark
-	}
-	return w
-}
-
-// Status is a short description of the list for the status bar.
-func (m *Model) Status() string {
-	s := fmt.Sprintf("%s segments", output.Grouped(int64(len(m.all))))
-	if m.filter != "" {
-		s = fmt.Sprintf("%s of %s", output.Grouped(int64(len(m.view))), s)
-	}
-	return s
-}
-
 // All returns every known segment, in API order.
 func (m *Model) All() []client.Segment { return m.all }
 
@@ -481,13 +289,3 @@ func (m *Model) Offset() int { return m.offset }
 
 // CursorIndex is the cursor's row in the filtered, sorted view.
 func (m *Model) CursorIndex() int { return m.cursor }
-
-// SetSelection replaces the selection with the known segments among ids.
-func (m *Model) SetSelection(ids []string) {
-	m.selected = m.selected[:0]
-	for _, id := range ids {
-		if _, ok := m.index[id]; ok && !m.IsSelected(id) {
-			m.selected = append(m.selected, id)
-		}
-	}
-}

@@ -9,19 +9,22 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/themes"
+	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/ui/series"
 )
 
+func monoCommon() *common.Common {
+	return common.New(nil, nil, nil, themes.NewStyles(themes.Mono(), true))
+}
+
 func newList(n int, sizes map[string]int64) *Model {
-	m := New(themes.NewStyles(themes.Mono(), true), func(id string) Summary {
-		v, ok := sizes[id]
-		if !ok {
-			return Summary{}
-		}
-		return Summary{HasData: true, Latest: v, Values: []int64{v / 2, v}, Change: output.ChangeOf(v/2, v)}
-	})
+	m := New(monoCommon())
+	for id, v := range sizes {
+		m.SetSummary(id, series.Summary{HasData: true, Latest: v, Values: []int64{v / 2, v}, Change: output.ChangeOf(v/2, v)})
+	}
 	var segs []client.Segment
-	for i := 0; i < n; i++ {
+	for i := range n {
 		segs = append(segs, client.Segment{ID: fmt.Sprintf("id%d", i), Name: fmt.Sprintf("Segment %c%d", 'Z'-rune(i%26), i),
 			Tags: []string{[]string{"vip", "push", "email"}[i%3]}, AnalyticsTrackingEnabled: true})
 	}
@@ -103,7 +106,7 @@ func TestRowsFitAndStaySafe(t *testing.T) {
 	m.SetSegments(m.all)
 	for _, w := range []int{30, 45, 60, 80, 120, 200} {
 		m.SetSize(w, 6)
-		for _, l := range strings.Split(m.View(), "\n") {
+		for l := range strings.SplitSeq(m.View(), "\n") {
 			if output.Width(l) != w {
 				t.Errorf("width %d: line of %d: %q", w, output.Width(l), ansi.Strip(l))
 			}
@@ -115,7 +118,7 @@ func TestRowsFitAndStaySafe(t *testing.T) {
 }
 
 func TestFilterRanksBetterMatchesFirst(t *testing.T) {
-	m := New(themes.NewStyles(themes.Mono(), true), func(string) Summary { return Summary{} })
+	m := New(monoCommon())
 	m.SetSegments([]client.Segment{{ID: "1", Name: "Holiday Shoppers"}, {ID: "2", Name: "Collapsed carts"}, {ID: "3", Name: "Lapsed Users"}, {ID: "4", Name: "VIP (lapsed)"}})
 	m.SetSize(80, 10)
 	m.SetFilter("lap")

@@ -1,9 +1,9 @@
-package ui
+package common
 
 import "charm.land/bubbles/v2/key"
 
-// keyMap is every binding of the dashboard, for dispatch and for help.
-type keyMap struct {
+// KeyMap is every binding of the dashboard, for dispatch and for help.
+type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Select, Focus, ClearSelection           key.Binding
 	Filter, TagFilter, Sort                 key.Binding
@@ -16,11 +16,12 @@ type keyMap struct {
 	Help, Quit, Escape                      key.Binding
 }
 
-func newKeyMap() keyMap {
+// NewKeyMap returns the dashboard's bindings.
+func NewKeyMap() KeyMap {
 	b := func(keys []string, k, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
-	return keyMap{
+	return KeyMap{
 		Up:             b([]string{"up", "k"}, "↑/k", "up"),
 		Down:           b([]string{"down", "j"}, "↓/j", "down"),
 		PageUp:         b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
@@ -55,12 +56,12 @@ func newKeyMap() keyMap {
 }
 
 // ShortHelp is the one-line help.
-func (k keyMap) ShortHelp() []key.Binding {
+func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Select, k.Focus, k.Filter, k.Window, k.Normalise, k.Details, k.Refresh, k.Help, k.Quit}
 }
 
 // FullHelp is the help screen, in columns.
-func (k keyMap) FullHelp() [][]key.Binding {
+func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
 		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.NextWatchlist, k.SaveWatchlist},

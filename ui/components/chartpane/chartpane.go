@@ -1,29 +1,84 @@
-package ui
+// Package chartpane is the dashboard's chart pane: the chart of the focused
+// segment with its numbers, or a comparison of the selected ones, with a
+// footer saying how fresh the data is. It reads the series store and owns
+// the chart's modes (indexed, focus on one).
+package chartpane
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/ui/components/details"
+	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/ui/series"
 )
 
-// chartPane draws the right (or lower) pane: the chart of the focused or
-// selected segments with their stats, or the details view.
-func (m *Model) chartPane(w, h int) []string {
-	st := m.styles
+// Model is the chart pane's state.
+type Model struct {
+	c       *common.Common
+	store   *series.Store
+	offline bool
+	normal  bool // indexed to 100 at the window's start
+	solo    bool // the cursor's segment alone, even with a selection
+	w, h    int
+}
+
+// New returns a chart pane drawing from store; an offline one says so where
+// data is missing.
+func New(c *common.Common, store *series.Store, offline bool) *Model {
+	return &Model{c: c, store: store, offline: offline}
+}
+
+// SetSize sets the pane's cells.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Normal reports whether the chart is indexed to 100 at the window's start.
+func (m *Model) Normal() bool { return m.normal }
+
+// ToggleNormal switches between absolute sizes and indexed ones.
+func (m *Model) ToggleNormal() { m.normal = !m.normal }
+
+// Solo reports whether the chart shows the cursor's segment alone.
+func (m *Model) Solo() bool { return m.solo }
+
+// SetSolo turns focus on one segment on or off.
+func (m *Model) SetSolo(on bool) { m.solo = on }
+
+// Charted are the segments the chart shows: the selection, or the cursor's
+// segment when nothing is selected or in focus mode.
+func (m *Model) Charted(selected []client.Segment, cursor client.Segment, ok bool) []client.Segment {
+	if len(selected) > 0 && !m.solo {
+		return selected
+	}
+	if ok {
+		return []client.Segment{cursor}
+	}
+	return nil
+}
+
+// Input is what the pane draws besides the store's data.
+type Input struct {
+	Segments []client.Segment // charted
+	Waiting  bool             // the segment list is not known yet
+	Watch    string           // the watchlist shown
+	Problems []string         // its entries that match no segment
+}
+
+// View draws the pane in exactly its size.
+func (m *Model) View(in Input) string {
+	return common.Block(m.lines(in), m.w, m.h)
+}
+
+func (m *Model) lines(in Input) []string {
+	st := m.c.Styles
+	w, h := m.w, m.h
 	if w <= 0 || h <= 0 {
 		return nil
 	}
-	if m.details != nil {
-		seg, _ := m.list.Lookup(m.details.id)
-		return details.View(seg, m.details.details, m.details.err, st, w, h)
-	}
-	segs := m.chartSegments()
+	segs := in.Segments
 	if len(segs) == 0 {
-		if m.listing || !m.listLoaded {
+		if in.Waiting {
 			return []string{st.Subtle.Render(" waiting for the segment list…")}
 		}
 		return []string{st.Subtle.Render(" nothing to chart")}
@@ -31,54 +86,54 @@ func (m *Model) chartPane(w, h int) []string {
 	if len(segs) == 1 {
 		return m.singleChart(segs[0], w, h)
 	}
-	return m.compareChart(segs, w, h)
+	return m.compareChart(segs, in, w, h)
 }
 
 func (m *Model) singleChart(seg client.Segment, w, h int) []string {
-	st := m.styles
-	state := m.series[m.keyFor(seg.ID)]
+	st := m.c.Styles
+	state := m.store.Get(seg.ID)
 	name := output.SafeText(seg.Name)
 	title := " " + st.Title.Render(output.Truncate(name, w-2))
 	if rest := w - 3 - output.Width(name) - len(seg.ID); rest > 0 {
 		title += "  " + st.Subtle.Render(output.SafeText(seg.ID))
 	}
 	out := []string{title}
-	if state == nil || state.series == nil || len(state.series.Points) == 0 {
+	if state == nil || state.Series == nil || len(state.Series.Points) == 0 {
 		switch {
-		case state != nil && state.err != nil:
+		case state != nil && state.Err != nil:
 			out = append(out, "", " "+st.Error.Render("could not load this segment's sizes"))
-			for _, l := range output.Wrap(output.SafeText(state.err.Error()), w-2) {
+			for _, l := range common.Wrap(output.SafeText(state.Err.Error()), w-2) {
 				out = append(out, " "+l)
 			}
 			out = append(out, "", st.Subtle.Render(" retrying on the next refresh; r retries now"))
-		case m.opts.Offline:
+		case m.offline:
 			out = append(out, "", st.Subtle.Render(" offline: the last run saved no data for this segment"))
-		case !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading):
+		case !seg.AnalyticsTrackingEnabled && (state == nil || !state.Loading):
 			out = append(out, "", st.Subtle.Render(" analytics tracking is off for this segment:"),
 				st.Subtle.Render(" Braze keeps no size history for it"))
-		case state != nil && state.series != nil:
+		case state != nil && state.Series != nil:
 			out = append(out, "", st.Subtle.Render(" no data in this window"))
 		default:
 			out = append(out, "", st.Subtle.Render(" loading sizes…"))
 		}
 		return out
 	}
-	pts := state.series.Points
+	pts := state.Series.Points
 	for _, l := range statLines(pts, w-1) {
 		out = append(out, " "+st.Text.Render(l))
 	}
 	footer := m.footer(state)
 	chartH := h - len(out) - 1
-	caption := fmt.Sprintf("%s · estimated daily size, %s", output.Truncate(name, max(8, w/3)), m.windowLabel())
+	caption := fmt.Sprintf("%s · estimated daily size, %s", output.Truncate(name, max(8, w/3)), m.store.Label())
 	if m.normal {
 		caption = output.Truncate(name, max(8, w/3)) + " · indexed to 100 at the window's start"
 	}
 	color := !st.Theme.Mono
 	series := st.Theme.Series
-	lineColor := chartColor(series, 0)
+	lineColor := common.ChartColor(series, 0)
 	c := output.Chart([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
 		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
-	for _, l := range strings.Split(c, "\n") {
+	for l := range strings.SplitSeq(c, "\n") {
 		out = append(out, " "+l)
 	}
 	for len(out) < h-1 {
@@ -87,37 +142,37 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	return append(out, footer)
 }
 
-func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
-	st := m.styles
+func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string {
+	st := m.c.Styles
 	mode := "absolute sizes (n: indexed)"
 	if m.normal {
 		mode = "indexed to 100 at the window's start (n: absolute)"
 	}
 	out := []string{" " + st.Title.Render(fmt.Sprintf("comparing %d segments", len(segs))) + st.Subtle.Render("  "+mode)}
-	for _, p := range m.watchProblems {
-		for _, l := range output.Wrap("! watchlist "+output.SafeText(m.watch)+": "+p, w-2) {
+	for _, p := range in.Problems {
+		for _, l := range common.Wrap("! watchlist "+output.SafeText(in.Watch)+": "+p, w-2) {
 			out = append(out, " "+st.Warning.Render(l))
 		}
 	}
 	var lines []output.Line
-	var states []*seriesState
+	var states []*series.State
 	rows := min(len(segs), max(0, (h-12)/2))
 	if rows < len(segs) {
 		rows = 0 // the chart's own legend names them all, once
 	}
 	for i, seg := range segs {
-		state := m.series[m.keyFor(seg.ID)]
+		state := m.store.Get(seg.ID)
 		states = append(states, state)
-		c := chartColor(st.Theme.Series, i)
+		c := common.ChartColor(st.Theme.Series, i)
 		status := "loading…"
-		if state != nil && state.series != nil && len(state.series.Points) > 0 {
-			pts := state.series.Points
+		if state != nil && state.Series != nil && len(state.Series.Points) > 0 {
+			pts := state.Series.Points
 			lines = append(lines, output.Line{Name: seg.Name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
-		} else if state != nil && state.err != nil {
-			status = "! " + shortError(state.err)
-		} else if !seg.AnalyticsTrackingEnabled && (state == nil || !state.loading) {
+		} else if state != nil && state.Err != nil {
+			status = "! " + common.ShortError(state.Err)
+		} else if !seg.AnalyticsTrackingEnabled && (state == nil || !state.Loading) {
 			status = "untracked"
 		}
 		if i < rows {
@@ -130,7 +185,7 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 	chartH := h - len(out) - 1
 	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
 		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0})
-	for _, l := range strings.Split(c, "\n") {
+	for l := range strings.SplitSeq(c, "\n") {
 		out = append(out, " "+l)
 	}
 	for len(out) < h-1 {
@@ -140,22 +195,22 @@ func (m *Model) compareChart(segs []client.Segment, w, h int) []string {
 }
 
 // footer says how fresh the pane's data is.
-func (m *Model) footer(s *seriesState) string {
-	st := m.styles
+func (m *Model) footer(s *series.State) string {
+	st := m.c.Styles
 	if s == nil {
 		return ""
 	}
-	if s.err != nil {
-		return st.Error.UnsetBold().Render(" ! " + shortError(s.err) + " · showing the last good data")
+	if s.Err != nil {
+		return st.Error.UnsetBold().Render(" ! " + common.ShortError(s.Err) + " · showing the last good data")
 	}
 	var parts []string
-	if !s.fetched.IsZero() {
-		parts = append(parts, "fetched "+ago(m.now().Sub(s.fetched)))
+	if !s.Fetched.IsZero() {
+		parts = append(parts, "fetched "+common.Ago(m.c.Now().Sub(s.Fetched)))
 	}
-	if s.fromDisk {
+	if s.FromDisk {
 		parts = append(parts, "saved by the last run")
 	}
-	if s.loading {
+	if s.Loading {
 		parts = append(parts, "refreshing…")
 	}
 	return st.Subtle.Render(" " + strings.Join(parts, " · "))
@@ -192,38 +247,17 @@ func statLines(pts []client.Point, width int) []string {
 	return append(out, cur)
 }
 
-// shortError is an error as one pane line shows it: Braze's own message and
-// the status first, the endpoint and hints left for the full view.
-func shortError(err error) string {
-	var ce *client.Error
-	if errors.As(err, &ce) {
-		msg := ce.Message
-		if msg == "" && ce.Err != nil {
-			msg = ce.Err.Error()
-		}
-		kind := ce.Kind.Error()
-		if ce.StatusCode != 0 {
-			kind = fmt.Sprintf("HTTP %d", ce.StatusCode)
-		}
-		if msg == "" {
-			return output.SafeText(kind)
-		}
-		return output.SafeText(msg + " (" + kind + ")")
-	}
-	return output.SafeText(err.Error())
-}
-
 // worstState is the state the footer of a comparison speaks for: a failed
 // one first, then one still loading, then any.
-func worstState(states []*seriesState) *seriesState {
-	var worst *seriesState
-	rank := func(s *seriesState) int {
+func worstState(states []*series.State) *series.State {
+	var worst *series.State
+	rank := func(s *series.State) int {
 		switch {
 		case s == nil:
 			return -1
-		case s.err != nil:
+		case s.Err != nil:
 			return 2
-		case s.loading:
+		case s.Loading:
 			return 1
 		}
 		return 0

@@ -1,0 +1,140 @@
+package common
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/guptarohit/asciigraph"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/output"
+)
+
+// Spread puts left and right on one line of width cells, cutting left.
+func Spread(left, right string, width int) string {
+	rw := output.Width(right)
+	if rw >= width {
+		return output.Truncate(left, width)
+	}
+	left = output.Truncate(left, width-rw-1)
+	return left + strings.Repeat(" ", max(1, width-output.Width(left)-rw)) + right
+}
+
+// Wrap breaks plain text into lines of at most width cells, at spaces
+// where it can and inside a word where it must.
+func Wrap(s string, width int) []string {
+	return strings.Split(ansi.Wrap(strings.Join(strings.Fields(s), " "), max(width, 10), ""), "\n")
+}
+
+// Block pads or cuts lines to exactly h lines of exactly w cells, so that
+// panes joined side by side stay in their columns.
+func Block(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	var b strings.Builder
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		lw := output.Width(l)
+		if lw > w {
+			l = output.Truncate(l, w)
+			lw = output.Width(l)
+		}
+		b.WriteString(l)
+		b.WriteString(strings.Repeat(" ", max(0, w-lw)))
+	}
+	return b.String()
+}
+
+// JoinColumns joins blocks of h lines side by side, line by line. Each
+// block must be a Block (lines of equal width); sep goes between them on
+// every line.
+func JoinColumns(h int, sep string, blocks ...string) string {
+	cols := make([][]string, len(blocks))
+	for i, b := range blocks {
+		cols[i] = strings.SplitN(b, "\n", h)
+	}
+	var out strings.Builder
+	for y := range h {
+		if y > 0 {
+			out.WriteByte('\n')
+		}
+		for i, c := range cols {
+			if i > 0 {
+				out.WriteString(sep)
+			}
+			if y < len(c) {
+				out.WriteString(c[y])
+			}
+		}
+	}
+	return out.String()
+}
+
+// Ago renders an age as the status bar shows it.
+func Ago(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds ago", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm ago", int(d.Minutes()))
+	default:
+		return fmt.Sprintf("%dh ago", int(d.Hours()))
+	}
+}
+
+// ShortDuration renders 30s, 5m, 1h, or Go's form for anything else.
+func ShortDuration(d time.Duration) string {
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		return fmt.Sprintf("%dh", d/time.Hour)
+	case d >= time.Minute && d%time.Minute == 0:
+		return fmt.Sprintf("%dm", d/time.Minute)
+	case d < time.Minute && d%time.Second == 0:
+		return fmt.Sprintf("%ds", d/time.Second)
+	}
+	return d.String()
+}
+
+// ShortError is an error as one pane line shows it: Braze's own message and
+// the status first, the endpoint and hints left for the full view.
+func ShortError(err error) string {
+	var ce *client.Error
+	if errors.As(err, &ce) {
+		msg := ce.Message
+		if msg == "" && ce.Err != nil {
+			msg = ce.Err.Error()
+		}
+		kind := ce.Kind.Error()
+		if ce.StatusCode != 0 {
+			kind = fmt.Sprintf("HTTP %d", ce.StatusCode)
+		}
+		if msg == "" {
+			return output.SafeText(kind)
+		}
+		return output.SafeText(msg + " (" + kind + ")")
+	}
+	return output.SafeText(err.Error())
+}
+
+// IsAuthError reports a 401 or 403: the key, instance or permission is wrong.
+func IsAuthError(err error) bool {
+	return errors.Is(err, client.ErrUnauthorized) || errors.Is(err, client.ErrForbidden)
+}
+
+// ChartColor is series colour i of a palette (cycling), or none.
+func ChartColor(palette []asciigraph.AnsiColor, i int) asciigraph.AnsiColor {
+	if len(palette) == 0 {
+		return asciigraph.Default
+	}
+	return palette[i%len(palette)]
+}

@@ -1,0 +1,74 @@
+package details
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
+)
+
+// LoadedMsg answers a details fetch.
+type LoadedMsg struct {
+	ID      string
+	Details *client.Details
+	Err     error
+}
+
+// Model is the details view in the chart pane: closed, loading, loaded or
+// failed, in a viewport that scrolls when the pane is short.
+type Model struct {
+	c       *common.Common
+	vp      viewport.Model
+	open    bool
+	seg     client.Segment
+	details *client.Details
+	err     error
+}
+
+// New returns closed details.
+func New(c *common.Common) *Model { return &Model{c: c, vp: common.NewViewport()} }
+
+// Open shows seg's details, loading until Update receives them.
+func (m *Model) Open(seg client.Segment) {
+	m.open, m.seg, m.details, m.err = true, seg, nil, nil
+	m.vp.GotoTop()
+}
+
+// Fail shows err instead of the details (the offline dashboard asks nothing).
+func (m *Model) Fail(err error) { m.err = err }
+
+// Close hides the details.
+func (m *Model) Close() { m.open = false }
+
+// Active reports whether details are shown.
+func (m *Model) Active() bool { return m.open }
+
+// SetSize sets the pane's cells.
+func (m *Model) SetSize(w, h int) {
+	m.vp.SetWidth(w)
+	m.vp.SetHeight(h)
+}
+
+// Update takes the details of the segment shown and scroll keys.
+func (m *Model) Update(msg tea.Msg) {
+	if d, ok := msg.(LoadedMsg); ok {
+		if m.open && d.ID == m.seg.ID {
+			m.details, m.err = d.Details, d.Err
+		}
+		return
+	}
+	m.vp, _ = m.vp.Update(msg)
+}
+
+// View draws the details in the pane's size.
+func (m *Model) View() string {
+	w, h := m.vp.Width(), m.vp.Height()
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	m.vp.SetContent(strings.Join(Lines(m.seg, m.details, m.err, m.c.Styles, w), "\n"))
+	return m.vp.View()
+}

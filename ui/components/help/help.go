@@ -1,0 +1,72 @@
+// Package help is the full-screen key help: every binding in columns and
+// what the rows mean, in a viewport that scrolls on small terminals.
+package help
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/ui/common"
+)
+
+// Model is the help screen.
+type Model struct {
+	c    *common.Common
+	help help.Model
+	vp   viewport.Model
+	open bool
+}
+
+// New returns a closed help screen.
+func New(c *common.Common) *Model {
+	return &Model{c: c, help: help.New(), vp: common.NewViewport()}
+}
+
+// Open shows the help from its top.
+func (m *Model) Open() { m.open = true; m.vp.GotoTop() }
+
+// Close hides the help.
+func (m *Model) Close() { m.open = false }
+
+// Active reports whether the help is shown.
+func (m *Model) Active() bool { return m.open }
+
+// Update scrolls.
+func (m *Model) Update(msg tea.Msg) {
+	m.vp, _ = m.vp.Update(msg)
+}
+
+// SetSize lays the help out for the terminal (its size is in Common).
+func (m *Model) SetSize() {
+	m.help.SetWidth(m.c.Width)
+	m.vp.SetWidth(m.c.Width)
+	m.vp.SetHeight(max(0, m.c.Height-1))
+}
+
+// View draws the help over the whole terminal: a title line and the
+// scrolling body.
+func (m *Model) View() string {
+	st := m.c.Styles
+	m.help.Styles = help.DefaultStyles(m.c.IsDark)
+	groups := m.c.Keys.FullHelp()
+	// Two rows of columns, so that every column fits in a narrow terminal.
+	body := []string{"", m.help.FullHelpView(groups[:2]), "", m.help.FullHelpView(groups[2:]), ""}
+	for _, p := range []string{
+		"Sizes are Braze's daily estimates; the newest point is yesterday's.",
+		"Rows show: name, tags, trend over the window, latest size, change over the window.",
+		"! marks a segment whose last refresh failed (its last good data stays).",
+	} {
+		for _, l := range common.Wrap(p, m.c.Width) {
+			body = append(body, st.Subtle.Render(l))
+		}
+	}
+	m.vp.SetContent(strings.Join(body, "\n"))
+	hint := "   (? or esc to close)"
+	if m.vp.TotalLineCount() > m.vp.Height() {
+		hint = "   (↑/↓ scroll · ? or esc to close)"
+	}
+	return st.Title.Render("segdash keys") + st.Subtle.Render(hint) + "\n" + m.vp.View()
+}

@@ -1,0 +1,79 @@
+// Package statusbar is the dashboard's bottom line: the fields the root
+// hands it, a transient notice it owns, and the help hint.
+package statusbar
+
+import (
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
+)
+
+// How long notices stay: a start-up warning longer than a key's answer.
+const (
+	noticeFor      = 4 * time.Second
+	startNoticeFor = 15 * time.Second
+)
+
+// expiredMsg clears the notice shown at at, unless a newer one replaced it.
+type expiredMsg struct{ at time.Time }
+
+// Model is the status bar's state.
+type Model struct {
+	c        *common.Common
+	notice   string
+	noticeAt time.Time
+}
+
+// New returns a status bar without a notice.
+func New(c *common.Common) *Model { return &Model{c: c} }
+
+// SetNotice shows a transient message for a few seconds.
+func (m *Model) SetNotice(s string) tea.Cmd { return m.show(s, noticeFor) }
+
+// SetStartNotice shows a message from start-up at once, in the first
+// frame; StartExpiry (from Init) times it out, later than other notices.
+func (m *Model) SetStartNotice(s string) { m.notice, m.noticeAt = s, m.c.Now() }
+
+// StartExpiry times the start-up notice out.
+func (m *Model) StartExpiry() tea.Cmd {
+	if m.notice == "" {
+		return nil
+	}
+	return m.expire(startNoticeFor)
+}
+
+func (m *Model) show(s string, d time.Duration) tea.Cmd {
+	m.notice, m.noticeAt = s, m.c.Now()
+	return m.expire(d)
+}
+
+func (m *Model) expire(d time.Duration) tea.Cmd {
+	at := m.noticeAt
+	return m.c.Tick(d, func(time.Time) tea.Msg { return expiredMsg{at: at} })
+}
+
+// Notice is the notice shown, or "".
+func (m *Model) Notice() string { return m.notice }
+
+// Update clears an expired notice; it reports whether msg was its own.
+func (m *Model) Update(msg tea.Msg) bool {
+	e, ok := msg.(expiredMsg)
+	if ok && e.at.Equal(m.noticeAt) {
+		m.notice = ""
+	}
+	return ok
+}
+
+// View draws the bar across the terminal: the fields, the notice, and the
+// help hint on the right.
+func (m *Model) View(fields []string) string {
+	if m.notice != "" {
+		fields = append(fields, output.SafeText(m.notice))
+	}
+	left := " " + strings.Join(fields, " · ")
+	return m.c.Styles.StatusBar.Render(common.Spread(left, "? help  q quit ", m.c.Width))
+}

@@ -1,0 +1,36 @@
+package statusbar
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/segdash/segdash/themes"
+	"github.com/segdash/segdash/ui/common"
+)
+
+func TestNoticeExpiresUnlessReplaced(t *testing.T) {
+	now := time.Unix(0, 0)
+	var expiries []tea.Msg
+	tick := func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		expiries = append(expiries, fn(now))
+		return nil
+	}
+	c := common.New(nil, func() time.Time { return now }, tick, themes.NewStyles(themes.Mono(), true))
+	c.SetSize(60, 16)
+	m := New(c)
+	m.SetNotice("first")
+	now = now.Add(time.Second)
+	m.SetNotice("second")
+	m.Update(expiries[0]) // the first notice's timer: the second stays
+	if got := ansi.Strip(m.View([]string{"288 segments"})); !strings.Contains(got, "288 segments · second") || ansi.StringWidth(got) != 60 {
+		t.Errorf("bar %q", got)
+	}
+	m.Update(expiries[1])
+	if m.Notice() != "" {
+		t.Errorf("notice %q did not expire", m.Notice())
+	}
+}

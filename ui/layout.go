@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/segdash/segdash/ui/common"
+)
+
+// sideBySideWidth is the narrowest terminal that shows list and chart side
+// by side; narrower ones stack them.
+const sideBySideWidth = 100
+
+// paneLayout is the size of each pane, and where the list is (for the mouse).
+type paneLayout struct {
+	listX, listY, listW, listH int
+	chartW, chartH             int
+	stacked                    bool
+}
+
+func (m *Model) layoutFor() paneLayout {
+	w := m.c.Width
+	mainH := max(0, m.c.Height-2) // title and status bar
+	if w >= sideBySideWidth {
+		listW := max(40, w*45/100)
+		return paneLayout{listY: 1, listW: listW, listH: mainH, chartW: w - listW - 1, chartH: mainH}
+	}
+	listH := max(3, mainH*2/5)
+	return paneLayout{listY: 1, listW: w, listH: listH, chartW: w, chartH: max(0, mainH-listH-1), stacked: true}
+}
+
+// layout hands each part its size.
+func (m *Model) layout() {
+	l := m.layoutFor()
+	m.list.SetSize(l.listW, l.listH)
+	m.chart.SetSize(l.chartW, l.chartH)
+	m.details.SetSize(l.chartW, l.chartH)
+	m.help.SetSize()
+	m.filter.SetWidth(max(10, m.c.Width-4))
+}
+
+// dashboard joins the title, the two panes and the status bar.
+func (m *Model) dashboard() string {
+	l := m.layoutFor()
+	st := m.c.Styles
+	var chart string
+	if m.details.Active() {
+		chart = m.details.View()
+	} else {
+		chart = m.chart.View(m.chartInput())
+	}
+	var main string
+	if l.stacked {
+		parts := []string{m.listPane(l.listW, l.listH), st.Subtle.Render(strings.Repeat("─", l.listW))}
+		if l.chartH > 0 {
+			parts = append(parts, chart)
+		}
+		main = lipgloss.JoinVertical(lipgloss.Left, parts...)
+	} else {
+		// lipgloss.JoinHorizontal measures every line of every pane again:
+		// a third of a frame's time in BenchmarkFrame. The panes are blocks
+		// of exactly their size, so joining them line by line is the same.
+		main = common.JoinColumns(l.listH, st.Subtle.Render("│"), m.listPane(l.listW, l.listH), chart)
+	}
+	// Title, panes and status bar are each exactly the terminal's width.
+	return m.titleLine() + "\n" + main + "\n" + m.statusLine()
+}
+
+// listPane is the list, or what the list pane says instead of rows, in
+// exactly w × h cells.
+func (m *Model) listPane(w, h int) string {
+	if msg := m.listMessage(w); msg != nil {
+		return common.Block(msg, w, h)
+	}
+	return m.list.View() // already exactly w × h
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
+)
+
+// catalog is the state of the workspace's segment listing.
+type catalog struct {
+	gen      int
+	listing  bool
+	count    int // segments listed so far
+	err      error
+	loaded   bool
+	fromDisk bool // the last run's listing, not yet refreshed
+	listedAt time.Time
+	authErr  error // a 401 or 403: the auth screen replaces the dashboard
+}
+
+// progress takes a listing's progress; it returns the wait for the next.
+func (c *catalog) progress(msg segmentsProgressMsg) tea.Cmd {
+	if msg.gen != c.gen {
+		return nil
+	}
+	c.count = msg.n
+	return msg.next
+}
+
+// loadSegmentsCmd lists every segment in the background, reporting progress.
+func (m *Model) loadSegmentsCmd(fresh bool) tea.Cmd {
+	m.cat.gen++
+	m.cat.listing = true
+	m.cat.count = 0
+	gen, ctx, cache := m.cat.gen, m.c.Ctx, m.opts.Cache
+	ch := make(chan tea.Msg, 1)
+	var once sync.Once
+	// The listing starts when the command first runs (never in Update),
+	// and reports through ch; each message carries wait for the next.
+	list := func() {
+		maxAge := time.Duration(0)
+		if fresh {
+			maxAge = client.Fresh
+		}
+		segs, err := cache.Segments(ctx, maxAge, func(n int) {
+			select {
+			case ch <- segmentsProgressMsg{gen: gen, n: n}:
+			default: // the screen is behind; it will catch up with the next one
+			}
+		})
+		// Drain a pending progress message so the final one is not stuck.
+		select {
+		case <-ch:
+		default:
+		}
+		select {
+		case ch <- segmentsLoadedMsg{gen: gen, segs: segs, err: err}:
+		case <-ctx.Done():
+		}
+	}
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		once.Do(func() { go list() })
+		select {
+		case msg := <-ch:
+			if p, ok := msg.(segmentsProgressMsg); ok {
+				p.next = wait
+				return p
+			}
+			return msg
+		case <-ctx.Done():
+			return nil
+		}
+	}
+	return wait
+}
+
+func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
+	if msg.gen != m.cat.gen {
+		return nil
+	}
+	m.cat.listing = false
+	if msg.err != nil {
+		m.cat.err = msg.err
+		if common.IsAuthError(msg.err) {
+			m.cat.authErr = msg.err
+		}
+		return m.live.NoteRateLimit(msg.err)
+	}
+	m.cat.err, m.cat.authErr = nil, nil
+	m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()
+	m.list.SetSegments(msg.segs)
+	var watch tea.Cmd
+	if m.watch.pending != "" {
+		watch = m.applyWatchlist(m.watch.pending)
+	}
+	return tea.Batch(watch, m.ensureSeries(), m.markDirty())
+}
