@@ -211,23 +211,11 @@ func costLine(cache *client.Cache, segs []client.Segment, o monitor.ScanOptions)
 		limit, remaining = r.Limit, r.Remaining
 	}
 	s := fmt.Sprintf("scanning %s segments: %s requests, %s of the hourly %s", output.Grouped(int64(len(segs))),
-		output.Grouped(int64(cost)), budgetShare(cost, limit), output.Grouped(int64(limit)))
+		output.Grouped(int64(cost)), output.BudgetShare(cost, limit), output.Grouped(int64(limit)))
 	if remaining >= 0 {
 		s += fmt.Sprintf(" (%s left this hour)", output.Grouped(int64(remaining)))
 	}
 	return s
-}
-
-// budgetShare writes cost as a share of limit: "4%", "<1%".
-func budgetShare(cost, limit int) string {
-	p := float64(cost) / float64(limit) * 100
-	switch {
-	case cost == 0:
-		return "0%"
-	case p < 1:
-		return "<1%"
-	}
-	return fmt.Sprintf("%.0f%%", p)
 }
 
 // progressLine returns a progress callback that redraws one line on

@@ -287,3 +287,14 @@ func scoreCell(r monitor.Row) string {
 	}
 	return s
 }
+
+// BudgetShare writes cost as a share of an hourly limit: "4%", "<1%".
+func BudgetShare(cost, limit int) string {
+	switch {
+	case cost <= 0 || limit <= 0:
+		return "0%"
+	case cost*100 < limit:
+		return "<1%"
+	}
+	return fmt.Sprintf("%.0f%%", float64(cost)/float64(limit)*100)
+}

@@ -1,0 +1,187 @@
+// Package scanview is the dashboard's workspace scan: it states the cost
+// and asks before it starts, shows a progress bar while the scan runs, and
+// then the answer (which rules fired and why, the biggest movers) in a
+// viewport that scrolls. The scan itself runs in client/monitor; this
+// package only shows it.
+package scanview
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
+)
+
+// Phase is where the scan view is.
+type Phase int
+
+// The phases, in order.
+const (
+	Closed     Phase = iota
+	Confirming       // the cost is shown; enter starts, esc closes
+	Running          // the progress bar; esc stops watching (the scan is cancelled when nobody watches)
+	Finished         // the answer
+)
+
+// Event is what a key did.
+type Event int
+
+// The events of Key.
+const (
+	None  Event = iota
+	Start       // enter while confirming
+	Stop        // esc while running
+	Close       // esc while confirming or finished
+)
+
+// Plan is what a scan would cover and cost, shown before it starts.
+type Plan struct {
+	Scope     string
+	Segments  int
+	Cost      int // requests
+	Limit     int // the hourly budget
+	Remaining int // left this hour; -1 unknown
+	// Joining is set when a scan (of JoiningScope) is already running: the
+	// viewer joins it instead of starting another.
+	Joining      bool
+	JoiningScope string
+}
+
+// Model is the scan view.
+type Model struct {
+	c        *common.Common
+	phase    Phase
+	plan     Plan
+	progress monitor.Progress
+	bar      progress.Model
+	vp       viewport.Model
+	summary  output.ScanSummary
+	rows     []monitor.Row
+}
+
+// New returns a closed scan view.
+func New(c *common.Common) *Model {
+	return &Model{c: c, vp: common.NewViewport(),
+		bar: progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('━', '─'))}
+}
+
+// Phase is the view's phase.
+func (m *Model) Phase() Phase { return m.phase }
+
+// Active reports whether the view is shown.
+func (m *Model) Active() bool { return m.phase != Closed }
+
+// Confirm shows the plan and asks before starting.
+func (m *Model) Confirm(p Plan) { m.phase, m.plan = Confirming, p }
+
+// Running shows the progress bar.
+func (m *Model) Running(p monitor.Progress) { m.phase, m.progress = Running, p }
+
+// Finish shows the answer of a scan.
+func (m *Model) Finish(sum output.ScanSummary, rows []monitor.Row) {
+	m.phase, m.summary, m.rows = Finished, sum, rows
+	m.progress = monitor.Progress{Done: sum.Done, Total: sum.Total, Failed: sum.Failed}
+	m.vp.GotoTop()
+}
+
+// Hide closes the view; a finished answer is kept for Reopen.
+func (m *Model) Hide() { m.phase = Closed }
+
+// Reopen shows the last answer again, if there is one.
+func (m *Model) Reopen() bool {
+	if m.rows == nil {
+		return false
+	}
+	m.phase = Finished
+	return true
+}
+
+// Key handles a key while the view is shown.
+func (m *Model) Key(msg tea.KeyPressMsg) Event {
+	switch msg.String() {
+	case "esc", "q":
+		switch m.phase {
+		case Running:
+			return Stop
+		default:
+			m.phase = Closed
+			return Close
+		}
+	case "enter", "y":
+		if m.phase == Confirming {
+			return Start
+		}
+	}
+	if m.phase == Finished {
+		m.vp, _ = m.vp.Update(msg)
+	}
+	return None
+}
+
+// View draws the view in w × h cells.
+func (m *Model) View(w, h int) string {
+	st := m.c.Styles
+	var lines []string
+	title := func(s string) { lines = append(lines, " "+st.Title.Render(s), "") }
+	text := func(s string) {
+		for _, l := range common.Wrap(s, max(1, w-2)) {
+			lines = append(lines, " "+l)
+		}
+	}
+	hint := func(s string) { lines = append(lines, "", " "+st.Subtle.Render(output.Truncate(s, max(1, w-2)))) }
+	switch m.phase {
+	case Confirming:
+		title("Scan the workspace")
+		p := m.plan
+		if p.Joining {
+			text(fmt.Sprintf("A scan of %s is running for every viewer; joining it costs no request.", output.SafeText(p.JoiningScope)))
+			hint("enter join · esc back")
+			break
+		}
+		text(fmt.Sprintf("Scan %s: %s segment%s.", output.SafeText(p.Scope), output.Grouped(int64(p.Segments)), plural(p.Segments)))
+		cost := fmt.Sprintf("Cost: %s request%s, %s of the hourly %s", output.Grouped(int64(p.Cost)), plural(p.Cost),
+			output.BudgetShare(p.Cost, p.Limit), output.Grouped(int64(p.Limit)))
+		if p.Remaining >= 0 {
+			cost += fmt.Sprintf(" (%s left this hour)", output.Grouped(int64(p.Remaining)))
+		}
+		text(cost + ". Series already fetched cost nothing; untracked segments are not asked for.")
+		hint("enter start · esc back")
+	case Running:
+		title("Scanning " + output.SafeText(m.plan.Scope))
+		p := m.progress
+		frac := 0.0
+		if p.Total > 0 {
+			frac = float64(p.Done) / float64(p.Total)
+		}
+		m.bar.SetWidth(max(10, min(60, w-4)))
+		lines = append(lines, " "+m.bar.ViewAs(frac))
+		status := fmt.Sprintf("%s of %s", output.Grouped(int64(p.Done)), output.Grouped(int64(p.Total)))
+		if p.Failed > 0 {
+			status += fmt.Sprintf(" · %s failed", output.Grouped(int64(p.Failed)))
+		}
+		text(status)
+		hint("esc stop (what came back is kept)")
+	case Finished:
+		var b strings.Builder
+		_ = output.WriteScan(&b, "table", m.summary, m.rows, 10, max(60, w-1))
+		m.vp.SetWidth(w)
+		m.vp.SetHeight(max(1, h-2))
+		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+		lines = append(lines, strings.Split(m.vp.View(), "\n")...)
+		hint("↑/↓ scroll · esc close · A alerted rows only")
+	}
+	return common.Block(lines, w, h)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

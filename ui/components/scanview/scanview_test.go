@@ -1,0 +1,107 @@
+package scanview
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/themes"
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
+)
+
+func newView() *Model {
+	c := common.New(nil, func() time.Time { return time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC) }, nil,
+		themes.NewStyles(themes.Mono(), true))
+	c.SetSize(80, 24)
+	return New(c)
+}
+
+func key(s string) tea.KeyPressMsg {
+	switch s {
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	}
+	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
+}
+
+func plain(s string) string { return ansi.Strip(s) }
+
+func TestConfirmStatesTheCost(t *testing.T) {
+	m := newView()
+	m.Confirm(Plan{Scope: "all segments", Segments: 10000, Cost: 8800, Limit: 250000, Remaining: 249000})
+	out := plain(m.View(80, 12))
+	for _, want := range []string{"Scan all segments: 10,000 segments.", "Cost: 8,800 requests, 4% of the hourly 250,000 (249,000 left", "enter start"} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("confirm lacks %q:\n%s", want, out)
+		}
+	}
+	if ev := m.Key(key("x")); ev != None || m.Phase() != Confirming {
+		t.Errorf("a stray key: %v %v", ev, m.Phase())
+	}
+	if ev := m.Key(key("enter")); ev != Start {
+		t.Errorf("enter: %v", ev)
+	}
+	m.Confirm(Plan{Joining: true, JoiningScope: "tag vip"})
+	if out := plain(m.View(80, 12)); !strings.Contains(out, "A scan of tag vip is running") || !strings.Contains(out, "enter join") {
+		t.Errorf("joining:\n%s", out)
+	}
+	if ev := m.Key(key("esc")); ev != Close || m.Active() {
+		t.Errorf("esc while confirming: %v active %v", ev, m.Active())
+	}
+}
+
+func TestRunningShowsProgressAndStops(t *testing.T) {
+	m := newView()
+	m.Confirm(Plan{Scope: "tag vip"})
+	m.Running(monitor.Progress{Done: 25, Total: 100, Failed: 2})
+	out := plain(m.View(80, 12))
+	if !strings.Contains(out, "Scanning tag vip") || !strings.Contains(out, "25 of 100 · 2 failed") || !strings.Contains(out, "━") {
+		t.Errorf("running:\n%s", out)
+	}
+	if ev := m.Key(key("esc")); ev != Stop || m.Phase() != Running {
+		t.Errorf("esc while running: %v %v (the root stops the ticket, then finishes)", ev, m.Phase())
+	}
+}
+
+func TestFinishedScrollsAndReopens(t *testing.T) {
+	m := newView()
+	var rows []monitor.Row
+	for i := range 30 {
+		seg := client.Segment{ID: string(rune('a' + i)), Name: "Segment " + string(rune('A'+i)), AnalyticsTrackingEnabled: true}
+		pts := []client.Point{{Day: client.Date{Year: 2026, Month: 11, Day: 1}, Size: 1000}, {Day: client.Date{Year: 2026, Month: 11, Day: 2}, Size: int64(1000 + i*10)}}
+		r := monitor.Result{Segment: seg, Done: true, Stats: monitor.Analyze(pts, monitor.DefaultDetector())}
+		if i == 3 {
+			r.Alerts = []monitor.Alert{{Rule: "floor", Reason: "size 1030 is below 5000"}}
+		}
+		rows = append(rows, monitor.RowOf(r))
+	}
+	m.Finish(output.ScanSummary{Scope: "all segments", Length: 30, Through: "2026-11-15", Total: 30, Done: 30}, rows)
+	out := plain(m.View(80, 12))
+	if !strings.Contains(out, "scan of all segments: 30 segments") || !strings.Contains(out, "ALERTS (1)") {
+		t.Fatalf("finished:\n%s", out)
+	}
+	if len(strings.Split(out, "\n")) != 12 {
+		t.Errorf("not 12 lines:\n%s", out)
+	}
+	for range 5 {
+		m.Key(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	if scrolled := plain(m.View(80, 12)); strings.Contains(scrolled, "scan of all segments") {
+		t.Errorf("↓ did not scroll:\n%s", scrolled)
+	}
+	m.Key(key("esc"))
+	if m.Active() || !m.Reopen() || m.Phase() != Finished {
+		t.Errorf("reopen after close: active %v phase %v", m.Active(), m.Phase())
+	}
+	if fresh := newView(); fresh.Reopen() {
+		t.Error("nothing to reopen before a scan")
+	}
+}
