@@ -85,17 +85,10 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 	if err := CheckWindow(length); err != nil {
 		return nil, &Error{Kind: ErrInvalidArgument, Endpoint: pathSeries, Message: err.Error()}
 	}
-	now := c.o.Now()
-	first, last := WindowDays(length, end, now)
-	yesterday := DateOf(now.UTC()).AddDays(-1)
-	if last == yesterday && length <= MaxLength {
+	parts, closed := c.windowPlan(segmentID, length, end, maxAge)
+	if parts == nil {
 		return c.DataSeries(ctx, SeriesKey{SegmentID: segmentID, Length: length}, maxAge)
 	}
-	closedAge := c.o.ClosedTTL
-	if maxAge > closedAge {
-		closedAge = maxAge
-	}
-	parts := windowParts(segmentID, first, last, yesterday, maxAge, closedAge)
 	got := make([]*Series, len(parts))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -109,9 +102,59 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 	if err := partError(parts, errs); err != nil {
 		return nil, err
 	}
+	return joinParts(segmentID, length, closed, parts, got), nil
+}
+
+// PeekWindow returns the window (as Window would build it) from remembered
+// answers only, however old, without any request, and when its oldest part
+// was fetched; false when a part was never fetched. It shows a window
+// offline, or stale while it refreshes, as Peek does for one request.
+func (c *Cache) PeekWindow(segmentID string, length int, end time.Time) (*Series, time.Time, bool) {
+	if CheckWindow(length) != nil {
+		return nil, time.Time{}, false
+	}
+	parts, closed := c.windowPlan(segmentID, length, end, 0)
+	if parts == nil {
+		return c.Peek(SeriesKey{SegmentID: segmentID, Length: length})
+	}
+	got := make([]*Series, len(parts))
+	var oldest time.Time
+	for i, p := range parts {
+		s, fetched, ok := c.Peek(p.key)
+		if !ok {
+			return nil, time.Time{}, false
+		}
+		got[i] = s
+		if oldest.IsZero() || fetched.Before(oldest) {
+			oldest = fetched
+		}
+	}
+	return joinParts(segmentID, length, closed, parts, got), oldest, true
+}
+
+// windowPlan returns the parts of a window, or nil for an up-to-now window
+// of at most MaxLength days (the one request SeriesKey{segmentID, length}),
+// and whether the window ends before yesterday (closed).
+func (c *Cache) windowPlan(segmentID string, length int, end time.Time, maxAge time.Duration) ([]part, bool) {
+	now := c.o.Now()
+	first, last := WindowDays(length, end, now)
+	yesterday := DateOf(now.UTC()).AddDays(-1)
+	if last == yesterday && length <= MaxLength {
+		return nil, false
+	}
+	closedAge := c.o.ClosedTTL
+	if maxAge > closedAge {
+		closedAge = maxAge
+	}
+	return windowParts(segmentID, first, last, yesterday, maxAge, closedAge), last != yesterday
+}
+
+// joinParts joins the parts' answers into one series of length days; a
+// closed window's EndingAt is midnight UTC after its last day.
+func joinParts(segmentID string, length int, closed bool, parts []part, got []*Series) *Series {
 	out := &Series{SegmentID: segmentID, Length: length}
-	if last != yesterday {
-		out.EndingAt = last.AddDays(1).Time()
+	if closed {
+		out.EndingAt = parts[len(parts)-1].to.AddDays(1).Time()
 	}
 	for i, p := range parts {
 		for _, pt := range got[i].Points {
@@ -128,7 +171,7 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // windowParts splits first..last into the aligned chunks it touches.

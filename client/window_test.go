@@ -196,3 +196,29 @@ func TestWindowPreviousPeriodFetch(t *testing.T) {
 		t.Errorf("previous year ends %s (EndingAt %v), this one starts %s", prev.Points[364].Day, prev.EndingAt, cur.Points[0].Day)
 	}
 }
+
+func TestPeekWindow(t *testing.T) {
+	e := newEnv(t, brazetest.Options{})
+	spec := firstTracked(e.api.Workspace())
+	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	ctx := context.Background()
+	for _, length := range []int{30, 365} {
+		if _, _, ok := cache.PeekWindow(spec.ID, length, time.Time{}); ok {
+			t.Fatalf("%d days: peeked before any fetch", length)
+		}
+		want, err := cache.Window(ctx, spec.ID, length, time.Time{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := e.api.Requests("")
+		e.clock.Advance(time.Hour) // past the TTL: Peek serves it however old
+		got, fetched, ok := cache.PeekWindow(spec.ID, length, time.Time{})
+		if !ok || !fetched.Equal(e.clock.Now().Add(-time.Hour)) {
+			t.Fatalf("%d days: peek ok %v, fetched %v", length, ok, fetched)
+		}
+		checkWindow(t, spec, got, length, time.Time{}, e.clock.Now())
+		if len(got.Points) != len(want.Points) || got.Points[0] != want.Points[0] || e.api.Requests("") != before {
+			t.Errorf("%d days: peek differs from the fetched window or sent a request", length)
+		}
+	}
+}
