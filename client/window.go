@@ -44,8 +44,8 @@ func WindowDays(length int, end, now time.Time) (first, last Date) {
 // PreviousPeriod returns the end of the period of the same length just
 // before the window (length, end): it ends where this one starts, with no
 // gap and no shared day. Ask Cache.Window for (length, PreviousPeriod(…))
-// to compare "this period against the last"; its chunks are all closed,
-// so they are cached for ClosedTTL.
+// to compare "this period against the last": it shares at most one chunk
+// with this window, and its other chunks are closed (cached for ClosedTTL).
 func PreviousPeriod(length int, end, now time.Time) time.Time {
 	first, _ := WindowDays(length, end, now)
 	return first.Time()

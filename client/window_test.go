@@ -44,6 +44,8 @@ func TestWindowStitching(t *testing.T) {
 	for back := 0; back <= 110; back += 3 {
 		ends = append(ends, fixedNow.AddDate(0, 0, -back))
 	}
+	// Windows across 1970-01-01, where chunk numbers turn negative.
+	ends = append(ends, time.Date(1970, 2, 15, 0, 0, 0, 0, time.UTC), time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC))
 	for _, length := range lengths {
 		for _, end := range ends {
 			s, err := cache.Window(ctx, spec.ID, length, end, 0)
