@@ -69,10 +69,13 @@ type part struct {
 // asked concurrently through the cache (which bounds requests in flight):
 //   - the chunk that reaches yesterday is asked up to now, with the length
 //     from its first day to yesterday, and follows maxAge (0: TTL; Fresh);
-//   - every older chunk ended before yesterday, so its days no longer
-//     change: it is asked with ending_at the day after its last and is
-//     reused for ClosedTTL whatever maxAge says (even Fresh), so a refresh
-//     of a long up-to-now window sends exactly one request.
+//   - every older chunk ended before yesterday: it is asked with ending_at
+//     the day after its last.
+//
+// A part that supplies only days before yesterday, which no longer change,
+// is reused for ClosedTTL whatever maxAge says (even Fresh): a refresh of a
+// long up-to-now window sends exactly one request, and of a window that
+// ends before yesterday (a previous period) none.
 //
 // The result's Length is length and its EndingAt is zero for an up-to-now
 // window, else midnight UTC after its last day. When a part fails, the
@@ -179,14 +182,18 @@ func windowParts(segmentID string, first, last, yesterday Date, openAge, closedA
 	var parts []part
 	for k := chunkOf(first); k <= chunkOf(last); k++ {
 		cFirst, cLast := epochDay(k*ChunkDays), epochDay(k*ChunkDays+ChunkDays-1)
-		p := part{from: later(cFirst, first), to: earlier(cLast, last)}
+		p := part{from: later(cFirst, first), to: earlier(cLast, last), maxAge: openAge}
 		if cLast.Before(yesterday) {
 			p.key = SeriesKey{SegmentID: segmentID, Length: ChunkDays, EndingAt: cLast.AddDays(1).Time()}
-			p.maxAge = closedAge
 		} else {
 			// The newest chunk: asked up to now, never for days to come.
 			p.key = SeriesKey{SegmentID: segmentID, Length: daysBetween(cFirst, yesterday) + 1}
-			p.maxAge = openAge
+		}
+		if p.to.Before(yesterday) {
+			// Every day this part supplies is closed: any answer that
+			// holds them stays right, even the newest chunk's (whose key
+			// changes daily, so a remembered one is from today).
+			p.maxAge = closedAge
 		}
 		parts = append(parts, p)
 	}

@@ -215,3 +215,24 @@ func TestWindowRateLimitedMidway(t *testing.T) {
 		t.Errorf("%d requests in all, want 5 (3 answered, the 429, then the failed part)", n)
 	}
 }
+
+// TestWindowPreviousPeriodCost shows this month against the last: the
+// previous 30 days lie in the newest chunk (asked up to now), yet as they
+// are all closed days, a refresh asks only for the current window.
+func TestWindowPreviousPeriodCost(t *testing.T) {
+	e := newEnv(t, brazetest.Options{})
+	id := firstTracked(e.api.Workspace()).ID
+	cache := client.NewCache(e.c, client.CacheOptions{TTL: 5 * time.Minute, Now: e.clock.Now})
+	cost := costs(t, e, cache, id)
+	prev := client.PreviousPeriod(30, time.Time{}, fixedNow)
+	for i, st := range []struct {
+		advance time.Duration
+		maxAge  time.Duration
+		want    int64
+	}{{0, 0, 2}, {6 * time.Minute, 0, 1}, {0, client.Fresh, 1}} {
+		e.clock.Advance(st.advance)
+		if got := cost(30, time.Time{}, st.maxAge) + cost(30, prev, st.maxAge); got != st.want {
+			t.Errorf("step %d: %d requests for both periods, want %d", i, got, st.want)
+		}
+	}
+}
