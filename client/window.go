@@ -77,8 +77,9 @@ type part struct {
 // long up-to-now window sends exactly one request, and of a window that
 // ends before yesterday (a previous period) none.
 //
-// Cost, first time: 1 request up to 100 days, 2 or 3 up to 200, 3 or 4 up
-// to 300, 4 or 5 for 365 (fewer when chunks are cached); then 1 per refresh.
+// Cost, first time: 1 request up to 100 days (1 or 2 when the window ends
+// in the past), 2 or 3 up to 200, 3 or 4 up to 300, 4 or 5 for 365 (fewer
+// when chunks are cached); then 1 per refresh.
 //
 // The result's Length is length and its EndingAt is zero for an up-to-now
 // window, else midnight UTC after its last day. When a part fails, the
