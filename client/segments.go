@@ -23,13 +23,38 @@ func (c *Client) ListSegments(ctx context.Context, page int, dir SortDirection) 
 	}
 	q := url.Values{"page": {strconv.Itoa(page)}, "sort_direction": {string(dir)}}
 	var body struct {
-		Segments []Segment `json:"segments"`
+		Segments []wireSegment `json:"segments"`
 	}
 	resp, err := c.get(ctx, pathList, q, &body)
 	if err != nil {
 		return nil, resp, err
 	}
-	return body.Segments, resp, nil
+	segs := make([]Segment, len(body.Segments))
+	for i, w := range body.Segments {
+		segs[i] = Segment{ID: w.ID, Name: w.Name, AnalyticsTrackingEnabled: w.AnalyticsTrackingEnabled, Tags: dropEmpty(w.Tags)}
+	}
+	return segs, resp, nil
+}
+
+// wireSegment is a segment as /segments/list sends it: tags may be null,
+// absent, or hold null entries. It has no UnmarshalJSON of its own, so each
+// segment is decoded in the one pass over the page.
+type wireSegment struct {
+	ID                       string    `json:"id"`
+	Name                     string    `json:"name"`
+	AnalyticsTrackingEnabled bool      `json:"analytics_tracking_enabled"`
+	Tags                     []*string `json:"tags"`
+}
+
+// dropEmpty keeps the tags that are neither null nor empty.
+func dropEmpty(in []*string) []string {
+	var out []string
+	for _, s := range in {
+		if s != nil && *s != "" {
+			out = append(out, *s)
+		}
+	}
+	return out
 }
 
 // AllSegments lists every segment, oldest first, without duplicates, one

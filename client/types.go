@@ -30,26 +30,6 @@ type Segment struct {
 	Tags                     []string `json:"tags"`
 }
 
-// UnmarshalJSON tolerates null or missing tags and null entries among them.
-func (s *Segment) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		ID                       string    `json:"id"`
-		Name                     string    `json:"name"`
-		AnalyticsTrackingEnabled bool      `json:"analytics_tracking_enabled"`
-		Tags                     []*string `json:"tags"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	*s = Segment{ID: raw.ID, Name: raw.Name, AnalyticsTrackingEnabled: raw.AnalyticsTrackingEnabled}
-	for _, t := range raw.Tags {
-		if t != nil && *t != "" {
-			s.Tags = append(s.Tags, *t)
-		}
-	}
-	return nil
-}
-
 // Details is the answer of /segments/details. Every field may be missing;
 // missing timestamps are the zero time.
 type Details struct {
@@ -78,21 +58,11 @@ func (d *Details) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*d = Details{Name: raw.Name, Description: raw.Description, TextDescription: raw.TextDescription}
-	d.Tags = dropNull(raw.Tags)
-	d.Teams = dropNull(raw.Teams)
+	d.Tags = dropEmpty(raw.Tags)
+	d.Teams = dropEmpty(raw.Teams)
 	d.CreatedAt, _ = ParseTimestamp(raw.CreatedAt)
 	d.UpdatedAt, _ = ParseTimestamp(raw.UpdatedAt)
 	return nil
-}
-
-func dropNull(in []*string) []string {
-	var out []string
-	for _, s := range in {
-		if s != nil {
-			out = append(out, *s)
-		}
-	}
-	return out
 }
 
 // ParseTimestamp parses an ISO-8601 timestamp as Braze writes them,
