@@ -60,7 +60,8 @@ type CacheOptions struct {
 	// MaxInFlight bounds requests running at once (default 4).
 	MaxInFlight int
 	// MaxEntries bounds the series, and separately the details, kept in
-	// memory (default 2,000 each: about 4 MB of 100-day series).
+	// memory (default 2,000 each: about 7 MB of 100-day series, against
+	// 35 MB for 10,000 kept unbounded).
 	MaxEntries int
 	// Timeout bounds one shared fetch, whoever waits for it (default 2 min;
 	// a listing of many pages is one fetch).
