@@ -123,6 +123,7 @@ type SeriesKey struct {
 	EndingAt time.Time
 }
 
+// String names the key in one line, for logs and messages.
 func (k SeriesKey) String() string {
 	end := "now"
 	if !k.EndingAt.IsZero() {
