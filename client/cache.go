@@ -184,11 +184,7 @@ func (c *Cache) Details(ctx context.Context, segmentID string, maxAge time.Durat
 func (c *Cache) Peek(k SeriesKey) (*Series, time.Time, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	it, ok := c.series.get(k.normal())
-	if !ok {
-		return nil, time.Time{}, false
-	}
-	return it.val, it.fetched, true
+	return c.series.get(k.normal())
 }
 
 func pick(maxAge, def time.Duration) time.Duration {
@@ -205,10 +201,10 @@ func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V]
 	maxAge, ttl time.Duration, fetch func(context.Context) (V, error)) (V, error) {
 	if maxAge > 0 {
 		c.mu.Lock()
-		it, ok := store.get(k)
+		v, fetched, ok := store.get(k)
 		c.mu.Unlock()
-		if ok && c.o.Now().Sub(it.fetched) < maxAge {
-			return it.val, nil
+		if ok && c.o.Now().Sub(fetched) < maxAge {
+			return v, nil
 		}
 	}
 	var zero V
