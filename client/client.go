@@ -144,16 +144,22 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// envelope is the common part of every Braze body.
+// envelope is the common part of every Braze body. Each success body type
+// embeds it, so that one pass decodes both.
 type envelope struct {
 	Message string   `json:"message"`
 	Errors  []string `json:"errors"`
 }
 
+// minor returns the body's non-fatal errors.
+func (e *envelope) minor() []string { return e.Errors }
+
+// answer is a success body: an envelope and the endpoint's own fields.
+type answer interface{ minor() []string }
+
 // get calls endpoint with query, retrying as the API's rules allow, and
-// decodes a success body into out (which must embed or be decodable from
-// the full JSON object).
-func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out any) (*Response, error) {
+// decodes a success body into out in one pass.
+func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out answer) (*Response, error) {
 	var lastErr error
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
@@ -210,7 +216,7 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 }
 
 // once makes one HTTP attempt.
-func (c *Client) once(ctx context.Context, endpoint string, query url.Values, out any) (*Response, error) {
+func (c *Client) once(ctx context.Context, endpoint string, query url.Values, out answer) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	u := *c.base
@@ -251,14 +257,10 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 	if err := checkJSON(res.Header, body); err != nil {
 		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", err)
 	}
-	var env envelope
-	if err := json.Unmarshal(body, &env); err != nil {
-		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", describeJSONError(err))
-	}
 	if err := json.Unmarshal(body, out); err != nil {
 		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", describeJSONError(err))
 	}
-	for _, w := range env.Errors {
+	for _, w := range out.minor() {
 		resp.Warnings = append(resp.Warnings, redact(w, c.key))
 	}
 	return resp, nil

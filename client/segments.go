@@ -23,6 +23,7 @@ func (c *Client) ListSegments(ctx context.Context, page int, dir SortDirection) 
 	}
 	q := url.Values{"page": {strconv.Itoa(page)}, "sort_direction": {string(dir)}}
 	var body struct {
+		envelope
 		Segments []wireSegment `json:"segments"`
 	}
 	resp, err := c.get(ctx, pathList, q, &body)
@@ -78,12 +79,12 @@ func (c *Client) SegmentDetails(ctx context.Context, segmentID string) (*Details
 	if err := checkSegmentID(pathDetails, segmentID); err != nil {
 		return nil, nil, err
 	}
-	var d Details
-	resp, err := c.get(ctx, pathDetails, url.Values{"segment_id": {segmentID}}, &d)
+	var body detailsBody
+	resp, err := c.get(ctx, pathDetails, url.Values{"segment_id": {segmentID}}, &body)
 	if err != nil {
 		return nil, resp, err
 	}
-	return &d, resp, nil
+	return body.details(), resp, nil
 }
 
 // DataSeries fetches up to length (1..100) daily sizes of a segment ending
@@ -101,6 +102,7 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 		q.Set("ending_at", endingAt.Format(time.RFC3339))
 	}
 	var body struct {
+		envelope
 		Data []Point `json:"data"`
 	}
 	resp, err := c.get(ctx, pathSeries, q, &body)
