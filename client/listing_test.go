@@ -72,8 +72,8 @@ func TestListingSendsNothingPastTheEnd(t *testing.T) {
 	for _, tc := range []struct {
 		total, listed, requests int
 	}{
-		{10280, 10000, 101}, // 100 full pages, then the empty page that ends them
-		{10310, 10030, 101}, // 100 full pages and a short one
+		{1024, 1000, 11}, // 10 full pages, then the empty page that ends them
+		{1055, 1030, 11}, // 10 full pages and a short one
 		{0, 0, 1},
 	} {
 		e := newListEnv(t, tc.total, nil)
@@ -95,7 +95,7 @@ func TestListingSendsNothingPastTheEnd(t *testing.T) {
 
 func TestListingUnder429sResumesAtTheFailedPage(t *testing.T) {
 	// Every third request is refused until the reset, two seconds later.
-	e := newListEnv(t, 10280, func(n int, w http.ResponseWriter, now time.Time) bool {
+	e := newListEnv(t, 3079, func(n int, w http.ResponseWriter, now time.Time) bool {
 		if n%3 == 0 {
 			rateLimited(w, now)
 			return true
@@ -103,11 +103,11 @@ func TestListingUnder429sResumesAtTheFailedPage(t *testing.T) {
 		return false
 	})
 	segs, err := e.cache.Segments(context.Background(), 0, nil)
-	if err != nil || len(segs) != 10000 {
+	if err != nil || len(segs) != 3000 {
 		t.Fatalf("%d segments, %v", len(segs), err)
 	}
-	if got, max := e.requests(), 101*3/2; got > max {
-		t.Errorf("%d requests for 101 pages, want at most %d", got, max)
+	if got, max := e.requests(), 31*3/2; got > max {
+		t.Errorf("%d requests for 31 pages, want at most %d", got, max)
 	}
 	for i := 1; i < len(e.pages); i++ {
 		if d := e.pages[i] - e.pages[i-1]; d != 0 && d != 1 {
@@ -117,11 +117,11 @@ func TestListingUnder429sResumesAtTheFailedPage(t *testing.T) {
 }
 
 func TestFailedListingKeepsItsPages(t *testing.T) {
-	// Request 41 (page 40) is refused with a reset beyond the wait the
+	// Request 21 (page 20) is refused with a reset beyond the wait the
 	// client accepts: the listing fails, and the next one resumes there.
 	var refused atomic.Bool
-	e := newListEnv(t, 10280, func(n int, w http.ResponseWriter, now time.Time) bool {
-		if n == 41 {
+	e := newListEnv(t, 3079, func(n int, w http.ResponseWriter, now time.Time) bool {
+		if n == 21 {
 			refused.Store(true)
 			w.Header().Set("X-RateLimit-Remaining", "0")
 			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(now.Add(time.Minute).Unix(), 10))
@@ -135,11 +135,11 @@ func TestFailedListingKeepsItsPages(t *testing.T) {
 	}
 	e.clock.Advance(time.Minute)
 	segs, err := e.cache.Segments(context.Background(), 0, nil)
-	if err != nil || len(segs) != 10000 {
+	if err != nil || len(segs) != 3000 {
 		t.Fatalf("resumed: %d segments, %v", len(segs), err)
 	}
-	if got := e.requests(); got != 102 {
-		t.Errorf("%d requests, want 102 (101 pages and the refused one once more)", got)
+	if got := e.requests(); got != 32 {
+		t.Errorf("%d requests, want 32 (31 pages and the refused one once more)", got)
 	}
 }
 
