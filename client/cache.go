@@ -60,7 +60,8 @@ type CacheOptions struct {
 	// MaxInFlight bounds requests running at once (default 4).
 	MaxInFlight int
 	// MaxEntries bounds the series, and separately the details, kept in
-	// memory (default 2,000 each: about 4 MB of 100-day series).
+	// memory (default 2,000 each: about 7 MB of 100-day series, against
+	// 35 MB for 10,000 kept unbounded).
 	MaxEntries int
 	// Timeout bounds one shared fetch, whoever waits for it (default 2 min;
 	// a listing of many pages is one fetch).
@@ -122,6 +123,7 @@ type SeriesKey struct {
 	EndingAt time.Time
 }
 
+// String names the key in one line, for logs and messages.
 func (k SeriesKey) String() string {
 	end := "now"
 	if !k.EndingAt.IsZero() {
@@ -182,11 +184,7 @@ func (c *Cache) Details(ctx context.Context, segmentID string, maxAge time.Durat
 func (c *Cache) Peek(k SeriesKey) (*Series, time.Time, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	it, ok := c.series.get(k.normal())
-	if !ok {
-		return nil, time.Time{}, false
-	}
-	return it.val, it.fetched, true
+	return c.series.get(k.normal())
 }
 
 func pick(maxAge, def time.Duration) time.Duration {
@@ -203,10 +201,10 @@ func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V]
 	maxAge, ttl time.Duration, fetch func(context.Context) (V, error)) (V, error) {
 	if maxAge > 0 {
 		c.mu.Lock()
-		it, ok := store.get(k)
+		v, fetched, ok := store.get(k)
 		c.mu.Unlock()
-		if ok && c.o.Now().Sub(it.fetched) < maxAge {
-			return it.val, nil
+		if ok && c.o.Now().Sub(fetched) < maxAge {
+			return v, nil
 		}
 	}
 	var zero V

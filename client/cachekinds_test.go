@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -197,4 +198,31 @@ func TestCancelledCallerFreesItsSlot(t *testing.T) {
 	if _, err := cache.DataSeries(next, client.SeriesKey{SegmentID: "next", Length: 1}, 0); err != nil {
 		t.Errorf("the next request did not get the slot: %v", err)
 	}
+}
+
+// TestCacheReadsWhileRefreshing runs fresh fetches of one key beside reads
+// of it, for the race detector: a read must not see the entry half
+// updated.
+func TestCacheReadsWhileRefreshing(t *testing.T) {
+	e := newEnv(t, brazetest.Options{})
+	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 3}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for range 10 {
+				maxAge := time.Duration(0)
+				if i%2 == 0 {
+					maxAge = client.Fresh
+				}
+				if s, err := cache.DataSeries(context.Background(), k, maxAge); err != nil || len(s.Points) != 3 {
+					t.Errorf("series %v, %v", s, err)
+				}
+				if s, _, ok := cache.Peek(k); ok && len(s.Points) != 3 {
+					t.Errorf("peeked %v", s)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -154,16 +153,22 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// envelope is the common part of every Braze body.
+// envelope is the common part of every Braze body. Each success body type
+// embeds it, so that one pass decodes both.
 type envelope struct {
 	Message string   `json:"message"`
 	Errors  []string `json:"errors"`
 }
 
+// minor returns the body's non-fatal errors.
+func (e *envelope) minor() []string { return e.Errors }
+
+// answer is a success body: an envelope and the endpoint's own fields.
+type answer interface{ minor() []string }
+
 // get calls endpoint with query, retrying as the API's rules allow, and
-// decodes a success body into out (which must embed or be decodable from
-// the full JSON object).
-func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out any) (*Response, error) {
+// decodes a success body into out in one pass.
+func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out answer) (*Response, error) {
 	var lastErr error
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
@@ -220,7 +225,7 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 }
 
 // once makes one HTTP attempt.
-func (c *Client) once(ctx context.Context, endpoint string, query url.Values, out any) (*Response, error) {
+func (c *Client) once(ctx context.Context, endpoint string, query url.Values, out answer) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	u := *c.base
@@ -261,14 +266,10 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 	if err := checkJSON(res.Header, body); err != nil {
 		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", err)
 	}
-	var env envelope
-	if err := json.Unmarshal(body, &env); err != nil {
-		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", describeJSONError(err))
-	}
 	if err := json.Unmarshal(body, out); err != nil {
 		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", describeJSONError(err))
 	}
-	for _, w := range env.Errors {
+	for _, w := range out.minor() {
 		resp.Warnings = append(resp.Warnings, redact(w, c.key))
 	}
 	return resp, nil
@@ -310,35 +311,4 @@ func (c *Client) fail(endpoint string, status int, kind error, msg string, cause
 		}
 	}
 	return &Error{Kind: kind, Endpoint: endpoint, StatusCode: status, Message: redact(msg, c.key), Err: cause}
-}
-
-func checkJSON(h http.Header, body []byte) error {
-	if ct := h.Get("Content-Type"); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err == nil && mt == "text/html" {
-			return errors.New("the server answered with an HTML page instead of JSON")
-		}
-	}
-	if looksHTML(body) {
-		return errors.New("the server answered with an HTML page instead of JSON")
-	}
-	if len(strings.TrimSpace(string(body))) == 0 {
-		return errors.New("empty body")
-	}
-	return nil
-}
-
-func looksHTML(body []byte) bool {
-	s := strings.ToLower(strings.TrimSpace(string(body[:min(len(body), 64)])))
-	return strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html")
-}
-
-func describeJSONError(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("malformed JSON at byte %d: %v", se.Offset, err)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return errors.New("truncated JSON body")
-	}
-	return fmt.Errorf("unexpected JSON: %v", err)
 }

@@ -33,14 +33,16 @@ func newLRU[K comparable, V any](max int) *lru[K, V] {
 	return l
 }
 
-// get returns the item for k, marking it used.
-func (l *lru[K, V]) get(k K) (*lruItem[K, V], bool) {
+// get returns the answer for k and when it was fetched, marking it used.
+// It returns copies: the item may be updated once the caller unlocks.
+func (l *lru[K, V]) get(k K) (v V, fetched time.Time, ok bool) {
 	it, ok := l.items[k]
-	if ok {
-		l.unlink(it)
-		l.pushFront(it)
+	if !ok {
+		return v, fetched, false
 	}
-	return it, ok
+	l.unlink(it)
+	l.pushFront(it)
+	return it.val, it.fetched, true
 }
 
 // put remembers v for k, fetched at now and reusable for ttl.

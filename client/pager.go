@@ -73,7 +73,10 @@ func (p *pager) run(ctx context.Context) ([]Segment, error) {
 			}(next)
 		}
 		if inflight == 0 {
-			break // only when the page bound stopped every start; stitch reported it
+			// Nothing in flight and nothing to start: the page bound was
+			// reached (stitch says so first); never report a part as all.
+			err = &Error{Kind: ErrDecode, Endpoint: pathList, Message: fmt.Sprintf("the listing stopped at page %d without an end", p.stitched)}
+			break
 		}
 		r := <-done
 		inflight--

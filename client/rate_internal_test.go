@@ -1,6 +1,7 @@
 package client
 
 import (
+	"net/http"
 	"testing"
 	"time"
 )
@@ -25,4 +26,33 @@ func TestRateStateKeepsNewest(t *testing.T) {
 			t.Errorf("step %d: remaining %d, want %d", i, got, st.want)
 		}
 	}
+}
+
+// FuzzRateHeaders: no header makes a wait negative or longer than the
+// hourly window, whatever its value.
+func FuzzRateHeaders(f *testing.F) {
+	f.Add("250000", "0", "9999999999", "9300000000")
+	f.Add("", "", "", "")
+	f.Add("-1", "x", "-5", "Wed, 21 Oct 2915 07:28:00 GMT")
+	f.Add("1", "1", "1", "Wed, 21 Oct 2015 07:28:00 GMT")
+	now := time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, limit, remaining, reset, retry string) {
+		h := http.Header{}
+		h.Set("X-RateLimit-Limit", limit)
+		h.Set("X-RateLimit-Remaining", remaining)
+		h.Set("X-RateLimit-Reset", reset)
+		h.Set("Retry-After", retry)
+		r := parseRate(h, now)
+		if r.Reset.After(now.Add(rateWindow)) || r.Limit < 0 || r.Remaining < 0 {
+			t.Fatalf("rate %+v out of bounds", r)
+		}
+		var s rateState
+		s.set(r)
+		if until, ok := s.exhaustedUntil(now); ok && until.Sub(now) > rateWindow {
+			t.Fatalf("locked for %v", until.Sub(now))
+		}
+		if d, ok := retryAfter(h, now); ok && (d < 0 || d > rateWindow) {
+			t.Fatalf("Retry-After %q read as %v", retry, d)
+		}
+	})
 }

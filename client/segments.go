@@ -23,13 +23,39 @@ func (c *Client) ListSegments(ctx context.Context, page int, dir SortDirection) 
 	}
 	q := url.Values{"page": {strconv.Itoa(page)}, "sort_direction": {string(dir)}}
 	var body struct {
-		Segments []Segment `json:"segments"`
+		envelope
+		Segments []wireSegment `json:"segments"`
 	}
 	resp, err := c.get(ctx, pathList, q, &body)
 	if err != nil {
 		return nil, resp, err
 	}
-	return body.Segments, resp, nil
+	segs := make([]Segment, len(body.Segments))
+	for i, w := range body.Segments {
+		segs[i] = Segment{ID: w.ID, Name: w.Name, AnalyticsTrackingEnabled: w.AnalyticsTrackingEnabled, Tags: dropEmpty(w.Tags)}
+	}
+	return segs, resp, nil
+}
+
+// wireSegment is a segment as /segments/list sends it: tags may be null,
+// absent, or hold null entries. It has no UnmarshalJSON of its own, so each
+// segment is decoded in the one pass over the page.
+type wireSegment struct {
+	ID                       string    `json:"id"`
+	Name                     string    `json:"name"`
+	AnalyticsTrackingEnabled bool      `json:"analytics_tracking_enabled"`
+	Tags                     []*string `json:"tags"`
+}
+
+// dropEmpty keeps the tags that are neither null nor empty.
+func dropEmpty(in []*string) []string {
+	var out []string
+	for _, s := range in {
+		if s != nil && *s != "" {
+			out = append(out, *s)
+		}
+	}
+	return out
 }
 
 // AllSegments lists every segment, oldest first, without duplicates, one
@@ -53,12 +79,12 @@ func (c *Client) SegmentDetails(ctx context.Context, segmentID string) (*Details
 	if err := checkSegmentID(pathDetails, segmentID); err != nil {
 		return nil, nil, err
 	}
-	var d Details
-	resp, err := c.get(ctx, pathDetails, url.Values{"segment_id": {segmentID}}, &d)
+	var body detailsBody
+	resp, err := c.get(ctx, pathDetails, url.Values{"segment_id": {segmentID}}, &body)
 	if err != nil {
 		return nil, resp, err
 	}
-	return &d, resp, nil
+	return body.details(), resp, nil
 }
 
 // DataSeries fetches up to length (1..100) daily sizes of a segment ending
@@ -76,6 +102,7 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 		q.Set("ending_at", endingAt.Format(time.RFC3339))
 	}
 	var body struct {
+		envelope
 		Data []Point `json:"data"`
 	}
 	resp, err := c.get(ctx, pathSeries, q, &body)

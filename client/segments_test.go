@@ -259,17 +259,6 @@ func TestDetails(t *testing.T) {
 	}
 }
 
-func TestSegmentTagsTolerated(t *testing.T) {
-	var segs []client.Segment
-	body := `[{"id":"a","name":"A","tags":null},{"id":"b","name":"B"},{"id":"c","name":"C","tags":["x",null,"y"],"analytics_tracking_enabled":true}]`
-	if err := json.Unmarshal([]byte(body), &segs); err != nil {
-		t.Fatal(err)
-	}
-	if segs[0].Tags != nil || segs[1].Tags != nil || len(segs[2].Tags) != 2 || !segs[2].AnalyticsTrackingEnabled {
-		t.Errorf("segments = %+v", segs)
-	}
-}
-
 func firstTracked(ws *brazetest.Workspace) *brazetest.SegmentSpec {
 	for _, s := range ws.Segments {
 		if s.Tracked && !s.Archived && s.SizeOn(client.DateOf(fixedNow).AddDays(-1)) > 0 {

@@ -30,26 +30,6 @@ type Segment struct {
 	Tags                     []string `json:"tags"`
 }
 
-// UnmarshalJSON tolerates null or missing tags and null entries among them.
-func (s *Segment) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		ID                       string    `json:"id"`
-		Name                     string    `json:"name"`
-		AnalyticsTrackingEnabled bool      `json:"analytics_tracking_enabled"`
-		Tags                     []*string `json:"tags"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	*s = Segment{ID: raw.ID, Name: raw.Name, AnalyticsTrackingEnabled: raw.AnalyticsTrackingEnabled}
-	for _, t := range raw.Tags {
-		if t != nil && *t != "" {
-			s.Tags = append(s.Tags, *t)
-		}
-	}
-	return nil
-}
-
 // Details is the answer of /segments/details. Every field may be missing;
 // missing timestamps are the zero time.
 type Details struct {
@@ -65,34 +45,34 @@ type Details struct {
 // UnmarshalJSON accepts Braze's timestamp forms and tolerates nulls and
 // unparseable timestamps (left zero) rather than failing the whole answer.
 func (d *Details) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		Name            string    `json:"name"`
-		Description     string    `json:"description"`
-		TextDescription string    `json:"text_description"`
-		Tags            []*string `json:"tags"`
-		Teams           []*string `json:"teams"`
-		CreatedAt       string    `json:"created_at"`
-		UpdatedAt       string    `json:"updated_at"`
-	}
+	var raw detailsBody
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
 	}
-	*d = Details{Name: raw.Name, Description: raw.Description, TextDescription: raw.TextDescription}
-	d.Tags = dropNull(raw.Tags)
-	d.Teams = dropNull(raw.Teams)
-	d.CreatedAt, _ = ParseTimestamp(raw.CreatedAt)
-	d.UpdatedAt, _ = ParseTimestamp(raw.UpdatedAt)
+	*d = *raw.details()
 	return nil
 }
 
-func dropNull(in []*string) []string {
-	var out []string
-	for _, s := range in {
-		if s != nil {
-			out = append(out, *s)
-		}
-	}
-	return out
+// detailsBody is /segments/details as sent: tags and teams may hold nulls,
+// timestamps come in several forms.
+type detailsBody struct {
+	envelope
+	Name            string    `json:"name"`
+	Description     string    `json:"description"`
+	TextDescription string    `json:"text_description"`
+	Tags            []*string `json:"tags"`
+	Teams           []*string `json:"teams"`
+	CreatedAt       string    `json:"created_at"`
+	UpdatedAt       string    `json:"updated_at"`
+}
+
+// details is the tolerant reading of the body.
+func (b *detailsBody) details() *Details {
+	d := &Details{Name: b.Name, Description: b.Description, TextDescription: b.TextDescription,
+		Tags: dropEmpty(b.Tags), Teams: dropEmpty(b.Teams)}
+	d.CreatedAt, _ = ParseTimestamp(b.CreatedAt)
+	d.UpdatedAt, _ = ParseTimestamp(b.UpdatedAt)
+	return d
 }
 
 // ParseTimestamp parses an ISO-8601 timestamp as Braze writes them,

@@ -141,6 +141,9 @@ func (s *Store) Save(snap *Snapshot) error {
 // clean checks every series as an API answer is checked (client.CleanPoints),
 // putting the points in order; it says why the file is unusable, or "".
 func clean(snap *Snapshot) string {
+	for i := range snap.Segments {
+		snap.Segments[i].Tags = slices.DeleteFunc(snap.Segments[i].Tags, func(t string) bool { return t == "" })
+	}
 	for i := range snap.Series {
 		sr := &snap.Series[i]
 		if err := client.CheckLength(sr.Length); err != nil {

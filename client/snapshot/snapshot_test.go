@@ -157,3 +157,32 @@ func TestLoadChecksSeries(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLoad: whatever the file holds, Load never panics; it either loads a
+// snapshot whose series are clean, or sets the file aside.
+func FuzzLoad(f *testing.F) {
+	f.Add(`{"version":2,"endpoint":"e","key_fingerprint":"` + snapshot.Fingerprint("k") + `","series":[{"segment_id":"a","length":2,"points":[{"time":"2022-12-14","size":2},{"time":"2022-12-13","size":1}]}]}`)
+	f.Add(`{"version":2,"endpoint":"e","key_fingerprint":"` + snapshot.Fingerprint("k") + `","series":[{"length":1,"points":[{"time":"2022-12-13","size":-1}]}]}`)
+	f.Add(`{"version":1}`)
+	f.Add(`null`)
+	f.Fuzz(func(t *testing.T, content string) {
+		dir := t.TempDir()
+		st := snapshot.NewStore(dir, "e", "k", func() time.Time { return fixedNow })
+		if err := os.WriteFile(st.Path(), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		snap, err := st.Load()
+		if err != nil {
+			if !errors.Is(err, snapshot.ErrSetAside) {
+				t.Fatalf("err %v", err)
+			}
+			return
+		}
+		for _, s := range snap.Series {
+			clean, dropped, err := client.CleanPoints(s.Points, s.Length)
+			if err != nil || dropped != 0 || len(clean) != len(s.Points) {
+				t.Fatalf("a loaded series is not clean: %+v", s)
+			}
+		}
+	})
+}

@@ -1,0 +1,179 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/brazetest"
+)
+
+// listEnv is the stand-in API behind a hook that may answer a list request
+// itself (with a 429, say), and a cache in front of it on a fake clock.
+type listEnv struct {
+	api   *brazetest.Handler
+	clock *fakeClock
+	cache *client.Cache
+	pages []int // list pages asked for, in order (failed ones included)
+	mu    sync.Mutex
+}
+
+func newListEnv(t *testing.T, segments int, hook func(n int, w http.ResponseWriter, now time.Time) bool) *listEnv {
+	e := &listEnv{clock: &fakeClock{t: fixedNow}}
+	e.api = brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(5, segments), Now: e.clock.Now})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/segments/list") {
+			p, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			e.mu.Lock()
+			e.pages = append(e.pages, p)
+			n := len(e.pages)
+			e.mu.Unlock()
+			if hook != nil && hook(n, w, e.clock.Now()) {
+				return
+			}
+		}
+		e.api.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := client.New(srv.URL, brazetest.DemoKey, client.WithClock(e.clock.Now), client.WithSleep(e.clock.Sleep))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.cache = client.NewCache(c, client.CacheOptions{Now: e.clock.Now, MaxInFlight: 8})
+	return e
+}
+
+func (e *listEnv) requests() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.pages)
+}
+
+// rateLimited answers with a 429 whose reset is two seconds ahead.
+func rateLimited(w http.ResponseWriter, now time.Time) {
+	w.Header().Set("X-RateLimit-Limit", "250000")
+	w.Header().Set("X-RateLimit-Remaining", "0")
+	w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(now.Add(2*time.Second).Unix(), 10))
+	w.WriteHeader(http.StatusTooManyRequests)
+	w.Write([]byte(`{"message":"API rate limit exceeded"}`))
+}
+
+func TestListingSendsNothingPastTheEnd(t *testing.T) {
+	// The stand-in leaves archived segments out of the list: total
+	// segments make listed ones.
+	for _, tc := range []struct {
+		total, listed, requests int
+	}{
+		{1024, 1000, 11}, // 10 full pages, then the empty page that ends them
+		{1055, 1030, 11}, // 10 full pages and a short one
+		{0, 0, 1},
+	} {
+		e := newListEnv(t, tc.total, nil)
+		if n := len(e.api.Workspace().Listed()); n != tc.listed {
+			t.Fatalf("%d segments list %d, not %d", tc.total, n, tc.listed)
+		}
+		for round := 1; round <= 2; round++ { // the first listing, then one that knows the page count
+			before := e.requests()
+			segs, err := e.cache.Segments(context.Background(), client.Fresh, nil)
+			if err != nil || len(segs) != len(e.api.Workspace().Listed()) {
+				t.Fatalf("%d segments, round %d: %d listed, %v", tc.listed, round, len(segs), err)
+			}
+			if got := e.requests() - before; got != tc.requests {
+				t.Errorf("%d segments, round %d: %d requests, want %d", tc.listed, round, got, tc.requests)
+			}
+		}
+	}
+}
+
+func TestListingUnder429sResumesAtTheFailedPage(t *testing.T) {
+	// Every third request is refused until the reset, two seconds later.
+	e := newListEnv(t, 3079, func(n int, w http.ResponseWriter, now time.Time) bool {
+		if n%3 == 0 {
+			rateLimited(w, now)
+			return true
+		}
+		return false
+	})
+	segs, err := e.cache.Segments(context.Background(), 0, nil)
+	if err != nil || len(segs) != 3000 {
+		t.Fatalf("%d segments, %v", len(segs), err)
+	}
+	if got, max := e.requests(), 31*3/2; got > max {
+		t.Errorf("%d requests for 31 pages, want at most %d", got, max)
+	}
+	for i := 1; i < len(e.pages); i++ {
+		if d := e.pages[i] - e.pages[i-1]; d != 0 && d != 1 {
+			t.Fatalf("pages asked %v: the listing went back after a 429", e.pages[:i+1])
+		}
+	}
+}
+
+func TestFailedListingKeepsItsPages(t *testing.T) {
+	// Request 21 (page 20) is refused with a reset beyond the wait the
+	// client accepts: the listing fails, and the next one resumes there.
+	var refused atomic.Bool
+	e := newListEnv(t, 3079, func(n int, w http.ResponseWriter, now time.Time) bool {
+		if n == 21 {
+			refused.Store(true)
+			w.Header().Set("X-RateLimit-Remaining", "0")
+			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(now.Add(time.Minute).Unix(), 10))
+			w.WriteHeader(http.StatusTooManyRequests)
+			return true
+		}
+		return false
+	})
+	if _, err := e.cache.Segments(context.Background(), 0, nil); !errors.Is(err, client.ErrRateLimited) {
+		t.Fatalf("err = %v, want the rate limit", err)
+	}
+	e.clock.Advance(time.Minute)
+	segs, err := e.cache.Segments(context.Background(), 0, nil)
+	if err != nil || len(segs) != 3000 {
+		t.Fatalf("resumed: %d segments, %v", len(segs), err)
+	}
+	if got := e.requests(); got != 32 {
+		t.Errorf("%d requests, want 32 (31 pages and the refused one once more)", got)
+	}
+}
+
+func TestInFlightBoundForEverything(t *testing.T) {
+	var cur, peak atomic.Int32
+	api := brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(2, 3000)})
+	api.SetFault(brazetest.Fault{Latency: 2 * time.Millisecond})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := cur.Add(1)
+		for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+		}
+		defer cur.Add(-1)
+		api.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	c, _ := client.New(srv.URL, brazetest.DemoKey, client.WithPageConcurrency(8))
+	cache := client.NewCache(c, client.CacheOptions{MaxInFlight: 3})
+	listed := len(api.Workspace().Listed())
+	cache.ExpectSegments(listed) // the listing may fetch all its pages at once
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if _, err := cache.Segments(context.Background(), 0, nil); err != nil {
+			t.Error(err)
+		}
+	})
+	for _, s := range api.Workspace().Segments[:20] {
+		wg.Go(func() { cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: s.ID, Length: 3}, 0) })
+		wg.Go(func() { cache.Details(context.Background(), s.ID, 0) })
+	}
+	wg.Wait()
+	if p := peak.Load(); p > 3 || p < 2 {
+		t.Errorf("peak requests in flight = %d, want at most the bound 3 (and more than 1)", p)
+	}
+	if got, want := api.Requests("list"), int64(listed/client.PageSize+1); got != want {
+		t.Errorf("%d list requests, want %d", got, want)
+	}
+}
