@@ -161,7 +161,9 @@ func (c *Cache) DataSeries(ctx context.Context, k SeriesKey, maxAge time.Duratio
 // whose window ended before yesterday (UTC).
 func (c *Cache) seriesTTL(k SeriesKey) time.Duration {
 	yesterday := DateOf(c.o.Now().UTC()).AddDays(-1).Time()
-	if !k.EndingAt.IsZero() && k.EndingAt.Before(yesterday) {
+	// A window ending at yesterday midnight ends the day before yesterday:
+	// every day of it is closed.
+	if !k.EndingAt.IsZero() && !k.EndingAt.After(yesterday) {
 		return c.o.ClosedTTL
 	}
 	return c.o.TTL

@@ -21,7 +21,7 @@ func TestCacheTTLPerKind(t *testing.T) {
 	seg := firstTracked(e.api.Workspace()).ID
 	ctx := context.Background()
 	live := client.SeriesKey{SegmentID: seg, Length: 7}
-	closed := client.SeriesKey{SegmentID: seg, Length: 7, EndingAt: fixedNow.AddDate(0, 0, -10).Truncate(24 * time.Hour)}
+	closed := client.SeriesKey{SegmentID: seg, Length: 7, EndingAt: fixedNow.AddDate(0, 0, -1).Truncate(24 * time.Hour)} // ends the day before yesterday: closed
 	fetchAll := func() {
 		t.Helper()
 		if _, err := cache.DataSeries(ctx, live, 0); err != nil {
