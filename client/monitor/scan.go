@@ -11,7 +11,9 @@ import (
 
 // ScanOptions shape a scan.
 type ScanOptions struct {
-	// Length is the window in days (default 30); EndingAt its end (zero: now).
+	// Length is the window in days, 1..client.MaxWindow (default 30; more
+	// than 100 days costs a request per 100-day chunk the first time);
+	// EndingAt its end (zero: now).
 	Length   int
 	EndingAt time.Time
 	// Concurrency is how many series are asked for at once (default 4); the
@@ -65,11 +67,6 @@ type Report struct {
 // Missing is how many segments the scan did not reach or could not fetch.
 func (r *Report) Missing() int { return r.Total - r.Done + r.Failed }
 
-// Key is the series key a scan asks for seg.
-func (o ScanOptions) Key(seg client.Segment) client.SeriesKey {
-	return client.SeriesKey{SegmentID: seg.ID, Length: o.length(), EndingAt: o.EndingAt}
-}
-
 func (o ScanOptions) clock() func() time.Time {
 	if o.Now == nil {
 		return time.Now
@@ -84,20 +81,34 @@ func (o ScanOptions) length() int {
 	return o.Length
 }
 
-// Cost is how many requests a scan of segs would send now: one for each
-// tracked segment whose series the cache cannot answer within MaxAge.
+// Cost is how many requests a scan of segs would send now, at most: for
+// each tracked segment whose window the cache cannot answer within MaxAge,
+// one per 100-day chunk the window touches (one for up to 100 days ending
+// now; chunks already remembered make it less).
 func Cost(cache *client.Cache, segs []client.Segment, o ScanOptions) int {
+	per := chunks(o.length(), o.EndingAt, o.clock()())
 	n := 0
 	for _, s := range segs {
 		if !s.AnalyticsTrackingEnabled {
 			continue
 		}
-		if _, fetched, ok := cache.Peek(o.Key(s)); ok && (o.MaxAge <= 0 || o.clock()().Sub(fetched) < o.MaxAge) {
+		if _, fetched, ok := cache.PeekWindow(s.ID, o.length(), o.EndingAt); ok && (o.MaxAge <= 0 || o.clock()().Sub(fetched) < o.MaxAge) {
 			continue
 		}
-		n++
+		n += per
 	}
 	return n
+}
+
+// chunks is how many requests a window takes when nothing is remembered.
+func chunks(length int, end, now time.Time) int {
+	first, last := client.WindowDays(length, end, now)
+	if length <= client.ChunkDays && (end.IsZero() || !client.DateOf(end).Before(client.DateOf(now))) {
+		return 1 // up to now: the single request it always was
+	}
+	epoch := client.Date{Year: 1970, Month: time.January, Day: 1}.Time()
+	idx := func(d client.Date) int { return int(d.Time().Sub(epoch).Hours()/24) / client.ChunkDays }
+	return idx(last) - idx(first) + 1
 }
 
 // Scan fetches the series of every tracked segment of segs through cache,
@@ -163,7 +174,7 @@ feed:
 func scanOne(ctx context.Context, cache *client.Cache, seg client.Segment, o ScanOptions, expected client.Date) Result {
 	r := Result{Segment: seg}
 	if seg.AnalyticsTrackingEnabled {
-		s, err := cache.DataSeries(ctx, o.Key(seg), o.MaxAge)
+		s, err := cache.Window(ctx, seg.ID, o.length(), o.EndingAt, o.MaxAge)
 		if err != nil && ctx.Err() != nil {
 			return r // cancelled: not reached
 		}

@@ -150,3 +150,32 @@ func TestScanRules(t *testing.T) {
 		}
 	}
 }
+
+// TestScanLongWindow scans a year: a request per 100-day chunk the first
+// time (the cost says so beforehand), none the second.
+func TestScanLongWindow(t *testing.T) {
+	d := newDemo(t, 30)
+	o := monitor.ScanOptions{Length: 365, Concurrency: 4, Now: func() time.Time { return now }}
+	tracked := 0
+	for _, s := range d.segs {
+		if s.AnalyticsTrackingEnabled {
+			tracked++
+		}
+	}
+	cost := monitor.Cost(d.cache, d.segs, o)
+	if cost < 4*tracked || cost > 5*tracked {
+		t.Fatalf("cost %d for %d tracked segments over 365 days", cost, tracked)
+	}
+	rep := monitor.Scan(context.Background(), d.cache, d.segs, o, nil)
+	if got := d.api.Requests("data_series"); got != int64(cost) || rep.Failed != 0 {
+		t.Errorf("sent %d requests, the cost said %d (failed %d)", got, cost, rep.Failed)
+	}
+	for _, r := range rep.Results {
+		if r.Series != nil && (len(r.Series.Points) != 365 || r.Stats.Latest.Day != client.DateOf(now).AddDays(-1)) {
+			t.Errorf("%s: %d points, latest %v", r.Segment.ID, len(r.Series.Points), r.Stats.Latest.Day)
+		}
+	}
+	if monitor.Cost(d.cache, d.segs, o) != 0 {
+		t.Error("a second scan would cost requests")
+	}
+}

@@ -54,7 +54,7 @@ config, API, or segments that could not be scanned).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
+	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..365 (default: length in the config file, else 30)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "table", "output: "+strings.Join(output.ScanFormats(), ", "))
 	fl.IntVar(&f.top, "top", 0, "rows per table section (default 10); for json and csv, the rows written (default all)")
@@ -67,7 +67,7 @@ config, API, or segments that could not be scanned).`,
 
 // validate checks the flags before anything is fetched.
 func (f *scanFlags) validate() (time.Time, error) {
-	if err := client.CheckLength(f.length); err != nil {
+	if err := client.CheckWindow(f.length); err != nil {
 		return time.Time{}, usageError("--length: %v", err)
 	}
 	if !slices.Contains(output.ScanFormats(), f.format) {
