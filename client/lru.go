@@ -94,5 +94,3 @@ func (l *lru[K, V]) pushFront(it *lruItem[K, V]) {
 	l.head.next = it
 }
 
-// len is the number of remembered answers.
-func (l *lru[K, V]) len() int { return len(l.items) }
