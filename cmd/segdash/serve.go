@@ -155,7 +155,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 			s.dashboard,
 			s.oneShot,
 			s.limitSessions,
-			ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
+			s.rateLimit(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
 			s.logSessions,
 			s.recoverPanics,
 		),
@@ -261,7 +261,7 @@ func (s *server) recoverPanics(next ssh.Handler) ssh.Handler {
 		defer func() {
 			if r := recover(); r != nil {
 				s.log.Error("panic in a session", "panic", fmt.Sprint(r), "remote", sess.RemoteAddr().String())
-				wish.Fatalln(sess, "segdash: internal error; the session was closed")
+				refuse(sess, "segdash: internal error; the session was closed\r\n")
 			}
 		}()
 		next(sess)
@@ -291,7 +291,7 @@ func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
 		if n := s.active.Add(1); int(n) > s.flags.maxSessions {
 			s.active.Add(-1)
 			s.log.Warn("refused: server full", "remote", sess.RemoteAddr().String(), "max_sessions", s.flags.maxSessions)
-			wish.Fatalf(sess, "segdash: the server is full (%d sessions); please try again later\n", s.flags.maxSessions)
+			refuse(sess, "segdash: the server is full (%d sessions); please try again later\r\n", s.flags.maxSessions)
 			return
 		}
 		s.wg.Add(1)
@@ -301,6 +301,29 @@ func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
 		}()
 		next(sess)
 	}
+}
+
+// rateLimit refuses a session beyond the per-IP rate of new sessions.
+func (s *server) rateLimit(limiter ratelimiter.RateLimiter) wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if err := limiter.Allow(sess); err != nil {
+				s.log.Warn("refused: rate limit", "remote", sess.RemoteAddr().String())
+				refuse(sess, "segdash: %v\r\n", err)
+				return
+			}
+			next(sess)
+		}
+	}
+}
+
+// refuse tells the session why it ends and closes it with exit status 2:
+// status 1 means a threshold breach to `ssh … check` scripts, and a
+// refusal (server full, rate limit, internal error) is no breach.
+func refuse(sess ssh.Session, format string, args ...any) {
+	fmt.Fprintf(sess.Stderr(), format, args...)
+	sess.Exit(exitError)
+	sess.Close()
 }
 
 // oneShot serves requests without a PTY: `check ...` runs a check over the
@@ -361,7 +384,7 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 					p.Quit()
 					return
 				case w := <-windowChanges:
-					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height}) // clamped by sessionFilter
 				case <-check.C:
 					if input.idle() > s.flags.idleTimeout {
 						idled.Store(true)
@@ -434,7 +457,10 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
 		Tick: s.tick(ctx)})
 	input := newInputClock(sess, s.app.now)
-	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input))
+	pty, _, _ := sess.Pty()
+	w, h := clampWindow(pty.Window.Width, pty.Window.Height)
+	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input),
+		tea.WithWindowSize(w, h), tea.WithFilter(sessionFilter))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...), input
 }
@@ -455,4 +481,31 @@ func (a *app) sessionTick(ctx context.Context) func(time.Duration, func(time.Tim
 			}
 		}
 	}
+}
+
+// Largest window a session may ask for: a client asking for 1024×1024 would
+// make every frame a megabyte of cells, redrawn on every refresh.
+const (
+	maxWindowWidth  = 500
+	maxWindowHeight = 200
+)
+
+// clampWindow bounds a session's window size.
+func clampWindow(w, h int) (int, int) {
+	return min(max(w, 0), maxWindowWidth), min(max(h, 0), maxWindowHeight)
+}
+
+// sessionFilter is every session program's message filter: window sizes
+// are clamped, whichever way they arrive, and a suspend (ctrl+z) resumes
+// at once, as wish's own filter does: a remote user cannot suspend the
+// server's program.
+func sessionFilter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		msg.Width, msg.Height = clampWindow(msg.Width, msg.Height)
+		return msg
+	case tea.SuspendMsg:
+		return tea.ResumeMsg{}
+	}
+	return msg
 }

@@ -12,7 +12,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -371,7 +373,7 @@ func TestServeMaxSessions(t *testing.T) {
 }
 
 // secondSessionRefused opens a dashboard, then a second session at once,
-// which must end with exit status 1 and say why.
+// which must end with exit status 2 (not 1: no breach) and say why.
 func secondSessionRefused(t *testing.T, e *sshEnv, why string) {
 	t.Helper()
 	c, s, out := e.ptySession(t)
@@ -382,8 +384,8 @@ func secondSessionRefused(t *testing.T, e *sshEnv, why string) {
 	defer c2.Close()
 	err := s2.Wait()
 	var ee *gossh.ExitError
-	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || !strings.Contains(out2.String(), why) {
-		t.Errorf("second session: %v, want exit 1 saying %q:\n%s", err, why, out2.String())
+	if !errors.As(err, &ee) || ee.ExitStatus() != exitError || !strings.Contains(out2.String(), why) {
+		t.Errorf("second session: %v, want exit 2 saying %q:\n%s", err, why, out2.String())
 	}
 }
 
@@ -499,7 +501,7 @@ func TestServeRecoversPanics(t *testing.T) {
 	s := &server{log: slog.New(slog.NewTextHandler(&logs, nil))}
 	sess := &panicSession{}
 	s.recoverPanics(func(ssh.Session) { panic("boom") })(sess)
-	if !strings.Contains(logs.String(), "boom") || sess.code != 1 || !strings.Contains(sess.stderr.String(), "internal error") {
+	if !strings.Contains(logs.String(), "boom") || sess.code != exitError || !strings.Contains(sess.stderr.String(), "internal error") {
 		t.Errorf("panic not recovered and reported: code %d, %q, logs %q", sess.code, sess.stderr.String(), logs.String())
 	}
 }
@@ -550,5 +552,46 @@ func TestServeIdleTimeout(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "closed after 1m0s without input") || !strings.Contains(e.logs.String(), "idle timeout") {
 		t.Errorf("idle close not told or logged: %q", out.String()[max(0, len(out.String())-200):])
+	}
+}
+
+// TestServeClampsHugeWindows: a client asking for a 1024×1024 window gets
+// a dashboard of at most 500×200 cells.
+func TestServeClampsHugeWindows(t *testing.T) {
+	e := startServe(t, nil)
+	c, err := e.dial(t, e.allowed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.RequestPty("xterm-256color", 1024, 1024, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	s.Stdout, s.Stderr, s.Stdin = out, out, strings.NewReader("")
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	waitOutput(t, out, "Win-back")
+	// The renderer places text with cursor moves (CSI row;col H): the
+	// furthest column it moves to is the width the dashboard drew for.
+	furthest := 0
+	for _, m := range regexp.MustCompile(`\x1b\[(\d+);(\d+)H`).FindAllStringSubmatch(out.String(), -1) {
+		col, _ := strconv.Atoi(m[2])
+		furthest = max(furthest, col)
+	}
+	if furthest == 0 || furthest > 500 {
+		t.Errorf("drew up to column %d: the window was not clamped to 500", furthest)
+	}
+	if err := s.WindowChange(2048, 2048); err != nil {
+		t.Fatal(err)
+	}
+	if got := sessionFilter(nil, tea.WindowSizeMsg{Width: 1 << 20, Height: -5}); got != (tea.WindowSizeMsg{Width: maxWindowWidth, Height: 0}) {
+		t.Errorf("filtered size %+v", got)
 	}
 }
