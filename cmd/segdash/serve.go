@@ -37,6 +37,8 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	connRate       float64
 	connBurst      int
+	handshake      time.Duration
+	maxUnauth      int
 	// idleCheck, when set, is how often idleness is checked (tests).
 	idleCheck time.Duration
 }
@@ -67,6 +69,8 @@ check. The Braze API key stays on this machine; all sessions share one client an
 	fl.Duration("refresh", config.DefaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
 	fl.Float64Var(&f.connRate, "conn-rate", 1, "new sessions per second allowed from one IP address")
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
+	fl.DurationVar(&f.handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not finished the SSH handshake and authentication this long after connecting")
+	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
 	return cmd
 }
 
@@ -81,6 +85,7 @@ type server struct {
 	// tick makes a session's timers; they end with the session's context.
 	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	active atomic.Int32
+	unauth atomic.Int32   // connections not authenticated yet
 	wg     sync.WaitGroup // session handlers
 }
 
@@ -114,6 +119,8 @@ func (f *serveFlags) validate() error {
 		return usageError("--idle-timeout must be at least 1s")
 	case f.connRate <= 0 || f.connBurst < 1:
 		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
+	case f.handshake < 100*time.Millisecond || f.maxUnauth < 1:
+		return usageError("--handshake-timeout must be at least 100ms and --max-unauthenticated at least 1")
 	}
 	if f.authorizedKeys != "" {
 		n, err := countAuthorizedKeys(f.authorizedKeys)
@@ -151,6 +158,11 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithIdleTimeout(f.idleTimeout),
+		func(srv *ssh.Server) error {
+			srv.HandshakeTimeout = f.handshake
+			srv.ConnCallback = s.countUnauthenticated
+			return nil
+		},
 		wish.WithMiddleware(
 			s.dashboard,
 			s.oneShot,
@@ -239,6 +251,7 @@ func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 // every time, so adding a key needs no restart).
 func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	if s.flags.allowAnyKey {
+		authenticated(ctx)
 		return true
 	}
 	keys, err := readAuthorizedKeys(s.flags.authorizedKeys)
@@ -248,11 +261,50 @@ func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	}
 	for _, k := range keys {
 		if ssh.KeysEqual(key, k) {
+			authenticated(ctx)
 			return true
 		}
 	}
 	s.log.Warn("refused key", "fingerprint", gossh.FingerprintSHA256(key), "user", ctx.User(), "remote", ctx.RemoteAddr().String())
 	return false
+}
+
+// unauthKey holds a connection's release of its unauthenticated slot.
+type unauthKey struct{}
+
+// countUnauthenticated bounds the connections that have not authenticated
+// yet: beyond --max-unauthenticated a new one is dropped at once, so silent
+// sockets cannot use up the file descriptors. A connection leaves the count
+// when it authenticates or closes.
+func (s *server) countUnauthenticated(ctx ssh.Context, c net.Conn) net.Conn {
+	if int(s.unauth.Add(1)) > s.flags.maxUnauth {
+		s.unauth.Add(-1)
+		s.log.Warn("refused: too many unauthenticated connections", "remote", c.RemoteAddr().String(), "max_unauthenticated", s.flags.maxUnauth)
+		return nil
+	}
+	var once sync.Once
+	release := func() { once.Do(func() { s.unauth.Add(-1) }) }
+	ctx.SetValue(unauthKey{}, release)
+	return &releaseConn{Conn: c, release: release}
+}
+
+// authenticated frees the connection's unauthenticated slot.
+func authenticated(ctx ssh.Context) {
+	if release, ok := ctx.Value(unauthKey{}).(func()); ok {
+		release()
+	}
+}
+
+// releaseConn frees its unauthenticated slot when closed.
+type releaseConn struct {
+	net.Conn
+	release func()
+}
+
+// Close frees the slot and closes the connection.
+func (c *releaseConn) Close() error {
+	c.release()
+	return c.Conn.Close()
 }
 
 // recoverPanics keeps a panic in one session from taking the server down.

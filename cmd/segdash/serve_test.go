@@ -86,7 +86,7 @@ func startServeApp(t *testing.T, a *app, mod func(*serveFlags, *config.Config)) 
 		t.Fatal(err)
 	}
 	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, maxSessions: 32,
-		idleTimeout: time.Minute, connRate: 100, connBurst: 100}
+		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32}
 	cfg := config.Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
 		Refresh: time.Minute, CacheTTL: 5 * time.Minute, Concurrency: 4}
 	if mod != nil {
@@ -440,10 +440,10 @@ func TestServeFlagValidation(t *testing.T) {
 		f    serveFlags
 		want string
 	}{
-		{serveFlags{maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1}, "--authorized-keys"},
-		{serveFlags{authorizedKeys: empty, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1}, "holds no public key"},
-		{serveFlags{authorizedKeys: filepath.Join(dir, "missing"), maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1}, "no such file"},
-		{serveFlags{allowAnyKey: true, maxSessions: 0, idleTimeout: time.Minute, connRate: 1, connBurst: 1}, "--max-sessions"},
+		{serveFlags{maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "--authorized-keys"},
+		{serveFlags{authorizedKeys: empty, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "holds no public key"},
+		{serveFlags{authorizedKeys: filepath.Join(dir, "missing"), maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "no such file"},
+		{serveFlags{allowAnyKey: true, maxSessions: 0, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "--max-sessions"},
 	}
 	for _, tc := range cases {
 		if err := tc.f.validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -593,5 +593,62 @@ func TestServeClampsHugeWindows(t *testing.T) {
 	}
 	if got := sessionFilter(nil, tea.WindowSizeMsg{Width: 1 << 20, Height: -5}); got != (tea.WindowSizeMsg{Width: maxWindowWidth, Height: 0}) {
 		t.Errorf("filtered size %+v", got)
+	}
+}
+
+// silentConn connects over TCP and says nothing; it returns once the
+// server has sent its banner (so the server counts it).
+func silentConn(t *testing.T, addr string) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 4)
+	if _, err := io.ReadFull(c, buf); err != nil || string(buf) != "SSH-" {
+		t.Fatalf("no SSH banner: %q %v", buf, err)
+	}
+	return c
+}
+
+// closedByServer waits for the server to close c.
+func closedByServer(c net.Conn) bool {
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	_, err := io.ReadAll(c)
+	var ne net.Error
+	return !(errors.As(err, &ne) && ne.Timeout())
+}
+
+func TestServeDropsSilentConnections(t *testing.T) {
+	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.handshake = 200 * time.Millisecond })
+	if c := silentConn(t, e.addr); !closedByServer(c) {
+		t.Error("a connection that never starts SSH was kept open past the handshake timeout")
+	}
+}
+
+func TestServeBoundsUnauthenticatedConnections(t *testing.T) {
+	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.maxUnauth = 2 })
+	// Authenticated connections hold no slot.
+	for i := 0; i < 3; i++ {
+		c, err := e.dial(t, e.allowed)
+		if err != nil {
+			t.Fatalf("login %d: %v", i, err)
+		}
+		defer c.Close()
+	}
+	silentConn(t, e.addr)
+	silentConn(t, e.addr)
+	third, err := net.Dial("tcp", e.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.Close()
+	if !closedByServer(third) {
+		t.Error("a third unauthenticated connection was kept")
+	}
+	if !strings.Contains(e.logs.String(), "too many unauthenticated") {
+		t.Errorf("refusal not logged:\n%s", e.logs.String())
 	}
 }
