@@ -652,3 +652,31 @@ func TestServeBoundsUnauthenticatedConnections(t *testing.T) {
 		t.Errorf("refusal not logged:\n%s", e.logs.String())
 	}
 }
+
+// TestServeFreesClosedSessions: 200 dashboards opened and closed leave
+// the goroutines where they were; a session's timers end with it.
+func TestServeFreesClosedSessions(t *testing.T) {
+	e := startServe(t, nil)
+	cycle := func() {
+		c, s, out := e.ptySession(t)
+		waitOutput(t, out, "segdash")
+		s.Close()
+		c.Close()
+	}
+	cycle() // warm: the shared cache and client's connections
+	settle := func(limit int) int {
+		n := runtime.NumGoroutine()
+		for deadline := time.Now().Add(10 * time.Second); n > limit && time.Now().Before(deadline); n = runtime.NumGoroutine() {
+			time.Sleep(10 * time.Millisecond)
+		}
+		return n
+	}
+	baseline := runtime.NumGoroutine()
+	for i := 0; i < 200; i++ {
+		cycle()
+	}
+	if n := settle(baseline + 10); n > baseline+10 {
+		buf := make([]byte, 1<<20)
+		t.Errorf("%d goroutines after 200 sessions, %d before:\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
+	}
+}
