@@ -64,7 +64,12 @@ func (a *app) execute(ctx context.Context, root *cobra.Command, args []string) i
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errw)
-	err := root.ExecuteContext(ctx)
+	return a.exitCode(root.ExecuteContext(ctx))
+}
+
+// exitCode maps a command's error to the exit code, printing the error
+// (made terminal-safe) on a.errw.
+func (a *app) exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}

@@ -447,9 +447,15 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 				}
 			}
 		}()
-		_, err := p.Run()
+		err := runProgram(p)
 		cancel()
-		if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		switch {
+		case errors.Is(err, errDashboardPanic):
+			// Bubble Tea recovered the panic and printed it on the
+			// server's stderr; the log and the user hear of it here.
+			s.log.Error("panic in a dashboard session", "remote", sess.RemoteAddr().String(), "user", sess.User())
+			fmt.Fprint(sess, "\x1b[?1049l\r\nsegdash: internal error; the dashboard was closed. The server keeps running.\r\n")
+		case err != nil:
 			s.log.Error("dashboard ended with an error", "err", err, "remote", sess.RemoteAddr().String())
 		}
 		p.Kill()
