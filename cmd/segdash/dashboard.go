@@ -116,7 +116,10 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	}
 	defer be.Close()
 	opts.Cache, opts.Context = be.cache, ctx
-	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(a.out))
+	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP
+	// does too, through main's context.
+	out := watchOutput(a.out, cancel)
+	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out))
 	err = runProgram(p)
 	if errors.Is(err, errDashboardPanic) && opts.Snapshot != nil {
 		if store := snapshotStore(cfg, a.now); store != nil {
