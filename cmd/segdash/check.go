@@ -75,7 +75,9 @@ Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
+	// No flag default: the config file's length applies unless --length is
+	// given, and the help says so once.
+	fl.IntVar(&f.length, "length", 0, "days of data, 1..100 (default: length in the config file, else 30)")
 	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "chart", "output: chart, spark, json or csv")
@@ -89,8 +91,10 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	if len(args) == 0 && f.watch == "" {
 		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name) or --watch NAME; see segdash check --help")
 	}
-	if err := client.CheckLength(f.length); err != nil {
-		return time.Time{}, usageError("--length: %v", err)
+	if cmd.Flags().Changed("length") {
+		if err := client.CheckLength(f.length); err != nil {
+			return time.Time{}, usageError("--length: %v", err)
+		}
 	}
 	switch f.format {
 	case "chart", "spark", "json", "csv":

@@ -110,3 +110,27 @@ func TestSetAsideAfterACrash(t *testing.T) {
 		t.Error("the snapshot is still in place")
 	}
 }
+
+func TestHelpAndFlagsListing(t *testing.T) {
+	code, _, errs := runSegdash(t, nil, "help", "nope")
+	if code != 2 || !strings.Contains(errs, `unknown help topic "nope"`) {
+		t.Errorf("help nope: exit %d %q", code, errs)
+	}
+	if code, out, _ := runSegdash(t, nil, "help", "check"); code != 0 || !strings.Contains(out, "segdash check") {
+		t.Errorf("help check: exit %d", code)
+	}
+	for _, c := range []string{"version", "demo-api"} {
+		_, out, _ := runSegdash(t, nil, c, "--help")
+		if strings.Contains(out, "--endpoint") || strings.Contains(out, "--config") || strings.Contains(out, "--cache-ttl") {
+			t.Errorf("%s lists flags that do not apply to it:\n%s", c, out)
+		}
+	}
+	for _, c := range [][]string{{"check", "--help"}, {"serve", "--help"}} {
+		_, out, _ := runSegdash(t, nil, c...)
+		for _, l := range strings.Split(out, "\n") {
+			if (strings.Contains(l, "--length") || strings.Contains(l, "--refresh")) && strings.Count(l, "default") > 1 {
+				t.Errorf("%s: two defaults in %q", c[0], l)
+			}
+		}
+	}
+}

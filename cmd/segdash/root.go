@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/segdash/segdash/ui/output"
 )
@@ -107,8 +108,41 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 	setUsageErrors(root)
 	g.register(root)
 	d.register(root)
-	root.AddCommand(a.newCheckCmd(), a.newServeCmd(), a.newConfigCmd(), a.newDemoAPICmd(), a.newVersionCmd())
+	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
+	hideGlobalFlags(demoAPI)
+	hideGlobalFlags(ver)
+	root.AddCommand(a.newCheckCmd(), a.newServeCmd(), a.newConfigCmd(), demoAPI, ver)
+	root.SetHelpCommand(newHelpCmd())
 	return root
+}
+
+// hideGlobalFlags leaves the shared flags (--config, --endpoint, ...) out of
+// c's help: they do not apply to it.
+func hideGlobalFlags(c *cobra.Command) {
+	c.SetHelpFunc(func(c *cobra.Command, args []string) {
+		c.InheritedFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name != "help" {
+				f.Hidden = true
+			}
+		})
+		c.Root().HelpFunc()(c, args)
+	})
+}
+
+// newHelpCmd is `segdash help [command]`; an unknown topic is a usage
+// error (exit 2), not a silent success.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
+				return usageError("unknown help topic %q; the commands are listed by segdash --help", output.SafeText(strings.Join(args, " ")))
+			}
+			return target.Help()
+		},
+	}
 }
 
 func (a *app) newVersionCmd() *cobra.Command {
