@@ -675,7 +675,9 @@ func TestServeFreesClosedSessions(t *testing.T) {
 	for i := 0; i < 200; i++ {
 		cycle()
 	}
-	if n := settle(baseline + 10); n > baseline+10 {
+	n := settle(baseline + 10)
+	t.Logf("goroutines: %d before 200 sessions, %d after", baseline, n)
+	if n > baseline+10 {
 		buf := make([]byte, 1<<20)
 		t.Errorf("%d goroutines after 200 sessions, %d before:\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
 	}
