@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/segdash/segdash/ui"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -30,6 +31,9 @@ type app struct {
 	// tick, when set, makes the timers of `serve` sessions (tests drive
 	// them); nil means real timers that end with their session.
 	tick func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// model, when set, makes the dashboard of `serve` sessions (tests);
+	// nil means ui.New.
+	model func(ui.Options) tea.Model
 }
 
 // Exit codes of segdash (the `check` contract).

@@ -27,6 +27,7 @@ import (
 
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui"
 )
 
 // sshEnv is a running `segdash serve` on loopback over a stand-in API.
@@ -689,4 +690,21 @@ func TestServeFreesClosedSessions(t *testing.T) {
 		buf := make([]byte, 1<<20)
 		t.Errorf("%d goroutines after 200 sessions, %d before:\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
 	}
+}
+
+// TestServeSessionPanic: a panic in one session's dashboard is logged, the
+// user is told, and the server goes on serving.
+func TestServeSessionPanic(t *testing.T) {
+	e := startServeApp(t, &app{now: time.Now, model: func(ui.Options) tea.Model { return panicModel{} }}, nil)
+	c, s, out := e.ptySession(t)
+	defer c.Close()
+	s.Wait()
+	if !strings.Contains(out.String(), "internal error") || !strings.Contains(e.logs.String(), "panic in a dashboard session") {
+		t.Errorf("panic not told or logged: %q\nlogs: %s", out.String(), e.logs.String())
+	}
+	c2, err := e.dial(t, e.allowed)
+	if err != nil {
+		t.Fatalf("the server stopped serving after a session panic: %v", err)
+	}
+	c2.Close()
 }

@@ -151,9 +151,13 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 		}
 	}
 	// No export, no saving watchlists: those would write on the server.
-	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
+	o := ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
 		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
-		Tick: s.tick(ctx)})
+		Tick: s.tick(ctx)}
+	var m tea.Model = ui.New(o)
+	if s.app.model != nil {
+		m = s.app.model(o)
+	}
 	input := newInputClock(sess, s.app.now)
 	pty, _, _ := sess.Pty()
 	w, h := clampWindow(pty.Window.Width, pty.Window.Height)
