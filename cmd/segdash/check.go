@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/cmd/segdash/config"
@@ -31,7 +32,12 @@ type checkResult struct {
 	Segment  client.Segment
 	Series   *client.Series
 	Breaches []string
+	// Err is why the segment could not be checked.
+	Err error
 }
+
+// untrackedHint says why an untracked segment has no sizes, and what to do.
+const untrackedHint = "analytics tracking is off for this segment in Braze, so it has no size history; turn on Analytics Tracking in the segment's settings in Braze (data starts from then)"
 
 // backendFunc gives check its configuration and client: resolved and new
 // for a local check, or the SSH server's own and shared. release is called
@@ -66,7 +72,12 @@ func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 		Long: `check fetches the daily size series of each SEGMENT (a segment id, or an exact
 name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds.
 
-Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error.`,
+A SEGMENT that cannot be checked (unknown, ambiguous, untracked, or its
+request failed) is reported on stderr; the others are still printed and checked.
+
+Exit codes: 0 all good; 1 a threshold was breached; 2 a usage, config or API
+error, or any SEGMENT that could not be checked (this wins over 1: a script
+must not read a partial check as complete).`,
 		Example: `  segdash check "Lapsed Users - 7 days"
   segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
   segdash check --min 10000 --max-drop 5 --format json "VIP"
@@ -76,7 +87,9 @@ Exit codes: 0 all good, 1 a threshold was breached, 2 usage, config or API error
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..100 (default: length in the config file, else 30)")
+	// No flag default: the config file's length applies unless --length is
+	// given, and the help says so once.
+	fl.IntVar(&f.length, "length", 0, "days of data, 1..100 (default: length in the config file, else 30)")
 	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
@@ -90,8 +103,10 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	if len(args) == 0 && f.watch == "" {
 		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name) or --watch NAME; see segdash check --help")
 	}
-	if err := client.CheckLength(f.length); err != nil {
-		return time.Time{}, usageError("--length: %v", err)
+	if cmd.Flags().Changed("length") {
+		if err := client.CheckLength(f.length); err != nil {
+			return time.Time{}, usageError("--length: %v", err)
+		}
 	}
 	if !slices.Contains(output.Formats(), f.format) {
 		return time.Time{}, usageError("--format %q: want one of %s", f.format, strings.Join(output.Formats(), ", "))
@@ -144,29 +159,52 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
-	segs, err := resolveSegments(ctx, be.cache, refs)
+	segs, problems, err := resolveSegments(ctx, be.cache, refs)
 	if err != nil {
 		if f.watch != "" {
 			return fmt.Errorf("watchlist %q: %w", f.watch, err)
 		}
 		return err
 	}
-	results, err := fetchAll(ctx, be.cache, segs, f.length, end)
-	if err != nil {
-		return err
+	if f.watch != "" {
+		for i, p := range problems {
+			problems[i] = fmt.Sprintf("watchlist %q: %s", output.SafeText(f.watch), p)
+		}
 	}
+	var tracked []client.Segment
+	for _, s := range segs {
+		if !s.AnalyticsTrackingEnabled {
+			problems = append(problems, describe(s)+": "+untrackedHint)
+			continue
+		}
+		tracked = append(tracked, s)
+	}
+	var results []checkResult
 	breached := false
-	for i := range results {
-		results[i].Breaches = f.breaches(cmd, results[i].Series)
-		breached = breached || len(results[i].Breaches) > 0
+	for _, r := range fetchAll(ctx, be.cache, tracked, f.length, end) {
+		if r.Err != nil {
+			problems = append(problems, describe(r.Segment)+": "+output.SafeText(r.Err.Error()))
+			continue
+		}
+		r.Breaches = f.breaches(cmd, r.Series)
+		breached = breached || len(r.Breaches) > 0
+		results = append(results, r)
 	}
-	if err := writeCheck(a.out, a.getenv, f, results); err != nil {
-		return err
+	if len(results) > 0 {
+		if err := writeCheck(a.out, a.getenv, f, results); err != nil {
+			return err
+		}
 	}
 	for _, r := range results {
 		for _, b := range r.Breaches {
 			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", describe(r.Segment), b)
 		}
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(a.errw, "segdash: cannot check "+p)
+		}
+		return &codeError{code: exitError, err: fmt.Errorf("%d of %d segments could not be checked", len(problems), len(problems)+len(results))}
 	}
 	if breached {
 		return &codeError{code: exitBreach, err: fmt.Errorf("threshold breached")}
@@ -175,21 +213,22 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 }
 
 // fetchAll fetches every segment's series; the cache bounds concurrency.
-func fetchAll(ctx context.Context, cache *client.Cache, segs []client.Segment, length int, end time.Time) ([]checkResult, error) {
+// A failure is kept with its segment and does not stop the others.
+func fetchAll(ctx context.Context, cache *client.Cache, segs []client.Segment, length int, end time.Time) []checkResult {
 	results := make([]checkResult, len(segs))
-	eg, ctx := errgroup.WithContext(ctx)
+	var wg sync.WaitGroup
 	for i, s := range segs {
 		results[i].Segment = s
-		eg.Go(func() error {
+		wg.Go(func() {
 			series, err := cache.DataSeries(ctx, client.SeriesKey{SegmentID: s.ID, Length: length, EndingAt: end}, 0)
-			if err != nil {
-				return fmt.Errorf("%s: %w", describe(s), err)
+			if errors.Is(err, client.ErrBadRequest) {
+				err = fmt.Errorf("%w (if analytics tracking is off for this segment in Braze, turn it on)", err)
 			}
-			results[i].Series = series
-			return nil
+			results[i].Series, results[i].Err = series, err
 		})
 	}
-	return results, eg.Wait()
+	wg.Wait()
+	return results
 }
 
 // breaches lists the thresholds a series breaks.

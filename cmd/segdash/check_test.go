@@ -271,3 +271,39 @@ func TestCheckByIDDoesNotListTheWorkspace(t *testing.T) {
 		t.Errorf("fallback: exit %d, list requests %d, %s %s", code, h2.Requests("list"), out, errs)
 	}
 }
+
+// TestCheckReportsTheSegmentsItCannotCheck: one untracked or unknown
+// segment among five: the other four are printed, the bad one is reported
+// on stderr, and the exit status is 2.
+func TestCheckReportsTheSegmentsItCannotCheck(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	good := tracked(h, 4)
+	var untracked *brazetest.SegmentSpec
+	for _, s := range h.Workspace().Segments {
+		if !s.Tracked && !s.Archived && !strings.ContainsAny(s.Name, "\x1b") {
+			untracked = s
+			break
+		}
+	}
+	if untracked == nil {
+		t.Fatal("the stand-in has no untracked segment")
+	}
+	for _, bad := range []struct{ arg, want string }{
+		{untracked.Name, "analytics tracking is off"},
+		{"No Such Segment", "no segment has the id or name"},
+	} {
+		args := []string{"check", "--format", "spark", good[0].Name, good[1].Name, bad.arg, good[2].Name, good[3].Name}
+		code, out, errs := runSegdash(t, env, args...)
+		if code != 2 || !strings.Contains(errs, bad.want) || !strings.Contains(errs, "1 of 5 segments could not be checked") {
+			t.Errorf("%s: exit %d, stderr %q", bad.arg, code, errs)
+		}
+		for _, g := range good {
+			if !strings.Contains(out, g.Name) {
+				t.Errorf("%s: %q not printed:\n%s", bad.arg, g.Name, out)
+			}
+		}
+		if strings.Contains(out, bad.arg) {
+			t.Errorf("the bad segment %q was printed:\n%s", bad.arg, out)
+		}
+	}
+}

@@ -117,9 +117,46 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	}
 	defer be.Close()
 	opts.Cache, opts.Context = be.cache, ctx
-	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(a.out))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("dashboard: %w", err)
+	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP
+	// does too, through main's context.
+	out := watchOutput(a.out, cancel)
+	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out))
+	err = runProgram(p)
+	if errors.Is(err, errDashboardPanic) && opts.Snapshot != nil {
+		if store := snapshotStore(cfg, a.now); store != nil {
+			err = fmt.Errorf("%w\n%s", err, setAside(store.Path(), a.now))
+		}
 	}
-	return nil
+	return err
+}
+
+// setAside renames the snapshot at path out of the way after a crash, in
+// case its data caused it: the next start must not crash the same way.
+// It returns what it did, for the user.
+func setAside(path string, now func() time.Time) string {
+	aside := fmt.Sprintf("%s.bad-%d", path, now().Unix())
+	if err := os.Rename(path, aside); err != nil {
+		return fmt.Sprintf("the saved data %s could not be set aside: %v", path, err)
+	}
+	return "the saved data of the last run was set aside in case it caused the crash: " + aside
+}
+
+// errDashboardPanic is a crash of the dashboard: a bug, reported as one.
+var errDashboardPanic = errors.New("the dashboard crashed (a bug; the panic is printed above) and the terminal was restored; please report it")
+
+// runProgram runs a dashboard program and tells how it ended. Bubble Tea
+// recovers a panic itself (in Update, View or a command), restores the
+// terminal, prints the panic on stderr and returns ErrProgramKilled
+// wrapping ErrProgramPanic: that must not count as a clean exit.
+func runProgram(p *tea.Program) error {
+	_, err := p.Run()
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, tea.ErrProgramPanic):
+		return errDashboardPanic
+	case errors.Is(err, tea.ErrProgramKilled), errors.Is(err, context.Canceled):
+		return nil // Ctrl+C, SIGTERM or the end of the context
+	}
+	return fmt.Errorf("dashboard: %w", err)
 }

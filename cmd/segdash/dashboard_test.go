@@ -1,11 +1,15 @@
 package main
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
@@ -72,5 +76,61 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 	}
 	if snapshotStore(config.Config{Demo: true}, time.Now) != nil {
 		t.Error("the demo keeps a snapshot")
+	}
+}
+
+// panicModel panics on its first message.
+type panicModel struct{}
+
+func (panicModel) Init() tea.Cmd                       { return func() tea.Msg { return "boom" } }
+func (panicModel) Update(tea.Msg) (tea.Model, tea.Cmd) { panic("boom") }
+func (panicModel) View() tea.View                      { return tea.NewView("") }
+
+// TestDashboardPanicIsAnError: a panic in the dashboard (which Bubble Tea
+// recovers) ends segdash with an error, not a clean exit.
+func TestDashboardPanicIsAnError(t *testing.T) {
+	p := tea.NewProgram(panicModel{}, tea.WithInput(nil), tea.WithOutput(io.Discard))
+	if err := runProgram(p); !errors.Is(err, errDashboardPanic) {
+		t.Errorf("a panicking dashboard ended with %v", err)
+	}
+	code := (&app{errw: io.Discard}).exitCode(errDashboardPanic)
+	if code != exitError {
+		t.Errorf("exit %d after a panic", code)
+	}
+}
+
+func TestSetAsideAfterACrash(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "snapshot.json")
+	os.WriteFile(path, []byte("{}"), 0o600)
+	msg := setAside(path, func() time.Time { return time.Unix(1700000000, 0) })
+	if _, err := os.Stat(path + ".bad-1700000000"); err != nil || !strings.Contains(msg, "set aside") {
+		t.Errorf("%q, %v", msg, err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("the snapshot is still in place")
+	}
+}
+
+func TestHelpAndFlagsListing(t *testing.T) {
+	code, _, errs := runSegdash(t, nil, "help", "nope")
+	if code != 2 || !strings.Contains(errs, `unknown help topic "nope"`) {
+		t.Errorf("help nope: exit %d %q", code, errs)
+	}
+	if code, out, _ := runSegdash(t, nil, "help", "check"); code != 0 || !strings.Contains(out, "segdash check") {
+		t.Errorf("help check: exit %d", code)
+	}
+	for _, c := range []string{"version", "demo-api"} {
+		_, out, _ := runSegdash(t, nil, c, "--help")
+		if strings.Contains(out, "--endpoint") || strings.Contains(out, "--config") || strings.Contains(out, "--cache-ttl") {
+			t.Errorf("%s lists flags that do not apply to it:\n%s", c, out)
+		}
+	}
+	for _, c := range [][]string{{"check", "--help"}, {"serve", "--help"}} {
+		_, out, _ := runSegdash(t, nil, c...)
+		for _, l := range strings.Split(out, "\n") {
+			if (strings.Contains(l, "--length") || strings.Contains(l, "--refresh")) && strings.Count(l, "default") > 1 {
+				t.Errorf("%s: two defaults in %q", c[0], l)
+			}
+		}
 	}
 }

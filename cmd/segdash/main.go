@@ -11,8 +11,10 @@ import (
 	"time"
 )
 
+// main ends on SIGINT, SIGTERM and SIGHUP (the terminal closed): the
+// dashboard must not outlive its terminal.
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	a := &app{in: os.Stdin, out: os.Stdout, errw: os.Stderr, getenv: os.Getenv, now: time.Now}
 	code := a.run(ctx, os.Args[1:])
 	stop()

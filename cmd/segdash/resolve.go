@@ -11,31 +11,30 @@ import (
 )
 
 // resolveSegments turns ids and exact names (case-insensitive) into
-// segments, in the order given, without repeats. An ambiguous name is an
-// error listing the candidates; an id-shaped argument not in the list (an
-// archived segment, say) is passed to the API as is.
-func resolveSegments(ctx context.Context, cache *client.Cache, args []string) ([]client.Segment, error) {
-	if segs, ok, err := resolveIDs(ctx, cache, args); ok || err != nil {
-		return segs, err
+// segments, in the order given, without repeats. An argument that names no
+// segment, or several, is a problem (with candidates or suggestions), not an
+// error: the others are still checked. An id-shaped argument not in the
+// list (an archived segment, say) is passed to the API as is. err is for
+// what stops everything (the listing failed).
+func resolveSegments(ctx context.Context, cache *client.Cache, args []string) (segs []client.Segment, problems []string, err error) {
+	if segs, problems, ok, err := resolveIDs(ctx, cache, args); ok || err != nil {
+		return segs, problems, err
 	}
 	all, err := cache.Segments(ctx, 0, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	segs, problems := client.Resolve(all, args, true)
-	if len(problems) == 0 {
-		return segs, nil
-	}
-	msgs := make([]string, len(problems))
-	for i, p := range problems {
-		msgs[i] = output.SafeText(p.String())
+	segs, unresolved := client.Resolve(all, args, true)
+	for _, p := range unresolved {
+		msg := output.SafeText(p.String())
 		if len(p.Candidates) == 0 {
 			if sugg := suggest(all, p.Ref, 5); len(sugg) > 0 {
-				msgs[i] += "; did you mean: " + strings.Join(sugg, ", ")
+				msg += "; did you mean: " + strings.Join(sugg, ", ")
 			}
 		}
+		problems = append(problems, msg)
 	}
-	return nil, usageError("%s", strings.Join(msgs, "\n  "))
+	return segs, problems, nil
 }
 
 // maxDetailsLookups is how many ids are named through /segments/details
@@ -46,17 +45,16 @@ const maxDetailsLookups = 10
 // resolveIDs names segments given only by id through /segments/details,
 // which costs a request per id instead of listing the whole workspace. ok
 // is false when the arguments are not all ids, or the key may not read
-// details: the caller lists instead.
-func resolveIDs(ctx context.Context, cache *client.Cache, args []string) ([]client.Segment, bool, error) {
+// details: the caller lists instead. An id Braze does not know is a problem.
+func resolveIDs(ctx context.Context, cache *client.Cache, args []string) (out []client.Segment, problems []string, ok bool, err error) {
 	if len(args) > maxDetailsLookups {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	for _, a := range args {
 		if !client.LooksLikeID(a) {
-			return nil, false, nil
+			return nil, nil, false, nil
 		}
 	}
-	var out []client.Segment
 	seen := map[string]bool{}
 	for _, a := range args {
 		id := strings.TrimSpace(a)
@@ -67,15 +65,16 @@ func resolveIDs(ctx context.Context, cache *client.Cache, args []string) ([]clie
 		d, err := cache.Details(ctx, id, 0)
 		switch {
 		case errors.Is(err, client.ErrForbidden):
-			return nil, false, nil // no segments.details permission: list instead
+			return nil, nil, false, nil // no segments.details permission: list instead
 		case errors.Is(err, client.ErrBadRequest):
-			return nil, false, usageError("no segment has the id %q (%s)", id, output.SafeText(err.Error()))
+			problems = append(problems, fmt.Sprintf("no segment has the id %q (%s)", output.SafeText(id), output.SafeText(err.Error())))
+			continue
 		case err != nil:
-			return nil, false, err
+			return nil, nil, false, err
 		}
 		out = append(out, client.Segment{ID: id, Name: d.Name, Tags: d.Tags, AnalyticsTrackingEnabled: true})
 	}
-	return out, true, nil
+	return out, problems, true, nil
 }
 
 // suggest lists up to n quoted names that contain q (case-insensitive).

@@ -13,7 +13,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/segdash/segdash/ui"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -29,6 +31,9 @@ type app struct {
 	// tick, when set, makes the timers of `serve` sessions (tests drive
 	// them); nil means real timers that end with their session.
 	tick func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// model, when set, makes the dashboard of `serve` sessions (tests);
+	// nil means ui.New.
+	model func(ui.Options) tea.Model
 }
 
 // Exit codes of segdash (the `check` contract).
@@ -64,7 +69,12 @@ func (a *app) execute(ctx context.Context, root *cobra.Command, args []string) i
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errw)
-	err := root.ExecuteContext(ctx)
+	return a.exitCode(root.ExecuteContext(ctx))
+}
+
+// exitCode maps a command's error to the exit code, printing the error
+// (made terminal-safe) on a.errw.
+func (a *app) exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -102,8 +112,41 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 	setUsageErrors(root)
 	g.register(root)
 	d.register(root)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newDemoAPICmd(), a.newVersionCmd())
+	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
+	hideGlobalFlags(demoAPI)
+	hideGlobalFlags(ver)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), demoAPI, ver)
+	root.SetHelpCommand(newHelpCmd())
 	return root
+}
+
+// hideGlobalFlags leaves the shared flags (--config, --endpoint, ...) out of
+// c's help: they do not apply to it.
+func hideGlobalFlags(c *cobra.Command) {
+	c.SetHelpFunc(func(c *cobra.Command, args []string) {
+		c.InheritedFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name != "help" {
+				f.Hidden = true
+			}
+		})
+		c.Root().HelpFunc()(c, args)
+	})
+}
+
+// newHelpCmd is `segdash help [command]`; an unknown topic is a usage
+// error (exit 2), not a silent success.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
+				return usageError("unknown help topic %q; the commands are listed by segdash --help", output.SafeText(strings.Join(args, " ")))
+			}
+			return target.Help()
+		},
+	}
 }
 
 func (a *app) newVersionCmd() *cobra.Command {

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -17,14 +15,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	bm "charm.land/wish/v2/bubbletea"
 	"charm.land/wish/v2/ratelimiter"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
 	"github.com/segdash/segdash/cmd/segdash/config"
-	"github.com/segdash/segdash/ui"
 )
 
 // serveFlags are the flags of `segdash serve`.
@@ -37,6 +33,8 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	connRate       float64
 	connBurst      int
+	handshake      time.Duration
+	maxUnauth      int
 	// idleCheck, when set, is how often idleness is checked (tests).
 	idleCheck time.Duration
 }
@@ -64,9 +62,12 @@ check. The Braze API key stays on this machine; all sessions share one client an
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close dashboards without input, and connections without traffic, this long")
-	fl.Duration("refresh", config.DefaultRefresh, "live refresh interval of the dashboards (default: refresh in the config file, else 5m; the demo 10s)")
+	// No flag default: the help states it once (config file, else 5m).
+	fl.Duration("refresh", 0, "live refresh interval of the dashboards, 0 turns it off (default: refresh in the config file, else 5m; the demo 10s)")
 	fl.Float64Var(&f.connRate, "conn-rate", 1, "new sessions per second allowed from one IP address")
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
+	fl.DurationVar(&f.handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not finished the SSH handshake and authentication this long after connecting")
+	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
 	return cmd
 }
 
@@ -81,6 +82,7 @@ type server struct {
 	// tick makes a session's timers; they end with the session's context.
 	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	active atomic.Int32
+	unauth atomic.Int32   // connections not authenticated yet
 	wg     sync.WaitGroup // session handlers
 }
 
@@ -114,6 +116,8 @@ func (f *serveFlags) validate() error {
 		return usageError("--idle-timeout must be at least 1s")
 	case f.connRate <= 0 || f.connBurst < 1:
 		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
+	case f.handshake < 100*time.Millisecond || f.maxUnauth < 1:
+		return usageError("--handshake-timeout must be at least 100ms and --max-unauthenticated at least 1")
 	}
 	if f.authorizedKeys != "" {
 		n, err := countAuthorizedKeys(f.authorizedKeys)
@@ -151,11 +155,16 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithIdleTimeout(f.idleTimeout),
+		func(srv *ssh.Server) error {
+			srv.HandshakeTimeout = f.handshake
+			srv.ConnCallback = s.countUnauthenticated
+			return nil
+		},
 		wish.WithMiddleware(
 			s.dashboard,
 			s.oneShot,
 			s.limitSessions,
-			ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
+			s.rateLimit(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
 			s.logSessions,
 			s.recoverPanics,
 		),
@@ -239,6 +248,7 @@ func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 // every time, so adding a key needs no restart).
 func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	if s.flags.allowAnyKey {
+		authenticated(ctx)
 		return true
 	}
 	keys, err := readAuthorizedKeys(s.flags.authorizedKeys)
@@ -248,211 +258,10 @@ func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	}
 	for _, k := range keys {
 		if ssh.KeysEqual(key, k) {
+			authenticated(ctx)
 			return true
 		}
 	}
 	s.log.Warn("refused key", "fingerprint", gossh.FingerprintSHA256(key), "user", ctx.User(), "remote", ctx.RemoteAddr().String())
 	return false
-}
-
-// recoverPanics keeps a panic in one session from taking the server down.
-func (s *server) recoverPanics(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		defer func() {
-			if r := recover(); r != nil {
-				s.log.Error("panic in a session", "panic", fmt.Sprint(r), "remote", sess.RemoteAddr().String())
-				wish.Fatalln(sess, "segdash: internal error; the session was closed")
-			}
-		}()
-		next(sess)
-	}
-}
-
-// logSessions logs connect and disconnect, with the key's fingerprint.
-func (s *server) logSessions(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		start := time.Now()
-		fp := ""
-		if k := sess.PublicKey(); k != nil {
-			fp = gossh.FingerprintSHA256(k)
-		}
-		_, _, pty := sess.Pty()
-		s.log.Info("connect", "user", sess.User(), "remote", sess.RemoteAddr().String(), "fingerprint", fp,
-			"pty", pty, "command", strings.Join(sess.Command(), " "))
-		next(sess)
-		s.log.Info("disconnect", "user", sess.User(), "remote", sess.RemoteAddr().String(), "fingerprint", fp,
-			"duration", time.Since(start).Round(time.Millisecond).String())
-	}
-}
-
-// limitSessions refuses, politely, a session beyond --max-sessions.
-func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if n := s.active.Add(1); int(n) > s.flags.maxSessions {
-			s.active.Add(-1)
-			s.log.Warn("refused: server full", "remote", sess.RemoteAddr().String(), "max_sessions", s.flags.maxSessions)
-			wish.Fatalf(sess, "segdash: the server is full (%d sessions); please try again later\n", s.flags.maxSessions)
-			return
-		}
-		s.wg.Add(1)
-		defer func() {
-			s.active.Add(-1)
-			s.wg.Done()
-		}()
-		next(sess)
-	}
-}
-
-// oneShot serves requests without a PTY: `check ...` runs a check over the
-// shared client; anything else gets a short usage message.
-func (s *server) oneShot(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if _, _, ok := sess.Pty(); ok {
-			next(sess)
-			if s.ctx.Err() != nil {
-				// Leave the alternate screen and say why the dashboard ended.
-				fmt.Fprint(sess, "\x1b[?1049l\r\nsegdash: the server is shutting down. Bye.\r\n")
-			}
-			return
-		}
-		args := sess.Command()
-		if len(args) == 0 || args[0] != "check" {
-			fmt.Fprintln(sess.Stderr(), "segdash: without a terminal only one-shot checks run here:\n"+
-				"  ssh -p PORT HOST check [--format chart|spark|json|csv] [--length N] [--min N] [--max-drop PCT] SEGMENT...\n"+
-				"for the dashboard, connect with a terminal: ssh -t -p PORT HOST")
-			sess.Exit(exitError)
-			return
-		}
-		sa := &app{in: sess, out: sess, errw: sess.Stderr(), getenv: s.app.getenv, now: s.app.now}
-		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
-			return s.be, s.cfg, func() {}, nil
-		}
-		// Only check's own flags: no --endpoint or --api-key-file from
-		// a remote user, so the server's key goes nowhere else.
-		check := sa.newCheckCommand(shared)
-		setUsageErrors(check)
-		ctx, cancel := context.WithCancel(sess.Context())
-		defer cancel()
-		stop := context.AfterFunc(s.ctx, cancel)
-		defer stop()
-		sess.Exit(sa.execute(ctx, check, args[1:]))
-	}
-}
-
-// dashboard runs a session's dashboard, following its window size.
-func (s *server) dashboard(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		_, windowChanges, ok := sess.Pty()
-		if !ok {
-			next(sess)
-			return
-		}
-		p, input := s.program(sess)
-		ctx, cancel := context.WithCancel(sess.Context())
-		var idled atomic.Bool
-		go func() {
-			// A dashboard writes while nobody watches, so the connection's
-			// own idle timeout never fires: idle here means no input.
-			check := time.NewTicker(s.idleCheckEvery())
-			defer check.Stop()
-			for {
-				select {
-				case <-ctx.Done():
-					p.Quit()
-					return
-				case w := <-windowChanges:
-					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-				case <-check.C:
-					if input.idle() > s.flags.idleTimeout {
-						idled.Store(true)
-						s.log.Info("idle timeout", "remote", sess.RemoteAddr().String(), "idle", s.flags.idleTimeout.String())
-						p.Quit()
-						return
-					}
-				}
-			}
-		}()
-		_, err := p.Run()
-		cancel()
-		if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-			s.log.Error("dashboard ended with an error", "err", err, "remote", sess.RemoteAddr().String())
-		}
-		p.Kill()
-		if idled.Load() {
-			fmt.Fprintf(sess, "\x1b[?1049l\r\nsegdash: closed after %s without input.\r\n", s.flags.idleTimeout)
-		}
-		next(sess)
-	}
-}
-
-// inputClock passes a session's input on and remembers when some came.
-type inputClock struct {
-	io.Reader
-	last atomic.Int64 // unix nanoseconds
-	now  func() time.Time
-}
-
-func newInputClock(r io.Reader, now func() time.Time) *inputClock {
-	c := &inputClock{Reader: r, now: now}
-	c.last.Store(now().UnixNano())
-	return c
-}
-
-func (c *inputClock) Read(p []byte) (int, error) {
-	n, err := c.Reader.Read(p)
-	if n > 0 {
-		c.last.Store(c.now().UnixNano())
-	}
-	return n, err
-}
-
-// idle is the time since the last input.
-func (c *inputClock) idle() time.Duration { return c.now().Sub(time.Unix(0, c.last.Load())) }
-
-// idleCheckEvery is how often a session's idleness is checked: often
-// enough that a session closes within a quarter of the timeout.
-func (s *server) idleCheckEvery() time.Duration {
-	if s.flags.idleCheck > 0 {
-		return s.flags.idleCheck
-	}
-	return min(s.flags.idleTimeout/4, 30*time.Second)
-}
-
-// program builds one session's dashboard: its own model, sized to its
-// terminal, with its own theme detection, on the shared cache.
-func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
-	ctx, cancel := context.WithCancel(sess.Context())
-	stop := context.AfterFunc(s.ctx, cancel)
-	noColor := false
-	for _, e := range sess.Environ() {
-		if v, ok := strings.CutPrefix(e, "NO_COLOR="); ok && v != "" {
-			noColor = true
-		}
-	}
-	// No export, no saving watchlists: those would write on the server.
-	m := ui.New(ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
-		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
-		Tick: s.tick(ctx)})
-	input := newInputClock(sess, s.app.now)
-	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input))
-	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
-	return tea.NewProgram(m, opts...), input
-}
-
-// sessionTick makes timers that end with ctx: a closed session's pending
-// refresh tick returns at once instead of holding its program in memory
-// until it fires (tea.Tick cannot be stopped).
-func (a *app) sessionTick(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
-	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		return func() tea.Msg {
-			t := time.NewTimer(d)
-			defer t.Stop()
-			select {
-			case <-ctx.Done():
-				return nil
-			case <-t.C:
-				return fn(a.now())
-			}
-		}
-	}
 }
