@@ -93,4 +93,3 @@ func (l *lru[K, V]) pushFront(it *lruItem[K, V]) {
 	l.head.next.prev = it
 	l.head.next = it
 }
-
