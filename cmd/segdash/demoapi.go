@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 )
 
@@ -40,6 +41,8 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			if dayEvery > 0 {
 				o.Now = brazetest.TimeLapse(a.now(), dayEvery, a.now)
 			}
+			// Four segments break yesterday, so that a scan has something to find.
+			falls, jumps := o.Workspace.PlantBreaks(client.DateOf(a.now()).AddDays(-1))
 			srv, err := brazetest.Start(listen, o)
 			if err != nil {
 				return err
@@ -52,6 +55,9 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			fmt.Fprintf(a.out, "  BRAZE_REST_ENDPOINT=%s\n", srv.URL)
 			fmt.Fprintf(a.out, "  BRAZE_API_KEY=%s   (a demo key; it opens nothing real)\n", srv.Key)
 			fmt.Fprintf(a.out, "try:\n  curl -H 'Authorization: Bearer %s' '%s/segments/list'\n", srv.Key, srv.URL)
+			if n := len(falls) + len(jumps); n > 0 {
+				fmt.Fprintf(a.out, "%d segments break yesterday (%d fall, %d jump): segdash scan finds them\n", n, len(falls), len(jumps))
+			}
 			fmt.Fprintln(a.out, "Ctrl+C stops it.")
 			<-cmd.Context().Done()
 			return nil

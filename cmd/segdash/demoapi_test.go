@@ -43,6 +43,11 @@ func TestDemoAPICommand(t *testing.T) {
 	if res.StatusCode != 200 || !strings.Contains(string(body), `"segments":[`) {
 		t.Errorf("curl-like request: %d %.100s", res.StatusCode, body)
 	}
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(out.String(), "Ctrl+C") && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	}
+	if !strings.Contains(out.String(), "4 segments break yesterday (2 fall, 2 jump)") {
+		t.Errorf("no planted breaks announced: %q", out.String())
+	}
 	cancel()
 	select {
 	case code := <-done:
