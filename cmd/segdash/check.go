@@ -25,6 +25,7 @@ type checkFlags struct {
 	format   string
 	min      int64
 	maxDrop  float64
+	rules    bool
 }
 
 // checkResult is one checked segment.
@@ -70,7 +71,9 @@ func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 		Use:   "check [flags] SEGMENT...",
 		Short: "Print segment sizes once and exit; thresholds for scripts and monitoring",
 		Long: `check fetches the daily size series of each SEGMENT (a segment id, or an exact
-name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds.
+name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds;
+with --rules it evaluates the config file's alert rules (as scan does) for the
+segments named, and each rule that fires is a breach.
 
 A SEGMENT that cannot be checked (unknown, ambiguous, untracked, or its
 request failed) is reported on stderr; the others are still printed and checked.
@@ -81,7 +84,8 @@ must not read a partial check as complete).`,
 		Example: `  segdash check "Lapsed Users - 7 days"
   segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
   segdash check --min 10000 --max-drop 5 --format json "VIP"
-  segdash check --watch morning --format spark`,
+  segdash check --watch morning --format spark
+  segdash check --rules --format nagios --watch morning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, get, f, args)
 		},
@@ -95,6 +99,7 @@ must not read a partial check as complete).`,
 	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
 	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
 	fl.Float64Var(&f.maxDrop, "max-drop", 0, "breach when a segment fell more than this percent over the window")
+	fl.BoolVar(&f.rules, "rules", false, "evaluate the config file's alert rules for these segments; a rule that fires is a breach")
 	return cmd
 }
 
@@ -151,6 +156,12 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	if !cmd.Flags().Changed("length") {
 		f.length = cfg.Length
 	}
+	var rules *checkRules
+	if f.rules {
+		if rules, err = newCheckRules(cfg, end, a.now()); err != nil {
+			return err
+		}
+	}
 	refs := args
 	if f.watch != "" {
 		wl, err := cfg.Watchlist(f.watch)
@@ -172,21 +183,30 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 	}
 	var tracked []client.Segment
-	for _, s := range segs {
-		if !s.AnalyticsTrackingEnabled {
-			problems = append(problems, describe(s)+": "+untrackedHint)
-			continue
-		}
-		tracked = append(tracked, s)
-	}
 	var results []checkResult
 	breached := false
+	for _, s := range segs {
+		if s.AnalyticsTrackingEnabled {
+			tracked = append(tracked, s)
+			continue
+		}
+		// A rule that fires on tracking off has checked this segment:
+		// it is a breach, not a segment that could not be checked.
+		if b := rules.untracked(s); len(b) > 0 {
+			results, breached = append(results, checkResult{Segment: s, Breaches: b}), true
+			continue
+		}
+		problems = append(problems, describe(s)+": "+untrackedHint)
+	}
 	for _, r := range fetchAll(ctx, be.cache, tracked, f.length, end) {
 		if r.Err != nil {
 			problems = append(problems, describe(r.Segment)+": "+output.SafeText(r.Err.Error()))
 			continue
 		}
 		r.Breaches = f.breaches(cmd, r.Series)
+		if rules != nil {
+			r.Breaches = append(r.Breaches, rules.breaches(r.Segment, r.Series.Points)...)
+		}
 		breached = breached || len(r.Breaches) > 0
 		results = append(results, r)
 	}
