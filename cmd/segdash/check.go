@@ -1,13 +1,10 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -170,6 +167,8 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
+	fetches := newSeriesFetches(be.cache, f.length)
+	fetches.prefetch(ctx, refs, end)
 	segs, problems, err := resolveSegments(ctx, be.cache, refs)
 	if err != nil {
 		if f.watch != "" {
@@ -198,7 +197,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		problems = append(problems, describe(s)+": "+untrackedHint)
 	}
-	for _, r := range fetchAll(ctx, be.cache, tracked, f.length, end) {
+	for _, r := range fetches.fetchAll(ctx, tracked, end) {
 		if r.Err != nil {
 			problems = append(problems, describe(r.Segment)+": "+output.SafeText(r.Err.Error()))
 			continue
@@ -230,25 +229,6 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		return &codeError{code: exitBreach, err: fmt.Errorf("threshold breached")}
 	}
 	return nil
-}
-
-// fetchAll fetches every segment's series; the cache bounds concurrency.
-// A failure is kept with its segment and does not stop the others.
-func fetchAll(ctx context.Context, cache *client.Cache, segs []client.Segment, length int, end time.Time) []checkResult {
-	results := make([]checkResult, len(segs))
-	var wg sync.WaitGroup
-	for i, s := range segs {
-		results[i].Segment = s
-		wg.Go(func() {
-			series, err := cache.DataSeries(ctx, client.SeriesKey{SegmentID: s.ID, Length: length, EndingAt: end}, 0)
-			if errors.Is(err, client.ErrBadRequest) {
-				err = fmt.Errorf("%w (if analytics tracking is off for this segment in Braze, turn it on)", err)
-			}
-			results[i].Series, results[i].Err = series, err
-		})
-	}
-	wg.Wait()
-	return results
 }
 
 // breaches lists the thresholds a series breaks.
