@@ -90,7 +90,8 @@ must not read a partial check as complete).`,
 	fl := cmd.Flags()
 	// No flag default: the config file's length applies unless --length is
 	// given, and the help says so once.
-	fl.IntVar(&f.length, "length", 0, "days of data, 1..100 (default: length in the config file, else 30)")
+	fl.IntVar(&f.length, "length", 0, "days of data, 1..365; past 100 days a request per 100-day chunk (default: length in the config file, else 30)")
+	fl.SetAnnotation("length", ownFlag, []string{"true"})
 	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
@@ -106,7 +107,7 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name) or --watch NAME; see segdash check --help")
 	}
 	if cmd.Flags().Changed("length") {
-		if err := client.CheckLength(f.length); err != nil {
+		if err := client.CheckWindow(f.length); err != nil {
 			return time.Time{}, usageError("--length: %v", err)
 		}
 	}

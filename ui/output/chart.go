@@ -119,23 +119,20 @@ func Chart(lines []Line, o ChartOptions) string {
 		asciigraph.Height(axis.height),
 		asciigraph.LowerBound(0), asciigraph.UpperBound(axis.hi - axis.lo),
 		asciigraph.YAxisValueFormatter(axis.label),
-		asciigraph.XAxisRange(0, float64(len(days)-1)),
-		asciigraph.XAxisTickCount(dayTicks(len(days), plotW)),
-		asciigraph.XAxisValueFormatter(func(v float64) string {
-			i := int(math.Round(v))
-			if i < 0 || i >= len(days) {
-				return ""
-			}
-			return days[i].Time().Format("Jan 02")
-		}),
 	}
-	if caption != "" {
+	own := ownXAxis(days)
+	if !own {
+		opts = append(opts, dayAxis(days, plotW)...)
+	}
+	if caption != "" && !own {
 		opts = append(opts, asciigraph.Caption(caption))
 	}
+	axisColor := asciigraph.Default
 	legend := len(data) > 1 && !o.NoLegend
 	if o.Color {
 		opts = append(opts, asciigraph.SeriesColors(colors...))
 		if o.AxisColor != asciigraph.Default {
+			axisColor = o.AxisColor
 			opts = append(opts, asciigraph.AxisColor(o.AxisColor), asciigraph.LabelColor(o.AxisColor))
 		}
 	} else if len(data) > 1 {
@@ -146,6 +143,14 @@ func Chart(lines []Line, o ChartOptions) string {
 		opts = append(opts, asciigraph.SeriesChars(glyphs...))
 	}
 	out := asciigraph.PlotMany(data, opts...)
+	if own {
+		first, _, _ := strings.Cut(out, "\n")
+		lead := axisColumn(first) + 1
+		out += "\n" + drawXAxis(planXTicks(days, plotW), lead, plotW, o.Width, axisColor)
+		if caption != "" {
+			out += "\n" + strings.Repeat(" ", lead+max(0, (plotW-Width(caption))/2)) + caption
+		}
+	}
 	if !o.Color {
 		out = ansi.Strip(out)
 	}
@@ -166,6 +171,22 @@ func Chart(lines []Line, o ChartOptions) string {
 		}
 	}
 	return strings.Join(ls, "\n")
+}
+
+// dayAxis is asciigraph's x axis over days: ticks on whole days (dayTicks)
+// labelled "Jan 02".
+func dayAxis(days []client.Date, plotW int) []asciigraph.Option {
+	return []asciigraph.Option{
+		asciigraph.XAxisRange(0, float64(len(days)-1)),
+		asciigraph.XAxisTickCount(dayTicks(len(days), plotW)),
+		asciigraph.XAxisValueFormatter(func(v float64) string {
+			i := int(math.Round(v))
+			if i < 0 || i >= len(days) {
+				return ""
+			}
+			return days[i].Time().Format("Jan 02")
+		}),
+	}
 }
 
 // normalise indexes vals to 100 at the first non-zero value; values before
