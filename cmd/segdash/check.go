@@ -23,12 +23,15 @@ type checkFlags struct {
 	min      int64
 	maxDrop  float64
 	rules    bool
+	compare  string
 }
 
 // checkResult is one checked segment.
 type checkResult struct {
-	Segment  client.Segment
-	Series   *client.Series
+	Segment client.Segment
+	Series  *client.Series
+	// Previous is the previous period's series, with --compare previous.
+	Previous *client.Series
 	Breaches []string
 	// Err is why the segment could not be checked.
 	Err error
@@ -82,7 +85,8 @@ must not read a partial check as complete).`,
   segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
   segdash check --min 10000 --max-drop 5 --format json "VIP"
   segdash check --watch morning --format spark
-  segdash check --rules --format nagios --watch morning`,
+  segdash check --rules --format nagios --watch morning
+  segdash check --compare previous --length 90 "VIP"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, get, f, args)
 		},
@@ -97,6 +101,7 @@ must not read a partial check as complete).`,
 	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
 	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
 	fl.Float64Var(&f.maxDrop, "max-drop", 0, "breach when a segment fell more than this percent over the window")
+	fl.StringVar(&f.compare, "compare", "", "add the previous period (same length, ending where this one starts) to the chart, json and csv: previous")
 	fl.BoolVar(&f.rules, "rules", false, "evaluate the config file's alert rules for these segments; a rule that fires is a breach")
 	return cmd
 }
@@ -119,6 +124,9 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	}
 	if cmd.Flags().Changed("max-drop") && (f.maxDrop < 0 || f.maxDrop > 100 || math.IsNaN(f.maxDrop)) {
 		return time.Time{}, usageError("--max-drop is a percentage from 0 to 100, got %v", f.maxDrop)
+	}
+	if cmd.Flags().Changed("compare") && f.compare != "previous" {
+		return time.Time{}, usageError("--compare %q: the only comparison is previous (the period of the same length before this one)", f.compare)
 	}
 	var end time.Time
 	if f.endingAt != "" {
@@ -168,8 +176,12 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
+	ends := []time.Time{end}
+	if f.compare != "" {
+		ends = append(ends, client.PreviousPeriod(f.length, end, a.now()))
+	}
 	fetches := newSeriesFetches(be.cache, f.length)
-	fetches.prefetch(ctx, refs, end)
+	fetches.prefetch(ctx, refs, ends...)
 	segs, problems, err := resolveSegments(ctx, be.cache, refs)
 	if err != nil {
 		if f.watch != "" {
@@ -198,7 +210,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		problems = append(problems, describe(s)+": "+untrackedHint)
 	}
-	for _, r := range fetches.fetchAll(ctx, tracked, end) {
+	for _, r := range fetches.fetchAll(ctx, tracked, ends...) {
 		if r.Err != nil {
 			problems = append(problems, describe(r.Segment)+": "+output.SafeText(r.Err.Error()))
 			continue

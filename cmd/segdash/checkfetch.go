@@ -61,26 +61,38 @@ func (f *seriesFetches) start(ctx context.Context, id string, end time.Time) fun
 // so that they are asked for together with the names (issue 11: one round
 // trip of latency, not two). It costs nothing extra: each id the details
 // name is asked for anyway; only an id Braze does not know wastes one.
-func (f *seriesFetches) prefetch(ctx context.Context, refs []string, end time.Time) {
+// ends are the windows to start: this one, and the previous period's.
+func (f *seriesFetches) prefetch(ctx context.Context, refs []string, ends ...time.Time) {
 	if !allIDs(refs) {
 		return
 	}
 	for _, r := range refs {
-		f.start(ctx, trimRef(r), end)
+		for _, end := range ends {
+			f.start(ctx, trimRef(r), end)
+		}
 	}
 }
 
-// fetchAll collects every segment's series, starting those not started.
-// A failure is kept with its segment and does not stop the others.
-func (f *seriesFetches) fetchAll(ctx context.Context, segs []client.Segment, end time.Time) []checkResult {
-	gets := make([]func() (*client.Series, error), len(segs))
+// fetchAll collects every segment's window ending at ends[0], and the
+// previous period's (ending at ends[1]) when given, starting those not
+// started. A failure is kept with its segment and does not stop the others.
+func (f *seriesFetches) fetchAll(ctx context.Context, segs []client.Segment, ends ...time.Time) []checkResult {
+	gets := make([][]func() (*client.Series, error), len(segs))
 	for i, s := range segs {
-		gets[i] = f.start(ctx, s.ID, end)
+		for _, end := range ends {
+			gets[i] = append(gets[i], f.start(ctx, s.ID, end))
+		}
 	}
 	results := make([]checkResult, len(segs))
 	for i, s := range segs {
-		results[i].Segment = s
-		results[i].Series, results[i].Err = gets[i]()
+		r := &results[i]
+		r.Segment = s
+		r.Series, r.Err = gets[i][0]()
+		if len(gets[i]) > 1 && r.Err == nil {
+			if r.Previous, r.Err = gets[i][1](); r.Err != nil {
+				r.Err = fmt.Errorf("the previous period: %w", r.Err)
+			}
+		}
 	}
 	return results
 }

@@ -18,6 +18,10 @@ type Line struct {
 	Name   string
 	Points []client.Point
 	Color  asciigraph.AnsiColor
+	// Background marks a line drawn for reference (a previous period): the
+	// lines after it are drawn over it, and its days do not label the x
+	// axis. Day i of every line sits at the same x position.
+	Background bool
 }
 
 // ChartOptions shape a chart.
@@ -56,7 +60,7 @@ func Chart(lines []Line, o ChartOptions) string {
 	var data [][]float64
 	var names []string
 	var colors []asciigraph.AnsiColor
-	var days []client.Date
+	days := axisDays(lines)
 	for _, l := range lines {
 		if len(l.Points) == 0 {
 			continue
@@ -71,12 +75,6 @@ func Chart(lines []Line, o ChartOptions) string {
 		data = append(data, vals)
 		names = append(names, SafeText(l.Name))
 		colors = append(colors, l.Color)
-		if len(l.Points) > len(days) {
-			days = days[:0]
-			for _, p := range l.Points {
-				days = append(days, p.Day)
-			}
-		}
 	}
 	if len(data) == 0 {
 		return ""
@@ -171,6 +169,27 @@ func Chart(lines []Line, o ChartOptions) string {
 		}
 	}
 	return strings.Join(ls, "\n")
+}
+
+// axisDays are the days that label the x axis: those of the longest line
+// (the first of equals) not drawn in the background, else of the longest.
+func axisDays(lines []Line) []client.Date {
+	var pick []client.Point
+	for _, bg := range []bool{false, true} {
+		for _, l := range lines {
+			if l.Background == bg && len(l.Points) > len(pick) {
+				pick = l.Points
+			}
+		}
+		if len(pick) > 0 {
+			break
+		}
+	}
+	days := make([]client.Date, len(pick))
+	for i, p := range pick {
+		days[i] = p.Day
+	}
+	return days
 }
 
 // dayAxis is asciigraph's x axis over days: ticks on whole days (dayTicks)
