@@ -78,7 +78,7 @@ segments named, and each rule that fires is a breach.
 A SEGMENT that cannot be checked (unknown, ambiguous, untracked, or its
 request failed) is reported on stderr; the others are still printed and checked.
 
-Exit codes: 0 all good; 1 a threshold was breached; 2 a usage, config or API
+Exit codes: 0 all good; 1 a threshold was breached or a rule fired; 2 a usage, config or API
 error, or any SEGMENT that could not be checked (this wins over 1: a script
 must not read a partial check as complete).`,
 		Example: `  segdash check "Lapsed Users - 7 days"
