@@ -1,13 +1,10 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -25,12 +22,16 @@ type checkFlags struct {
 	format   string
 	min      int64
 	maxDrop  float64
+	rules    bool
+	compare  string
 }
 
 // checkResult is one checked segment.
 type checkResult struct {
-	Segment  client.Segment
-	Series   *client.Series
+	Segment client.Segment
+	Series  *client.Series
+	// Previous is the previous period's series, with --compare previous.
+	Previous *client.Series
 	Breaches []string
 	// Err is why the segment could not be checked.
 	Err error
@@ -70,18 +71,22 @@ func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 		Use:   "check [flags] SEGMENT...",
 		Short: "Print segment sizes once and exit; thresholds for scripts and monitoring",
 		Long: `check fetches the daily size series of each SEGMENT (a segment id, or an exact
-name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds.
+name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds;
+with --rules it evaluates the config file's alert rules (as scan does) for the
+segments named, and each rule that fires is a breach.
 
 A SEGMENT that cannot be checked (unknown, ambiguous, untracked, or its
 request failed) is reported on stderr; the others are still printed and checked.
 
-Exit codes: 0 all good; 1 a threshold was breached; 2 a usage, config or API
+Exit codes: 0 all good; 1 a threshold was breached or a rule fired; 2 a usage, config or API
 error, or any SEGMENT that could not be checked (this wins over 1: a script
 must not read a partial check as complete).`,
 		Example: `  segdash check "Lapsed Users - 7 days"
   segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
   segdash check --min 10000 --max-drop 5 --format json "VIP"
-  segdash check --watch morning --format spark`,
+  segdash check --watch morning --format spark
+  segdash check --rules --format nagios --watch morning
+  segdash check --compare previous --length 90 "VIP"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, get, f, args)
 		},
@@ -89,12 +94,15 @@ must not read a partial check as complete).`,
 	fl := cmd.Flags()
 	// No flag default: the config file's length applies unless --length is
 	// given, and the help says so once.
-	fl.IntVar(&f.length, "length", 0, "days of data, 1..100 (default: length in the config file, else 30)")
+	fl.IntVar(&f.length, "length", 0, "days of data, 1..365; past 100 days a request per 100-day chunk (default: length in the config file, else 30)")
+	fl.SetAnnotation("length", ownFlag, []string{"true"})
 	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
 	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
 	fl.Float64Var(&f.maxDrop, "max-drop", 0, "breach when a segment fell more than this percent over the window")
+	fl.StringVar(&f.compare, "compare", "", "add the previous period (same length, ending where this one starts) to the chart, json and csv: previous")
+	fl.BoolVar(&f.rules, "rules", false, "evaluate the config file's alert rules for these segments; a rule that fires is a breach")
 	return cmd
 }
 
@@ -104,7 +112,7 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name) or --watch NAME; see segdash check --help")
 	}
 	if cmd.Flags().Changed("length") {
-		if err := client.CheckLength(f.length); err != nil {
+		if err := client.CheckWindow(f.length); err != nil {
 			return time.Time{}, usageError("--length: %v", err)
 		}
 	}
@@ -116,6 +124,9 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	}
 	if cmd.Flags().Changed("max-drop") && (f.maxDrop < 0 || f.maxDrop > 100 || math.IsNaN(f.maxDrop)) {
 		return time.Time{}, usageError("--max-drop is a percentage from 0 to 100, got %v", f.maxDrop)
+	}
+	if cmd.Flags().Changed("compare") && f.compare != "previous" {
+		return time.Time{}, usageError("--compare %q: the only comparison is previous (the period of the same length before this one)", f.compare)
 	}
 	var end time.Time
 	if f.endingAt != "" {
@@ -151,6 +162,12 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	if !cmd.Flags().Changed("length") {
 		f.length = cfg.Length
 	}
+	var rules *checkRules
+	if f.rules {
+		if rules, err = newCheckRules(cfg, end, a.now()); err != nil {
+			return err
+		}
+	}
 	refs := args
 	if f.watch != "" {
 		wl, err := cfg.Watchlist(f.watch)
@@ -159,6 +176,12 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
+	ends := []time.Time{end}
+	if f.compare != "" {
+		ends = append(ends, client.PreviousPeriod(f.length, end, a.now()))
+	}
+	fetches := newSeriesFetches(be.cache, f.length)
+	fetches.prefetch(ctx, refs, ends...)
 	segs, problems, err := resolveSegments(ctx, be.cache, refs)
 	if err != nil {
 		if f.watch != "" {
@@ -172,21 +195,30 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 	}
 	var tracked []client.Segment
-	for _, s := range segs {
-		if !s.AnalyticsTrackingEnabled {
-			problems = append(problems, describe(s)+": "+untrackedHint)
-			continue
-		}
-		tracked = append(tracked, s)
-	}
 	var results []checkResult
 	breached := false
-	for _, r := range fetchAll(ctx, be.cache, tracked, f.length, end) {
+	for _, s := range segs {
+		if s.AnalyticsTrackingEnabled {
+			tracked = append(tracked, s)
+			continue
+		}
+		// A rule that fires on tracking off has checked this segment:
+		// it is a breach, not a segment that could not be checked.
+		if b := rules.untracked(s); len(b) > 0 {
+			results, breached = append(results, checkResult{Segment: s, Breaches: b}), true
+			continue
+		}
+		problems = append(problems, describe(s)+": "+untrackedHint)
+	}
+	for _, r := range fetches.fetchAll(ctx, tracked, ends...) {
 		if r.Err != nil {
 			problems = append(problems, describe(r.Segment)+": "+output.SafeText(r.Err.Error()))
 			continue
 		}
 		r.Breaches = f.breaches(cmd, r.Series)
+		if rules != nil {
+			r.Breaches = append(r.Breaches, rules.breaches(r.Segment, r.Series.Points)...)
+		}
 		breached = breached || len(r.Breaches) > 0
 		results = append(results, r)
 	}
@@ -210,25 +242,6 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		return &codeError{code: exitBreach, err: fmt.Errorf("threshold breached")}
 	}
 	return nil
-}
-
-// fetchAll fetches every segment's series; the cache bounds concurrency.
-// A failure is kept with its segment and does not stop the others.
-func fetchAll(ctx context.Context, cache *client.Cache, segs []client.Segment, length int, end time.Time) []checkResult {
-	results := make([]checkResult, len(segs))
-	var wg sync.WaitGroup
-	for i, s := range segs {
-		results[i].Segment = s
-		wg.Go(func() {
-			series, err := cache.DataSeries(ctx, client.SeriesKey{SegmentID: s.ID, Length: length, EndingAt: end}, 0)
-			if errors.Is(err, client.ErrBadRequest) {
-				err = fmt.Errorf("%w (if analytics tracking is off for this segment in Braze, turn it on)", err)
-			}
-			results[i].Series, results[i].Err = series, err
-		})
-	}
-	wg.Wait()
-	return results
 }
 
 // breaches lists the thresholds a series breaks.

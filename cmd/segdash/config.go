@@ -34,6 +34,12 @@ func (g *globalFlags) register(root *cobra.Command) {
 // configFlags are the flags config.Resolve reads, when a command has them.
 var configFlags = [...]string{"endpoint", "api-key-file", "theme", "length", "refresh", "cache-ttl", "concurrency"}
 
+// ownFlag annotates a command's flag that shares a config setting's name
+// but is checked and applied by the command itself: check's and scan's
+// --length reach 365 days, where the setting (the dashboard's window) stays
+// 1..100.
+const ownFlag = "segdash-own-flag"
+
 // resolveConfig builds the configuration for cmd from the flags that were
 // set and the app's environment.
 func (a *app) resolveConfig(cmd *cobra.Command) (config.Config, error) {
@@ -42,7 +48,7 @@ func (a *app) resolveConfig(cmd *cobra.Command) (config.Config, error) {
 		in.ConfigFlag = f.Value.String()
 	}
 	for _, name := range configFlags {
-		if f := cmd.Flag(name); f != nil && f.Changed {
+		if f := cmd.Flag(name); f != nil && f.Changed && f.Annotations[ownFlag] == nil {
 			in.Flags[name] = f.Value.String()
 		}
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"io"
 
+	"github.com/segdash/segdash/client"
+
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -13,6 +15,9 @@ func writeCheck(w io.Writer, getenv func(string) string, f *checkFlags, results 
 		rs[i] = output.Result{Segment: r.Segment, Breaches: r.Breaches}
 		if r.Series != nil {
 			rs[i].Points, rs[i].Length, rs[i].Warnings = r.Series.Points, r.Series.Length, r.Series.Warnings
+		}
+		if r.Previous != nil {
+			rs[i].Previous = append([]client.Point{}, r.Previous.Points...) // not nil: compared
 		}
 	}
 	return output.WriteFormat(w, f.format, rs, output.ColorProfile(w, getenv), terminalWidth(w, 80))

@@ -47,17 +47,12 @@ const maxDetailsLookups = 10
 // is false when the arguments are not all ids, or the key may not read
 // details: the caller lists instead. An id Braze does not know is a problem.
 func resolveIDs(ctx context.Context, cache *client.Cache, args []string) (out []client.Segment, problems []string, ok bool, err error) {
-	if len(args) > maxDetailsLookups {
+	if !allIDs(args) {
 		return nil, nil, false, nil
-	}
-	for _, a := range args {
-		if !client.LooksLikeID(a) {
-			return nil, nil, false, nil
-		}
 	}
 	seen := map[string]bool{}
 	for _, a := range args {
-		id := strings.TrimSpace(a)
+		id := trimRef(a)
 		if seen[id] {
 			continue
 		}
@@ -76,6 +71,23 @@ func resolveIDs(ctx context.Context, cache *client.Cache, args []string) (out []
 	}
 	return out, problems, true, nil
 }
+
+// allIDs says whether args are few enough ids to name through
+// /segments/details.
+func allIDs(args []string) bool {
+	if len(args) > maxDetailsLookups {
+		return false
+	}
+	for _, a := range args {
+		if !client.LooksLikeID(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimRef is an argument as an id.
+func trimRef(a string) string { return strings.TrimSpace(a) }
 
 // suggest lists up to n quoted names that contain q (case-insensitive).
 func suggest(all []client.Segment, q string, n int) []string {

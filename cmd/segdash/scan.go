@@ -55,6 +55,7 @@ config, API, or segments that could not be scanned).`,
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..365 (default: length in the config file, else 30)")
+	fl.SetAnnotation("length", ownFlag, []string{"true"})
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "table", "output: "+strings.Join(output.ScanFormats(), ", "))
 	fl.IntVar(&f.top, "top", 0, "rows per table section (default 10); for json and csv, the rows written (default all)")

@@ -18,6 +18,10 @@ type Line struct {
 	Name   string
 	Points []client.Point
 	Color  asciigraph.AnsiColor
+	// Background marks a line drawn for reference (a previous period): the
+	// lines after it are drawn over it, and its days do not label the x
+	// axis. Day i of every line sits at the same x position.
+	Background bool
 }
 
 // ChartOptions shape a chart.
@@ -56,7 +60,7 @@ func Chart(lines []Line, o ChartOptions) string {
 	var data [][]float64
 	var names []string
 	var colors []asciigraph.AnsiColor
-	var days []client.Date
+	days := axisDays(lines)
 	for _, l := range lines {
 		if len(l.Points) == 0 {
 			continue
@@ -71,12 +75,6 @@ func Chart(lines []Line, o ChartOptions) string {
 		data = append(data, vals)
 		names = append(names, SafeText(l.Name))
 		colors = append(colors, l.Color)
-		if len(l.Points) > len(days) {
-			days = days[:0]
-			for _, p := range l.Points {
-				days = append(days, p.Day)
-			}
-		}
 	}
 	if len(data) == 0 {
 		return ""
@@ -119,23 +117,20 @@ func Chart(lines []Line, o ChartOptions) string {
 		asciigraph.Height(axis.height),
 		asciigraph.LowerBound(0), asciigraph.UpperBound(axis.hi - axis.lo),
 		asciigraph.YAxisValueFormatter(axis.label),
-		asciigraph.XAxisRange(0, float64(len(days)-1)),
-		asciigraph.XAxisTickCount(dayTicks(len(days), plotW)),
-		asciigraph.XAxisValueFormatter(func(v float64) string {
-			i := int(math.Round(v))
-			if i < 0 || i >= len(days) {
-				return ""
-			}
-			return days[i].Time().Format("Jan 02")
-		}),
 	}
-	if caption != "" {
+	own := ownXAxis(days)
+	if !own {
+		opts = append(opts, dayAxis(days, plotW)...)
+	}
+	if caption != "" && !own {
 		opts = append(opts, asciigraph.Caption(caption))
 	}
+	axisColor := asciigraph.Default
 	legend := len(data) > 1 && !o.NoLegend
 	if o.Color {
 		opts = append(opts, asciigraph.SeriesColors(colors...))
 		if o.AxisColor != asciigraph.Default {
+			axisColor = o.AxisColor
 			opts = append(opts, asciigraph.AxisColor(o.AxisColor), asciigraph.LabelColor(o.AxisColor))
 		}
 	} else if len(data) > 1 {
@@ -146,6 +141,14 @@ func Chart(lines []Line, o ChartOptions) string {
 		opts = append(opts, asciigraph.SeriesChars(glyphs...))
 	}
 	out := asciigraph.PlotMany(data, opts...)
+	if own {
+		first, _, _ := strings.Cut(out, "\n")
+		lead := axisColumn(first) + 1
+		out += "\n" + drawXAxis(planXTicks(days, plotW), lead, plotW, o.Width, axisColor)
+		if caption != "" {
+			out += "\n" + strings.Repeat(" ", lead+max(0, (plotW-Width(caption))/2)) + caption
+		}
+	}
 	if !o.Color {
 		out = ansi.Strip(out)
 	}
@@ -166,6 +169,43 @@ func Chart(lines []Line, o ChartOptions) string {
 		}
 	}
 	return strings.Join(ls, "\n")
+}
+
+// axisDays are the days that label the x axis: those of the longest line
+// (the first of equals) not drawn in the background, else of the longest.
+func axisDays(lines []Line) []client.Date {
+	var pick []client.Point
+	for _, bg := range []bool{false, true} {
+		for _, l := range lines {
+			if l.Background == bg && len(l.Points) > len(pick) {
+				pick = l.Points
+			}
+		}
+		if len(pick) > 0 {
+			break
+		}
+	}
+	days := make([]client.Date, len(pick))
+	for i, p := range pick {
+		days[i] = p.Day
+	}
+	return days
+}
+
+// dayAxis is asciigraph's x axis over days: ticks on whole days (dayTicks)
+// labelled "Jan 02".
+func dayAxis(days []client.Date, plotW int) []asciigraph.Option {
+	return []asciigraph.Option{
+		asciigraph.XAxisRange(0, float64(len(days)-1)),
+		asciigraph.XAxisTickCount(dayTicks(len(days), plotW)),
+		asciigraph.XAxisValueFormatter(func(v float64) string {
+			i := int(math.Round(v))
+			if i < 0 || i >= len(days) {
+				return ""
+			}
+			return days[i].Time().Format("Jan 02")
+		}),
+	}
 }
 
 // normalise indexes vals to 100 at the first non-zero value; values before

@@ -22,6 +22,8 @@ type jsonSegment struct {
 	Points      []jsonPoint `json:"points"`
 	Breaches    []string    `json:"breaches"`
 	Warnings    []string    `json:"warnings,omitempty"`
+	// Previous is the previous period, with check --compare previous.
+	Previous *jsonPrevious `json:"previous,omitempty"`
 }
 
 type jsonPoint struct {
@@ -39,12 +41,9 @@ func WriteJSON(w io.Writer, results []Result) error {
 	}{Segments: []jsonSegment{}}
 	for _, r := range results {
 		js := jsonSegment{SegmentID: r.Segment.ID, SegmentName: r.Segment.Name, Length: r.Length,
-			Points: []jsonPoint{}, Breaches: r.Breaches, Warnings: r.Warnings}
+			Points: jsonPoints(r.Points), Breaches: r.Breaches, Warnings: r.Warnings, Previous: previousJSON(r)}
 		if js.Breaches == nil {
 			js.Breaches = []string{}
-		}
-		for _, p := range r.Points {
-			js.Points = append(js.Points, jsonPoint{p.Day, p.Size})
 		}
 		if latest, ok := r.Latest(); ok {
 			js.Latest = &jsonPoint{latest.Day, latest.Size}

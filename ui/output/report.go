@@ -27,6 +27,9 @@ type Result struct {
 	Warnings []string
 	// Breaches describe the thresholds broken, one sentence each.
 	Breaches []string
+	// Previous are the previous period's daily sizes (same length, ending
+	// where Points start), oldest first; nil when not compared.
+	Previous []client.Point
 }
 
 // Latest returns the newest point and whether there is one.
@@ -101,7 +104,12 @@ func WriteCharts(w io.Writer, results []Result, p colorprofile.Profile, width in
 		}
 		ch, _ := r.Change()
 		fmt.Fprintf(&b, "latest %s on %s · change over %d days %s\n", Grouped(latest.Size), latest.Day, len(r.Points), ch)
-		b.WriteString(Chart([]Line{{Name: r.Segment.Name, Points: r.Points, Color: asciigraph.Cyan}},
+		lines := []Line{{Name: r.Segment.Name, Points: r.Points, Color: asciigraph.Cyan}}
+		if cmp, ok := r.Compare(); ok {
+			fmt.Fprintf(&b, "%s (average %s against %s)\n", cmp, HumanFloat(cmp.Average), HumanFloat(cmp.PreviousAverage))
+			lines = append([]Line{{Name: cmp.Label(), Points: r.Previous, Color: asciigraph.DimGray, Background: true}}, lines...)
+		}
+		b.WriteString(Chart(lines,
 			ChartOptions{Width: min(max(width, ChartMinWidth), 120), Height: 14, Color: Colored(p),
 				Caption: "estimated daily size (Braze estimates)"}))
 		b.WriteString("\n")
@@ -138,7 +146,11 @@ func WriteSpark(w io.Writer, results []Result, p colorprofile.Profile) error {
 
 // WriteCSV writes every point of every result as CSV (see SeriesCSV) and
 // returns the number of data rows.
+// With a previous period (compare), a period column is added last.
 func WriteCSV(w io.Writer, results []Result) (int, error) {
+	if compared(results) {
+		return writePeriodCSV(w, results)
+	}
 	segs := make([]client.Segment, len(results))
 	series := make([][]client.Point, len(results))
 	for i, r := range results {

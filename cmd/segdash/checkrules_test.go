@@ -1,0 +1,91 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/segdash/segdash/client/brazetest"
+)
+
+// useConfigFile writes a config file for the test and points env at it.
+func useConfigFile(t *testing.T, env map[string]string, text string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env["SEGDASH_CONFIG"] = path
+}
+
+func TestCheckRules(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	segs := tracked(h, 3)
+	a, b, c := segs[0], segs[1], segs[2]
+	useConfigFile(t, env, "watchlists:\n  team: ["+b.ID+"]\nrules:\n"+
+		"  - name: floor\n    segments: ["+a.ID+"]\n    below: 999_999_999_999\n"+
+		"  - name: team ceiling\n    watchlist: team\n    above: 1\n"+
+		"  - name: never\n    all: true\n    above: 999_999_999_999\n")
+
+	// c matches only "never", which does not fire: no breach.
+	if code, _, errs := runSegdash(t, env, "check", "--rules", "--format", "spark", c.ID); code != 0 || strings.Contains(errs, "BREACH") {
+		t.Errorf("no rule fires: exit %d %q", code, errs)
+	}
+	// Without --rules the rules are not evaluated.
+	if code, _, errs := runSegdash(t, env, "check", "--format", "spark", a.ID); code != 0 {
+		t.Errorf("without --rules: exit %d %q", code, errs)
+	}
+	code, _, errs := runSegdash(t, env, "check", "--rules", "--format", "spark", a.ID, b.ID, c.ID)
+	if code != exitBreach || !strings.Contains(errs, "segdash: BREACH") || !strings.Contains(errs, "rule floor: size") ||
+		!strings.Contains(errs, "rule team ceiling: size") || strings.Contains(errs, "rule never") {
+		t.Errorf("rules fire: exit %d %q", code, errs)
+	}
+	// The watchlist rule fires for b only (through the watchlist).
+	for _, l := range strings.Split(errs, "\n") {
+		if strings.Contains(l, "team ceiling") && !strings.Contains(l, b.ID) {
+			t.Errorf("watchlist rule fired for another segment: %q", l)
+		}
+	}
+	code, out, _ := runSegdash(t, env, "check", "--rules", "--format", "json", a.ID)
+	if code != exitBreach || !strings.Contains(out, `"rule floor: size`) {
+		t.Errorf("json: exit %d\n%s", code, out)
+	}
+	code, out, _ = runSegdash(t, env, "check", "--rules", "--format", "nagios", a.ID)
+	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - "+a.Name+": rule floor: size") {
+		t.Errorf("nagios: exit %d\n%s", code, out)
+	}
+	// A segment that cannot be checked still wins: exit 2.
+	code, _, errs = runSegdash(t, env, "check", "--rules", "--format", "spark", a.ID, "No Such Segment")
+	if code != exitError || !strings.Contains(errs, "rule floor") || !strings.Contains(errs, "could not be checked") {
+		t.Errorf("breach and an unknown segment: exit %d %q", code, errs)
+	}
+}
+
+func TestCheckRulesTrackingOff(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	var off *brazetest.SegmentSpec
+	for _, s := range h.Workspace().Segments {
+		if !s.Tracked && !s.Archived && !strings.ContainsAny(s.Name, "\x1b") {
+			off = s
+			break
+		}
+	}
+	useConfigFile(t, env, "rules:\n  - name: tracking\n    all: true\n    tracking_off: true\n")
+	code, _, errs := runSegdash(t, env, "check", "--rules", "--format", "spark", off.Name)
+	if code != exitBreach || !strings.Contains(errs, "rule tracking: analytics tracking is off") || strings.Contains(errs, "cannot check") {
+		t.Errorf("tracking_off rule: exit %d %q", code, errs)
+	}
+}
+
+func TestCheckRulesWithoutRules(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	useConfigFile(t, env, "length: 7\n")
+	code, _, errs := runSegdash(t, env, "check", "--rules", tracked(h, 1)[0].ID)
+	if code != exitError || !strings.Contains(errs, "--rules") || !strings.Contains(errs, "has no rules") {
+		t.Errorf("no rules: exit %d %q", code, errs)
+	}
+	if h.Requests("data_series") != 0 {
+		t.Errorf("a usage error sent %d series requests", h.Requests("data_series"))
+	}
+}
