@@ -151,7 +151,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Mouse):
 		m.mouseOff = !m.mouseOff
 		if m.mouseOff {
-			return m.status.SetNotice("mouse off: select text to copy; m turns it back on")
+			return m.status.SetNotice("select text to copy; m turns the mouse back on") // the bar already says "mouse off"
 		}
 		return m.status.SetNotice("mouse on")
 	}
@@ -159,11 +159,15 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // filterKey handles a key or a paste while the filter prompt is open; the
-// list follows every keystroke.
+// list follows every keystroke. The prompt is modal, as in fzf and k9s: it
+// stays until enter or esc; the arrows (and ctrl+j/k, pgup/pgdn) move the
+// list's cursor while typing goes on, and letters always go to the prompt.
 func (m *Model) filterKey(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "down" || k.String() == "up") {
-		m.filter.Close()
-		return m.handleKey(k)
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if n, move := m.promptMove(k); move {
+			m.list.Move(n)
+			return m.ensureSeries()
+		}
 	}
 	ev, cmd := m.filter.Update(msg)
 	switch ev {
@@ -176,6 +180,23 @@ func (m *Model) filterKey(msg tea.Msg) tea.Cmd {
 	}
 	m.applyFilter()
 	return tea.Batch(cmd, m.ensureSeries())
+}
+
+// promptMove is how far a key pressed in a prompt moves the list's cursor,
+// if it is a moving key: the arrows, ctrl+j/k (ctrl+n/p), pgup/pgdn. Letters
+// never move; they are typed.
+func (m *Model) promptMove(k tea.KeyPressMsg) (int, bool) {
+	switch k.String() {
+	case "up", "ctrl+k", "ctrl+p":
+		return -1, true
+	case "down", "ctrl+j", "ctrl+n":
+		return 1, true
+	case "pgup":
+		return -m.list.Page(), true
+	case "pgdown":
+		return m.list.Page(), true
+	}
+	return 0, false
 }
 
 func (m *Model) applyFilter() { m.list.SetFilter(m.filter.Value()) }
