@@ -114,7 +114,7 @@ func TestCopyAndExport(t *testing.T) {
 func TestDetailsHelpAndDemo(t *testing.T) {
 	e := newTestEnv(t, 300)
 	m := e.newTestModel(Options{Demo: true})
-	start(t, m, 120, 40)
+	start(t, m, 140, 40)
 	mustContain(t, screen(m), "DEMO", "BRAZE_API_KEY")
 	press(t, m, "down", "d")
 	seg, _ := m.list.Cursor()

@@ -87,7 +87,10 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.nextTag()
 	case key.Matches(msg, k.Sort):
 		m.list.CycleSort()
-		return tea.Batch(m.ensureSeries(), m.status.SetNotice("sorted by "+m.list.Sort().String())), true
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortLabel())), true
+	case key.Matches(msg, k.ReverseSort):
+		m.list.Reverse()
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortLabel())), true
 	case key.Matches(msg, k.Window):
 		w := series.Windows()
 		i := int(msg.String()[0] - '1')

@@ -23,7 +23,12 @@ func (m *Model) layoutFor() paneLayout {
 	w := m.c.Width
 	mainH := max(0, m.c.Height-2) // title and status bar
 	if w >= sideBySideWidth {
-		listW := max(40, w*45/100)
+		// Half the width up to 160 columns, so that the list keeps TAGS
+		// and DAY Δ beside readable names; wider, the chart gets more.
+		listW := w / 2
+		if w >= 160 {
+			listW = w * 45 / 100
+		}
 		return paneLayout{listY: 1, listW: listW, listH: mainH, chartW: w - listW - 1, chartH: mainH}
 	}
 	listH := max(3, mainH*2/5)

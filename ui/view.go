@@ -87,6 +87,9 @@ func (m *Model) titleLine() string {
 	case m.filter.Active():
 		return m.filter.View()
 	case m.name.Active():
+		if c := m.confirmLine(); c != "" {
+			return common.Spread(m.name.View(), st.Warning.Render(c), m.c.Width)
+		}
 		return m.name.View()
 	}
 	left := st.Title.Render("segdash")
@@ -101,7 +104,7 @@ func (m *Model) titleLine() string {
 	if f := m.list.Filter(); f != "" {
 		right = "filter: " + output.SafeText(f) + " · " + right
 	}
-	right += " · sort: " + m.list.Sort().String()
+	right += " · " + m.list.SortLabel()
 	if m.chart.Normal() {
 		right += " · indexed"
 	}

@@ -6,7 +6,7 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Select, Focus, ClearSelection           key.Binding
-	Filter, TagFilter, Sort                 key.Binding
+	Filter, TagFilter, Sort, ReverseSort    key.Binding
 	Normalise, Window, Back, Forward        key.Binding
 	Details                                 key.Binding
 	Refresh, RefreshAll, Pause, Faster      key.Binding
@@ -33,7 +33,8 @@ func NewKeyMap() KeyMap {
 		ClearSelection: b([]string{"x"}, "x", "clear selection"),
 		Filter:         b([]string{"/"}, "/", "filter (tag:NAME)"),
 		TagFilter:      b([]string{"T"}, "T", "next tag"),
-		Sort:           b([]string{"s"}, "s", "sort"),
+		Sort:           b([]string{"s"}, "s", "sort: created, name, size, change"),
+		ReverseSort:    b([]string{"S"}, "S", "reverse the sort"),
 		Normalise:      b([]string{"n"}, "n", "normalise"),
 		Window:         b([]string{"1", "2", "3", "4"}, "1-4", "7/30/90/100 days"),
 		Back:           b([]string{"["}, "[", "7 days back"),
@@ -64,7 +65,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
-		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.NextWatchlist, k.SaveWatchlist},
+		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.NextWatchlist, k.SaveWatchlist},
 		{k.Window, k.Back, k.Forward, k.Normalise, k.Details, k.Copy, k.Export},
 		{k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
 	}
