@@ -145,7 +145,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case exportedMsg:
 		if msg.err != nil {
-			return m, m.status.SetNotice("export failed: " + msg.err.Error())
+			return m, m.status.SetNotice("export failed: " + common.ShortError(msg.err))
 		}
 		return m, m.status.SetNotice("wrote " + msg.path)
 	case watchlistSavedMsg:
@@ -155,7 +155,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saveSnapshotCmd()
 	case snapshotSavedMsg:
 		if msg.err != nil {
-			return m, m.status.SetNotice("could not save data for the next start: " + msg.err.Error())
+			return m, m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
 		}
 		return m, nil
 	}

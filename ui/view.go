@@ -44,6 +44,10 @@ func (m *Model) render() string {
 		return m.help.View()
 	case m.cat.authErr != nil:
 		return common.Block(m.authScreen(), w, h)
+	case m.list.Len() == 0 && m.cat.err != nil:
+		// No list to show: one state across both panes, not a failed
+		// list beside "waiting for the segment list…" over "0 segments".
+		return m.titleLine() + "\n" + common.Block(m.unlistedScreen(), w, h-2) + "\n" + m.statusLine()
 	}
 	return m.dashboard()
 }
@@ -117,9 +121,6 @@ func (m *Model) listMessage(w int) []string {
 	switch {
 	case m.list.Len() == 0 && m.cat.listing:
 		return []string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.cat.count))))}
-	case m.list.Len() == 0 && m.cat.err != nil:
-		return append([]string{st.Error.Render("could not list segments")},
-			append(common.Wrap(output.SafeText(m.cat.err.Error()), w), st.Subtle.Render("retrying on the next refresh; R retries now"))...)
 	case m.list.Len() == 0 && m.cat.loaded:
 		return []string{st.Subtle.Render("no segments in this workspace")}
 	case m.list.Visible() == 0:
@@ -148,6 +149,10 @@ func (m *Model) statusLine() string {
 	}
 	n := output.Grouped(int64(m.list.Len()))
 	switch {
+	case m.list.Len() == 0 && m.cat.err != nil && m.cat.listing:
+		parts = append(parts, "no segment list yet · trying again…")
+	case m.list.Len() == 0 && m.cat.err != nil:
+		parts = append(parts, "no segment list yet")
 	case m.cat.fromDisk && m.cat.listing:
 		parts = append(parts, fmt.Sprintf("%s segments from %s, refreshing…", n, common.Ago(m.c.Now().Sub(m.cat.listedAt))))
 	case m.cat.fromDisk:

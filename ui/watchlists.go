@@ -131,7 +131,7 @@ func (m *Model) confirmLine() string {
 
 func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.status.SetNotice("could not save the watchlist: " + msg.err.Error())
+		return m.status.SetNotice("could not save the watchlist: " + common.ShortError(msg.err))
 	}
 	ids := make([]string, len(msg.segs))
 	for i, s := range msg.segs {
