@@ -76,3 +76,16 @@ func TestDemoSaysItsDatesAreSimulated(t *testing.T) {
 		t.Errorf("title: %q", title)
 	}
 }
+
+// TestLongNoticeKeepsItsReason: a failed export says why before where, so
+// that a cut status bar keeps the reason.
+func TestLongNoticeKeepsItsReason(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{ExportDir: "/nonexistent/dir/with/a/rather/long/path/that/fills/the/bar"})
+	start(t, m, 80, 24)
+	press(t, m, "e")
+	lines := strings.Split(screen(m), "\n")
+	if bar := lines[len(lines)-1]; !strings.Contains(bar, "export failed: no such file or directory") {
+		t.Errorf("status bar: %q", bar)
+	}
+}

@@ -127,7 +127,11 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		// they are before anyone reads them as sizes.
 		out = append(out, wrapIn(st.Warning, trackingOff, w)...)
 	}
-	for _, l := range statLines(pts, w-1) {
+	stats := statLines(pts, w-1)
+	if h-len(out)-len(stats)-1 < output.ChartMinHeight {
+		stats = stats[:1] // a short pane keeps the latest numbers and the chart
+	}
+	for _, l := range stats {
 		out = append(out, " "+st.Text.Render(l))
 	}
 	footer := m.footer(state)
@@ -141,9 +145,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	lineColor := common.ChartColor(series, 0)
 	c := output.Chart([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
 		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
-	for l := range strings.SplitSeq(c, "\n") {
-		out = append(out, " "+l)
-	}
+	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
@@ -193,13 +195,24 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	chartH := h - len(out) - 1
 	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
 		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0})
-	for l := range strings.SplitSeq(c, "\n") {
-		out = append(out, " "+l)
-	}
+	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
 	return append(out, m.footer(worstState(states)))
+}
+
+// plotted are the chart's lines under a one-cell margin, or a word where
+// the pane is too small for a chart: never a blank area.
+func (m *Model) plotted(chart string) []string {
+	if chart == "" {
+		return []string{m.c.Styles.Subtle.Render(" (no room for the chart here: a larger terminal shows it)")}
+	}
+	var out []string
+	for l := range strings.SplitSeq(chart, "\n") {
+		out = append(out, " "+l)
+	}
+	return out
 }
 
 // footer says how fresh the pane's data is.
