@@ -39,6 +39,8 @@ func (m *Model) layoutFor() paneLayout {
 func (m *Model) layout() {
 	l := m.layoutFor()
 	m.list.SetSize(l.listW, l.listH)
+	m.tags.SetSize(l.listW, l.listH)
+	m.tags.SetWidth(max(10, m.c.Width-8))
 	m.chart.SetSize(l.chartW, l.chartH)
 	m.details.SetSize(l.chartW, l.chartH)
 	m.help.SetSize()
@@ -75,6 +77,9 @@ func (m *Model) dashboard() string {
 // listPane is the list, or what the list pane says instead of rows, in
 // exactly w × h cells.
 func (m *Model) listPane(w, h int) string {
+	if m.tags.Active() {
+		return m.tags.View() // exactly the list's size
+	}
 	if msg := m.listMessage(w); msg != nil {
 		return common.Block(msg, w, h)
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -87,5 +89,80 @@ func TestLongNoticeKeepsItsReason(t *testing.T) {
 	lines := strings.Split(screen(m), "\n")
 	if bar := lines[len(lines)-1]; !strings.Contains(bar, "export failed: no such file or directory") {
 		t.Errorf("status bar: %q", bar)
+	}
+}
+
+// TestTagPickerWithCounts: T lists the tags with their segment counts;
+// typing narrows them, ↓ moves, enter puts tag:NAME in the filter (keeping
+// its words), esc closes without a change.
+func TestTagPickerWithCounts(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 140, 40)
+	want := map[string]int{}
+	for _, s := range m.list.All() {
+		seen := map[string]bool{}
+		for _, tag := range s.Tags {
+			if tg := strings.ToLower(tag); !seen[tg] {
+				seen[tg] = true
+				want[tg]++
+			}
+		}
+	}
+	press(t, m, "/", "a", "enter", "T")
+	s := screen(m)
+	mustContain(t, s, "tag: ", "SEGMENTS", "enter pick · esc close · ↑↓ move")
+	if n := want["vip"]; n == 0 || !regexp.MustCompile(`vip\s+`+fmt.Sprint(n)+`\b`).MatchString(s) {
+		t.Fatalf("vip's count %d not shown:\n%s", n, s)
+	}
+	press(t, m, "e", "m") // "em": email, … ; q would be typed too
+	press(t, m, "q")
+	if !m.tags.Active() {
+		t.Fatal("q closed the tag picker")
+	}
+	press(t, m, "backspace", "enter")
+	if got := m.list.Filter(); got != "a tag:email" {
+		t.Errorf("picked filter %q, want \"a tag:email\"", got)
+	}
+	press(t, m, "T", "esc")
+	if m.tags.Active() || m.list.Filter() != "a tag:email" {
+		t.Errorf("esc: open %v, filter %q", m.tags.Active(), m.list.Filter())
+	}
+}
+
+// TestWindowBackToNow: t returns a shifted window's end to now.
+func TestWindowBackToNow(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 140, 40)
+	press(t, m, "1", "[", "[")
+	mustContain(t, screen(m), "7 days to 2026-11-01")
+	press(t, m, "t")
+	mustContain(t, screen(m), "7 days to now")
+	press(t, m, "t")
+	mustContain(t, screen(m), "the window already ends now")
+}
+
+// TestFooterShowsTheModesKeys: the bar's right end says what keys do in
+// the current mode; focus on one of a selection says it is one of them.
+func TestFooterShowsTheModesKeys(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 140, 40)
+	bar := func() string { l := strings.Split(screen(m), "\n"); return l[len(l)-1] }
+	if !strings.HasSuffix(bar(), "? help  q quit ") {
+		t.Errorf("dashboard: %q", bar())
+	}
+	press(t, m, "/")
+	if !strings.Contains(bar(), "enter apply · esc clear · ↑↓ move") {
+		t.Errorf("filter prompt: %q", bar())
+	}
+	press(t, m, "esc", "space", "down", "space", "down", "space", "enter")
+	if b := bar(); !strings.Contains(b, "esc back to the comparison") || !strings.Contains(b, "3 selected, one in focus") {
+		t.Errorf("focus mode: %q", b)
+	}
+	press(t, m, "esc")
+	if b := bar(); strings.Contains(b, "esc back") || !strings.Contains(b, "3 selected ·") {
+		t.Errorf("back to the comparison: %q", b)
 	}
 }

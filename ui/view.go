@@ -20,11 +20,14 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.ReportFocus = true
 	v.WindowTitle = "segdash"
-	if !m.mouseOff {
+	if !m.opts.NoMouse {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
-	if m.filter.Active() {
+	switch {
+	case m.filter.Active():
 		v.Cursor = m.filter.Cursor()
+	case m.tags.Active():
+		v.Cursor = m.tags.Cursor()
 	}
 	return v
 }
@@ -90,6 +93,8 @@ func (m *Model) titleLine() string {
 	switch {
 	case m.filter.Active():
 		return m.filter.View()
+	case m.tags.Active():
+		return m.tags.Prompt()
 	case m.name.Active():
 		if c := m.confirmLine(); c != "" {
 			return common.Spread(m.name.View(), st.Warning.Render(c), m.c.Width)
@@ -164,11 +169,13 @@ func (m *Model) statusLine() string {
 	default:
 		parts = append(parts, m.list.Status())
 	}
-	if n := m.list.SelectedCount(); n > 0 {
+	if n := m.list.SelectedCount(); n > 0 && m.chart.Solo() {
+		parts = append(parts, fmt.Sprintf("%d selected, one in focus", n))
+	} else if n > 0 {
 		parts = append(parts, fmt.Sprintf("%d selected", n))
 	}
 	parts = append(parts, m.live.Status()...)
-	if m.mouseOff {
+	if m.opts.NoMouse {
 		parts = append(parts, "mouse off")
 	}
 	return m.status.View(parts)
