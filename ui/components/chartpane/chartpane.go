@@ -125,7 +125,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	if untracked {
 		// Zeros from an API that answers for untracked segments: say what
 		// they are before anyone reads them as sizes.
-		out = append(out, wrapIn(st.Warning, trackingOff, w)...)
+		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
 	}
 	stats := statLines(pts, w-1)
 	if h-len(out)-len(stats)-1 < output.ChartMinHeight {
