@@ -89,10 +89,10 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openTags(), true
 	case key.Matches(msg, k.Sort):
 		m.list.CycleSort()
-		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortLabel())), true
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortBrief())), true
 	case key.Matches(msg, k.ReverseSort):
 		m.list.Reverse()
-		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortLabel())), true
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortBrief())), true
 	case key.Matches(msg, k.Window):
 		w := series.Windows()
 		i := int(msg.String()[0] - '1')

@@ -67,19 +67,26 @@ func (m *Model) arrow() string {
 	return "↑"
 }
 
-// SortLabel says what the order is and what it covers: a data sort orders
-// only the rows whose series are loaded, "sorted by size ↓ among 312 loaded
-// of 10,000".
-func (m *Model) SortLabel() string {
+// SortBrief names the order and its direction: "sort: created", "sorted
+// by size ↓".
+func (m *Model) SortBrief() string {
 	switch {
 	case m.sortBy == SortCreated && !m.reverse:
 		return "sort: created"
 	case !m.sortBy.byData():
 		return "sort: " + m.sortBy.String() + " " + m.arrow()
-	case m.loaded == len(m.view):
-		return fmt.Sprintf("sorted by %s %s", m.sortBy, m.arrow())
 	}
-	return fmt.Sprintf("sorted by %s %s among %s loaded of %s", m.sortBy, m.arrow(),
+	return fmt.Sprintf("sorted by %s %s", m.sortBy, m.arrow())
+}
+
+// SortLabel is SortBrief with what a data sort covers: it orders only the
+// rows whose series are loaded, "sorted by size ↓ among 312 loaded of
+// 10,000".
+func (m *Model) SortLabel() string {
+	if !m.sortBy.byData() || m.loaded == len(m.view) {
+		return m.SortBrief()
+	}
+	return fmt.Sprintf("%s among %s loaded of %s", m.SortBrief(),
 		output.Grouped(int64(m.loaded)), output.Grouped(int64(len(m.view))))
 }
 
