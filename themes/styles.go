@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Styles are every style the dashboard draws with, built once per session.
@@ -58,7 +59,9 @@ func NewStyles(t Theme, isDark bool) *Styles {
 	} else {
 		s.Cursor = base.Background(t.Selection).Foreground(t.Text)
 		s.StatusBar = base.Background(t.Selection).Foreground(t.Text)
-		s.Demo = base.Background(t.Warning).Foreground(lipgloss.Color("#000000")).Bold(true)
+		// Basic black: it reads on every warning colour and is one of the
+		// 16 colours the high-contrast theme is limited to.
+		s.Demo = base.Background(t.Warning).Foreground(ansi.Black).Bold(true)
 	}
 	return s
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 )
 
@@ -69,9 +70,11 @@ func Ocean() Theme {
 // any terminal and over any SSH colour profile.
 func HighContrast() Theme {
 	return Theme{Name: "high-contrast",
-		Text: lipgloss.ANSIColor(15), Subtle: lipgloss.ANSIColor(7), Accent: lipgloss.ANSIColor(14),
-		Selection: lipgloss.ANSIColor(4), Error: lipgloss.ANSIColor(9),
-		Warning: lipgloss.ANSIColor(11), Success: lipgloss.ANSIColor(10),
+		// ansi.BasicColor renders as SGR 30–37/90–97 (and 40–47 behind);
+		// lipgloss.ANSIColor is an indexed colour and renders as 38;5;N.
+		Text: ansi.BasicColor(15), Subtle: ansi.BasicColor(7), Accent: ansi.BasicColor(14),
+		Selection: ansi.BasicColor(4), Error: ansi.BasicColor(9),
+		Warning: ansi.BasicColor(11), Success: ansi.BasicColor(10),
 		Series: []asciigraph.AnsiColor{asciigraph.Aqua, asciigraph.Yellow, asciigraph.Lime, asciigraph.Fuchsia,
 			asciigraph.Red, asciigraph.White}}
 }

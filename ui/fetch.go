@@ -8,6 +8,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/components/chartpane"
 	"github.com/segdash/segdash/ui/components/details"
 	"github.com/segdash/segdash/ui/series"
 )
@@ -74,7 +75,7 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 		}
 		// An untracked segment is asked once, and only when charted: it
 		// will not change by asking again.
-		if !s.AnalyticsTrackingEnabled && (ok || i >= len(charted)) {
+		if chartpane.Untracked(s, st) && (ok || i >= len(charted)) {
 			continue
 		}
 		cmds = append(cmds, m.fetchSeriesCmd(k, maxAge))
@@ -87,7 +88,8 @@ func (m *Model) retryFailed() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, s := range append(m.charted(), m.list.OnScreen(lookahead)...) {
 		k := m.store.Key(s.ID)
-		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading {
+		// A segment without tracking failed for good: no retry.
+		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading && !chartpane.Untracked(s, st) {
 			cmds = append(cmds, m.fetchSeriesCmd(k, 0))
 		}
 	}

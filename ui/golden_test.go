@@ -44,6 +44,9 @@ func TestNoLineWiderThanTerminal(t *testing.T) {
 		"filter":  {"/", "c", "h"},
 		"nomatch": {"/", "z", "z", "z", "q", "enter"},
 		"escapes": {"/", "i", "m", "p", "o", "r", "t", "e", "d", "enter"},
+		"tags":    {"T", "e"},
+		"sorted":  {"s", "s", "S"},
+		"naming":  {"space", "W"},
 	}
 	for name, keys := range states {
 		m := e.newTestModel(Options{})

@@ -39,8 +39,15 @@ func (e *testEnv) segmentsLabel() string {
 
 func newTestEnv(t testing.TB, segments int) *testEnv {
 	t.Helper()
-	api := brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(42, segments),
-		Now: func() time.Time { return testNow }})
+	return newTestEnvWith(t, brazetest.Options{Workspace: brazetest.NewWorkspace(42, segments)})
+}
+
+// newTestEnvWith is newTestEnv with the stand-in's options (its clock is
+// always the tests' fixed one).
+func newTestEnvWith(t testing.TB, o brazetest.Options) *testEnv {
+	t.Helper()
+	o.Now = func() time.Time { return testNow }
+	api := brazetest.NewHandler(o)
 	srv := httptest.NewServer(api)
 	t.Cleanup(srv.Close)
 	c, err := client.New(srv.URL, brazetest.DemoKey, client.WithRetries(0, 0))

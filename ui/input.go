@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +9,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/prompt"
+	"github.com/segdash/segdash/ui/components/tagpicker"
 	"github.com/segdash/segdash/ui/series"
 )
 
@@ -24,6 +24,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.nameKey(msg)
 	case m.filter.Active():
 		return m.filterKey(msg)
+	case m.tags.Active():
+		return m.tagKey(msg)
 	case m.help.Active():
 		if key.Matches(msg, k.Help, k.Escape) {
 			m.help.Close()
@@ -84,10 +86,13 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Filter):
 		return m.filter.Open(m.list.Filter()), true
 	case key.Matches(msg, k.TagFilter):
-		m.nextTag()
+		return m.openTags(), true
 	case key.Matches(msg, k.Sort):
 		m.list.CycleSort()
-		return tea.Batch(m.ensureSeries(), m.status.SetNotice("sorted by "+m.list.Sort().String())), true
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortBrief())), true
+	case key.Matches(msg, k.ReverseSort):
+		m.list.Reverse()
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortBrief())), true
 	case key.Matches(msg, k.Window):
 		w := series.Windows()
 		i := int(msg.String()[0] - '1')
@@ -98,6 +103,14 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.store.Shift(-7, client.DateOf(m.c.Now().UTC()))
 	case key.Matches(msg, k.Forward):
 		m.store.Shift(7, client.DateOf(m.c.Now().UTC()))
+	case key.Matches(msg, k.ToNow):
+		before := m.store.Label()
+		// A shift past the newest data returns the window to "up to now"
+		// (Store.Shift's contract); a century is past it.
+		m.store.Shift(36500, client.DateOf(m.c.Now().UTC()))
+		if m.store.Label() == before {
+			return m.status.SetNotice("the window already ends now"), true
+		}
 	default:
 		return nil, false
 	}
@@ -149,9 +162,9 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.SaveWatchlist):
 		return m.startNaming()
 	case key.Matches(msg, k.Mouse):
-		m.mouseOff = !m.mouseOff
-		if m.mouseOff {
-			return m.status.SetNotice("mouse off: select text to copy; m turns it back on")
+		m.opts.NoMouse = !m.opts.NoMouse
+		if m.opts.NoMouse {
+			return m.status.SetNotice("select text to copy; m turns the mouse back on") // the bar already says "mouse off"
 		}
 		return m.status.SetNotice("mouse on")
 	}
@@ -159,11 +172,15 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // filterKey handles a key or a paste while the filter prompt is open; the
-// list follows every keystroke.
+// list follows every keystroke. The prompt is modal, as in fzf and k9s: it
+// stays until enter or esc; the arrows (and ctrl+j/k, pgup/pgdn) move the
+// list's cursor while typing goes on, and letters always go to the prompt.
 func (m *Model) filterKey(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "down" || k.String() == "up") {
-		m.filter.Close()
-		return m.handleKey(k)
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if n, move := common.PromptMove(k, m.list.Page()); move {
+			m.list.Move(n)
+			return m.ensureSeries()
+		}
 	}
 	ev, cmd := m.filter.Update(msg)
 	switch ev {
@@ -180,55 +197,47 @@ func (m *Model) filterKey(msg tea.Msg) tea.Cmd {
 
 func (m *Model) applyFilter() { m.list.SetFilter(m.filter.Value()) }
 
-// nextTag cycles the tag:NAME term of the filter through the known tags.
-func (m *Model) nextTag() {
-	tags := m.allTags()
+// openTags shows the tag picker, its cursor on the filter's tag if any.
+func (m *Model) openTags() tea.Cmd {
+	tags := tagpicker.Count(m.list.All())
 	if len(tags) == 0 {
-		return
+		return m.status.SetNotice("no segment has a tag")
 	}
-	var words []string
 	cur := ""
-	for w := range strings.FieldsSeq(m.list.Filter()) {
-		if t, ok := strings.CutPrefix(strings.ToLower(w), "tag:"); ok {
+	for w := range strings.FieldsSeq(strings.ToLower(m.list.Filter())) {
+		if t, ok := strings.CutPrefix(w, "tag:"); ok {
 			cur = t
-			continue
-		}
-		words = append(words, w)
-	}
-	next := tags[0]
-	if i := slices.Index(tags, cur); i >= 0 {
-		if i+1 == len(tags) {
-			next = "" // past the last tag: no tag filter
-		} else {
-			next = tags[i+1]
 		}
 	}
-	if next != "" {
-		words = append(words, "tag:"+next)
-	}
-	m.filter.SetValue(strings.Join(words, " "))
-	m.applyFilter()
+	return m.tags.Open(tags, cur)
 }
 
-// allTags lists the workspace's tags, sorted, lower case.
-func (m *Model) allTags() []string {
-	set := map[string]bool{}
-	for _, s := range m.list.All() {
-		for _, t := range s.Tags {
-			set[strings.ToLower(t)] = true
+// tagKey handles a key or paste while the tag picker is open: the picked
+// tag replaces the filter's tag:NAME term; its other words stay.
+func (m *Model) tagKey(msg tea.Msg) tea.Cmd {
+	ev, cmd := m.tags.Update(msg)
+	switch ev {
+	case tagpicker.Canceled:
+		m.tags.Close()
+	case tagpicker.Picked:
+		t, _ := m.tags.Picked()
+		m.tags.Close()
+		words := []string{}
+		for w := range strings.FieldsSeq(m.list.Filter()) {
+			if !strings.HasPrefix(strings.ToLower(w), "tag:") {
+				words = append(words, w)
+			}
 		}
+		m.filter.SetValue(strings.Join(append(words, "tag:"+t.Name), " "))
+		m.applyFilter()
+		return m.ensureSeries()
 	}
-	out := make([]string, 0, len(set))
-	for t := range set {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
+	return cmd
 }
 
 // handleMouse: a click focuses a row, the wheel scrolls.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.mouseOff || m.help.Active() {
+	if m.opts.NoMouse || m.help.Active() {
 		return nil
 	}
 	mouse := msg.Mouse()

@@ -23,7 +23,12 @@ func (m *Model) layoutFor() paneLayout {
 	w := m.c.Width
 	mainH := max(0, m.c.Height-2) // title and status bar
 	if w >= sideBySideWidth {
-		listW := max(40, w*45/100)
+		// Half the width up to 160 columns, so that the list keeps TAGS
+		// and DAY Δ beside readable names; wider, the chart gets more.
+		listW := w / 2
+		if w >= 160 {
+			listW = w * 45 / 100
+		}
 		return paneLayout{listY: 1, listW: listW, listH: mainH, chartW: w - listW - 1, chartH: mainH}
 	}
 	listH := max(3, mainH*2/5)
@@ -34,6 +39,8 @@ func (m *Model) layoutFor() paneLayout {
 func (m *Model) layout() {
 	l := m.layoutFor()
 	m.list.SetSize(l.listW, l.listH)
+	m.tags.SetSize(l.listW, l.listH)
+	m.tags.SetWidth(max(10, m.c.Width-8))
 	m.chart.SetSize(l.chartW, l.chartH)
 	m.details.SetSize(l.chartW, l.chartH)
 	m.help.SetSize()
@@ -70,6 +77,9 @@ func (m *Model) dashboard() string {
 // listPane is the list, or what the list pane says instead of rows, in
 // exactly w × h cells.
 func (m *Model) listPane(w, h int) string {
+	if m.tags.Active() {
+		return m.tags.View() // exactly the list's size
+	}
 	if msg := m.listMessage(w); msg != nil {
 		return common.Block(msg, w, h)
 	}

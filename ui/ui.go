@@ -17,6 +17,7 @@ import (
 	"github.com/segdash/segdash/ui/components/prompt"
 	"github.com/segdash/segdash/ui/components/segmentlist"
 	"github.com/segdash/segdash/ui/components/statusbar"
+	"github.com/segdash/segdash/ui/components/tagpicker"
 	"github.com/segdash/segdash/ui/live"
 	"github.com/segdash/segdash/ui/series"
 )
@@ -29,21 +30,21 @@ const (
 
 // Model is the root model of the dashboard.
 type Model struct {
-	c        *common.Common
-	opts     Options
-	list     *segmentlist.Model
-	store    *series.Store
-	cat      catalog
-	live     *live.Model
-	status   *statusbar.Model
-	chart    *chartpane.Model
-	details  *details.Model
-	help     *help.Model
-	filter   *prompt.Model
-	name     *prompt.Model // the watchlist name asked by W
-	watch    watchState
-	save     saver
-	mouseOff bool
+	c       *common.Common
+	opts    Options
+	list    *segmentlist.Model
+	store   *series.Store
+	cat     catalog
+	live    *live.Model
+	status  *statusbar.Model
+	chart   *chartpane.Model
+	details *details.Model
+	help    *help.Model
+	filter  *prompt.Model
+	name    *prompt.Model // the watchlist name asked by W
+	tags    *tagpicker.Model
+	watch   watchState
+	save    saver
 }
 
 // New returns a dashboard. Call Init through tea.NewProgram.
@@ -52,7 +53,8 @@ func New(o Options) *Model {
 		o.Length = 30
 	}
 	c := common.New(o.Context, o.Now, o.Tick, nil)
-	m := &Model{c: c, opts: o, mouseOff: o.NoMouse}
+	// opts.NoMouse is the mouse's state from here on: m toggles it.
+	m := &Model{c: c, opts: o}
 	m.applyTheme()
 	m.list = segmentlist.New(c)
 	m.store = series.New(o.Length, m.list)
@@ -63,6 +65,7 @@ func New(o Options) *Model {
 	m.help = help.New(c)
 	m.filter = prompt.New(c, "/", "filter names, tag:NAME", 200)
 	m.name = prompt.New(c, "save selection as watchlist: ", "", 60)
+	m.tags = tagpicker.New(c)
 	m.watch = watchState{lists: append([]client.Watchlist(nil), o.Watchlists...), pending: o.Watch}
 	if o.Snapshot != nil {
 		m.restore(o.Snapshot)
@@ -109,6 +112,7 @@ func (m *Model) Init() tea.Cmd {
 
 // Update routes one message to the part that owns it. It never does I/O.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer func() { m.status.SetKeys(m.modeKeys()) }() // the footer follows the mode
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.SetSize(msg.Width, msg.Height)
@@ -120,6 +124,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.applyTheme()
 			m.filter.Restyle()
 			m.name.Restyle()
+			m.tags.Restyle()
 		}
 		return m, nil
 	case tea.BlurMsg, tea.FocusMsg, live.RefreshMsg, live.AgeMsg, live.RateMsg:
@@ -128,8 +133,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
-		if m.filter.Active() {
+		switch {
+		case m.filter.Active():
 			return m, m.filterKey(msg)
+		case m.tags.Active():
+			return m, m.tagKey(msg)
 		}
 		return m, nil
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
@@ -145,7 +153,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case exportedMsg:
 		if msg.err != nil {
-			return m, m.status.SetNotice("export failed: " + msg.err.Error())
+			return m, m.status.SetNotice("export failed: " + common.ShortError(msg.err))
 		}
 		return m, m.status.SetNotice("wrote " + msg.path)
 	case watchlistSavedMsg:
@@ -155,7 +163,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saveSnapshotCmd()
 	case snapshotSavedMsg:
 		if msg.err != nil {
-			return m, m.status.SetNotice("could not save data for the next start: " + msg.err.Error())
+			return m, m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
 		}
 		return m, nil
 	}

@@ -87,7 +87,7 @@ func TestTagFilterAndSort(t *testing.T) {
 	e := newTestEnv(t, 300)
 	m := e.newTestModel(Options{})
 	start(t, m, 120, 40)
-	press(t, m, "T")
+	press(t, m, "T", "enter") // the picker's first tag: the most used
 	if !strings.HasPrefix(m.list.Filter(), "tag:") {
 		t.Fatalf("T set filter %q", m.list.Filter())
 	}

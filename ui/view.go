@@ -20,11 +20,14 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.ReportFocus = true
 	v.WindowTitle = "segdash"
-	if !m.mouseOff {
+	if !m.opts.NoMouse {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
-	if m.filter.Active() {
+	switch {
+	case m.filter.Active():
 		v.Cursor = m.filter.Cursor()
+	case m.tags.Active():
+		v.Cursor = m.tags.Cursor()
 	}
 	return v
 }
@@ -44,6 +47,10 @@ func (m *Model) render() string {
 		return m.help.View()
 	case m.cat.authErr != nil:
 		return common.Block(m.authScreen(), w, h)
+	case m.list.Len() == 0 && m.cat.err != nil:
+		// No list to show: one state across both panes, not a failed
+		// list beside "waiting for the segment list…" over "0 segments".
+		return m.titleLine() + "\n" + common.Block(m.unlistedScreen(), w, h-2) + "\n" + m.statusLine()
 	}
 	return m.dashboard()
 }
@@ -86,12 +93,19 @@ func (m *Model) titleLine() string {
 	switch {
 	case m.filter.Active():
 		return m.filter.View()
+	case m.tags.Active():
+		return m.tags.Prompt()
 	case m.name.Active():
+		if c := m.confirmLine(); c != "" {
+			return common.Spread(m.name.View(), st.Warning.Render(c), m.c.Width)
+		}
 		return m.name.View()
 	}
 	left := st.Title.Render("segdash")
 	if m.opts.Demo {
-		left += " " + st.Demo.Render(" DEMO ") + st.Subtle.Render(" built-in data · set BRAZE_API_KEY and BRAZE_REST_ENDPOINT for your workspace")
+		// The demo's time-lapse runs a day every few seconds: its dates
+		// pass today, and the title says so before anyone wonders.
+		left += " " + st.Demo.Render(" DEMO ") + st.Subtle.Render(" simulated dates · set BRAZE_API_KEY and BRAZE_REST_ENDPOINT for your workspace")
 	} else if m.opts.Source != "" {
 		left += st.Subtle.Render("  " + m.opts.Source)
 	}
@@ -99,7 +113,7 @@ func (m *Model) titleLine() string {
 	if f := m.list.Filter(); f != "" {
 		right = "filter: " + output.SafeText(f) + " · " + right
 	}
-	right += " · sort: " + m.list.Sort().String()
+	right += " · " + m.list.SortLabel()
 	if m.chart.Normal() {
 		right += " · indexed"
 	}
@@ -112,9 +126,6 @@ func (m *Model) listMessage(w int) []string {
 	switch {
 	case m.list.Len() == 0 && m.cat.listing:
 		return []string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.cat.count))))}
-	case m.list.Len() == 0 && m.cat.err != nil:
-		return append([]string{st.Error.Render("could not list segments")},
-			append(common.Wrap(output.SafeText(m.cat.err.Error()), w), st.Subtle.Render("retrying on the next refresh; R retries now"))...)
 	case m.list.Len() == 0 && m.cat.loaded:
 		return []string{st.Subtle.Render("no segments in this workspace")}
 	case m.list.Visible() == 0:
@@ -143,6 +154,10 @@ func (m *Model) statusLine() string {
 	}
 	n := output.Grouped(int64(m.list.Len()))
 	switch {
+	case m.list.Len() == 0 && m.cat.err != nil && m.cat.listing:
+		parts = append(parts, "no segment list yet · trying again…")
+	case m.list.Len() == 0 && m.cat.err != nil:
+		parts = append(parts, "no segment list yet")
 	case m.cat.fromDisk && m.cat.listing:
 		parts = append(parts, fmt.Sprintf("%s segments from %s, refreshing…", n, common.Ago(m.c.Now().Sub(m.cat.listedAt))))
 	case m.cat.fromDisk:
@@ -154,11 +169,13 @@ func (m *Model) statusLine() string {
 	default:
 		parts = append(parts, m.list.Status())
 	}
-	if n := m.list.SelectedCount(); n > 0 {
+	if n := m.list.SelectedCount(); n > 0 && m.chart.Solo() {
+		parts = append(parts, fmt.Sprintf("%d selected, one in focus", n))
+	} else if n > 0 {
 		parts = append(parts, fmt.Sprintf("%d selected", n))
 	}
 	parts = append(parts, m.live.Status()...)
-	if m.mouseOff {
+	if m.opts.NoMouse {
 		parts = append(parts, "mouse off")
 	}
 	return m.status.View(parts)

@@ -138,3 +138,33 @@ func TestSnapshotSavedAfterDataAndOnQuit(t *testing.T) {
 		t.Errorf("unsaved data not saved on quit: %d saves", len(saves))
 	}
 }
+
+// TestSavingOverAWatchlistAsksFirst: W with an existing name asks before
+// replacing it (esc keeps the old one); counts say "1 segment".
+func TestSavingOverAWatchlistAsksFirst(t *testing.T) {
+	e := newTestEnv(t, 300)
+	listed := e.api.Workspace().Listed()
+	saves := 0
+	m := e.newTestModel(Options{
+		Watchlists:    []client.Watchlist{{Name: "team", Segments: []string{listed[1].ID, listed[2].ID}}},
+		SaveWatchlist: func(string, []client.Segment) error { saves++; return nil },
+	})
+	start(t, m, 140, 40)
+	press(t, m, "space", "W", "t", "e", "a", "m", "enter")
+	if saves != 0 || !m.name.Active() {
+		t.Fatalf("an existing name was replaced without asking (%d saves)", saves)
+	}
+	mustContain(t, screen(m), "watchlist team exists (2 segments): enter replaces it · esc keeps it")
+	press(t, m, "esc")
+	if saves != 0 || m.name.Active() {
+		t.Fatalf("esc: %d saves, prompt open %v", saves, m.name.Active())
+	}
+	press(t, m, "W", "t", "e", "a", "m", "enter", "enter")
+	if saves != 1 {
+		t.Fatalf("enter twice: %d saves", saves)
+	}
+	mustContain(t, screen(m), "saved watchlist team (1 segment)")
+	if s := screen(m); strings.Contains(s, "1 segments") {
+		t.Errorf("\"1 segments\" on screen:\n%s", s)
+	}
+}

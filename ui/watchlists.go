@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/prompt"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -17,17 +18,23 @@ type watchState struct {
 	current  string   // the watchlist shown, if any
 	pending  string   // to apply once the list is known
 	problems []string // the current one's entries that match no segment
+	confirm  string   // a name typed for W that exists: enter again replaces it
+}
+
+// find returns the watchlist called name, or nil.
+func (w *watchState) find(name string) *client.Watchlist {
+	for i := range w.lists {
+		if w.lists[i].Name == name {
+			return &w.lists[i]
+		}
+	}
+	return nil
 }
 
 // applyWatchlist selects the segments of watchlist name, reporting the
 // entries that match no segment (never dropping them silently).
 func (m *Model) applyWatchlist(name string) tea.Cmd {
-	var wl *client.Watchlist
-	for i := range m.watch.lists {
-		if m.watch.lists[i].Name == name {
-			wl = &m.watch.lists[i]
-		}
-	}
+	wl := m.watch.find(name)
 	if wl == nil {
 		return m.status.SetNotice(fmt.Sprintf("no watchlist %q", name))
 	}
@@ -48,9 +55,9 @@ func (m *Model) applyWatchlist(name string) tea.Cmd {
 	for _, p := range problems {
 		m.watch.problems = append(m.watch.problems, output.SafeText(p.String()))
 	}
-	msg := fmt.Sprintf("watchlist %s: %d segments", name, len(segs))
+	msg := fmt.Sprintf("watchlist %s: %s", name, common.Plural(len(segs), "segment", "segments"))
 	if len(problems) > 0 {
-		msg += fmt.Sprintf(", %d entries match nothing", len(problems))
+		msg += ", " + common.Plural(len(problems), "entry matches", "entries match") + " nothing"
 	}
 	return tea.Batch(m.ensureSeries(), m.status.SetNotice(msg))
 }
@@ -77,6 +84,7 @@ func (m *Model) startNaming() tea.Cmd {
 	case len(m.list.Selected()) == 0:
 		return m.status.SetNotice("select segments first (space), then W saves them as a watchlist")
 	}
+	m.watch.confirm = ""
 	return m.name.Open(m.watch.current)
 }
 
@@ -86,25 +94,44 @@ func (m *Model) nameKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch ev {
 	case prompt.Canceled:
 		m.name.Close()
+		m.watch.confirm = ""
 		return nil
 	case prompt.Submitted:
 		name := strings.TrimSpace(m.name.Value())
 		if name == "" {
 			return m.status.SetNotice("a watchlist needs a name")
 		}
+		if m.watch.find(name) != nil && m.watch.confirm != name {
+			// Replacing loses the old list: ask once, on the prompt's line.
+			m.watch.confirm = name
+			return nil
+		}
 		m.name.Close()
+		m.watch.confirm = ""
 		segs := m.list.Selected()
 		save := m.opts.SaveWatchlist
 		return func() tea.Msg {
 			return watchlistSavedMsg{name: name, segs: segs, err: save(name, segs)}
 		}
 	}
+	m.watch.confirm = "" // the name changed: ask again if it exists
 	return cmd
+}
+
+// confirmLine is what the name prompt's line adds while it asks before
+// replacing a watchlist.
+func (m *Model) confirmLine() string {
+	wl := m.watch.find(m.watch.confirm)
+	if wl == nil {
+		return ""
+	}
+	return fmt.Sprintf("  watchlist %s exists (%s): enter replaces it · esc keeps it", output.SafeText(wl.Name),
+		common.Plural(len(wl.Segments), "segment", "segments"))
 }
 
 func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.status.SetNotice("could not save the watchlist: " + msg.err.Error())
+		return m.status.SetNotice("could not save the watchlist: " + common.ShortError(msg.err))
 	}
 	ids := make([]string, len(msg.segs))
 	for i, s := range msg.segs {
@@ -121,5 +148,5 @@ func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 		m.watch.lists = append(m.watch.lists, wl)
 	}
 	m.watch.current, m.watch.problems = msg.name, nil
-	return m.status.SetNotice(fmt.Sprintf("saved watchlist %s (%d segments)", msg.name, len(ids)))
+	return m.status.SetNotice(fmt.Sprintf("saved watchlist %s (%s)", msg.name, common.Plural(len(ids), "segment", "segments")))
 }

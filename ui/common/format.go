@@ -1,7 +1,6 @@
 package common
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -9,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -105,36 +103,20 @@ func ShortDuration(d time.Duration) string {
 	return d.String()
 }
 
-// ShortError is an error as one pane line shows it: Braze's own message and
-// the status first, the endpoint and hints left for the full view.
-func ShortError(err error) string {
-	var ce *client.Error
-	if errors.As(err, &ce) {
-		msg := ce.Message
-		if msg == "" && ce.Err != nil {
-			msg = ce.Err.Error()
-		}
-		kind := ce.Kind.Error()
-		if ce.StatusCode != 0 {
-			kind = fmt.Sprintf("HTTP %d", ce.StatusCode)
-		}
-		if msg == "" {
-			return output.SafeText(kind)
-		}
-		return output.SafeText(msg + " (" + kind + ")")
-	}
-	return output.SafeText(err.Error())
-}
-
-// IsAuthError reports a 401 or 403: the key, instance or permission is wrong.
-func IsAuthError(err error) bool {
-	return errors.Is(err, client.ErrUnauthorized) || errors.Is(err, client.ErrForbidden)
-}
-
 // ChartColor is series colour i of a palette (cycling), or none.
 func ChartColor(palette []asciigraph.AnsiColor, i int) asciigraph.AnsiColor {
 	if len(palette) == 0 {
 		return asciigraph.Default
 	}
 	return palette[i%len(palette)]
+}
+
+// Plural is n with the word for n things: "1 segment", "2 segments",
+// "10,000 segments".
+func Plural(n int, one, many string) string {
+	w := many
+	if n == 1 {
+		w = one
+	}
+	return output.Grouped(int64(n)) + " " + w
 }

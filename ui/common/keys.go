@@ -6,8 +6,8 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Select, Focus, ClearSelection           key.Binding
-	Filter, TagFilter, Sort                 key.Binding
-	Normalise, Window, Back, Forward        key.Binding
+	Filter, TagFilter, Sort, ReverseSort    key.Binding
+	Normalise, Window, Back, Forward, ToNow key.Binding
 	Details                                 key.Binding
 	Refresh, RefreshAll, Pause, Faster      key.Binding
 	Slower                                  key.Binding
@@ -32,12 +32,14 @@ func NewKeyMap() KeyMap {
 		Focus:          b([]string{"enter"}, "enter", "focus one / compare"),
 		ClearSelection: b([]string{"x"}, "x", "clear selection"),
 		Filter:         b([]string{"/"}, "/", "filter (tag:NAME)"),
-		TagFilter:      b([]string{"T"}, "T", "next tag"),
-		Sort:           b([]string{"s"}, "s", "sort"),
+		TagFilter:      b([]string{"T"}, "T", "pick a tag (with counts)"),
+		Sort:           b([]string{"s"}, "s", "sort: created, name, size, change"),
+		ReverseSort:    b([]string{"S"}, "S", "reverse the sort"),
 		Normalise:      b([]string{"n"}, "n", "normalise"),
 		Window:         b([]string{"1", "2", "3", "4"}, "1-4", "7/30/90/100 days"),
 		Back:           b([]string{"["}, "[", "7 days back"),
 		Forward:        b([]string{"]"}, "]", "7 days forward"),
+		ToNow:          b([]string{"t"}, "t", "window ends now"),
 		Details:        b([]string{"d"}, "d", "details"),
 		Refresh:        b([]string{"r"}, "r", "refresh"),
 		RefreshAll:     b([]string{"R"}, "R", "refresh all"),
@@ -64,8 +66,8 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
-		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.NextWatchlist, k.SaveWatchlist},
-		{k.Window, k.Back, k.Forward, k.Normalise, k.Details, k.Copy, k.Export},
+		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.NextWatchlist, k.SaveWatchlist},
+		{k.Window, k.Back, k.Forward, k.ToNow, k.Normalise, k.Details, k.Copy, k.Export},
 		{k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
 	}
 }

@@ -98,19 +98,22 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		title += "  " + st.Subtle.Render(output.SafeText(seg.ID))
 	}
 	out := []string{title}
+	untracked := Untracked(seg, state)
 	if state == nil || state.Series == nil || len(state.Series.Points) == 0 {
 		switch {
+		case untracked && (state == nil || !state.Loading):
+			out = append(out, "")
+			out = append(out, wrapIn(st.Warning, trackingOff, w)...)
+			out = append(out, wrapIn(st.Subtle, trackingHowTo, w)...)
 		case state != nil && state.Err != nil:
-			out = append(out, "", " "+st.Error.Render("could not load this segment's sizes"))
-			for _, l := range common.Wrap(output.SafeText(state.Err.Error()), w-2) {
-				out = append(out, " "+l)
+			out = append(out, "")
+			out = append(out, wrapIn(st.Error, "could not load this segment's sizes: "+common.ShortError(state.Err), w)...)
+			if hint := hintOf(state.Err); hint != "" {
+				out = append(out, wrapIn(st.Text, hint, w)...)
 			}
 			out = append(out, "", st.Subtle.Render(" retrying on the next refresh; r retries now"))
 		case m.offline:
 			out = append(out, "", st.Subtle.Render(" offline: the last run saved no data for this segment"))
-		case !seg.AnalyticsTrackingEnabled && (state == nil || !state.Loading):
-			out = append(out, "", st.Subtle.Render(" analytics tracking is off for this segment:"),
-				st.Subtle.Render(" Braze keeps no size history for it"))
 		case state != nil && state.Series != nil:
 			out = append(out, "", st.Subtle.Render(" no data in this window"))
 		default:
@@ -119,7 +122,16 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		return out
 	}
 	pts := state.Series.Points
-	for _, l := range statLines(pts, w-1) {
+	if untracked {
+		// Zeros from an API that answers for untracked segments: say what
+		// they are before anyone reads them as sizes.
+		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
+	}
+	stats := statLines(pts, w-1)
+	if h-len(out)-len(stats)-1 < output.ChartMinHeight {
+		stats = stats[:1] // a short pane keeps the latest numbers and the chart
+	}
+	for _, l := range stats {
 		out = append(out, " "+st.Text.Render(l))
 	}
 	footer := m.footer(state)
@@ -133,9 +145,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	lineColor := common.ChartColor(series, 0)
 	c := output.Chart([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
 		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
-	for l := range strings.SplitSeq(c, "\n") {
-		out = append(out, " "+l)
-	}
+	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
@@ -170,10 +180,10 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 			lines = append(lines, output.Line{Name: seg.Name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
+		} else if Untracked(seg, state) && (state == nil || !state.Loading) {
+			status = "untracked: no history in Braze"
 		} else if state != nil && state.Err != nil {
 			status = "! " + common.ShortError(state.Err)
-		} else if !seg.AnalyticsTrackingEnabled && (state == nil || !state.Loading) {
-			status = "untracked"
 		}
 		if i < rows {
 			mark := output.LegendMarker(i, c, !st.Theme.Mono)
@@ -185,13 +195,24 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	chartH := h - len(out) - 1
 	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
 		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0})
-	for l := range strings.SplitSeq(c, "\n") {
-		out = append(out, " "+l)
-	}
+	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
 	}
 	return append(out, m.footer(worstState(states)))
+}
+
+// plotted are the chart's lines under a one-cell margin, or a word where
+// the pane is too small for a chart: never a blank area.
+func (m *Model) plotted(chart string) []string {
+	if chart == "" {
+		return []string{m.c.Styles.Subtle.Render(" (no room for the chart here: a larger terminal shows it)")}
+	}
+	var out []string
+	for l := range strings.SplitSeq(chart, "\n") {
+		out = append(out, " "+l)
+	}
+	return out
 }
 
 // footer says how fresh the pane's data is.
@@ -200,7 +221,7 @@ func (m *Model) footer(s *series.State) string {
 	if s == nil {
 		return ""
 	}
-	if s.Err != nil {
+	if s.Err != nil && s.Series != nil && len(s.Series.Points) > 0 {
 		return st.Error.UnsetBold().Render(" ! " + common.ShortError(s.Err) + " · showing the last good data")
 	}
 	var parts []string

@@ -47,3 +47,34 @@ func TestViewFillsItsSizeAndShowsFreshness(t *testing.T) {
 		t.Errorf("after a failure:\n%s", out)
 	}
 }
+
+// TestShortPaneIsNeverBlank: at the heights of a 60×16 terminal the pane
+// draws the chart (keeping one line of numbers) or says why it cannot.
+func TestShortPaneIsNeverBlank(t *testing.T) {
+	now := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
+	c := common.New(nil, func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
+	store := series.New(30, nil)
+	segs := []client.Segment{{ID: "a", Name: "VIP", AnalyticsTrackingEnabled: true}, {ID: "b", Name: "Churn", AnalyticsTrackingEnabled: true}}
+	for j, seg := range segs {
+		k := store.Key(seg.ID)
+		s := &client.Series{}
+		for i := range 30 {
+			s.Points = append(s.Points, client.Point{Day: client.DateOf(now).AddDays(i - 30), Size: int64(1000*(j+1) + i*i)})
+		}
+		store.Finish(k, store.Begin(k), s, nil, now)
+	}
+	m := New(c, store, false)
+	for _, h := range []int{4, 6, 8, 10} {
+		m.SetSize(60, h)
+		for _, in := range []Input{{Segments: segs[:1]}, {Segments: segs}} {
+			lines := strings.Split(ansi.Strip(m.View(in)), "\n")
+			body := strings.TrimSpace(strings.Join(lines[1:len(lines)-1], ""))
+			if h >= 8 && !strings.Contains(body, "┤") {
+				t.Errorf("height %d, %d segments: no chart:\n%s", h, len(in.Segments), strings.Join(lines, "\n"))
+			}
+			if h < 8 && !strings.Contains(body, "┤") && !strings.Contains(body, "no room for the chart") {
+				t.Errorf("height %d, %d segments: blank without a word:\n%s", h, len(in.Segments), strings.Join(lines, "\n"))
+			}
+		}
+	}
+}

@@ -12,23 +12,6 @@ import (
 	"github.com/segdash/segdash/ui/series"
 )
 
-// SortKey orders the list.
-type SortKey int
-
-// The sort orders, cycled by the sort key.
-const (
-	SortCreated SortKey = iota // as the API lists them: oldest first
-	SortName
-	SortSize   // largest latest size first; rows without data last
-	SortChange // largest rise first
-	sortKeys
-)
-
-// String names the order as the title line shows it.
-func (k SortKey) String() string {
-	return [...]string{"created", "name", "size", "change"}[k]
-}
-
 // Model is the list's state. The zero value is not usable; call New.
 type Model struct {
 	c        *common.Common
@@ -43,6 +26,8 @@ type Model struct {
 	selected []string // ids, in selection order
 	filter   string
 	sortBy   SortKey
+	reverse  bool // the data sorts' direction flipped: smallest first
+	loaded   int  // rows of the view with data, counted by a data sort
 	width    int
 	height   int
 }
@@ -104,22 +89,6 @@ func (m *Model) SetFilter(f string) {
 	m.rebuild(cur)
 }
 
-// Sort returns the sort order.
-func (m *Model) Sort() SortKey { return m.sortBy }
-
-// CycleSort moves to the next sort order.
-func (m *Model) CycleSort() {
-	m.sortBy = (m.sortBy + 1) % sortKeys
-	m.rebuild(m.CursorID())
-}
-
-// Resort re-applies a data-dependent sort after new data arrived.
-func (m *Model) Resort() {
-	if m.sortBy == SortSize || m.sortBy == SortChange {
-		m.rebuild(m.CursorID())
-	}
-}
-
 func (m *Model) rebuild(keepID string) {
 	q := parseQuery(m.filter)
 	m.view = m.view[:0]
@@ -137,53 +106,7 @@ func (m *Model) rebuild(keepID string) {
 		m.view = append(m.view, i)
 		m.score[i] = int8(sc)
 	}
-	switch m.sortBy {
-	case SortCreated:
-		// With a filter, the best matches first (creation order among equals).
-		if q.text != "" {
-			slices.SortStableFunc(m.view, func(a, b int) int { return int(m.score[b]) - int(m.score[a]) })
-		}
-	case SortName:
-		slices.SortStableFunc(m.view, func(a, b int) int { return strings.Compare(m.lower[a], m.lower[b]) })
-	case SortSize, SortChange:
-		key := func(i int) (bool, float64) {
-			s := m.sums[m.all[i].ID]
-			if !s.HasData {
-				return false, 0
-			}
-			if m.sortBy == SortSize {
-				return true, float64(s.Latest)
-			}
-			if !s.Change.HasPct {
-				return false, 0
-			}
-			return true, s.Change.Pct
-		}
-		type kv struct {
-			ok bool
-			v  float64
-		}
-		keys := make(map[int]kv, len(m.view))
-		for _, i := range m.view {
-			ok, v := key(i)
-			keys[i] = kv{ok, v}
-		}
-		slices.SortStableFunc(m.view, func(a, b int) int {
-			ka, kb := keys[a], keys[b]
-			switch {
-			case ka.ok != kb.ok:
-				if ka.ok {
-					return -1
-				}
-				return 1
-			case ka.v > kb.v:
-				return -1
-			case ka.v < kb.v:
-				return 1
-			}
-			return 0
-		})
-	}
+	m.sortView(q.text != "")
 	m.cursor = 0
 	if keepID != "" {
 		for j, i := range m.view {

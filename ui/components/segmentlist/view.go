@@ -10,36 +10,6 @@ import (
 	"github.com/segdash/segdash/ui/output"
 )
 
-// columns decides which columns fit in the width.
-type columns struct {
-	name, tags, spark, size, change int
-}
-
-func (m *Model) layout() columns {
-	c := columns{size: 7, change: 8}
-	rest := m.width - 3 - c.size - c.change - 2 // mark, gaps
-	switch {
-	case rest >= 70:
-		c.tags, c.spark = 16, 20
-	case rest >= 46:
-		c.spark = 14
-		c.tags = 10
-	case rest >= 30:
-		c.spark = 10
-	case rest >= 24:
-		c.spark = 7
-	}
-	gaps := 0
-	if c.tags > 0 {
-		gaps++
-	}
-	if c.spark > 0 {
-		gaps++
-	}
-	c.name = max(4, rest-c.tags-c.spark-gaps)
-	return c
-}
-
 // View draws the list in exactly its size (from 24 cells wide): a header
 // line, the rows and blank lines below a short list, so that a pane beside
 // it keeps its column.
@@ -64,25 +34,100 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-// Header is the line of column names.
+// Header is the line of column names, with the cursor's position
+// ("12/10,000") beside NAME and the sort's direction on its column.
 func (m *Model) Header() string {
 	c := m.layout()
-	head := "   " + output.PadRight("NAME", c.name)
+	arrow := func(k SortKey, name string) string {
+		if m.sortBy == k && (k != SortCreated || m.reverse) {
+			return name + m.arrow()
+		}
+		return name
+	}
+	name := arrow(SortName, "NAME")
+	if len(m.view) > 0 {
+		pos := output.Grouped(int64(m.cursor+1)) + "/" + output.Grouped(int64(len(m.view)))
+		if output.Width(name)+2+len(pos) <= c.name {
+			name += "  " + pos
+		}
+	}
+	var b strings.Builder
+	b.WriteString("   " + output.PadRight(name, c.name))
 	if c.tags > 0 {
-		head += " " + output.PadRight("TAGS", c.tags)
+		b.WriteString(" " + output.PadRight("TAGS", c.tags))
 	}
 	if c.spark > 0 {
-		head += " " + output.PadRight("TREND", c.spark)
+		b.WriteString(" " + output.PadRight("TREND", c.spark))
 	}
-	head += " " + output.PadLeft("SIZE", c.size) + " " + output.PadLeft("CHANGE", c.change)
-	return m.c.Styles.Header.Render(output.PadRight(head, m.width))
+	b.WriteString(" " + output.PadLeft(arrow(SortSize, "SIZE"), c.size))
+	if c.day > 0 {
+		b.WriteString(" " + output.PadLeft("DAY Δ", c.day))
+	}
+	if c.abs > 0 {
+		b.WriteString(" " + output.PadLeft(arrow(SortChange, "CHANGE"), c.abs+1+c.change))
+	} else {
+		b.WriteString(" " + output.PadLeft(arrow(SortChange, "CHANGE"), c.change))
+	}
+	return m.c.Styles.Header.Render(output.PadRight(b.String(), m.width))
+}
+
+// cells are the texts of a row's data columns.
+type cells struct {
+	spark, size, day, change, abs string
+	untracked                     bool
+}
+
+// rowCells says what a row shows of its series: numbers when loaded, and a
+// word otherwise, so that no row of a sorted list is blank: "—" not asked
+// yet (below the screen), "loading", "no data", "! error", "untracked".
+func (m *Model) rowCells(s client.Segment, c columns) cells {
+	sum, known := m.sums[s.ID]
+	// Braze keeps no history without analytics tracking; the mark stays
+	// even when a stand-in answers with zeros.
+	out := cells{untracked: !s.AnalyticsTrackingEnabled ||
+		sum.Err != "" && strings.Contains(strings.ToLower(sum.Err), "analytics tracking")}
+	switch {
+	case sum.HasData:
+		out.size = output.HumanCount(sum.Latest)
+		if sum.Stale || sum.Err != "" {
+			out.size = "!" + out.size
+		}
+		out.change = sum.Change.PctString()
+		if c.abs > 0 {
+			out.abs = absChange(sum.Change)
+		}
+		if n := len(sum.Values); n > 1 && c.day > 0 {
+			out.day = output.ChangeOf(sum.Values[n-2], sum.Values[n-1]).PctString()
+		}
+		if c.spark > 0 {
+			out.spark = output.Sparkline(sum.Values, c.spark)
+		}
+		if out.untracked {
+			out.change = "untracked"
+		}
+	case out.untracked:
+		out.change = "untracked"
+	case sum.Err != "":
+		out.size = "! error"
+	case sum.Loading:
+		out.size = "loading"
+	case known:
+		out.size = "no data"
+	default:
+		out.size = "—"
+	}
+	return out
+}
+
+// absChange is the absolute part of a change, "+3.8M".
+func absChange(ch output.Change) string {
+	s, _, _ := strings.Cut(ch.String(), " (")
+	return s
 }
 
 func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) string {
 	sum := m.sums[s.ID]
-	// A segment without tracking has no history, unless it has data after
-	// all (zeros mode).
-	untracked := !s.AnalyticsTrackingEnabled && !sum.HasData
+	v := m.rowCells(s, c)
 	// The mark column works without colour too: › cursor, ● selected.
 	mark := " "
 	if isCursor {
@@ -93,41 +138,34 @@ func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) stri
 	} else {
 		mark += "  "
 	}
-	name := output.PadRight(output.SafeText(s.Name), c.name)
+	name := fitName(output.SafeText(s.Name), c.name)
 	tags := ""
 	if c.tags > 0 {
 		tags = " " + output.PadRight(output.SafeText(strings.Join(s.Tags, ",")), c.tags)
 	}
-	spark, size, change := "", "", ""
-	switch {
-	case untracked:
-		size, change = "untracked", ""
-	case sum.Err != "" && !sum.HasData:
-		size, change = "! error", ""
-	case sum.HasData:
-		size = output.HumanCount(sum.Latest)
-		change = sum.Change.PctString()
-		if c.spark > 0 {
-			spark = output.Sparkline(sum.Values, c.spark)
-		}
-	case sum.Loading:
-		size = "…"
-	}
-	if sum.HasData && (sum.Stale || sum.Err != "") {
-		size = "!" + size
-	}
 	sparkCol := ""
 	if c.spark > 0 {
-		sparkCol = " " + output.PadRight(spark, c.spark)
+		sparkCol = " " + output.PadRight(v.spark, c.spark)
 	}
-	sizeCol := " " + output.PadLeft(size, c.size)
-	if untracked {
-		sizeCol = " " + output.PadLeft(size, c.size+c.change+1)
-		change = ""
+	sizeCol := " " + output.PadLeft(v.size, c.size)
+	// The change columns: day, absolute, percent; "untracked" spans them.
+	changeW := c.change
+	for _, w := range []int{c.day, c.abs} {
+		if w > 0 {
+			changeW += 1 + w
+		}
 	}
-	changeCol := ""
-	if !untracked {
-		changeCol = " " + output.PadLeft(change, c.change)
+	var changeCol string
+	if v.untracked || v.day == "" && v.abs == "" {
+		changeCol = " " + output.PadLeft(v.change, changeW)
+	} else {
+		if c.day > 0 {
+			changeCol += " " + output.PadLeft(v.day, c.day)
+		}
+		if c.abs > 0 {
+			changeCol += " " + output.PadLeft(v.abs, c.abs)
+		}
+		changeCol += " " + output.PadLeft(v.change, c.change)
 	}
 	if isCursor {
 		line := output.PadRight(mark+name+tags+sparkCol+sizeCol+changeCol, m.width)
@@ -141,12 +179,14 @@ func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) stri
 	switch {
 	case sum.Err != "":
 		b.WriteString(st.Error.Render(sizeCol))
-	case untracked:
+	case !sum.HasData:
 		b.WriteString(st.Subtle.Render(sizeCol))
 	default:
 		b.WriteString(st.Text.Render(sizeCol))
 	}
 	switch {
+	case v.untracked:
+		b.WriteString(st.Subtle.Render(changeCol))
 	case sum.Change.Abs > 0:
 		b.WriteString(st.Success.Render(changeCol))
 	case sum.Change.Abs < 0:
@@ -159,18 +199,6 @@ func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) stri
 		b.WriteString(strings.Repeat(" ", m.width-w))
 	}
 	return b.String()
-}
-
-// total is the cells a row's columns take, mark and gaps included.
-func (c columns) total() int {
-	w := 3 + c.name + 1 + c.size + 1 + c.change
-	if c.tags > 0 {
-		w += 1 + c.tags
-	}
-	if c.spark > 0 {
-		w += 1 + c.spark
-	}
-	return w
 }
 
 // paints are the list's styles, captured once a frame (see common.Paint).
@@ -186,7 +214,7 @@ func newPaints(st *themes.Styles) *paints {
 
 // Status is a short description of the list for the status bar.
 func (m *Model) Status() string {
-	s := fmt.Sprintf("%s segments", output.Grouped(int64(len(m.all))))
+	s := common.Plural(len(m.all), "segment", "segments")
 	if m.filter != "" {
 		s = fmt.Sprintf("%s of %s", output.Grouped(int64(len(m.view))), s)
 	}

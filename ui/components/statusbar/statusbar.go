@@ -26,6 +26,7 @@ type Model struct {
 	c        *common.Common
 	notice   string
 	noticeAt time.Time
+	keys     string // the current mode's keys; "" for the dashboard's
 }
 
 // New returns a status bar without a notice.
@@ -68,12 +69,27 @@ func (m *Model) Update(msg tea.Msg) bool {
 	return ok
 }
 
+// SetKeys sets the keys of the current mode the bar shows on its right
+// ("enter apply · esc clear · ↑↓ move"); "" shows "? help  q quit".
+func (m *Model) SetKeys(keys string) { m.keys = keys }
+
 // View draws the bar across the terminal: the fields, the notice, and the
-// help hint on the right.
+// keys of the current mode on the right. A notice that does not fit pushes
+// the last fields out, for the few seconds it shows: it is the news, and
+// its reason is at its end.
 func (m *Model) View(fields []string) string {
+	keys := m.keys
+	if keys == "" {
+		keys = "? help  q quit"
+	}
+	room := m.c.Width - output.Width(keys) - 3
 	if m.notice != "" {
-		fields = append(fields, output.SafeText(m.notice))
+		notice := output.SafeText(m.notice)
+		for len(fields) > 0 && output.Width(strings.Join(fields, " · "))+3+output.Width(notice) > room {
+			fields = fields[:len(fields)-1] // the last fields say least
+		}
+		fields = append(fields, notice)
 	}
 	left := " " + strings.Join(fields, " · ")
-	return m.c.Styles.StatusBar.Render(common.Spread(left, "? help  q quit ", m.c.Width))
+	return m.c.Styles.StatusBar.Render(common.Spread(left, keys+" ", m.c.Width))
 }
