@@ -45,7 +45,7 @@ func TestNoLineWiderThanTerminal(t *testing.T) {
 		"nomatch": {"/", "z", "z", "z", "q", "enter"},
 		"escapes": {"/", "i", "m", "p", "o", "r", "t", "e", "d", "enter"},
 		"tags":    {"T", "e"},
-		"sorted":  {"s", "s", "S"},
+		"sorted":  {"s", "s", "o"},
 		"naming":  {"space", "W"},
 	}
 	for name, keys := range states {

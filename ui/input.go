@@ -26,6 +26,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.filterKey(msg)
 	case m.tags.Active():
 		return m.tagKey(msg)
+	case m.scan.view.Active():
+		return m.scanKey(msg)
 	case m.help.Active():
 		if key.Matches(msg, k.Help, k.Escape) {
 			m.help.Close()
@@ -130,6 +132,13 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.chart.ToggleNormal()
 	case key.Matches(msg, k.Details):
 		return m.detailsCmd()
+	case key.Matches(msg, k.Scan):
+		if m.opts.Offline {
+			return m.status.SetNotice("offline: a scan needs the API")
+		}
+		return m.openScan()
+	case key.Matches(msg, k.Flagged):
+		return m.toggleFlagged()
 	case key.Matches(msg, k.Refresh):
 		return m.refetch(false, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):

@@ -52,9 +52,12 @@ func (m *Model) dashboard() string {
 	l := m.layoutFor()
 	st := m.c.Styles
 	var chart string
-	if m.details.Active() {
+	switch {
+	case m.scan.view.Active():
+		chart = m.scan.view.View(l.chartW, l.chartH)
+	case m.details.Active():
 		chart = m.details.View()
-	} else {
+	default:
 		chart = m.chart.View(m.chartInput())
 	}
 	var main string

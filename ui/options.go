@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/client/snapshot"
 )
 
@@ -54,4 +55,9 @@ type Options struct {
 	// Notice is shown in the status bar at start (a warning from start-up
 	// that the alternate screen would otherwise hide).
 	Notice string
+	// ScanHub runs one workspace scan at a time for every dashboard that
+	// shares it (segdash serve); nil gives the session a hub of its own.
+	ScanHub *monitor.Hub
+	// Rules are the config file's alert rules, evaluated by a scan.
+	Rules []monitor.Rule
 }

@@ -43,6 +43,7 @@ type Model struct {
 	filter  *prompt.Model
 	name    *prompt.Model // the watchlist name asked by W
 	tags    *tagpicker.Model
+	scan    scanState
 	watch   watchState
 	save    saver
 }
@@ -66,6 +67,7 @@ func New(o Options) *Model {
 	m.filter = prompt.New(c, "/", "filter names, tag:NAME", 200)
 	m.name = prompt.New(c, "save selection as watchlist: ", "", 60)
 	m.tags = tagpicker.New(c)
+	m.scan = newScanState(c, o.ScanHub)
 	m.watch = watchState{lists: append([]client.Watchlist(nil), o.Watchlists...), pending: o.Watch}
 	if o.Snapshot != nil {
 		m.restore(o.Snapshot)
@@ -142,6 +144,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m, m.handleMouse(msg.(tea.MouseMsg))
+	case scanUpdatedMsg:
+		return m, m.scanUpdated(msg)
+	case scanPollMsg:
+		if msg.ticket == m.scan.ticket {
+			return m, m.waitScanCmd(msg.ticket)
+		}
+		return m, nil
 	case segmentsProgressMsg:
 		return m, m.cat.progress(msg)
 	case segmentsLoadedMsg:

@@ -11,6 +11,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
+	"github.com/segdash/segdash/ui/components/scanview"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -45,6 +46,10 @@ func (m *Model) render() string {
 		return common.Block(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), "\n"), w, h)
 	case m.help.Active():
 		return m.help.View()
+	case m.scan.view.Phase() == scanview.Finished:
+		// The answer takes the whole screen, as help does: its table
+		// wants the width.
+		return common.Block(strings.Split(m.scan.view.View(w, h-1), "\n"), w, h-1) + "\n" + m.statusLine()
 	case m.cat.authErr != nil:
 		return common.Block(m.authScreen(), w, h)
 	case m.list.Len() == 0 && m.cat.err != nil:
@@ -173,6 +178,9 @@ func (m *Model) statusLine() string {
 		parts = append(parts, fmt.Sprintf("%d selected, one in focus", n))
 	} else if n > 0 {
 		parts = append(parts, fmt.Sprintf("%d selected", n))
+	}
+	if n := m.list.Flagged(); n > 0 {
+		parts = append(parts, common.Plural(n, "alerted", "alerted"))
 	}
 	parts = append(parts, m.live.Status()...)
 	if m.opts.NoMouse {

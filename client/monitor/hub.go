@@ -121,8 +121,9 @@ func (t *Ticket) Report() *Report {
 }
 
 // Leave lets go of the scan; when the last viewer leaves a running scan, it
-// is cancelled (what it fetched stays in the cache).
-func (t *Ticket) Leave() {
+// is cancelled (what it fetched stays in the cache) and Leave reports true.
+// Done still closes when the scan has ended either way.
+func (t *Ticket) Leave() (cancelled bool) {
 	j := t.job
 	j.mu.Lock()
 	delete(j.viewers, t)
@@ -130,5 +131,21 @@ func (t *Ticket) Leave() {
 	j.mu.Unlock()
 	if last {
 		j.cancel()
+	}
+	return last
+}
+
+// Running returns the scope of the scan running now, if any.
+func (h *Hub) Running() (scope string, ok bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.job == nil {
+		return "", false
+	}
+	select {
+	case <-h.job.done:
+		return "", false
+	default:
+		return h.job.scope, true
 	}
 }

@@ -66,14 +66,24 @@ func TestHubLastViewerCancels(t *testing.T) {
 	a := hub.Join("all", run)
 	b := hub.Join("all", run)
 	<-started
-	a.Leave()
+	if scope, ok := hub.Running(); !ok || scope != "all" {
+		t.Errorf("running %q %v", scope, ok)
+	}
+	if a.Leave() {
+		t.Error("the first to leave cancelled the scan")
+	}
 	select {
 	case <-b.Done():
 		t.Fatal("the scan stopped while a viewer remained")
 	default:
 	}
-	b.Leave()
+	if !b.Leave() {
+		t.Error("the last to leave did not cancel")
+	}
 	<-b.Done()
+	if _, ok := hub.Running(); ok {
+		t.Error("a finished scan still runs")
+	}
 	if !b.Report().Cancelled {
 		t.Errorf("report %+v", b.Report())
 	}

@@ -7,6 +7,7 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Select, Focus, ClearSelection           key.Binding
 	Filter, TagFilter, Sort, ReverseSort    key.Binding
+	Scan, Flagged                           key.Binding
 	Normalise, Window, Back, Forward, ToNow key.Binding
 	Details                                 key.Binding
 	Refresh, RefreshAll, Pause, Faster      key.Binding
@@ -34,7 +35,9 @@ func NewKeyMap() KeyMap {
 		Filter:         b([]string{"/"}, "/", "filter (tag:NAME)"),
 		TagFilter:      b([]string{"T"}, "T", "pick a tag (with counts)"),
 		Sort:           b([]string{"s"}, "s", "sort: created, name, size, change"),
-		ReverseSort:    b([]string{"S"}, "S", "reverse the sort"),
+		ReverseSort:    b([]string{"o"}, "o", "reverse the sort order"),
+		Scan:           b([]string{"S"}, "S", "scan the workspace (or the filter)"),
+		Flagged:        b([]string{"A"}, "A", "only alerted segments / all"),
 		Normalise:      b([]string{"n"}, "n", "normalise"),
 		Window:         b([]string{"1", "2", "3", "4"}, "1-4", "7/30/90/100 days"),
 		Back:           b([]string{"["}, "[", "7 days back"),
@@ -66,7 +69,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
-		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.NextWatchlist, k.SaveWatchlist},
+		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.Scan, k.Flagged, k.NextWatchlist, k.SaveWatchlist},
 		{k.Window, k.Back, k.Forward, k.ToNow, k.Normalise, k.Details, k.Copy, k.Export},
 		{k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
 	}

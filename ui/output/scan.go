@@ -219,7 +219,9 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 	}
 	width = max(width, 60)
 	var b strings.Builder
-	b.WriteString(Truncate(scanHeadline(sum, rows), width) + "\n")
+	for _, l := range Wrap(scanHeadline(sum, rows), width) {
+		b.WriteString(l + "\n")
+	}
 	titles, sections := scanSections(rows, top)
 	const numW = 11 + 2 + 15 + 2 + 15 + 2 + 6 // SIZE, DAY Δ, WINDOW Δ, SCORE with gaps
 	nameW := max(12, width-2-numW-2)

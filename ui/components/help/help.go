@@ -58,7 +58,7 @@ func (m *Model) View() string {
 		"Sizes are Braze's daily estimates; the newest point is yesterday's.",
 		"Rows show: name, tags, trend over the window, latest size, the newest day's change (DAY Δ), the change over the window (absolute and percent where there is room).",
 		"A row without numbers says why: — not asked yet (below the screen), loading, no data in the window, ! error, untracked (Braze keeps no history without Analytics Tracking).",
-		"Sorting by size or change orders the loaded rows; the others follow in the API's order, and the title says how many are loaded. S reverses.",
+		"Sorting by size or change orders the loaded rows; the others follow in the API's order, and the title says how many are loaded. o reverses the order.",
 		"In the filter and tag prompts letters are typed; ↑/↓, ctrl+j/k and pgup/pgdn move the list; enter applies, esc clears.",
 		"! marks a segment whose last refresh failed (its last good data stays).",
 	} {

@@ -26,8 +26,10 @@ type Model struct {
 	selected []string // ids, in selection order
 	filter   string
 	sortBy   SortKey
-	reverse  bool // the data sorts' direction flipped: smallest first
-	loaded   int  // rows of the view with data, counted by a data sort
+	reverse  bool              // the data sorts' direction flipped: smallest first
+	loaded   int               // rows of the view with data, counted by a data sort
+	flags    map[string]string // marks of flagged segments (a scan's alerts), by id
+	only     bool              // show only flagged segments
 	width    int
 	height   int
 }
@@ -97,6 +99,9 @@ func (m *Model) rebuild(keepID string) {
 	}
 	for i := range m.all {
 		if len(q.tags) > 0 && !hasTags(m.all[i].Tags, q.tags) {
+			continue
+		}
+		if m.only && m.flags[m.all[i].ID] == "" {
 			continue
 		}
 		sc := matchScore(m.lower[i], q.text)

@@ -128,15 +128,21 @@ func absChange(ch output.Change) string {
 func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) string {
 	sum := m.sums[s.ID]
 	v := m.rowCells(s, c)
-	// The mark column works without colour too: › cursor, ● selected.
+	// The mark column works without colour too: › cursor, ● selected, and
+	// a scan's flag (▼ ▲ ◆) for a segment whose rules or anomaly fired.
 	mark := " "
 	if isCursor {
 		mark = "›"
 	}
 	if m.IsSelected(s.ID) {
-		mark += "● "
+		mark += "●"
 	} else {
-		mark += "  "
+		mark += " "
+	}
+	if f := m.flags[s.ID]; f != "" {
+		mark += f
+	} else {
+		mark += " "
 	}
 	name := fitName(output.SafeText(s.Name), c.name)
 	tags := ""

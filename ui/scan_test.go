@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/monitor"
+)
+
+// brokenEnv is the stand-in with four breaks planted on the day before the
+// tests' clock, and the number of tracked segments.
+func brokenEnv(t *testing.T) (*testEnv, int) {
+	t.Helper()
+	ws := brazetest.NewWorkspace(42, 300)
+	ws.PlantBreaks(client.DateOf(testNow).AddDays(-1))
+	tracked := 0
+	for _, s := range ws.Listed() {
+		if s.Tracked {
+			tracked++
+		}
+	}
+	return newTestEnvWith(t, brazetest.Options{Workspace: ws}), tracked
+}
+
+// finishScan waits for the scan m holds to end and delivers its answer.
+func finishScan(t *testing.T, m *Model) {
+	t.Helper()
+	tk := m.scan.ticket
+	if tk == nil {
+		t.Fatal("no scan is running")
+	}
+	<-tk.Done()
+	settle(t, m, m.waitScanCmd(tk))
+}
+
+func TestScanInTheDashboard(t *testing.T) {
+	e, tracked := brokenEnv(t)
+	m := e.newTestModel(Options{})
+	start(t, m, 140, 40)
+	before := e.api.Requests("data_series")
+	press(t, m, "S")
+	mustContain(t, screen(m), "Scan the workspace", "Scan all segments: 288 segments.", "of the hourly 250,000", "enter start")
+	press(t, m, "enter")
+	finishScan(t, m)
+	s := screen(m)
+	mustContain(t, s, "scan of all segments: 288 segments", "ALERTS (4)", "unusual fall", "unusual rise", "4 alerted")
+	// Rows already on screen were not asked again: at most one request per
+	// tracked segment.
+	if sent := e.api.Requests("data_series") - before; sent > int64(tracked) {
+		t.Errorf("the scan sent %d series requests for %d tracked segments", sent, tracked)
+	}
+	press(t, m, "esc")
+	if m.scan.view.Active() {
+		t.Fatal("esc did not close the answer")
+	}
+	press(t, m, "A")
+	if got := m.list.Visible(); got != 4 {
+		t.Errorf("A shows %d rows, want the 4 alerted", got)
+	}
+	marks := 0
+	for _, line := range strings.Split(screen(m), "\n") {
+		if strings.ContainsAny(line, "▼▲") {
+			marks++
+		}
+	}
+	if marks != 4 {
+		t.Errorf("%d marked rows on screen, want 4:\n%s", marks, screen(m))
+	}
+	press(t, m, "A")
+	if m.list.Visible() != 288 {
+		t.Errorf("A again shows %d rows", m.list.Visible())
+	}
+	// The scan filled the list: a size sort covers every tracked segment.
+	press(t, m, "s", "s")
+	if title := strings.SplitN(screen(m), "\n", 2)[0]; strings.Contains(title, "among") && !strings.Contains(title, "among 2") {
+		t.Errorf("after a scan the size sort covers few rows: %q", title)
+	}
+}
+
+func TestScanSharedByTwoViewers(t *testing.T) {
+	e, tracked := brokenEnv(t)
+	hub := monitor.NewHub(t.Context())
+	a := e.newTestModel(Options{ScanHub: hub})
+	b := e.newTestModel(Options{ScanHub: hub})
+	start(t, a, 140, 40)
+	start(t, b, 140, 40)
+	before := e.api.Requests("data_series")
+	press(t, a, "S", "enter")
+	press(t, b, "S")
+	if _, running := hub.Running(); running {
+		mustContain(t, screen(b), "is running for every viewer", "enter join")
+	}
+	press(t, b, "enter")
+	finishScan(t, a)
+	finishScan(t, b)
+	for _, m := range []*Model{a, b} {
+		mustContain(t, screen(m), "ALERTS (4)")
+	}
+	if sent := e.api.Requests("data_series") - before; sent > int64(tracked) {
+		t.Errorf("two viewers cost %d series requests, want at most %d", sent, tracked)
+	}
+}
+
+func TestScanStopKeepsWhatCameBack(t *testing.T) {
+	e, _ := brokenEnv(t)
+	m := e.newTestModel(Options{})
+	start(t, m, 140, 40)
+	e.api.SetFault(brazetest.Fault{Latency: 200 * time.Millisecond}) // the scan cannot end before esc
+	press(t, m, "S", "enter", "esc")
+	finishScan(t, m)
+	mustContain(t, screen(m), "scan of all segments: 288 segments", "cancelled:", "not reached", "scan stopped:")
+}
