@@ -66,7 +66,7 @@ func snapshotStore(cfg config.Config, now func() time.Time) *snapshot.Store {
 func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Options, error) {
 	o := ui.Options{Theme: cfg.Theme, NoColor: a.getenv("NO_COLOR") != "", Refresh: cfg.Refresh, Length: cfg.Length,
 		Demo: cfg.Demo, Source: cfg.Endpoint, ExportDir: d.exportDir, NoMouse: d.noMouse, Offline: d.offline,
-		Watchlists: cfg.Watchlists, Now: a.now}
+		Watchlists: cfg.Watchlists, Rules: cfg.Rules, Now: a.now}
 	if len(cfg.Warnings) > 0 {
 		o.Notice = "warning: " + strings.Join(cfg.Warnings, "; ")
 	}

@@ -20,6 +20,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
@@ -79,6 +80,9 @@ type server struct {
 	cfg   config.Config
 	log   *slog.Logger
 	ctx   context.Context // cancelled at shutdown: ends every session
+	// scans runs one workspace scan at a time for every session: a
+	// second viewer pressing S joins it and costs no request.
+	scans *monitor.Hub
 	// tick makes a session's timers; they end with the session's context.
 	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	active atomic.Int32
@@ -147,7 +151,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 		return err
 	}
 	defer be.Close()
-	s := &server{app: a, flags: f, be: be, cfg: cfg, log: logger, ctx: sctx, tick: a.sessionTick}
+	s := &server{app: a, flags: f, be: be, cfg: cfg, log: logger, ctx: sctx, tick: a.sessionTick, scans: monitor.NewHub(sctx)}
 	if a.tick != nil {
 		s.tick = a.tick
 	}

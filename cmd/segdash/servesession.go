@@ -153,7 +153,7 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 	// No export, no saving watchlists: those would write on the server.
 	o := ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
 		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
-		Tick: s.tick(ctx)}
+		Tick: s.tick(ctx), ScanHub: s.scans, Rules: s.cfg.Rules}
 	var m tea.Model = ui.New(o)
 	if s.app.model != nil {
 		m = s.app.model(o)
