@@ -1,6 +1,7 @@
 package live
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ func (r *timers) last() tea.Msg { return r.msgs[len(r.msgs)-1] }
 
 func newModel(refresh time.Duration, now *time.Time) (*Model, *timers) {
 	r := &timers{}
-	c := common.New(nil, func() time.Time { return *now }, r.tick, nil)
+	c := common.New(context.Background(), func() time.Time { return *now }, r.tick, nil)
 	return New(c, refresh, false), r
 }
 

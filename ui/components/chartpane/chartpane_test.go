@@ -1,6 +1,7 @@
 package chartpane
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ import (
 
 func TestViewFillsItsSizeAndShowsFreshness(t *testing.T) {
 	now := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
-	c := common.New(nil, func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
+	c := common.New(context.Background(), func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
 	store := series.New(30, nil)
 	seg := client.Segment{ID: "a", Name: "VIP", AnalyticsTrackingEnabled: true}
 	k := store.Key("a")
@@ -52,7 +53,7 @@ func TestViewFillsItsSizeAndShowsFreshness(t *testing.T) {
 // draws the chart (keeping one line of numbers) or says why it cannot.
 func TestShortPaneIsNeverBlank(t *testing.T) {
 	now := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
-	c := common.New(nil, func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
+	c := common.New(context.Background(), func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
 	store := series.New(30, nil)
 	segs := []client.Segment{{ID: "a", Name: "VIP", AnalyticsTrackingEnabled: true}, {ID: "b", Name: "Churn", AnalyticsTrackingEnabled: true}}
 	for j, seg := range segs {

@@ -1,6 +1,7 @@
 package scanview
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ import (
 )
 
 func newView() *Model {
-	c := common.New(nil, func() time.Time { return time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC) }, nil,
+	c := common.New(context.Background(), func() time.Time { return time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC) }, nil,
 		themes.NewStyles(themes.Mono(), true))
 	c.SetSize(80, 24)
 	return New(c)

@@ -1,6 +1,7 @@
 package segmentlist
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ import (
 )
 
 func monoCommon() *common.Common {
-	return common.New(nil, nil, nil, themes.NewStyles(themes.Mono(), true))
+	return common.New(context.Background(), nil, nil, themes.NewStyles(themes.Mono(), true))
 }
 
 func newList(n int, sizes map[string]int64) *Model {

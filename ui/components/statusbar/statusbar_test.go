@@ -1,6 +1,7 @@
 package statusbar
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +20,7 @@ func TestNoticeExpiresUnlessReplaced(t *testing.T) {
 		expiries = append(expiries, fn(now))
 		return nil
 	}
-	c := common.New(nil, func() time.Time { return now }, tick, themes.NewStyles(themes.Mono(), true))
+	c := common.New(context.Background(), func() time.Time { return now }, tick, themes.NewStyles(themes.Mono(), true))
 	c.SetSize(60, 16)
 	m := New(c)
 	m.SetNotice("first")

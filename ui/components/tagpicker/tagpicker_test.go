@@ -1,6 +1,7 @@
 package tagpicker
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func TestCountFoldsCaseAndOrdersByUse(t *testing.T) {
 // TestTypingNarrowsArrowsMoveEnterPicks: letters narrow the tags (q too),
 // ↓ moves, enter picks the tag under the cursor, and the view marks it.
 func TestTypingNarrowsArrowsMoveEnterPicks(t *testing.T) {
-	c := common.New(nil, nil, nil, themes.NewStyles(themes.Mono(), true))
+	c := common.New(context.Background(), nil, nil, themes.NewStyles(themes.Mono(), true))
 	m := New(c)
 	m.SetSize(40, 6)
 	m.Open([]Tag{{"retention", 9}, {"vip", 7}, {"marketing", 5}, {"onboarding", 4}, {"quiet", 1}}, "vip")
