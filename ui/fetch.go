@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -31,13 +32,13 @@ func (m *Model) ensureSeries() tea.Cmd {
 	if !m.cat.loaded || m.cat.authErr != nil || m.opts.Offline {
 		return nil
 	}
-	var cmds []tea.Cmd
+	var keys []client.SeriesKey
 	want := func(s client.Segment, charted bool) {
 		if !s.AnalyticsTrackingEnabled && !charted {
 			return
 		}
-		if k := m.store.Key(s.ID); m.store.Wanted(k) {
-			cmds = append(cmds, m.fetchSeriesCmd(k, 0))
+		if k := m.store.Key(s.ID); m.store.Wanted(k) && !slices.Contains(keys, k) {
+			keys = append(keys, k)
 		}
 	}
 	for _, s := range m.charted() {
@@ -46,7 +47,7 @@ func (m *Model) ensureSeries() tea.Cmd {
 	for _, s := range m.list.OnScreen(lookahead) {
 		want(s, false)
 	}
-	return tea.Batch(cmds...)
+	return m.fetchSeriesCmd(keys, 0)
 }
 
 // refetch asks again for the on-screen (all) or charted series, letting the
@@ -60,7 +61,7 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 	if all {
 		segs = append(segs, m.list.OnScreen(0)...)
 	}
-	var cmds []tea.Cmd
+	var keys []client.SeriesKey
 	seen := map[string]bool{}
 	for i, s := range segs {
 		if seen[s.ID] {
@@ -77,48 +78,64 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 		if !s.AnalyticsTrackingEnabled && (ok || i >= len(charted)) {
 			continue
 		}
-		cmds = append(cmds, m.fetchSeriesCmd(k, maxAge))
+		keys = append(keys, k)
 	}
-	return tea.Batch(cmds...)
+	return m.fetchSeriesCmd(keys, maxAge)
 }
 
-// retryFailed refetches the on-screen series whose last fetch failed.
+// retryFailed refetches the on-screen series whose last fetch failed. It
+// asks the API (joining a request in flight): the remembered answer is
+// older than the one that failed, and would hide the failure.
 func (m *Model) retryFailed() tea.Cmd {
-	var cmds []tea.Cmd
+	var keys []client.SeriesKey
 	for _, s := range append(m.charted(), m.list.OnScreen(lookahead)...) {
 		k := m.store.Key(s.ID)
-		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading {
-			cmds = append(cmds, m.fetchSeriesCmd(k, 0))
+		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading && !slices.Contains(keys, k) {
+			keys = append(keys, k)
 		}
 	}
-	return tea.Batch(cmds...)
+	return m.fetchSeriesCmd(keys, client.Fresh)
 }
 
-// fetchSeriesCmd marks k loading (its old data stays) and fetches it.
-func (m *Model) fetchSeriesCmd(k client.SeriesKey, maxAge time.Duration) tea.Cmd {
-	token, ctx, cache := m.store.Begin(k), m.c.Ctx, m.opts.Cache
-	return func() tea.Msg {
-		s, err := cache.DataSeries(ctx, k, maxAge)
-		return seriesLoadedMsg{key: k, token: token, series: s, err: err}
-	}
-}
-
-func (m *Model) seriesLoaded(msg seriesLoadedMsg) tea.Cmd {
-	now := m.c.Now()
-	switch m.store.Finish(msg.key, msg.token, msg.series, msg.err, now) {
-	case series.Failed:
-		if common.IsAuthError(msg.err) && !errors.Is(msg.err, client.ErrForbidden) {
-			m.cat.authErr = msg.err
+// seriesReplies records replies that arrived together, then does once
+// what new data or failures ask for: resort, the retry backoff, a save.
+func (m *Model) seriesReplies(replies []seriesLoadedMsg) tea.Cmd {
+	var loaded, failed bool
+	var cmds []tea.Cmd
+	for _, msg := range replies {
+		fetched := msg.fetched
+		if fetched.IsZero() {
+			fetched = m.c.Now()
 		}
-		return m.live.NoteRateLimit(msg.err)
-	case series.Loaded:
+		switch m.store.Finish(msg.key, msg.token, msg.series, msg.err, fetched) {
+		case series.Failed:
+			if common.IsAuthError(msg.err) && !errors.Is(msg.err, client.ErrForbidden) {
+				m.cat.authErr = msg.err
+			}
+			if errors.Is(msg.err, client.ErrRateLimited) {
+				cmds = append(cmds, m.live.NoteRateLimit(msg.err))
+			} else if !common.IsAuthError(msg.err) {
+				failed = true
+			}
+		case series.Loaded:
+			loaded = true
+			m.live.Updated(fetched)
+		}
+	}
+	if failed {
+		cmds = append(cmds, m.live.Failed())
+	}
+	if loaded {
 		if m.cat.authErr != nil && !common.IsAuthError(m.cat.err) {
 			m.cat.authErr = nil
 		}
+		if m.store.Failing() == 0 {
+			m.live.Healed()
+		}
 		m.list.Resort()
-		return tea.Batch(m.live.Updated(now), m.markDirty())
+		cmds = append(cmds, m.markDirty())
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // detailsCmd opens the details view for the cursor's segment and fetches.

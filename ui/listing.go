@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"sync"
 	"time"
 
@@ -89,7 +90,12 @@ func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
 		if common.IsAuthError(msg.err) {
 			m.cat.authErr = msg.err
 		}
-		return m.live.NoteRateLimit(msg.err)
+		if errors.Is(msg.err, client.ErrRateLimited) || client.IsCanceled(msg.err) || common.IsAuthError(msg.err) {
+			return m.live.NoteRateLimit(msg.err)
+		}
+		// A listing that failed is retried with the rows' backoff; a key
+		// refused is retried on each refresh (R retries now).
+		return m.live.Failed()
 	}
 	m.cat.err, m.cat.authErr = nil, nil
 	m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()

@@ -44,6 +44,7 @@ type Model struct {
 	watch    watchState
 	save     saver
 	mouseOff bool
+	frame    frameCache
 }
 
 // New returns a dashboard. Call Init through tea.NewProgram.
@@ -107,8 +108,8 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Update routes one message to the part that owns it. It never does I/O.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// route hands one message to the part that owns it. It never does I/O.
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.SetSize(msg.Width, msg.Height)
@@ -122,7 +123,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.name.Restyle()
 		}
 		return m, nil
-	case tea.BlurMsg, tea.FocusMsg, live.RefreshMsg, live.AgeMsg, live.RateMsg:
+	case tea.BlurMsg, tea.FocusMsg, live.RefreshMsg, live.AgeMsg, live.RateMsg, live.RetryMsg:
 		act, cmd := m.live.Update(msg)
 		return m, tea.Batch(cmd, m.liveAction(act))
 	case tea.KeyPressMsg:
@@ -139,7 +140,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case segmentsLoadedMsg:
 		return m, m.segmentsLoaded(msg)
 	case seriesLoadedMsg:
-		return m, m.seriesLoaded(msg)
+		return m, m.seriesReplies([]seriesLoadedMsg{msg})
+	case seriesBatchMsg:
+		return m, tea.Batch(m.seriesReplies(msg.replies), msg.next)
 	case details.LoadedMsg:
 		m.details.Update(msg)
 		return m, nil
@@ -173,7 +176,7 @@ func (m *Model) liveAction(a live.Action) tea.Cmd {
 		}
 		return m.refetch(true, m.live.MaxAge())
 	case live.RetryFailed:
-		if !m.cat.loaded {
+		if !m.cat.loaded || m.cat.err != nil {
 			return m.loadSegmentsCmd(true)
 		}
 		return m.retryFailed()

@@ -14,8 +14,8 @@ import (
 	"github.com/segdash/segdash/ui/output"
 )
 
-// View draws the whole screen. It is a pure function of the model.
-func (m *Model) View() tea.View {
+// compose draws the whole screen. It is a pure function of the model.
+func (m *Model) compose() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.ReportFocus = true
@@ -130,7 +130,19 @@ func (m *Model) chartInput() chartpane.Input {
 }
 
 // statusLine is the bottom bar.
-func (m *Model) statusLine() string {
+func (m *Model) statusLine() string { return m.status.View(m.statusFields(), m.budget()...) }
+
+// budget is the hourly API budget left, when an answer told it: shown
+// where it fits, after the notice.
+func (m *Model) budget() []string {
+	if r, ok := m.opts.Cache.RateLimit(); ok && !m.opts.Offline {
+		return []string{"API " + output.HumanCount(int64(r.Remaining)) + "/h left"}
+	}
+	return nil
+}
+
+// statusFields are the bottom bar's fields, before the notice and styling.
+func (m *Model) statusFields() []string {
 	var parts []string
 	if m.opts.Demo {
 		parts = append(parts, "DEMO")
@@ -158,8 +170,11 @@ func (m *Model) statusLine() string {
 		parts = append(parts, fmt.Sprintf("%d selected", n))
 	}
 	parts = append(parts, m.live.Status()...)
+	if n := m.store.Failing(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d failing", n))
+	}
 	if m.mouseOff {
 		parts = append(parts, "mouse off")
 	}
-	return m.status.View(parts)
+	return parts
 }

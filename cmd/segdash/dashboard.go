@@ -117,7 +117,7 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	}
 	defer be.Close()
 	opts.Cache, opts.Context = be.cache, ctx
-	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(a.out))
+	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(a.out), tea.WithFPS(ui.FPS))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("dashboard: %w", err)
 	}

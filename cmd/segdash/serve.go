@@ -434,7 +434,7 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
 		Tick: s.tick(ctx)})
 	input := newInputClock(sess, s.app.now)
-	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input))
+	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input), tea.WithFPS(ui.FPS))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...), input
 }

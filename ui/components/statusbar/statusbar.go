@@ -68,12 +68,22 @@ func (m *Model) Update(msg tea.Msg) bool {
 	return ok
 }
 
-// View draws the bar across the terminal: the fields, the notice, and the
+// hint is the help hint on the right of the bar.
+const hint = "? help  q quit "
+
+// View draws the bar across the terminal: the fields, the notice, the
+// optional fields that still fit whole (the notice comes first), and the
 // help hint on the right.
-func (m *Model) View(fields []string) string {
+func (m *Model) View(fields []string, optional ...string) string {
 	if m.notice != "" {
 		fields = append(fields, output.SafeText(m.notice))
 	}
 	left := " " + strings.Join(fields, " · ")
-	return m.c.Styles.StatusBar.Render(common.Spread(left, "? help  q quit ", m.c.Width))
+	room := m.c.Width - output.Width(hint) - 1
+	for _, f := range optional {
+		if w := output.Width(left) + 3 + output.Width(f); w <= room {
+			left += " · " + f
+		}
+	}
+	return m.c.Styles.StatusBar.Render(common.Spread(left, hint, m.c.Width))
 }

@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/ui/live"
+)
+
+// fakeTimers is a clock and its timers: a timer fires only when the test
+// moves the clock past it.
+type fakeTimers struct {
+	e       *testEnv
+	pending []fakeTimer
+	started int
+}
+
+type fakeTimer struct {
+	at  time.Time
+	msg func(time.Time) tea.Msg
+}
+
+func (f *fakeTimers) tick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	f.pending = append(f.pending, fakeTimer{at: f.e.now().Add(d), msg: fn})
+	f.started++
+	return nil
+}
+
+// run moves the clock to end, firing each timer in time order and drawing
+// after every message as Bubble Tea does; it returns the messages fired.
+func (f *fakeTimers) run(t *testing.T, m *Model, end time.Time) int {
+	t.Helper()
+	fired := 0
+	for {
+		sort.SliceStable(f.pending, func(i, j int) bool { return f.pending[i].at.Before(f.pending[j].at) })
+		if len(f.pending) == 0 || f.pending[0].at.After(end) {
+			break
+		}
+		next := f.pending[0]
+		f.pending = f.pending[1:]
+		f.e.clock.Store(next.at.UnixNano())
+		_, cmd := m.Update(next.msg(next.at))
+		m.View()
+		drawSettle(t, m, cmd)
+		fired++
+	}
+	f.e.clock.Store(end.UnixNano())
+	return fired
+}
+
+// drawSettle is settle, drawing after every message.
+func drawSettle(t *testing.T, m *Model, cmd tea.Cmd) {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			_, next := m.Update(msg)
+			m.View()
+			queue = append(queue, next)
+		}
+	}
+}
+
+func TestIdleMinuteDrawsOnlyWhatChanges(t *testing.T) {
+	e := newTestEnv(t, 300)
+	timers := &fakeTimers{e: e}
+	m := e.newTestModel(Options{Refresh: 10 * time.Second, Tick: timers.tick})
+	start(t, m, 200, 50)
+	m.View()
+	timers.run(t, m, e.now().Add(time.Minute)) // let start-up settle
+	frames, started := m.frame.count, timers.started
+	fired := timers.run(t, m, e.now().Add(time.Minute))
+	frames, started = m.frame.count-frames, timers.started-started
+	t.Logf("idle minute at refresh 10s: %d frames, %d timers started, %d fired", frames, started, fired)
+	// "updated Ns ago" changes every second (60), and each of the six
+	// refreshes shows "refreshing…" and then its replies (12 at most).
+	if frames < 60 || frames > 72 {
+		t.Errorf("%d frames in an idle minute, want 60..72", frames)
+	}
+	// One age timer per label change and one refresh timer per refresh:
+	// never one timer per reply.
+	if started > 66 {
+		t.Errorf("%d timers started in an idle minute, want ≤ 66", started)
+	}
+}
+
+func TestNoFrameWhenNothingVisibleChanged(t *testing.T) {
+	e := newTestEnv(t, 300)
+	timers := &fakeTimers{e: e}
+	m := e.newTestModel(Options{Tick: timers.tick})
+	start(t, m, 120, 40)
+	m.View()
+	before := m.frame.count
+	// A stale age tick, a save and a terminal report change nothing.
+	for _, msg := range []tea.Msg{live.AgeMsg{}, saveSnapshotMsg{}, tea.ModeReportMsg{}} {
+		m.Update(msg)
+		m.View()
+	}
+	if m.frame.count != before {
+		t.Errorf("%d frames for messages that changed nothing", m.frame.count-before)
+	}
+	// Half a second later the label "updated 0s ago" is the same: no frame.
+	e.advance(500 * time.Millisecond)
+	timers.run(t, m, e.now())
+	m.View()
+	if m.frame.count != before {
+		t.Errorf("a frame while the age label kept its text")
+	}
+	// A second later it reads 1s: one frame.
+	timers.run(t, m, e.now().Add(time.Second))
+	if m.frame.count != before+1 {
+		t.Errorf("%d frames when the age label changed once, want 1", m.frame.count-before)
+	}
+	mustContain(t, screen(m), "updated 1s ago")
+}
+
+func TestAgeTickerIsOneTimer(t *testing.T) {
+	e := newTestEnv(t, 300)
+	timers := &fakeTimers{e: e}
+	m := e.newTestModel(Options{Tick: timers.tick})
+	start(t, m, 120, 40)
+	ages := 0
+	for _, p := range timers.pending {
+		if _, ok := p.msg(p.at).(live.AgeMsg); ok {
+			ages++
+		}
+	}
+	// Start-up brought a screenful of replies; one age timer runs.
+	if ages != 1 {
+		t.Errorf("%d age timers pending after %d replies, want 1", ages, len(m.list.OnScreen(lookahead)))
+	}
+}
+
+func TestAgesAreTheAgeOfTheData(t *testing.T) {
+	e := newTestEnv(t, 300)
+	a := e.newTestModel(Options{})
+	start(t, a, 120, 40)
+	// A second session two minutes later is answered from the cache: it
+	// shows when the API answered, not when the cache did.
+	e.advance(2 * time.Minute)
+	b := e.newTestModel(Options{})
+	start(t, b, 120, 40)
+	mustContain(t, screen(b), "updated 2m ago", "fetched 2m ago")
+	if strings.Contains(screen(b), "0s ago") {
+		t.Errorf("data from the cache shown as new:\n%s", screen(b))
+	}
+}
+
+func TestFailedRowsRetryWithBackoffAndHeal(t *testing.T) {
+	e := newTestEnv(t, 300)
+	timers := &fakeTimers{e: e}
+	m := e.newTestModel(Options{Refresh: 5 * time.Minute, Tick: timers.tick})
+	start(t, m, 120, 40)
+	var broken []string
+	for _, s := range m.list.OnScreen(0) {
+		if s.AnalyticsTrackingEnabled && len(broken) < 3 {
+			broken = append(broken, s.ID)
+			e.api.SetSegmentFault(s.ID, brazetest.Fault{Status: 503, Message: "down"})
+		}
+	}
+	e.advance(time.Minute)
+	press(t, m, "R")
+	mustContain(t, screen(m), "3 failing")
+	// Still broken: the retries come 5 s, then 10 s, then 20 s apart.
+	t0 := e.now()
+	timers.run(t, m, t0.Add(5*time.Second))
+	if n := e.api.SeriesRequests(broken[0]); n != 3 { // start, R, one retry
+		t.Fatalf("after 5 s: %d requests for a failing row, want 3", n)
+	}
+	timers.run(t, m, t0.Add(14*time.Second))
+	if n := e.api.SeriesRequests(broken[0]); n != 3 {
+		t.Errorf("retried before the 10 s backoff: %d requests", n)
+	}
+	timers.run(t, m, t0.Add(15*time.Second))
+	if n := e.api.SeriesRequests(broken[0]); n != 4 {
+		t.Errorf("no retry 10 s after the first: %d requests", n)
+	}
+	// The API heals: the next retry (20 s later) shows it, no key pressed.
+	for _, id := range broken {
+		e.api.SetSegmentFault(id, brazetest.Fault{})
+	}
+	timers.run(t, m, t0.Add(35*time.Second))
+	if s := screen(m); strings.Contains(s, "failing") {
+		t.Errorf("not healed 35 s after the first failure:\n%s", s)
+	}
+	if got := m.live.NextRetry(); got != 5*time.Second {
+		t.Errorf("backoff after healing %v, want 5s again", got)
+	}
+}
