@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui/live"
 )
 
@@ -199,5 +200,30 @@ func TestFailedRowsRetryWithBackoffAndHeal(t *testing.T) {
 	}
 	if got := m.live.NextRetry(); got != 5*time.Second {
 		t.Errorf("backoff after healing %v, want 5s again", got)
+	}
+}
+
+func TestSnapshotSavedAtMostEveryFewMinutesAndOnQuit(t *testing.T) {
+	e := newTestEnv(t, 300)
+	timers := &fakeTimers{e: e}
+	saved := 0
+	m := e.newTestModel(Options{Refresh: 10 * time.Second, Tick: timers.tick,
+		SaveSnapshot: func(*snapshot.Snapshot) error { saved++; return nil }})
+	start(t, m, 120, 40)
+	timers.run(t, m, e.now().Add(10*time.Minute))
+	// 60 refreshes brought new data: one save soon after start, then one
+	// every three minutes.
+	if m.save.count < 2 || m.save.count > 4 {
+		t.Errorf("%d saves in 10 minutes of refreshes every 10 s, want 2..4", m.save.count)
+	}
+	before := m.save.count
+	e.advance(10 * time.Second)
+	press(t, m, "r") // new data since the last save
+	press(t, m, "q")
+	if m.save.count != before+1 {
+		t.Errorf("quitting did not save the newest data")
+	}
+	if saved != m.save.count {
+		t.Errorf("%d saves written, %d started", saved, m.save.count)
 	}
 }
