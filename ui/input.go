@@ -120,13 +120,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return m.refetch(false, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):
-		if m.opts.Offline {
-			return m.status.SetNotice("offline: showing the data of the last run only")
-		}
-		if m.cat.authErr != nil || !m.cat.loaded || m.cat.fromDisk {
-			return m.loadSegmentsCmd(true)
-		}
-		return m.refetch(true, manualMaxAge)
+		return m.refreshAll()
 	case key.Matches(msg, k.Pause):
 		paused, cmd := m.live.TogglePause()
 		if paused {

@@ -100,7 +100,7 @@ func (m *Model) applyTheme() {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.status.StartExpiry()}
 	if !m.opts.Offline {
-		cmds = append(cmds, m.loadSegmentsCmd(false), m.live.Start())
+		cmds = append(cmds, m.loadSegmentsCmd(0), m.live.Start())
 	}
 	if m.autoTheme() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -172,12 +172,12 @@ func (m *Model) liveAction(a live.Action) tea.Cmd {
 	case live.Refresh:
 		if m.cat.authErr != nil || !m.cat.loaded || (m.cat.fromDisk && !m.cat.listing) {
 			// Recovery is automatic: try the listing again on each tick.
-			return m.loadSegmentsCmd(true)
+			return m.loadSegmentsCmd(client.Fresh)
 		}
-		return m.refetch(true, m.live.MaxAge())
+		return tea.Batch(m.refetch(true, m.live.MaxAge()), m.relistIfOld())
 	case live.RetryFailed:
 		if !m.cat.loaded || m.cat.err != nil {
-			return m.loadSegmentsCmd(true)
+			return m.loadSegmentsCmd(client.Fresh)
 		}
 		return m.retryFailed()
 	}
