@@ -53,6 +53,21 @@ func (m *Model) ensureSeries() tea.Cmd {
 // refetch asks again for the on-screen (all) or charted series, letting the
 // cache answer from memory what is younger than maxAge.
 func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
+	return m.refetchAged(all, maxAge, maxAge)
+}
+
+// refreshLive is the live refresh: the charted series are asked again
+// when older than the scheduler's MaxAge; the other rows on screen when
+// older than the cache's TTL (0). A daily series changes at most once a
+// day: asking every row on screen at every tick cost a request per row
+// per tick for numbers that did not change.
+func (m *Model) refreshLive() tea.Cmd {
+	return m.refetchAged(true, m.live.MaxAge(), 0)
+}
+
+// refetchAged asks again for the charted series (maxAge) and, when all,
+// the other rows on screen (rowAge).
+func (m *Model) refetchAged(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 	if !m.cat.loaded || m.opts.Offline {
 		return nil
 	}
@@ -62,6 +77,7 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 		segs = append(segs, m.list.OnScreen(0)...)
 	}
 	var keys []client.SeriesKey
+	var ages []time.Duration
 	seen := map[string]bool{}
 	for i, s := range segs {
 		if seen[s.ID] {
@@ -79,8 +95,13 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 			continue
 		}
 		keys = append(keys, k)
+		if i < len(charted) {
+			ages = append(ages, maxAge)
+		} else {
+			ages = append(ages, rowAge)
+		}
 	}
-	return m.fetchSeriesCmd(keys, maxAge)
+	return m.fetchSeriesCmd(keys, ages...)
 }
 
 // retryFailed refetches the on-screen series whose last fetch failed. It

@@ -23,21 +23,29 @@ type seriesBatchMsg struct {
 
 // fetchSeriesCmd marks each key loading (its old data stays) and fetches
 // them all in one command, whose messages each carry the replies that
-// arrived together. The cache bounds the requests in flight.
-func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge time.Duration) tea.Cmd {
+// arrived together. The cache bounds the requests in flight. maxAge is
+// the oldest answer from memory each key takes; the last one given
+// stands for the keys after it (none: the cache's TTL).
+func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration) tea.Cmd {
 	if len(keys) == 0 {
 		return nil
 	}
 	tokens := make([]int64, len(keys))
+	ages := make([]time.Duration, len(keys))
 	for i, k := range keys {
 		tokens[i] = m.store.Begin(k)
+		if i < len(maxAge) {
+			ages[i] = maxAge[i]
+		} else if len(maxAge) > 0 {
+			ages[i] = maxAge[len(maxAge)-1]
+		}
 	}
 	ctx, cache := m.c.Ctx, m.opts.Cache
 	ch := make(chan seriesLoadedMsg, len(keys))
 	var once sync.Once
 	start := func() {
 		for i, k := range keys {
-			go func() { ch <- fetchOne(ctx, cache, k, tokens[i], maxAge) }()
+			go func() { ch <- fetchOne(ctx, cache, k, tokens[i], ages[i]) }()
 		}
 	}
 	left := len(keys) // read and written only by wait, one call after the other

@@ -227,3 +227,17 @@ func TestSnapshotSavedAtMostEveryFewMinutesAndOnQuit(t *testing.T) {
 		t.Errorf("%d saves written, %d started", saved, m.save.count)
 	}
 }
+
+func TestLiveRefreshAsksTheChartedRowOnly(t *testing.T) {
+	e := newTestEnv(t, 300)
+	timers := &fakeTimers{e: e}
+	m := e.newTestModel(Options{Refresh: 10 * time.Second, Tick: timers.tick})
+	start(t, m, 200, 50)
+	before := e.api.Requests("")
+	timers.run(t, m, e.now().Add(30*time.Second))
+	// Three refreshes: the charted series each time; the other rows are
+	// younger than the cache's TTL (5 min) and answered from memory.
+	if got := e.api.Requests("") - before; got != 3 {
+		t.Errorf("three refreshes cost %d requests, want 3 (the charted row)", got)
+	}
+}

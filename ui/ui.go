@@ -174,7 +174,7 @@ func (m *Model) liveAction(a live.Action) tea.Cmd {
 			// Recovery is automatic: try the listing again on each tick.
 			return m.loadSegmentsCmd(client.Fresh)
 		}
-		return tea.Batch(m.refetch(true, m.live.MaxAge()), m.relistIfOld())
+		return tea.Batch(m.refreshLive(), m.relistIfOld())
 	case live.RetryFailed:
 		if !m.cat.loaded || m.cat.err != nil {
 			return m.loadSegmentsCmd(client.Fresh)
