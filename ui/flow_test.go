@@ -59,7 +59,7 @@ func TestFlowInARealProgram(t *testing.T) {
 	// The API heals; the next refresh recovers on its own.
 	e.api.SetSegmentFault(victim, brazetest.Fault{})
 	tm.Type("R")
-	waitFor("fetched 0s ago")
+	waitFor("fetched now")
 
 	tm.Type("q")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)

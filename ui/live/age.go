@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/ui/common"
 )
 
 // AgeMsg wakes the screen when an "… ago" label on it changes.
@@ -48,14 +50,14 @@ func (m *Model) WatchAges(refs ...time.Time) tea.Cmd {
 	return m.c.Tick(next.Sub(now), func(time.Time) tea.Msg { return AgeMsg{gen: gen} })
 }
 
-// untilLabelChanges is how long common.Ago(age) keeps its text: seconds
-// in the first minute, then minutes, then hours.
+// untilLabelChanges is how long common.Ago(age) keeps its text: steps of
+// common.AgoStep in the first minute, then minutes, then hours.
 func untilLabelChanges(age time.Duration) time.Duration {
 	switch {
 	case age < 0:
 		return -age
 	case age < time.Minute:
-		return time.Second - age%time.Second
+		return common.AgoStep - age%common.AgoStep
 	case age < time.Hour:
 		return time.Minute - age%time.Minute
 	}
