@@ -26,9 +26,12 @@ func (m *Model) charted() []client.Segment {
 	return m.chart.Charted(m.list.Selected(), cur, ok)
 }
 
-// ensureSeries fetches what is on screen and not yet known. Untracked
-// segments are fetched only when charted, and only once.
+// ensureSeries fetches what is on screen and not yet known, and lets go of
+// what left the screen (the cache keeps it). Untracked segments are
+// fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
+	charted, onScreen := m.charted(), m.list.OnScreen(lookahead)
+	m.trimSeries(charted, onScreen)
 	if !m.cat.loaded || m.cat.authErr != nil || m.opts.Offline {
 		return nil
 	}
@@ -37,17 +40,40 @@ func (m *Model) ensureSeries() tea.Cmd {
 		if !s.AnalyticsTrackingEnabled && !charted {
 			return
 		}
-		if k := m.store.Key(s.ID); m.store.Wanted(k) && !slices.Contains(keys, k) {
+		k := m.store.Key(s.ID)
+		if _, held := m.store.State(k); !held {
+			// Back on screen: the cache's copy shows at once; the fetch
+			// below costs a request only if that copy is past its TTL.
+			if series, at, ok := m.opts.Cache.Peek(k); ok {
+				m.store.Adopt(k, series, at)
+				keys = append(keys, k)
+				return
+			}
+		}
+		if m.store.Wanted(k) && !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
-	for _, s := range m.charted() {
+	for _, s := range charted {
 		want(s, true)
 	}
-	for _, s := range m.list.OnScreen(lookahead) {
+	for _, s := range onScreen {
 		want(s, false)
 	}
 	return m.fetchSeriesCmd(keys, 0)
+}
+
+// trimSeries keeps in the store only the series of what is charted,
+// selected or on screen with the lookahead: paging through 10,000 rows no
+// longer keeps 10,000 series in the model.
+func (m *Model) trimSeries(charted, onScreen []client.Segment) {
+	keep := make(map[string]bool, len(charted)+len(onScreen)+m.list.SelectedCount())
+	for _, group := range [][]client.Segment{charted, onScreen, m.list.Selected()} {
+		for _, s := range group {
+			keep[s.ID] = true
+		}
+	}
+	m.store.Trim(func(id string) bool { return keep[id] })
 }
 
 // refetch asks again for the on-screen (all) or charted series, letting the
