@@ -241,3 +241,14 @@ func TestLiveRefreshAsksTheChartedRowOnly(t *testing.T) {
 		t.Errorf("three refreshes cost %d requests, want 3 (the charted row)", got)
 	}
 }
+
+func TestWarmStartShowsTheAgeOfTheSavedData(t *testing.T) {
+	e := newTestEnv(t, 300)
+	snap := snapshotOf(t, e)
+	for i := range snap.Series {
+		snap.Series[i].Fetched = testNow.Add(-3 * time.Hour)
+	}
+	m := e.newTestModel(Options{Snapshot: snap})
+	m.Update(windowSize(120, 40))
+	mustContain(t, screen(m), "updated 3h ago")
+}

@@ -28,11 +28,12 @@ type saver struct {
 func (m *Model) restore(snap *snapshot.Snapshot) {
 	if len(snap.Segments) > 0 {
 		m.list.SetSegments(snap.Segments)
+		// The pages known to exist are listed at once, not one by one.
+		m.opts.Cache.ExpectSegments(len(snap.Segments))
 		m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, true, snap.ListedAt
 	}
-	if newest := m.store.Restore(snap.Series); !newest.IsZero() {
-		m.live.Updated(newest) // its redraw timer starts with the first reply
-	}
+	// "updated … ago" is the age of the saved data, never "now" at start.
+	m.live.Updated(m.store.Restore(snap.Series))
 }
 
 // snapshot is what the dashboard knows now, for the next start.
