@@ -136,12 +136,20 @@ func (s *Store) Len() int { return len(s.states) }
 
 // Trim drops every series of a segment keep refuses (of every window):
 // the store holds what is charted, selected and on screen; the cache's
-// LRU keeps the rest, to be adopted again without a request.
+// LRU keeps the rest, to be adopted again without a request. The list
+// keeps what it sorts by (latest size, change) but not the sparkline's
+// values, which come back with the series.
 func (s *Store) Trim(keep func(id string) bool) {
-	for k := range s.states {
-		if !keep(k.SegmentID) {
-			delete(s.states, k)
+	for k, st := range s.states {
+		if keep(k.SegmentID) {
+			continue
 		}
+		if s.sink != nil && s.shown(k) {
+			sum := st.summary()
+			sum.Values, sum.Loading = nil, false
+			s.sink.SetSummary(k.SegmentID, sum)
+		}
+		delete(s.states, k)
 	}
 }
 
