@@ -8,39 +8,43 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/ui/common"
-	"github.com/segdash/segdash/ui/components/details"
+	"github.com/segdash/segdash/ui/live"
 )
 
 // frameCache keeps the last frame: Bubble Tea asks for View after every
 // message, and a frame is drawn again only when a message changed
 // something on screen.
 type frameCache struct {
-	view  tea.View
-	valid bool   // view is the screen as it is
-	state string // visibleState when view was drawn
-	count int    // frames drawn, for tests and measurements
+	view     tea.View
+	valid    bool   // view is the screen as it is
+	state    string // visibleState when view was drawn
+	count    int    // frames drawn, for tests and measurements
+	unrouted bool   // route had no case for the message
 }
 
 // Update routes one message to the part that owns it, decides whether the
 // screen changed, and keeps the age ticker set. It never does I/O.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.frame.unrouted = false
 	_, cmd := m.route(msg)
-	if m.frame.valid && (!isQuiet(msg) || m.visibleState() != m.frame.state) {
+	if m.frame.valid && (!m.isQuiet(msg) || m.visibleState() != m.frame.state) {
 		m.frame.valid = false
 	}
 	return m, tea.Batch(cmd, m.live.WatchAges(m.ageRefs()...))
 }
 
-// isQuiet reports whether msg is a timer, a reply or a terminal report:
+// isQuiet reports whether msg is a timer, a series reply, a save or a
+// message route had no case for (a notice's expiry, a terminal report):
 // one that changes the screen only through what visibleState sums up.
-// Keys, the mouse, a resize and the listing's end redraw always.
-func isQuiet(msg tea.Msg) bool {
+// Everything else (keys, the mouse, a resize, the listing's end, any
+// message added later) redraws.
+func (m *Model) isQuiet(msg tea.Msg) bool {
 	switch msg.(type) {
-	case tea.KeyPressMsg, tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg, tea.WindowSizeMsg,
-		tea.BackgroundColorMsg, segmentsLoadedMsg, details.LoadedMsg, exportedMsg, watchlistSavedMsg:
-		return false
+	case live.AgeMsg, live.RefreshMsg, live.RateMsg, live.RetryMsg, tea.FocusMsg, tea.BlurMsg,
+		segmentsProgressMsg, seriesLoadedMsg, seriesBatchMsg, saveSnapshotMsg, snapshotSavedMsg:
+		return true
 	}
-	return true
+	return m.frame.unrouted
 }
 
 // visibleState sums up what quiet messages can change on screen: the

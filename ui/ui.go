@@ -163,6 +163,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status.Update(msg)
+	m.frame.unrouted = true // a notice's expiry or a terminal report
 	return m, nil
 }
 
