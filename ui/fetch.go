@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,33 +27,74 @@ func (m *Model) charted() []client.Segment {
 	return m.chart.Charted(m.list.Selected(), cur, ok)
 }
 
-// ensureSeries fetches what is on screen and not yet known. Untracked
-// segments are fetched only when charted, and only once.
+// ensureSeries fetches what is on screen and not yet known, and lets go of
+// what left the screen (the cache keeps it). Untracked segments are
+// fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
+	charted, onScreen := m.charted(), m.list.OnScreen(lookahead)
+	m.trimSeries(charted, onScreen)
 	if !m.cat.loaded || m.cat.authErr != nil || m.opts.Offline {
 		return nil
 	}
-	var cmds []tea.Cmd
+	var keys []client.SeriesKey
 	want := func(s client.Segment, charted bool) {
 		if !s.AnalyticsTrackingEnabled && !charted {
 			return
 		}
-		if k := m.store.Key(s.ID); m.store.Wanted(k) {
-			cmds = append(cmds, m.fetchSeriesCmd(k, 0))
+		k := m.store.Key(s.ID)
+		if _, held := m.store.State(k); !held {
+			// Back on screen: the cache's copy shows at once; the fetch
+			// below costs a request only if that copy is past its TTL.
+			if series, at, ok := m.opts.Cache.Peek(k); ok {
+				m.store.Adopt(k, series, at)
+				keys = append(keys, k)
+				return
+			}
+		}
+		if m.store.Wanted(k) && !slices.Contains(keys, k) {
+			keys = append(keys, k)
 		}
 	}
-	for _, s := range m.charted() {
+	for _, s := range charted {
 		want(s, true)
 	}
-	for _, s := range m.list.OnScreen(lookahead) {
+	for _, s := range onScreen {
 		want(s, false)
 	}
-	return tea.Batch(cmds...)
+	return m.fetchSeriesCmd(keys, 0)
+}
+
+// trimSeries keeps in the store only the series of what is charted,
+// selected or on screen with the lookahead: paging through 10,000 rows no
+// longer keeps 10,000 series in the model.
+func (m *Model) trimSeries(charted, onScreen []client.Segment) {
+	keep := make(map[string]bool, len(charted)+len(onScreen)+m.list.SelectedCount())
+	for _, group := range [][]client.Segment{charted, onScreen, m.list.Selected()} {
+		for _, s := range group {
+			keep[s.ID] = true
+		}
+	}
+	m.store.Trim(func(id string) bool { return keep[id] })
 }
 
 // refetch asks again for the on-screen (all) or charted series, letting the
 // cache answer from memory what is younger than maxAge.
 func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
+	return m.refetchAged(all, maxAge, maxAge)
+}
+
+// refreshLive is the live refresh: the charted series are asked again
+// when older than the scheduler's MaxAge; the other rows on screen when
+// older than the cache's TTL (0). A daily series changes at most once a
+// day: asking every row on screen at every tick cost a request per row
+// per tick for numbers that did not change.
+func (m *Model) refreshLive() tea.Cmd {
+	return m.refetchAged(true, m.live.MaxAge(), 0)
+}
+
+// refetchAged asks again for the charted series (maxAge) and, when all,
+// the other rows on screen (rowAge).
+func (m *Model) refetchAged(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 	if !m.cat.loaded || m.opts.Offline {
 		return nil
 	}
@@ -61,7 +103,8 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 	if all {
 		segs = append(segs, m.list.OnScreen(0)...)
 	}
-	var cmds []tea.Cmd
+	var keys []client.SeriesKey
+	var ages []time.Duration
 	seen := map[string]bool{}
 	for i, s := range segs {
 		if seen[s.ID] {
@@ -78,49 +121,70 @@ func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
 		if chartpane.Untracked(s, st) && (ok || i >= len(charted)) {
 			continue
 		}
-		cmds = append(cmds, m.fetchSeriesCmd(k, maxAge))
+		keys = append(keys, k)
+		if i < len(charted) {
+			ages = append(ages, maxAge)
+		} else {
+			ages = append(ages, rowAge)
+		}
 	}
-	return tea.Batch(cmds...)
+	return m.fetchSeriesCmd(keys, ages...)
 }
 
-// retryFailed refetches the on-screen series whose last fetch failed.
+// retryFailed refetches the on-screen series whose last fetch failed. It
+// asks the API (joining a request in flight): the remembered answer is
+// older than the one that failed, and would hide the failure.
 func (m *Model) retryFailed() tea.Cmd {
-	var cmds []tea.Cmd
+	var keys []client.SeriesKey
 	for _, s := range append(m.charted(), m.list.OnScreen(lookahead)...) {
 		k := m.store.Key(s.ID)
 		// A segment without tracking failed for good: no retry.
-		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading && !chartpane.Untracked(s, st) {
-			cmds = append(cmds, m.fetchSeriesCmd(k, 0))
+		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading && !chartpane.Untracked(s, st) && !slices.Contains(keys, k) {
+			keys = append(keys, k)
 		}
 	}
-	return tea.Batch(cmds...)
+	return m.fetchSeriesCmd(keys, client.Fresh)
 }
 
-// fetchSeriesCmd marks k loading (its old data stays) and fetches it.
-func (m *Model) fetchSeriesCmd(k client.SeriesKey, maxAge time.Duration) tea.Cmd {
-	token, ctx, cache := m.store.Begin(k), m.c.Ctx, m.opts.Cache
-	return func() tea.Msg {
-		s, err := cache.DataSeries(ctx, k, maxAge)
-		return seriesLoadedMsg{key: k, token: token, series: s, err: err}
-	}
-}
-
-func (m *Model) seriesLoaded(msg seriesLoadedMsg) tea.Cmd {
-	now := m.c.Now()
-	switch m.store.Finish(msg.key, msg.token, msg.series, msg.err, now) {
-	case series.Failed:
-		if common.IsAuthError(msg.err) && !errors.Is(msg.err, client.ErrForbidden) {
-			m.cat.authErr = msg.err
+// seriesReplies records replies that arrived together, then does once
+// what new data or failures ask for: resort, the retry backoff, a save.
+func (m *Model) seriesReplies(replies []seriesLoadedMsg) tea.Cmd {
+	var loaded, failed bool
+	var cmds []tea.Cmd
+	for _, msg := range replies {
+		fetched := msg.fetched
+		if fetched.IsZero() {
+			fetched = m.c.Now()
 		}
-		return m.live.NoteRateLimit(msg.err)
-	case series.Loaded:
+		switch m.store.Finish(msg.key, msg.token, msg.series, msg.err, fetched) {
+		case series.Failed:
+			if common.IsAuthError(msg.err) && !errors.Is(msg.err, client.ErrForbidden) {
+				m.cat.authErr = msg.err
+			}
+			if errors.Is(msg.err, client.ErrRateLimited) {
+				cmds = append(cmds, m.live.NoteRateLimit(msg.err))
+			} else if !common.IsAuthError(msg.err) {
+				failed = true
+			}
+		case series.Loaded:
+			loaded = true
+			m.live.Updated(fetched)
+		}
+	}
+	if failed {
+		cmds = append(cmds, m.live.Failed())
+	}
+	if loaded {
 		if m.cat.authErr != nil && !common.IsAuthError(m.cat.err) {
 			m.cat.authErr = nil
 		}
+		if m.store.Failing() == 0 {
+			m.live.Healed()
+		}
 		m.list.Resort()
-		return tea.Batch(m.live.Updated(now), m.markDirty())
+		cmds = append(cmds, m.markDirty())
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // detailsCmd opens the details view for the cursor's segment and fetches.
@@ -129,9 +193,9 @@ func (m *Model) detailsCmd() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.details.Open(s)
+	m.over.details.Open(s)
 	if m.opts.Offline {
-		m.details.Fail(&client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"})
+		m.over.details.Fail(&client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"})
 		return nil
 	}
 	ctx, cache, id := m.c.Ctx, m.opts.Cache, s.ID

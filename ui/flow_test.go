@@ -18,7 +18,7 @@ import (
 // refresh, see an API error and its recovery, quit.
 func TestFlowInARealProgram(t *testing.T) {
 	e := newTestEnv(t, 300)
-	m := New(Options{Cache: e.cache, Now: func() time.Time { return testNow }, Theme: "dark"})
+	m := New(Options{Cache: e.cache, Now: e.now, Theme: "dark"})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor := func(what ...string) {
@@ -59,7 +59,7 @@ func TestFlowInARealProgram(t *testing.T) {
 	// The API heals; the next refresh recovers on its own.
 	e.api.SetSegmentFault(victim, brazetest.Fault{})
 	tm.Type("R")
-	waitFor("fetched 0s ago")
+	waitFor("fetched now")
 
 	tm.Type("q")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)

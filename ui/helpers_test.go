@@ -63,7 +63,7 @@ func newTestEnvWith(t testing.TB, o brazetest.Options) *testEnv {
 // newTestModel is a dashboard on the fixed clock with live refresh off.
 func (e *testEnv) newTestModel(o Options) *Model {
 	o.Cache = e.cache
-	o.Now = func() time.Time { return testNow }
+	o.Now = e.now // the cache's clock: data ages are the cache's fetch times
 	if o.Tick == nil {
 		o.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // no timers
 	}

@@ -20,30 +20,30 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case msg.String() == "ctrl+c":
 		return m.quit()
-	case m.name.Active():
+	case m.over.name.Active():
 		return m.nameKey(msg)
-	case m.filter.Active():
+	case m.over.filter.Active():
 		return m.filterKey(msg)
-	case m.tags.Active():
+	case m.over.tags.Active():
 		return m.tagKey(msg)
 	case m.scan.view.Active():
 		return m.scanKey(msg)
-	case m.help.Active():
+	case m.over.help.Active():
 		if key.Matches(msg, k.Help, k.Escape) {
-			m.help.Close()
+			m.over.help.Close()
 		} else if key.Matches(msg, k.Quit) {
 			return m.quit()
 		} else {
-			m.help.Update(msg)
+			m.over.help.Update(msg)
 		}
 		return nil
-	case m.details.Active():
+	case m.over.details.Active():
 		if key.Matches(msg, k.Escape, k.Details) {
-			m.details.Close()
+			m.over.details.Close()
 			return nil
 		}
 		if key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown) {
-			m.details.Update(msg) // a short pane scrolls
+			m.over.details.Update(msg) // a short pane scrolls
 			return nil
 		}
 	}
@@ -61,7 +61,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if m.chart.Solo() {
 			m.chart.SetSolo(false)
 		} else if m.list.Filter() != "" {
-			m.filter.SetValue("")
+			m.over.filter.SetValue("")
 			m.applyFilter()
 		}
 	case key.Matches(msg, k.Up):
@@ -86,7 +86,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.chart.SetSolo(false)
 		m.watch.current, m.watch.problems = "", nil
 	case key.Matches(msg, k.Filter):
-		return m.filter.Open(m.list.Filter()), true
+		return m.over.filter.Open(m.list.Filter()), true
 	case key.Matches(msg, k.TagFilter):
 		return m.openTags(), true
 	case key.Matches(msg, k.Sort):
@@ -127,7 +127,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.help.Open()
+		m.over.help.Open()
 	case key.Matches(msg, k.Normalise):
 		m.chart.ToggleNormal()
 	case key.Matches(msg, k.Details):
@@ -142,13 +142,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return m.refetch(false, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):
-		if m.opts.Offline {
-			return m.status.SetNotice("offline: showing the data of the last run only")
-		}
-		if m.cat.authErr != nil || !m.cat.loaded || m.cat.fromDisk {
-			return m.loadSegmentsCmd(true)
-		}
-		return m.refetch(true, manualMaxAge)
+		return m.refreshAll()
 	case key.Matches(msg, k.Pause):
 		paused, cmd := m.live.TogglePause()
 		if paused {
@@ -191,20 +185,20 @@ func (m *Model) filterKey(msg tea.Msg) tea.Cmd {
 			return m.ensureSeries()
 		}
 	}
-	ev, cmd := m.filter.Update(msg)
+	ev, cmd := m.over.filter.Update(msg)
 	switch ev {
 	case prompt.Canceled:
-		m.filter.Close()
-		m.filter.SetValue("")
+		m.over.filter.Close()
+		m.over.filter.SetValue("")
 	case prompt.Submitted:
-		m.filter.Close()
+		m.over.filter.Close()
 		return m.ensureSeries()
 	}
 	m.applyFilter()
 	return tea.Batch(cmd, m.ensureSeries())
 }
 
-func (m *Model) applyFilter() { m.list.SetFilter(m.filter.Value()) }
+func (m *Model) applyFilter() { m.list.SetFilter(m.over.filter.Value()) }
 
 // openTags shows the tag picker, its cursor on the filter's tag if any.
 func (m *Model) openTags() tea.Cmd {
@@ -218,26 +212,26 @@ func (m *Model) openTags() tea.Cmd {
 			cur = t
 		}
 	}
-	return m.tags.Open(tags, cur)
+	return m.over.tags.Open(tags, cur)
 }
 
 // tagKey handles a key or paste while the tag picker is open: the picked
 // tag replaces the filter's tag:NAME term; its other words stay.
 func (m *Model) tagKey(msg tea.Msg) tea.Cmd {
-	ev, cmd := m.tags.Update(msg)
+	ev, cmd := m.over.tags.Update(msg)
 	switch ev {
 	case tagpicker.Canceled:
-		m.tags.Close()
+		m.over.tags.Close()
 	case tagpicker.Picked:
-		t, _ := m.tags.Picked()
-		m.tags.Close()
+		t, _ := m.over.tags.Picked()
+		m.over.tags.Close()
 		words := []string{}
 		for w := range strings.FieldsSeq(m.list.Filter()) {
 			if !strings.HasPrefix(strings.ToLower(w), "tag:") {
 				words = append(words, w)
 			}
 		}
-		m.filter.SetValue(strings.Join(append(words, "tag:"+t.Name), " "))
+		m.over.filter.SetValue(strings.Join(append(words, "tag:"+t.Name), " "))
 		m.applyFilter()
 		return m.ensureSeries()
 	}
@@ -246,7 +240,7 @@ func (m *Model) tagKey(msg tea.Msg) tea.Cmd {
 
 // handleMouse: a click focuses a row, the wheel scrolls.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.opts.NoMouse || m.help.Active() {
+	if m.opts.NoMouse || m.over.help.Active() {
 		return nil
 	}
 	mouse := msg.Mouse()

@@ -39,12 +39,12 @@ func (m *Model) layoutFor() paneLayout {
 func (m *Model) layout() {
 	l := m.layoutFor()
 	m.list.SetSize(l.listW, l.listH)
-	m.tags.SetSize(l.listW, l.listH)
-	m.tags.SetWidth(max(10, m.c.Width-8))
+	m.over.tags.SetSize(l.listW, l.listH)
+	m.over.tags.SetWidth(max(10, m.c.Width-8))
 	m.chart.SetSize(l.chartW, l.chartH)
-	m.details.SetSize(l.chartW, l.chartH)
-	m.help.SetSize()
-	m.filter.SetWidth(max(10, m.c.Width-4))
+	m.over.details.SetSize(l.chartW, l.chartH)
+	m.over.help.SetSize()
+	m.over.filter.SetWidth(max(10, m.c.Width-4))
 }
 
 // dashboard joins the title, the two panes and the status bar.
@@ -55,8 +55,8 @@ func (m *Model) dashboard() string {
 	switch {
 	case m.scan.view.Active():
 		chart = m.scan.view.View(l.chartW, l.chartH)
-	case m.details.Active():
-		chart = m.details.View()
+	case m.over.details.Active():
+		chart = m.over.details.View()
 	default:
 		chart = m.chart.View(m.chartInput())
 	}
@@ -80,8 +80,8 @@ func (m *Model) dashboard() string {
 // listPane is the list, or what the list pane says instead of rows, in
 // exactly w × h cells.
 func (m *Model) listPane(w, h int) string {
-	if m.tags.Active() {
-		return m.tags.View() // exactly the list's size
+	if m.over.tags.Active() {
+		return m.over.tags.View() // exactly the list's size
 	}
 	if msg := m.listMessage(w); msg != nil {
 		return common.Block(msg, w, h)

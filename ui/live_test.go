@@ -110,7 +110,7 @@ func TestAgeTicksOnlyWhenTheLabelChanges(t *testing.T) {
 	var ticks recordTicks
 	m := e.newTestModel(Options{Tick: ticks.tick})
 	start(t, m, 120, 40)
-	mustContain(t, screen(m), "updated 0s ago", "live off")
+	mustContain(t, screen(m), "updated now", "live off")
 	m.c.Now = func() time.Time { return testNow.Add(90 * time.Second) }
 	tick, _, _ := last[live.AgeMsg](&ticks)
 	m.Update(tick)

@@ -5,15 +5,15 @@ package ui
 // leaves the dashboard's "? help  q quit".
 func (m *Model) modeKeys() string {
 	switch {
-	case m.filter.Active():
+	case m.over.filter.Active():
 		return "enter apply · esc clear · ↑↓ move"
-	case m.tags.Active():
+	case m.over.tags.Active():
 		return "enter pick · esc close · ↑↓ move"
-	case m.name.Active() && m.watch.confirm != "":
+	case m.over.name.Active() && m.watch.confirm != "":
 		return "enter replace · esc keep"
-	case m.name.Active():
+	case m.over.name.Active():
 		return "enter save · esc cancel"
-	case m.details.Active():
+	case m.over.details.Active():
 		return "↑↓ scroll · esc close"
 	case m.chart.Solo() && m.list.SelectedCount() > 0:
 		return "esc back to the comparison · ? help"

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
@@ -28,6 +30,8 @@ type seriesLoadedMsg struct {
 	token  int64
 	series *client.Series
 	err    error
+	// fetched is when the API answered; zero: now.
+	fetched time.Time
 }
 
 // exportedMsg reports a CSV export.

@@ -11,21 +11,29 @@ import (
 // saveDelay gathers the data arriving at once into one save.
 const saveDelay = 5 * time.Second
 
+// saveEvery is the least time between two saves: the snapshot of a large
+// workspace is a megabyte or more, not worth writing after every refresh.
+// Quitting saves what is newer.
+const saveEvery = 3 * time.Minute
+
 // saver is the state of saving data for the next start.
 type saver struct {
-	dirty   bool // data worth saving arrived since the last save
-	pending bool // a save is scheduled
+	dirty   bool      // data worth saving arrived since the last save
+	pending bool      // a save is scheduled
+	last    time.Time // when the last save was built
+	count   int       // saves started, for tests
 }
 
 // restore shows the last run's data at once, marked as such.
 func (m *Model) restore(snap *snapshot.Snapshot) {
 	if len(snap.Segments) > 0 {
 		m.list.SetSegments(snap.Segments)
+		// The pages known to exist are listed at once, not one by one.
+		m.opts.Cache.ExpectSegments(len(snap.Segments))
 		m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, true, snap.ListedAt
 	}
-	if newest := m.store.Restore(snap.Series); !newest.IsZero() {
-		m.live.Updated(newest) // its redraw timer starts with the first reply
-	}
+	// "updated … ago" is the age of the saved data, never "now" at start.
+	m.live.Updated(m.store.Restore(snap.Series))
 }
 
 // snapshot is what the dashboard knows now, for the next start.
@@ -43,7 +51,11 @@ func (m *Model) markDirty() tea.Cmd {
 		return nil
 	}
 	m.save.pending = true
-	return m.c.Tick(saveDelay, func(time.Time) tea.Msg { return saveSnapshotMsg{} })
+	wait := saveDelay
+	if !m.save.last.IsZero() {
+		wait = max(wait, m.save.last.Add(saveEvery).Sub(m.c.Now()))
+	}
+	return m.c.Tick(wait, func(time.Time) tea.Msg { return saveSnapshotMsg{} })
 }
 
 // saveSnapshotCmd writes the snapshot (built now, written in the command).
@@ -51,7 +63,8 @@ func (m *Model) saveSnapshotCmd() tea.Cmd {
 	if !m.save.dirty || m.opts.SaveSnapshot == nil {
 		return nil
 	}
-	m.save.dirty = false
+	m.save.dirty, m.save.last = false, m.c.Now()
+	m.save.count++
 	snap, save := m.snapshot(), m.opts.SaveSnapshot
 	return func() tea.Msg { return snapshotSavedMsg{err: save(snap)} }
 }

@@ -30,22 +30,29 @@ const (
 
 // Model is the root model of the dashboard.
 type Model struct {
-	c       *common.Common
-	opts    Options
-	list    *segmentlist.Model
-	store   *series.Store
-	cat     catalog
-	live    *live.Model
-	status  *statusbar.Model
-	chart   *chartpane.Model
+	c      *common.Common
+	opts   Options
+	list   *segmentlist.Model
+	store  *series.Store
+	cat    catalog
+	live   *live.Model
+	status *statusbar.Model
+	chart  *chartpane.Model
+	over   overlays
+	scan   scanState
+	watch  watchState
+	save   saver
+	frame  frameCache
+}
+
+// overlays are the screens and prompts shown over the dashboard; each
+// takes the keys while it is open.
+type overlays struct {
 	details *details.Model
 	help    *help.Model
+	tags    *tagpicker.Model
 	filter  *prompt.Model
 	name    *prompt.Model // the watchlist name asked by W
-	tags    *tagpicker.Model
-	scan    scanState
-	watch   watchState
-	save    saver
 }
 
 // New returns a dashboard. Call Init through tea.NewProgram.
@@ -62,11 +69,11 @@ func New(o Options) *Model {
 	m.live = live.New(c, o.Refresh, o.Offline)
 	m.status = statusbar.New(c)
 	m.chart = chartpane.New(c, m.store, o.Offline)
-	m.details = details.New(c)
-	m.help = help.New(c)
-	m.filter = prompt.New(c, "/", "filter names, tag:NAME", 200)
-	m.name = prompt.New(c, "save selection as watchlist: ", "", 60)
-	m.tags = tagpicker.New(c)
+	m.over.details = details.New(c)
+	m.over.help = help.New(c)
+	m.over.filter = prompt.New(c, "/", "filter names, tag:NAME", 200)
+	m.over.name = prompt.New(c, "save selection as watchlist: ", "", 60)
+	m.over.tags = tagpicker.New(c)
 	m.scan = newScanState(c, o.ScanHub)
 	m.watch = watchState{lists: append([]client.Watchlist(nil), o.Watchlists...), pending: o.Watch}
 	if o.Snapshot != nil {
@@ -104,7 +111,7 @@ func (m *Model) applyTheme() {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.status.StartExpiry()}
 	if !m.opts.Offline {
-		cmds = append(cmds, m.loadSegmentsCmd(false), m.live.Start())
+		cmds = append(cmds, m.loadSegmentsCmd(0), m.live.Start())
 	}
 	if m.autoTheme() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -112,9 +119,8 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Update routes one message to the part that owns it. It never does I/O.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	defer func() { m.status.SetKeys(m.modeKeys()) }() // the footer follows the mode
+// route hands one message to the part that owns it. It never does I/O.
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.SetSize(msg.Width, msg.Height)
@@ -124,21 +130,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.autoTheme() {
 			m.c.IsDark = msg.IsDark()
 			m.applyTheme()
-			m.filter.Restyle()
-			m.name.Restyle()
-			m.tags.Restyle()
+			m.over.filter.Restyle()
+			m.over.name.Restyle()
+			m.over.tags.Restyle()
 		}
 		return m, nil
-	case tea.BlurMsg, tea.FocusMsg, live.RefreshMsg, live.AgeMsg, live.RateMsg:
+	case tea.BlurMsg, tea.FocusMsg, live.RefreshMsg, live.AgeMsg, live.RateMsg, live.RetryMsg:
 		act, cmd := m.live.Update(msg)
 		return m, tea.Batch(cmd, m.liveAction(act))
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
 		switch {
-		case m.filter.Active():
+		case m.over.filter.Active():
 			return m, m.filterKey(msg)
-		case m.tags.Active():
+		case m.over.tags.Active():
 			return m, m.tagKey(msg)
 		}
 		return m, nil
@@ -156,9 +162,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case segmentsLoadedMsg:
 		return m, m.segmentsLoaded(msg)
 	case seriesLoadedMsg:
-		return m, m.seriesLoaded(msg)
+		return m, m.seriesReplies([]seriesLoadedMsg{msg})
+	case seriesBatchMsg:
+		return m, tea.Batch(m.seriesReplies(msg.replies), msg.next)
 	case details.LoadedMsg:
-		m.details.Update(msg)
+		m.over.details.Update(msg)
 		return m, nil
 	case exportedMsg:
 		if msg.err != nil {
@@ -177,6 +185,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status.Update(msg)
+	m.frame.unrouted = true // a notice's expiry or a terminal report
 	return m, nil
 }
 
@@ -186,12 +195,12 @@ func (m *Model) liveAction(a live.Action) tea.Cmd {
 	case live.Refresh:
 		if m.cat.authErr != nil || !m.cat.loaded || (m.cat.fromDisk && !m.cat.listing) {
 			// Recovery is automatic: try the listing again on each tick.
-			return m.loadSegmentsCmd(true)
+			return m.loadSegmentsCmd(client.Fresh)
 		}
-		return m.refetch(true, m.live.MaxAge())
+		return tea.Batch(m.refreshLive(), m.relistIfOld())
 	case live.RetryFailed:
-		if !m.cat.loaded {
-			return m.loadSegmentsCmd(true)
+		if !m.cat.loaded || m.cat.err != nil {
+			return m.loadSegmentsCmd(client.Fresh)
 		}
 		return m.retryFailed()
 	}

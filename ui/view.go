@@ -15,8 +15,8 @@ import (
 	"github.com/segdash/segdash/ui/output"
 )
 
-// View draws the whole screen. It is a pure function of the model.
-func (m *Model) View() tea.View {
+// compose draws the whole screen. It is a pure function of the model.
+func (m *Model) compose() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.ReportFocus = true
@@ -25,10 +25,10 @@ func (m *Model) View() tea.View {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	switch {
-	case m.filter.Active():
-		v.Cursor = m.filter.Cursor()
-	case m.tags.Active():
-		v.Cursor = m.tags.Cursor()
+	case m.over.filter.Active():
+		v.Cursor = m.over.filter.Cursor()
+	case m.over.tags.Active():
+		v.Cursor = m.over.tags.Cursor()
 	}
 	return v
 }
@@ -44,8 +44,8 @@ func (m *Model) render() string {
 			fmt.Sprintf("need %d×%d", MinWidth, MinHeight), fmt.Sprintf("have %d×%d", w, h))
 		// Place centres; Block cuts what a tiny terminal cannot hold.
 		return common.Block(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), "\n"), w, h)
-	case m.help.Active():
-		return m.help.View()
+	case m.over.help.Active():
+		return m.over.help.View()
 	case m.scan.view.Phase() == scanview.Finished:
 		// The answer takes the whole screen, as help does: its table
 		// wants the width.
@@ -96,15 +96,15 @@ func (m *Model) authScreen() []string {
 func (m *Model) titleLine() string {
 	st := m.c.Styles
 	switch {
-	case m.filter.Active():
-		return m.filter.View()
-	case m.tags.Active():
-		return m.tags.Prompt()
-	case m.name.Active():
+	case m.over.filter.Active():
+		return m.over.filter.View()
+	case m.over.tags.Active():
+		return m.over.tags.Prompt()
+	case m.over.name.Active():
 		if c := m.confirmLine(); c != "" {
-			return common.Spread(m.name.View(), st.Warning.Render(c), m.c.Width)
+			return common.Spread(m.over.name.View(), st.Warning.Render(c), m.c.Width)
 		}
-		return m.name.View()
+		return m.over.name.View()
 	}
 	left := st.Title.Render("segdash")
 	if m.opts.Demo {
@@ -146,7 +146,19 @@ func (m *Model) chartInput() chartpane.Input {
 }
 
 // statusLine is the bottom bar.
-func (m *Model) statusLine() string {
+func (m *Model) statusLine() string { return m.status.View(m.statusFields(), m.budget()...) }
+
+// budget is the hourly API budget left, when an answer told it: shown
+// where it fits, after the notice.
+func (m *Model) budget() []string {
+	if r, ok := m.opts.Cache.RateLimit(); ok && !m.opts.Offline {
+		return []string{"API " + output.HumanCount(int64(r.Remaining)) + "/h left"}
+	}
+	return nil
+}
+
+// statusFields are the bottom bar's fields, before the notice and styling.
+func (m *Model) statusFields() []string {
 	var parts []string
 	if m.opts.Demo {
 		parts = append(parts, "DEMO")
@@ -183,8 +195,11 @@ func (m *Model) statusLine() string {
 		parts = append(parts, common.Plural(n, "alerted", "alerted"))
 	}
 	parts = append(parts, m.live.Status()...)
+	if n := m.store.Failing(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d failing", n))
+	}
 	if m.opts.NoMouse {
 		parts = append(parts, "mouse off")
 	}
-	return m.status.View(parts)
+	return parts
 }

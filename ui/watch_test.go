@@ -43,7 +43,7 @@ func TestWatchlists(t *testing.T) {
 	}
 	mustContain(t, screen(m), "watch: other")
 	press(t, m, "space", "W")
-	if !m.name.Active() {
+	if !m.over.name.Active() {
 		t.Fatal("W did not ask for a name")
 	}
 	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "t", "e", "a", "m", "enter")
@@ -62,8 +62,8 @@ func TestWatchlistSavingOff(t *testing.T) {
 	m := e.newTestModel(Options{})
 	start(t, m, 120, 40)
 	press(t, m, "space", "W")
-	if m.name.Active() || !strings.Contains(m.status.Notice(), "off here") {
-		t.Errorf("W without a place to save: naming %v, notice %q", m.name.Active(), m.status.Notice())
+	if m.over.name.Active() || !strings.Contains(m.status.Notice(), "off here") {
+		t.Errorf("W without a place to save: naming %v, notice %q", m.over.name.Active(), m.status.Notice())
 	}
 	press(t, m, "w")
 	if !strings.Contains(m.status.Notice(), "no watchlists yet") {
@@ -151,13 +151,13 @@ func TestSavingOverAWatchlistAsksFirst(t *testing.T) {
 	})
 	start(t, m, 140, 40)
 	press(t, m, "space", "W", "t", "e", "a", "m", "enter")
-	if saves != 0 || !m.name.Active() {
+	if saves != 0 || !m.over.name.Active() {
 		t.Fatalf("an existing name was replaced without asking (%d saves)", saves)
 	}
 	mustContain(t, screen(m), "watchlist team exists (2 segments): enter replaces it · esc keeps it")
 	press(t, m, "esc")
-	if saves != 0 || m.name.Active() {
-		t.Fatalf("esc: %d saves, prompt open %v", saves, m.name.Active())
+	if saves != 0 || m.over.name.Active() {
+		t.Fatalf("esc: %d saves, prompt open %v", saves, m.over.name.Active())
 	}
 	press(t, m, "W", "t", "e", "a", "m", "enter", "enter")
 	if saves != 1 {

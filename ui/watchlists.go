@@ -85,19 +85,19 @@ func (m *Model) startNaming() tea.Cmd {
 		return m.status.SetNotice("select segments first (space), then W saves them as a watchlist")
 	}
 	m.watch.confirm = ""
-	return m.name.Open(m.watch.current)
+	return m.over.name.Open(m.watch.current)
 }
 
 // nameKey handles a key while the name prompt is open.
 func (m *Model) nameKey(msg tea.KeyPressMsg) tea.Cmd {
-	ev, cmd := m.name.Update(msg)
+	ev, cmd := m.over.name.Update(msg)
 	switch ev {
 	case prompt.Canceled:
-		m.name.Close()
+		m.over.name.Close()
 		m.watch.confirm = ""
 		return nil
 	case prompt.Submitted:
-		name := strings.TrimSpace(m.name.Value())
+		name := strings.TrimSpace(m.over.name.Value())
 		if name == "" {
 			return m.status.SetNotice("a watchlist needs a name")
 		}
@@ -106,7 +106,7 @@ func (m *Model) nameKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.watch.confirm = name
 			return nil
 		}
-		m.name.Close()
+		m.over.name.Close()
 		m.watch.confirm = ""
 		segs := m.list.Selected()
 		save := m.opts.SaveWatchlist

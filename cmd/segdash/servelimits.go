@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -92,7 +93,12 @@ func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
 		}
 		s.wg.Add(1)
 		defer func() {
-			s.active.Add(-1)
+			if s.active.Add(-1) == 0 {
+				// The last viewer left: give the sessions' memory back to
+				// the system now, not minutes later (the heap is back to
+				// the shared cache; the runtime kept the pages).
+				debug.FreeOSMemory()
+			}
 			s.wg.Done()
 		}()
 		next(sess)

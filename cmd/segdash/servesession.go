@@ -162,7 +162,7 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 	pty, _, _ := sess.Pty()
 	w, h := clampWindow(pty.Window.Width, pty.Window.Height)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input),
-		tea.WithWindowSize(w, h), tea.WithFilter(sessionFilter))
+		tea.WithWindowSize(w, h), tea.WithFilter(sessionFilter), tea.WithFPS(ui.FPS))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...), input
 }

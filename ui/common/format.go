@@ -78,11 +78,20 @@ func JoinColumns(h int, sep string, blocks ...string) string {
 	return out.String()
 }
 
-// Ago renders an age as the status bar shows it.
+// AgoStep is the step in which Ago's text changes under a minute: a label
+// that changed every second cost a frame a second for a number nobody
+// needs to the second (data change daily).
+const AgoStep = 10 * time.Second
+
+// Ago renders an age as the status bar shows it: "now", then in
+// steps of AgoStep, minutes, hours. The live scheduler's age ticker wakes
+// exactly when this text changes.
 func Ago(d time.Duration) string {
 	switch {
+	case d < AgoStep:
+		return "now"
 	case d < time.Minute:
-		return fmt.Sprintf("%ds ago", int(d.Seconds()))
+		return fmt.Sprintf("%ds ago", int(d/AgoStep)*int(AgoStep/time.Second))
 	case d < time.Hour:
 		return fmt.Sprintf("%dm ago", int(d.Minutes()))
 	default:

@@ -1,7 +1,8 @@
 // Package live is the dashboard's live-refresh scheduler: the refresh timer
 // (paused, slowed while the terminal is out of focus, stepped faster or
-// slower), the "updated … ago" redraw timer and the rate-limit countdown.
-// It decides when; the root decides what to fetch.
+// slower), the one age ticker that wakes the screen when an "… ago" label
+// changes, the retry of failed rows with backoff and the rate-limit
+// countdown. It decides when; the root decides what to fetch.
 package live
 
 import (
@@ -27,9 +28,6 @@ func refreshSteps() []time.Duration {
 // RefreshMsg is the live-refresh timer; ticks of an older gen are stale.
 type RefreshMsg struct{ gen int }
 
-// AgeMsg redraws when the "updated … ago" label changes.
-type AgeMsg struct{ gen int }
-
 // RateMsg counts down to a rate-limit reset.
 type RateMsg struct{ gen int }
 
@@ -40,7 +38,7 @@ type Action int
 const (
 	None        Action = iota
 	Refresh            // refresh what is shown, reusing answers younger than MaxAge
-	RetryFailed        // the rate limit reset: retry what failed
+	RetryFailed        // the rate limit reset, or a backoff ended: retry what failed
 )
 
 // Model is the scheduler's state.
@@ -51,10 +49,11 @@ type Model struct {
 	paused     bool
 	blurred    bool
 	tickGen    int
-	ageGen     int
 	rateGen    int
 	lastUpdate time.Time
 	rateReset  time.Time
+	age        ageTicker
+	retry      backoff
 }
 
 // New returns a scheduler refreshing every refresh (0: never); an offline
@@ -105,9 +104,9 @@ func (m *Model) Update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		return Refresh, m.refreshCmd()
 	case AgeMsg:
-		if msg.gen == m.ageGen {
-			return None, m.ageCmd()
-		}
+		m.age.fired(msg)
+	case RetryMsg:
+		return m.retryFired(msg)
 	case RateMsg:
 		if msg.gen != m.rateGen || m.rateReset.IsZero() {
 			return None, nil
@@ -148,33 +147,13 @@ func (m *Model) Step(dir int) (time.Duration, tea.Cmd) {
 	return m.refresh, m.Start()
 }
 
-// Updated records new data at t and redraws when its age label changes.
-func (m *Model) Updated(t time.Time) tea.Cmd {
+// Updated records data the API answered at t: "updated … ago" is the age
+// of the newest data, not of the last reply (a reply from the cache brings
+// the time the cache fetched it).
+func (m *Model) Updated(t time.Time) {
 	if t.After(m.lastUpdate) {
 		m.lastUpdate = t
 	}
-	return m.ageCmd()
-}
-
-// ageCmd redraws when "updated … ago" will next change: every second for
-// the first minute, then every minute. Nothing ticks otherwise.
-func (m *Model) ageCmd() tea.Cmd {
-	if m.lastUpdate.IsZero() {
-		return nil
-	}
-	m.ageGen++
-	gen := m.ageGen
-	age := m.c.Now().Sub(m.lastUpdate)
-	var d time.Duration
-	switch {
-	case age < time.Minute:
-		d = time.Second - age%time.Second
-	case age < time.Hour:
-		d = time.Minute - age%time.Minute
-	default:
-		d = time.Hour - age%time.Hour
-	}
-	return m.c.Tick(d, func(time.Time) tea.Msg { return AgeMsg{gen: gen} })
 }
 
 // NoteRateLimit starts the countdown for a 429; Update asks for a retry
@@ -185,6 +164,7 @@ func (m *Model) NoteRateLimit(err error) tea.Cmd {
 		return nil
 	}
 	reset := ce.Reset
+	m.retry.pending = false // the rate limit's own wait replaces the backoff
 	if reset.IsZero() {
 		reset = m.c.Now().Add(time.Minute)
 	}

@@ -55,6 +55,9 @@ type Store struct {
 	length int
 	end    client.Date // zero: up to now
 	sink   Sink
+	// version counts the changes pushed to the sink: equal versions, the
+	// same summaries and states on screen.
+	version int64
 }
 
 // New returns an empty store showing length days up to now.
@@ -197,15 +200,35 @@ func (s *Store) noteDay(newest client.Date) {
 	}
 }
 
+// Failing counts the series of the window shown whose last fetch failed
+// (their last good data, if any, stays on screen).
+func (s *Store) Failing() int {
+	n := 0
+	for k, st := range s.states {
+		if st.Err != nil && s.shown(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// Version changes whenever a series shown (or the window) changes.
+func (s *Store) Version() int64 { return s.version }
+
 // push tells the sink what is known of k, if k is in the window shown.
 func (s *Store) push(k client.SeriesKey) {
-	if s.sink != nil && s.shown(k) {
+	if !s.shown(k) {
+		return
+	}
+	s.version++
+	if s.sink != nil {
 		s.sink.SetSummary(k.SegmentID, s.states[k].summary())
 	}
 }
 
 // pushAll replaces the sink's summaries with the window shown.
 func (s *Store) pushAll() {
+	s.version++
 	if s.sink == nil {
 		return
 	}

@@ -73,11 +73,12 @@ func (m *Model) Update(msg tea.Msg) bool {
 // ("enter apply · esc clear · ↑↓ move"); "" shows "? help  q quit".
 func (m *Model) SetKeys(keys string) { m.keys = keys }
 
-// View draws the bar across the terminal: the fields, the notice, and the
+// View draws the bar across the terminal: the fields, the notice, the
+// optional fields that still fit whole (the notice comes first), and the
 // keys of the current mode on the right. A notice that does not fit pushes
 // the last fields out, for the few seconds it shows: it is the news, and
 // its reason is at its end.
-func (m *Model) View(fields []string) string {
+func (m *Model) View(fields []string, optional ...string) string {
 	keys := m.keys
 	if keys == "" {
 		keys = "? help  q quit"
@@ -91,5 +92,10 @@ func (m *Model) View(fields []string) string {
 		fields = append(fields, notice)
 	}
 	left := " " + strings.Join(fields, " · ")
+	for _, f := range optional {
+		if w := output.Width(left) + 3 + output.Width(f); w <= room {
+			left += " · " + f
+		}
+	}
 	return m.c.Styles.StatusBar.Render(common.Spread(left, keys+" ", m.c.Width))
 }

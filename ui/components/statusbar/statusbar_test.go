@@ -35,3 +35,19 @@ func TestNoticeExpiresUnlessReplaced(t *testing.T) {
 		t.Errorf("notice %q did not expire", m.Notice())
 	}
 }
+
+func TestOptionalFieldsOnlyWhenTheyFit(t *testing.T) {
+	now := time.Unix(0, 0)
+	c := common.New(nil, func() time.Time { return now }, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil },
+		themes.NewStyles(themes.Mono(), true))
+	c.SetSize(70, 16)
+	m := New(c)
+	if got := ansi.Strip(m.View([]string{"288 segments"}, "API 250k/h left")); !strings.Contains(got, "288 segments · API 250k/h left") {
+		t.Errorf("room for the budget, not shown: %q", got)
+	}
+	m.SetNotice("wrote /tmp/a-long-export-file-name.csv")
+	got := ansi.Strip(m.View([]string{"288 segments"}, "API 250k/h left"))
+	if !strings.Contains(got, "wrote /tmp/a-long-export-file-name.csv") || strings.Contains(got, "API") || ansi.StringWidth(got) != 70 {
+		t.Errorf("the notice must win the room: %q", got)
+	}
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client"
+)
+
+// gatherWindow is how long replies are gathered after the first one, so
+// that replies arriving within about one frame are drawn once.
+const gatherWindow = 50 * time.Millisecond
+
+// seriesBatchMsg carries the replies that arrived together; next waits for
+// the rest of the same fetch.
+type seriesBatchMsg struct {
+	replies []seriesLoadedMsg
+	next    tea.Cmd
+}
+
+// fetchSeriesCmd marks each key loading (its old data stays) and fetches
+// them all in one command, whose messages each carry the replies that
+// arrived together. The cache bounds the requests in flight. maxAge is
+// the oldest answer from memory each key takes; the last one given
+// stands for the keys after it (none: the cache's TTL).
+func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration) tea.Cmd {
+	if len(keys) == 0 {
+		return nil
+	}
+	tokens := make([]int64, len(keys))
+	ages := make([]time.Duration, len(keys))
+	for i, k := range keys {
+		tokens[i] = m.store.Begin(k)
+		if i < len(maxAge) {
+			ages[i] = maxAge[i]
+		} else if len(maxAge) > 0 {
+			ages[i] = maxAge[len(maxAge)-1]
+		}
+	}
+	ctx, cache := m.c.Ctx, m.opts.Cache
+	ch := make(chan seriesLoadedMsg, len(keys))
+	var once sync.Once
+	start := func() {
+		for i, k := range keys {
+			go func() { ch <- fetchOne(ctx, cache, k, tokens[i], ages[i]) }()
+		}
+	}
+	left := len(keys) // read and written only by wait, one call after the other
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		once.Do(start)
+		var batch []seriesLoadedMsg
+		select {
+		case r := <-ch:
+			batch = append(batch, r)
+		case <-ctx.Done():
+			return nil
+		}
+		timer := time.NewTimer(gatherWindow)
+		defer timer.Stop()
+	gather:
+		for len(batch) < left {
+			select {
+			case r := <-ch:
+				batch = append(batch, r)
+			case <-timer.C:
+				break gather
+			case <-ctx.Done():
+				break gather
+			}
+		}
+		left -= len(batch)
+		msg := seriesBatchMsg{replies: batch}
+		if left > 0 {
+			msg.next = wait
+		}
+		return msg
+	}
+	return wait
+}
+
+// fetchOne asks the cache for k. The reply carries when the API answered
+// (the cache's fetch time for an answer from memory), so every age shown
+// is the age of the data.
+func fetchOne(ctx context.Context, cache *client.Cache, k client.SeriesKey, token int64, maxAge time.Duration) seriesLoadedMsg {
+	s, err := cache.DataSeries(ctx, k, maxAge)
+	msg := seriesLoadedMsg{key: k, token: token, series: s, err: err}
+	if err == nil {
+		if _, at, ok := cache.Peek(k); ok {
+			msg.fetched = at
+		}
+	}
+	return msg
+}
