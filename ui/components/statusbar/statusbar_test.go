@@ -38,7 +38,7 @@ func TestNoticeExpiresUnlessReplaced(t *testing.T) {
 
 func TestOptionalFieldsOnlyWhenTheyFit(t *testing.T) {
 	now := time.Unix(0, 0)
-	c := common.New(nil, func() time.Time { return now }, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil },
+	c := common.New(context.Background(), func() time.Time { return now }, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil },
 		themes.NewStyles(themes.Mono(), true))
 	c.SetSize(70, 16)
 	m := New(c)
