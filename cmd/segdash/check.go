@@ -155,10 +155,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		return err
 	}
 	defer release()
-	printWarnings(a.errw, cfg)
-	if cfg.Demo {
-		fmt.Fprintln(a.errw, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
-	}
+	a.announce(cfg)
 	if !cmd.Flags().Changed("length") {
 		f.length = cfg.Length
 	}

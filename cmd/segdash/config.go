@@ -110,6 +110,15 @@ func connect(cfg config.Config, now, demoNow func() time.Time, offline bool) (*b
 	return b, nil
 }
 
+// announce tells, on stderr, the config's warnings and that the demo's
+// data is not a real workspace's: the one-shot commands' first lines.
+func (a *app) announce(cfg config.Config) {
+	printWarnings(a.errw, cfg)
+	if cfg.Demo {
+		fmt.Fprintln(a.errw, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
+	}
+}
+
 // printWarnings tells the config's warnings on w.
 func printWarnings(w io.Writer, cfg config.Config) {
 	for _, warn := range cfg.Warnings {

@@ -110,10 +110,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return err
 	}
 	defer release()
-	printWarnings(a.errw, cfg)
-	if cfg.Demo {
-		fmt.Fprintln(a.errw, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
-	}
+	a.announce(cfg)
 	if !cmd.Flags().Changed("length") {
 		f.length = cfg.Length
 	}
