@@ -45,8 +45,8 @@ func (f Fault) applies(n int64) bool {
 
 func (f Fault) active() bool { return f != Fault{} }
 
-// spoil writes body according to f.Body. It reports false when the body
-// was written as is by the caller's choice.
+// spoil writes body as f.Body says: malformed, cut in half, replaced by an
+// HTML error page, trickled out slowly, or as it is.
 func (f Fault) spoil(w http.ResponseWriter, status int, body []byte) {
 	switch f.Body {
 	case BodyMalformed:

@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -169,7 +170,8 @@ func TestServeDashboardOverPTY(t *testing.T) {
 	defer c.Close()
 	defer s.Close()
 	waitOutput(t, out, "Win-back")
-	waitOutput(t, out, "288 segments")
+	// The count comes from the stand-in the server runs (the demo).
+	waitOutput(t, out, fmt.Sprintf("%d segments", len(demoOptions(time.Now).Workspace.Listed())))
 	if logs := e.logs.String(); !strings.Contains(logs, "msg=connect") || !strings.Contains(logs, "fingerprint=SHA256:") {
 		t.Errorf("connect not logged:\n%s", logs)
 	}
