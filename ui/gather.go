@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -40,12 +42,12 @@ func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration)
 			ages[i] = maxAge[len(maxAge)-1]
 		}
 	}
-	ctx, cache := m.c.Ctx, m.opts.Cache
+	ctx, cache, timeout := m.c.Ctx, m.opts.Cache, m.opts.FetchTimeout
 	ch := make(chan seriesLoadedMsg, len(keys))
 	var once sync.Once
 	start := func() {
 		for i, k := range keys {
-			go func() { ch <- fetchOne(ctx, cache, k, tokens[i], ages[i]) }()
+			go func() { ch <- fetchOne(ctx, cache, k, tokens[i], ages[i], timeout) }()
 		}
 	}
 	left := len(keys) // read and written only by wait, one call after the other
@@ -84,9 +86,16 @@ func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration)
 
 // fetchOne asks the cache for k. The reply carries when the API answered
 // (the cache's fetch time for an answer from memory), so every age shown
-// is the age of the data.
-func fetchOne(ctx context.Context, cache *client.Cache, k client.SeriesKey, token int64, maxAge time.Duration) seriesLoadedMsg {
+// is the age of the data. A fetch that takes longer than timeout is given
+// up (the cache frees its slot when nobody waits for it any more) and
+// retried with the failed rows' backoff: a hung API never holds the screen.
+func fetchOne(ctx context.Context, cache *client.Cache, k client.SeriesKey, token int64, maxAge, timeout time.Duration) seriesLoadedMsg {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	s, err := cache.DataSeries(ctx, k, maxAge)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("no answer within %v (timed out); retrying", timeout)
+	}
 	msg := seriesLoadedMsg{key: k, token: token, series: s, err: err}
 	if err == nil {
 		if _, at, ok := cache.Peek(k); ok {

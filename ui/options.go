@@ -55,6 +55,9 @@ type Options struct {
 	// Notice is shown in the status bar at start (a warning from start-up
 	// that the alternate screen would otherwise hide).
 	Notice string
+	// FetchTimeout bounds one series fetch of the dashboard (default 10 s):
+	// what is on screen is given up and retried rather than waited for.
+	FetchTimeout time.Duration
 	// ScanHub runs one workspace scan at a time for every dashboard that
 	// shares it (segdash serve); nil gives the session a hub of its own.
 	ScanHub *monitor.Hub

@@ -6,6 +6,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
@@ -45,6 +47,11 @@ type Model struct {
 	frame  frameCache
 }
 
+// defaultFetchTimeout bounds a series fetch of the dashboard: shorter than
+// the client's own 15 s a request (and its retries), so a hung API shows as
+// an error with a retry, not as "loading…".
+const defaultFetchTimeout = 10 * time.Second
+
 // overlays are the screens and prompts shown over the dashboard; each
 // takes the keys while it is open.
 type overlays struct {
@@ -59,6 +66,9 @@ type overlays struct {
 func New(o Options) *Model {
 	if o.Length < 1 || o.Length > client.MaxLength {
 		o.Length = 30
+	}
+	if o.FetchTimeout <= 0 {
+		o.FetchTimeout = defaultFetchTimeout
 	}
 	c := common.New(o.Context, o.Now, o.Tick, nil)
 	// opts.NoMouse is the mouse's state from here on: m toggles it.
