@@ -97,7 +97,8 @@ func (a *app) newRootCmd() *cobra.Command {
 		Use:   "segdash",
 		Short: "A terminal dashboard for Braze segment sizes",
 		Long: `segdash shows Braze segment sizes over time: a live dashboard in the terminal,
-the same dashboard over SSH (segdash serve), and one-shot checks for scripts (segdash check).
+the same dashboard over SSH (segdash serve), one-shot checks for scripts (segdash check),
+and a scan of the whole workspace: what changed, and what broke (segdash scan).
 
 Credentials come from BRAZE_API_KEY (or --api-key-file), the endpoint from
 BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in demo data.`,

@@ -54,7 +54,7 @@ config, API, or segments that could not be scanned).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&f.length, "length", config.DefaultLength, "days of data, 1..365 (default: length in the config file, else 30)")
+	fl.IntVar(&f.length, "length", 0, "days of data, 1..365; past 100 days a request per 100-day chunk (default: length in the config file, else 30)")
 	fl.SetAnnotation("length", ownFlag, []string{"true"})
 	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
 	fl.StringVar(&f.format, "format", "table", "output: "+strings.Join(output.ScanFormats(), ", "))
@@ -67,8 +67,8 @@ config, API, or segments that could not be scanned).`,
 }
 
 // validate checks the flags before anything is fetched.
-func (f *scanFlags) validate() (time.Time, error) {
-	if err := client.CheckWindow(f.length); err != nil {
+func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
+	if err := client.CheckWindow(f.length); cmd.Flags().Changed("length") && err != nil {
 		return time.Time{}, usageError("--length: %v", err)
 	}
 	if !slices.Contains(output.ScanFormats(), f.format) {
@@ -100,7 +100,7 @@ func (f *scanFlags) validate() (time.Time, error) {
 }
 
 func (a *app) runScan(cmd *cobra.Command, f *scanFlags) error {
-	end, err := f.validate()
+	end, err := f.validate(cmd)
 	if err != nil {
 		return err
 	}
