@@ -144,7 +144,9 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	return end, nil
 }
 
-func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) error {
+func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) (err error) {
+	wrote := false
+	defer func() { a.nagiosOnError(f.format, wrote, err) }()
 	end, err := f.validate(cmd, args)
 	if err != nil {
 		return err
@@ -219,11 +221,10 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		breached = breached || len(r.Breaches) > 0
 		results = append(results, r)
 	}
-	if len(results) > 0 {
-		if err := writeCheck(a.out, a.getenv, f, results); err != nil {
-			return err
-		}
+	if err := writeCheck(a.out, a.getenv, f, results, problems); err != nil {
+		return err
 	}
+	wrote = true
 	for _, r := range results {
 		for _, b := range r.Breaches {
 			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", describe(r.Segment), b)
@@ -231,7 +232,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
-			fmt.Fprintln(a.errw, "segdash: cannot check "+p)
+			fmt.Fprintln(a.errw, "segdash: cannot check: "+p)
 		}
 		return &codeError{code: exitError, err: fmt.Errorf("%d of %d segments could not be checked", len(problems), len(problems)+len(results))}
 	}

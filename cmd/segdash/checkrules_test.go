@@ -89,3 +89,40 @@ func TestCheckRulesWithoutRules(t *testing.T) {
 		t.Errorf("a usage error sent %d series requests", h.Requests("data_series"))
 	}
 }
+
+// TestNagiosAlwaysPrintsAStatusLine: a monitoring system reads stdout, so
+// --format nagios prints one status line that agrees with the exit code,
+// whatever went wrong.
+func TestNagiosAlwaysPrintsAStatusLine(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	// By name: the listing says whether tracking is on (details do not).
+	var untracked string
+	names := map[string]int{}
+	for _, s := range h.Workspace().Listed() {
+		names[strings.ToLower(s.Name)]++
+	}
+	for _, s := range h.Workspace().Listed() {
+		if !s.Tracked && names[strings.ToLower(s.Name)] == 1 {
+			untracked = s.Name
+			break
+		}
+	}
+	good := tracked(h, 1)[0].ID
+	cases := []struct {
+		args   []string
+		code   int
+		prefix string
+	}{
+		{[]string{"check", "--format", "nagios", untracked}, exitError, "SEGDASH CRITICAL - 1 of 1 segments could not be checked: "},
+		{[]string{"check", "--format", "nagios", good, "No Such Segment"}, exitError, "SEGDASH CRITICAL - "},
+		{[]string{"check", "--format", "nagios", good}, exitOK, "SEGDASH OK - 1 segment within thresholds"},
+		{[]string{"scan", "--format", "nagios", "--watch", "nope"}, exitError, "SEGDASH CRITICAL - --watch: no watchlist"},
+		{[]string{"scan", "--format", "nagios", "--tag", "no-such-tag"}, exitError, "SEGDASH CRITICAL - no segment has the tag"},
+	}
+	for _, c := range cases {
+		code, out, errs := runSegdash(t, env, c.args...)
+		if code != c.code || !strings.HasPrefix(out, c.prefix) || strings.Count(out, "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q (stderr %q)", c.args, code, out, errs)
+		}
+	}
+}

@@ -9,7 +9,7 @@ import (
 )
 
 // writeCheck prints results in the chosen format; ui/output does the work.
-func writeCheck(w io.Writer, getenv func(string) string, f *checkFlags, results []checkResult) error {
+func writeCheck(w io.Writer, getenv func(string) string, f *checkFlags, results []checkResult, problems []string) error {
 	rs := make([]output.Result, len(results))
 	for i, r := range results {
 		rs[i] = output.Result{Segment: r.Segment, Breaches: r.Breaches}
@@ -19,6 +19,12 @@ func writeCheck(w io.Writer, getenv func(string) string, f *checkFlags, results 
 		if r.Previous != nil {
 			rs[i].Previous = append([]client.Point{}, r.Previous.Points...) // not nil: compared
 		}
+	}
+	if f.format == "nagios" {
+		return output.WriteNagiosStatus(w, rs, problems) // one line, whatever happened
+	}
+	if len(rs) == 0 {
+		return nil
 	}
 	return output.WriteFormat(w, f.format, rs, output.ColorProfile(w, getenv), terminalWidth(w, 80))
 }

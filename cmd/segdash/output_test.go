@@ -16,7 +16,7 @@ func TestWriteCheckAdapts(t *testing.T) {
 		Series:   &client.Series{Length: 2, Points: []client.Point{{Day: d, Size: 10}, {Day: d.AddDays(1), Size: 12}}},
 		Breaches: []string{"latest size 12 is below --min 20"}}}
 	var b bytes.Buffer
-	if err := writeCheck(&b, func(string) string { return "" }, &checkFlags{format: "json"}, res); err != nil {
+	if err := writeCheck(&b, func(string) string { return "" }, &checkFlags{format: "json"}, res, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"segment_name": "VIP"`, `"length": 2`, `"size": 12`, "below --min 20"} {

@@ -57,6 +57,17 @@ func usageError(format string, args ...any) error {
 	return &codeError{code: exitError, err: fmt.Errorf(format, args...)}
 }
 
+// nagiosOnError writes a CRITICAL status line for a check or scan in the
+// nagios format that ended with an error before its own line was written:
+// a monitoring system reads stdout, and must never get nothing.
+func (a *app) nagiosOnError(format string, wrote bool, err error) {
+	var ce *codeError
+	if format != "nagios" || wrote || err == nil || errors.As(err, &ce) && ce.code == exitBreach {
+		return
+	}
+	output.WriteNagiosError(a.out, err)
+}
+
 // run executes segdash with args and returns the process exit code.
 func (a *app) run(ctx context.Context, args []string) int {
 	return a.execute(ctx, a.newRootCmd(), args)

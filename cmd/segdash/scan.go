@@ -99,7 +99,9 @@ func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
 	return t, nil
 }
 
-func (a *app) runScan(cmd *cobra.Command, f *scanFlags) error {
+func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
+	wrote := false
+	defer func() { a.nagiosOnError(f.format, wrote, err) }()
 	end, err := f.validate(cmd)
 	if err != nil {
 		return err
@@ -141,6 +143,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100)); err != nil {
 		return err
 	}
+	wrote = true
 	switch output.ScanExitCode(sum, rows) {
 	case exitError:
 		return fmt.Errorf("%d of %d segments could not be scanned (%d failed, %d not reached); the output covers the rest",

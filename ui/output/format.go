@@ -194,9 +194,7 @@ func Sparkline(values []int64, width int) string {
 	if width <= 0 || len(values) == 0 {
 		return ""
 	}
-	if len(values) > width {
-		values = values[len(values)-width:]
-	}
+	values = Resample(values, width)
 	lo, hi := values[0], values[0]
 	for _, v := range values {
 		lo, hi = min(lo, v), max(hi, v)
@@ -213,4 +211,23 @@ func Sparkline(values []int64, width int) string {
 		b.WriteRune(sparkRunes[i])
 	}
 	return b.String()
+}
+
+// Resample shortens values to at most n, each the average of its share of
+// the original (in float64: sizes near the int64 limits would overflow a
+// sum), so a long window keeps its whole shape in a short sparkline.
+func Resample(values []int64, n int) []int64 {
+	if n <= 0 || len(values) <= n {
+		return values
+	}
+	out := make([]int64, n)
+	for i := range n {
+		lo, hi := i*len(values)/n, (i+1)*len(values)/n
+		var sum float64
+		for _, v := range values[lo:hi] {
+			sum += float64(v)
+		}
+		out[i] = int64(sum / float64(hi-lo))
+	}
+	return out
 }

@@ -37,8 +37,16 @@ func TestSparkline(t *testing.T) {
 	if got := Sparkline([]int64{5, 5, 5}, 10); got != "▁▁▁" {
 		t.Errorf("flat: %q", got)
 	}
-	if got := Sparkline([]int64{9, 1, 2}, 2); got != "▁█" {
-		t.Errorf("newest kept: %q", got)
+	// A long window is resampled to the width, keeping its whole shape
+	// (the fall at the start stays), not cut to its newest days.
+	if got := Sparkline([]int64{9, 1, 2}, 2); got != "█▁" {
+		t.Errorf("resampled: %q", got)
+	}
+	if got := Sparkline([]int64{1, 2, 3, 4, 5, 6, 7, 8}, 4); got != "▁▃▅█" {
+		t.Errorf("ramp resampled: %q", got)
+	}
+	if got := Resample([]int64{1, 3, 5, 7, 9, 11}, 3); len(got) != 3 || got[0] != 2 || got[2] != 10 {
+		t.Errorf("Resample: %v", got)
 	}
 	if Sparkline(nil, 5) != "" || Sparkline([]int64{1}, 0) != "" {
 		t.Error("empty cases")

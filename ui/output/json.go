@@ -91,7 +91,13 @@ func jsonUnsafe(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) || i
 // "SEGDASH OK - ..." or "SEGDASH WARNING - ..." (a threshold broken) with the latest size of
 // each segment as performance data ('name'=size;;min). The exit code
 // stays check's: 0 good, 1 breach (Nagios' WARNING), 2 error (CRITICAL).
-func WriteNagios(w io.Writer, results []Result) error {
+func WriteNagios(w io.Writer, results []Result) error { return WriteNagiosStatus(w, results, nil) }
+
+// WriteNagiosStatus is WriteNagios for a check where some segments could
+// not be checked (problems, one sentence each): then the status is
+// CRITICAL and names them, as check's exit code 2 does, since a monitoring
+// system reads the line, not stderr. Breaches follow the problems.
+func WriteNagiosStatus(w io.Writer, results []Result, problems []string) error {
 	var bad []string
 	var perf []string
 	for _, r := range results {
@@ -108,6 +114,17 @@ func WriteNagios(w io.Writer, results []Result) error {
 	if len(bad) > 0 {
 		status, msg = "WARNING", strings.Join(bad, "; ")
 	}
+	if len(problems) > 0 {
+		safe := make([]string, len(problems))
+		for i, p := range problems {
+			safe[i] = SafeText(p)
+		}
+		status = "CRITICAL"
+		msg = fmt.Sprintf("%d of %d segments could not be checked: %s", len(problems), len(problems)+len(results), strings.Join(safe, "; "))
+		if len(bad) > 0 {
+			msg += "; " + strings.Join(bad, "; ")
+		}
+	}
 	_, err := fmt.Fprintf(w, "SEGDASH %s - %s | %s\n", status, msg, strings.Join(perf, " "))
 	return err
 }
@@ -117,4 +134,13 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// WriteNagiosError writes the status line of a check or scan that could not
+// run at all (a usage, config or API error): CRITICAL with the error's first
+// line, so a monitoring system that reads only stdout sees why.
+func WriteNagiosError(w io.Writer, err error) error {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	_, werr := fmt.Fprintf(w, "SEGDASH CRITICAL - %s |\n", SafeText(msg))
+	return werr
 }
