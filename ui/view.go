@@ -192,7 +192,7 @@ func (m *Model) statusFields() []string {
 		parts = append(parts, fmt.Sprintf("%d selected", n))
 	}
 	if n := m.list.Flagged(); n > 0 {
-		parts = append(parts, common.Plural(n, "alerted", "alerted"))
+		parts = append(parts, output.Plural(n, "alerted", "alerted"))
 	}
 	parts = append(parts, m.live.Status()...)
 	if n := m.store.Failing(); n > 0 {

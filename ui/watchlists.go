@@ -55,9 +55,9 @@ func (m *Model) applyWatchlist(name string) tea.Cmd {
 	for _, p := range problems {
 		m.watch.problems = append(m.watch.problems, output.SafeText(p.String()))
 	}
-	msg := fmt.Sprintf("watchlist %s: %s", name, common.Plural(len(segs), "segment", "segments"))
+	msg := fmt.Sprintf("watchlist %s: %s", name, output.Plural(len(segs), "segment", "segments"))
 	if len(problems) > 0 {
-		msg += ", " + common.Plural(len(problems), "entry matches", "entries match") + " nothing"
+		msg += ", " + output.Plural(len(problems), "entry matches", "entries match") + " nothing"
 	}
 	return tea.Batch(m.ensureSeries(), m.status.SetNotice(msg))
 }
@@ -126,7 +126,7 @@ func (m *Model) confirmLine() string {
 		return ""
 	}
 	return fmt.Sprintf("  watchlist %s exists (%s): enter replaces it · esc keeps it", output.SafeText(wl.Name),
-		common.Plural(len(wl.Segments), "segment", "segments"))
+		output.Plural(len(wl.Segments), "segment", "segments"))
 }
 
 func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
@@ -148,5 +148,5 @@ func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 		m.watch.lists = append(m.watch.lists, wl)
 	}
 	m.watch.current, m.watch.problems = msg.name, nil
-	return m.status.SetNotice(fmt.Sprintf("saved watchlist %s (%s)", msg.name, common.Plural(len(ids), "segment", "segments")))
+	return m.status.SetNotice(fmt.Sprintf("saved watchlist %s (%s)", msg.name, output.Plural(len(ids), "segment", "segments")))
 }

@@ -176,7 +176,7 @@ func (r Rule) Evaluate(s Subject) []Alert {
 		if fell {
 			verb = "fell"
 		}
-		fire("%s %s by %s (limit %s)", what, verb, changeText(change, base), t)
+		fire("%s %s by %s (limit %s)", what, verb, changeText(max(change, -change), base, change), t)
 	}
 	if st.HasDay {
 		check(r.DayDrop, st.DayChange, prevDay, true, "newest day")
@@ -202,13 +202,11 @@ func (r Rule) Evaluate(s Subject) []Alert {
 	return out
 }
 
-// changeText writes a change as "-1,234 (-12.3%)".
-func changeText(change, base int64) string {
-	s := strconv.FormatInt(change, 10)
-	if change > 0 {
-		s = "+" + s
-	}
-	if p := Pct(change, base); !math.IsNaN(p) {
+// changeText writes the size of a change, and the signed change in
+// percent of base: "1234 (-12.3%)".
+func changeText(size, base, signed int64) string {
+	s := strconv.FormatInt(size, 10)
+	if p := Pct(signed, base); !math.IsNaN(p) {
 		s += fmt.Sprintf(" (%+.1f%%)", p)
 	}
 	return s

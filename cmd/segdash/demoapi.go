@@ -51,7 +51,8 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			if latency > 0 {
 				srv.SetFault(brazetest.Fault{Latency: latency})
 			}
-			fmt.Fprintf(a.out, "segdash demo-api: the stand-in Braze API with %d segments\n", segments)
+			fmt.Fprintf(a.out, "segdash demo-api: the stand-in Braze API with %d segments (%d listed; archived ones are not, as in Braze)\n",
+				segments, len(o.Workspace.Listed()))
 			fmt.Fprintf(a.out, "  BRAZE_REST_ENDPOINT=%s\n", srv.URL)
 			fmt.Fprintf(a.out, "  BRAZE_API_KEY=%s   (a demo key; it opens nothing real)\n", srv.Key)
 			fmt.Fprintf(a.out, "try:\n  curl -H 'Authorization: Bearer %s' '%s/segments/list'\n", srv.Key, srv.URL)

@@ -211,8 +211,8 @@ func costLine(cache *client.Cache, segs []client.Segment, o monitor.ScanOptions)
 	if r, ok := cache.RateLimit(); ok && r.Limit > 0 {
 		limit, remaining = r.Limit, r.Remaining
 	}
-	s := fmt.Sprintf("scanning %s segments: %s requests, %s of the hourly %s", output.Grouped(int64(len(segs))),
-		output.Grouped(int64(cost)), output.BudgetShare(cost, limit), output.Grouped(int64(limit)))
+	s := fmt.Sprintf("scanning %s: %s, %s of the hourly %s", output.Plural(len(segs), "segment", "segments"),
+		output.Plural(cost, "request", "requests"), output.BudgetShare(cost, limit), output.Grouped(int64(limit)))
 	if remaining >= 0 {
 		s += fmt.Sprintf(" (%s left this hour)", output.Grouped(int64(remaining)))
 	}

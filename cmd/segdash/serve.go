@@ -20,6 +20,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
@@ -108,12 +109,20 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	return a.serve(cmd.Context(), f, cfg, ln, logger)
 }
 
+// loopbackListen reports whether addr listens on loopback only.
+func loopbackListen(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	return err == nil && host != "" && client.IsLoopback(host)
+}
+
 func (f *serveFlags) validate() error {
 	switch {
 	case f.authorizedKeys == "" && !f.allowAnyKey:
 		return usageError("serve needs --authorized-keys FILE (the public keys allowed in); --insecure-allow-any-key lets anyone in")
 	case f.authorizedKeys != "" && f.allowAnyKey:
 		return usageError("--authorized-keys and --insecure-allow-any-key exclude each other")
+	case f.allowAnyKey && !loopbackListen(f.listen):
+		return usageError("--insecure-allow-any-key is for loopback only: on %s anyone who reaches the port would read the workspace; use --authorized-keys", f.listen)
 	case f.maxSessions < 1:
 		return usageError("--max-sessions must be at least 1")
 	case f.idleTimeout < time.Second:

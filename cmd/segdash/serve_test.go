@@ -454,7 +454,8 @@ func TestServeFlagValidation(t *testing.T) {
 		{serveFlags{maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "--authorized-keys"},
 		{serveFlags{authorizedKeys: empty, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "holds no public key"},
 		{serveFlags{authorizedKeys: filepath.Join(dir, "missing"), maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "no such file"},
-		{serveFlags{allowAnyKey: true, maxSessions: 0, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "--max-sessions"},
+		{serveFlags{listen: "127.0.0.1:23234", allowAnyKey: true, maxSessions: 0, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "--max-sessions"},
+		{serveFlags{listen: "0.0.0.0:23234", allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "for loopback only"},
 	}
 	for _, tc := range cases {
 		if err := tc.f.validate(); err == nil || !strings.Contains(err.Error(), tc.want) {

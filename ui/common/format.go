@@ -119,13 +119,3 @@ func ChartColor(palette []asciigraph.AnsiColor, i int) asciigraph.AnsiColor {
 	}
 	return palette[i%len(palette)]
 }
-
-// Plural is n with the word for n things: "1 segment", "2 segments",
-// "10,000 segments".
-func Plural(n int, one, many string) string {
-	w := many
-	if n == 1 {
-		w = one
-	}
-	return output.Grouped(int64(n)) + " " + w
-}

@@ -189,7 +189,7 @@ func ScanExitCode(sum ScanSummary, rows []monitor.Row) int {
 
 // sections of the movers table: a title and the rows it holds, best first.
 func scanSections(rows []monitor.Row, top int) (titles []string, sections [][]monitor.Row) {
-	add := func(title string, keep func(monitor.Row) bool, by string) {
+	add := func(title string, keep func(monitor.Row) bool, by string, all bool) {
 		var sel []monitor.Row
 		for _, r := range rows {
 			if keep(r) {
@@ -199,17 +199,21 @@ func scanSections(rows []monitor.Row, top int) (titles []string, sections [][]mo
 		monitor.SortRows(sel, by)
 		if len(sel) > 0 {
 			titles = append(titles, fmt.Sprintf("%s (%d)", title, len(sel)))
-			sections = append(sections, limit(sel, top))
+			if !all {
+				sel = limit(sel, top)
+			}
+			sections = append(sections, sel)
 		}
 	}
 	neg := func(v *int64) bool { return v != nil && *v < 0 }
 	pos := func(v *int64) bool { return v != nil && *v > 0 }
-	add("ALERTS", func(r monitor.Row) bool { return len(r.Alerts) > 0 }, monitor.ByScore)
-	add("FALLS · NEWEST DAY", func(r monitor.Row) bool { return neg(r.DayChange) }, monitor.ByDay)
-	add("RISES · NEWEST DAY", func(r monitor.Row) bool { return pos(r.DayChange) }, monitor.ByDay)
-	add("FALLS · WINDOW", func(r monitor.Row) bool { return neg(r.WindowChange) }, monitor.ByWindow)
-	add("RISES · WINDOW", func(r monitor.Row) bool { return pos(r.WindowChange) }, monitor.ByWindow)
-	add("FAILED", func(r monitor.Row) bool { return r.Status == monitor.StatusFailed }, monitor.ByName)
+	// Every alert is listed, whatever --top says: they are the news.
+	add("ALERTS", func(r monitor.Row) bool { return len(r.Alerts) > 0 }, monitor.ByScore, true)
+	add("FALLS · NEWEST DAY", func(r monitor.Row) bool { return neg(r.DayChange) }, monitor.ByDay, false)
+	add("RISES · NEWEST DAY", func(r monitor.Row) bool { return pos(r.DayChange) }, monitor.ByDay, false)
+	add("FALLS · WINDOW", func(r monitor.Row) bool { return neg(r.WindowChange) }, monitor.ByWindow, false)
+	add("RISES · WINDOW", func(r monitor.Row) bool { return pos(r.WindowChange) }, monitor.ByWindow, false)
+	add("FAILED", func(r monitor.Row) bool { return r.Status == monitor.StatusFailed }, monitor.ByName, true)
 	return titles, sections
 }
 

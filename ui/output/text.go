@@ -108,3 +108,13 @@ func Wrap(s string, width int) []string {
 	}
 	return strings.Split(ansi.Wordwrap(strings.Join(words, " "), width, ""), "\n")
 }
+
+// Plural is n with the word for n things: "1 segment", "2 segments",
+// "10,000 segments".
+func Plural(n int, one, many string) string {
+	w := many
+	if n == 1 {
+		w = one
+	}
+	return Grouped(int64(n)) + " " + w
+}

@@ -220,7 +220,7 @@ func newPaints(st *themes.Styles) *paints {
 
 // Status is a short description of the list for the status bar.
 func (m *Model) Status() string {
-	s := common.Plural(len(m.all), "segment", "segments")
+	s := output.Plural(len(m.all), "segment", "segments")
 	if m.filter != "" {
 		s = fmt.Sprintf("%s of %s", output.Grouped(int64(len(m.view))), s)
 	}
