@@ -165,8 +165,10 @@ func (m *Model) scanFinished(rep *monitor.Report) tea.Cmd {
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, monitor.ByScore)
 	_, last := client.WindowDays(m.store.Length(), m.store.Key("").EndingAt, now)
+	o := m.scanOptions()
 	sum := output.ScanSummary{Scope: m.scan.scope, Length: m.store.Length(), Through: last.String(),
-		Total: rep.Total, Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled}
+		Total: rep.Total, Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled,
+		Warnings: monitor.UnmatchedAll(o.Rules, m.list.All(), o.Watchlists)}
 	m.scan.view.Finish(sum, rows)
 	note := fmt.Sprintf("scan done: %s of %s alerted", output.Grouped(int64(len(flags))), output.Grouped(int64(rep.Total)))
 	if rep.Cancelled {

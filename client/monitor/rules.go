@@ -231,3 +231,41 @@ func anomalyText(st Stats) string {
 	}
 	return fmt.Sprintf("unusual %s: the newest change is %.1f× the usual day-to-day variation", verb, math.Abs(st.Score))
 }
+
+// Unmatched says what of r's target matches nothing among all: segment
+// entries that are no segment, a watchlist that is not defined or whose
+// entries match nothing. A rule that watches nothing never fires, so
+// callers tell the user instead of skipping it silently.
+func (r Rule) Unmatched(all []client.Segment, watchlists map[string][]string) []string {
+	refs, where := r.Target.Segments, "segments"
+	if r.Target.Watchlist != "" {
+		entries, ok := watchlists[r.Target.Watchlist]
+		if !ok {
+			return []string{fmt.Sprintf("rule %q: no watchlist %q in this workspace", r.Name, r.Target.Watchlist)}
+		}
+		refs, where = entries, "watchlist "+strconv.Quote(r.Target.Watchlist)
+	}
+	if r.Target.Tag != "" {
+		for _, s := range all {
+			if slices.Contains(s.Tags, r.Target.Tag) {
+				return nil
+			}
+		}
+		return []string{fmt.Sprintf("rule %q: no segment has the tag %q", r.Name, r.Target.Tag)}
+	}
+	_, problems := client.Resolve(all, refs, false)
+	out := make([]string, len(problems))
+	for i, p := range problems {
+		out[i] = fmt.Sprintf("rule %q (%s): %s", r.Name, where, p)
+	}
+	return out
+}
+
+// UnmatchedAll is Unmatched for every rule.
+func UnmatchedAll(rules []Rule, all []client.Segment, watchlists map[string][]string) []string {
+	var out []string
+	for _, r := range rules {
+		out = append(out, r.Unmatched(all, watchlists)...)
+	}
+	return out
+}

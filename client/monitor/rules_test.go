@@ -135,3 +135,27 @@ func TestEvaluateAllAnomaly(t *testing.T) {
 		t.Errorf("alerts %+v", alerts)
 	}
 }
+
+func TestRuleUnmatched(t *testing.T) {
+	all := []client.Segment{{ID: "id-1", Name: "VIP Users", Tags: []string{"vip"}}}
+	lists := map[string][]string{"core": {"VIP Users", "Gone"}}
+	rules := []Rule{
+		{Name: "ok", Target: Target{Segments: []string{"id-1"}}, Anomaly: true},
+		{Name: "gone", Target: Target{Segments: []string{"Gone Segment"}}, Anomaly: true},
+		{Name: "list", Target: Target{Watchlist: "core"}, Anomaly: true},
+		{Name: "nolist", Target: Target{Watchlist: "morning"}, Anomaly: true},
+		{Name: "tag", Target: Target{Tag: "push"}, Anomaly: true},
+		{Name: "all", Target: Target{All: true}, Anomaly: true},
+	}
+	got := strings.Join(UnmatchedAll(rules, all, lists), "\n")
+	for _, want := range []string{`rule "gone" (segments): no segment has the id or name "Gone Segment"`,
+		`rule "list" (watchlist "core"): no segment has the id or name "Gone"`,
+		`rule "nolist": no watchlist "morning" in this workspace`, `rule "tag": no segment has the tag "push"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, `"ok"`) || strings.Contains(got, `"all"`) || strings.Count(got, "\n") != 3 {
+		t.Errorf("too much:\n%s", got)
+	}
+}

@@ -166,6 +166,14 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		if rules, err = newCheckRules(cfg, end, a.now()); err != nil {
 			return err
 		}
+		for _, r := range cfg.Rules {
+			if w := r.Target.Watchlist; w != "" && rules.watchlists[w] == nil {
+				// In the demo the config's watchlists give way to the
+				// demo's own: say so rather than never firing.
+				fmt.Fprintf(a.errw, "segdash: warning: rule %q: no watchlist %q in this workspace (%s); it checks nothing\n",
+					output.SafeText(r.Name), output.SafeText(w), output.SafeText(cfg.WatchlistFile))
+			}
+		}
 	}
 	refs := args
 	if f.watch != "" {

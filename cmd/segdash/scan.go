@@ -126,6 +126,10 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	}
 	o := monitor.ScanOptions{Length: f.length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 		Watchlists: watchlistMap(cfg.Watchlists), Now: a.now}
+	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
+	for _, w := range warnings {
+		fmt.Fprintln(a.errw, "segdash: warning: "+output.SafeText(w))
+	}
 	fmt.Fprintln(a.errw, "segdash: "+costLine(be.cache, segs, o))
 	progress := a.progressLine()
 	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
@@ -139,7 +143,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 		through = client.DateOf(end).AddDays(-1)
 	}
 	sum := output.ScanSummary{Scope: scope, Length: f.length, Through: through.String(), Total: rep.Total,
-		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled}
+		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, Warnings: warnings}
 	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100)); err != nil {
 		return err
 	}

@@ -131,3 +131,25 @@ func TestScanDemo(t *testing.T) {
 		t.Errorf("demo scan: exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// TestScanWarnsOfRulesThatMatchNothing: a rule whose segments or watchlist
+// match no segment never fires; scan says so instead of skipping it.
+func TestScanWarnsOfRulesThatMatchNothing(t *testing.T) {
+	ws, _ := brokenWorkspace()
+	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	text := "watchlists:\n  w: [Gone Segment]\nrules:\n  - name: s\n    segments: [Gone Segment]\n    below: 1\n  - name: r\n    watchlist: w\n    below: 1\n"
+	if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env["SEGDASH_CONFIG"] = cfg
+	_, out, errs := runSegdash(t, env, "scan", "--format", "json")
+	for _, want := range []string{`rule \"s\" (segments): no segment has the id or name \"Gone Segment\"`, `rule \"r\" (watchlist \"w\")`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("json warnings lack %s:\n%.600s", want, out)
+		}
+	}
+	if strings.Count(errs, "segdash: warning: rule") != 2 {
+		t.Errorf("stderr: %q", errs)
+	}
+}

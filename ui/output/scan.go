@@ -28,6 +28,9 @@ type ScanSummary struct {
 	// stopped early.
 	Total, Done, Failed int
 	Cancelled           bool
+	// Warnings are problems of the scan's set-up that do not stop it, such
+	// as alert rules whose targets match no segment.
+	Warnings []string
 }
 
 // Missing is how many segments have no answer (not reached or failed).
@@ -90,8 +93,12 @@ func writeScanJSON(w io.Writer, sum ScanSummary, rows []monitor.Row) error {
 		Failed    int           `json:"failed"`
 		Missing   int           `json:"missing"`
 		Cancelled bool          `json:"cancelled"`
+		Warnings  []string      `json:"warnings"`
 		Segments  []monitor.Row `json:"segments"`
-	}{sum.Scope, sum.Length, sum.Through, sum.Total, sum.Done, sum.Failed, sum.Missing(), sum.Cancelled, rows}
+	}{sum.Scope, sum.Length, sum.Through, sum.Total, sum.Done, sum.Failed, sum.Missing(), sum.Cancelled, sum.Warnings, rows}
+	if out.Warnings == nil {
+		out.Warnings = []string{}
+	}
 	if out.Segments == nil {
 		out.Segments = []monitor.Row{}
 	}
@@ -225,6 +232,11 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 	var b strings.Builder
 	for _, l := range Wrap(scanHeadline(sum, rows), width) {
 		b.WriteString(l + "\n")
+	}
+	for _, warn := range sum.Warnings {
+		for _, l := range Wrap("warning: "+SafeText(warn), width) {
+			b.WriteString(l + "\n")
+		}
 	}
 	titles, sections := scanSections(rows, top)
 	const numW = 11 + 2 + 15 + 2 + 15 + 2 + 6 // SIZE, DAY Δ, WINDOW Δ, SCORE with gaps
