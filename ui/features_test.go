@@ -166,7 +166,8 @@ func TestHelpScrollsOnSmallTerminals(t *testing.T) {
 		settle(t, m, cmd)
 		seen += screen(m)
 	}
-	mustContain(t, seen, "q quit") // every line is reached on the way
+	// Every line is reached on the way, every column's keys included.
+	mustContain(t, seen, "q quit", "space select", "scan the workspace", "only alerted segments", "save selection as watchlist", "export CSV")
 	mustContain(t, screen(m), "segdash keys", "data stays).")
 	press(t, m, "esc")
 	mustContain(t, screen(m), "NAME")

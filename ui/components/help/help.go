@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
@@ -52,8 +53,17 @@ func (m *Model) View() string {
 	st := m.c.Styles
 	m.help.Styles = help.DefaultStyles(m.c.IsDark)
 	groups := m.c.Keys.FullHelp()
-	// Two rows of columns, so that every column fits in a narrow terminal.
-	body := []string{"", m.help.FullHelpView(groups[:2]), "", m.help.FullHelpView(groups[2:]), ""}
+	// Columns side by side where they fit; one below the other in a narrow
+	// terminal, where bubbles' help would cut the columns that do not fit.
+	var body []string
+	if m.c.Width >= 100 {
+		body = []string{"", m.help.FullHelpView(groups[:2]), "", m.help.FullHelpView(groups[2:]), ""}
+	} else {
+		for _, g := range groups {
+			body = append(body, "", m.help.FullHelpView([][]key.Binding{g}))
+		}
+		body = append(body, "")
+	}
 	for _, p := range []string{
 		"Sizes are Braze's daily estimates; the newest point is yesterday's.",
 		"Rows show: name, tags, trend over the window, latest size, the newest day's change (DAY Δ), the change over the window (absolute and percent where there is room).",
