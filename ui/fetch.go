@@ -45,7 +45,7 @@ func (m *Model) ensureSeries() tea.Cmd {
 		if _, held := m.store.State(k); !held {
 			// Back on screen: the cache's copy shows at once; the fetch
 			// below costs a request only if that copy is past its TTL.
-			if series, at, ok := m.opts.Cache.Peek(k); ok {
+			if series, at, ok := m.opts.Cache.PeekWindow(k.SegmentID, k.Length, k.EndingAt); ok {
 				m.store.Adopt(k, series, at)
 				keys = append(keys, k)
 				return

@@ -102,9 +102,9 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 	case key.Matches(msg, k.Back):
-		m.store.Shift(-7, client.DateOf(m.c.Now().UTC()))
+		m.store.Shift(-m.store.Step(), client.DateOf(m.c.Now().UTC()))
 	case key.Matches(msg, k.Forward):
-		m.store.Shift(7, client.DateOf(m.c.Now().UTC()))
+		m.store.Shift(m.store.Step(), client.DateOf(m.c.Now().UTC()))
 	case key.Matches(msg, k.ToNow):
 		before := m.store.Label()
 		// A shift past the newest data returns the window to "up to now"

@@ -57,7 +57,7 @@ type overlays struct {
 
 // New returns a dashboard. Call Init through tea.NewProgram.
 func New(o Options) *Model {
-	if o.Length < 1 || o.Length > client.MaxLength {
+	if client.CheckWindow(o.Length) != nil {
 		o.Length = 30
 	}
 	c := common.New(o.Context, o.Now, o.Tick, nil)

@@ -44,8 +44,18 @@ type State struct {
 	token    int64
 }
 
-// Windows returns the window lengths, in days, keys 1 to 4 pick.
-func Windows() []int { return []int{7, 30, 90, 100} }
+// Windows returns the window lengths, in days, keys 1 to 5 pick.
+func Windows() []int { return []int{7, 30, 90, 180, 365} }
+
+// Step is how far [ and ] move the window, in days: a week for windows of
+// up to 90 days, a month (30 days) for longer ones, so a year's window
+// does not take 52 presses to move by a season.
+func (s *Store) Step() int {
+	if s.length <= 90 {
+		return 7
+	}
+	return 30
+}
 
 // Store holds every series the session fetched, in every window.
 type Store struct {

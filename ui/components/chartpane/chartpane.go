@@ -121,7 +121,9 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		}
 		return out
 	}
-	pts := state.Series.Points
+	start := dataStart(state.Series)
+	note := startNote(state.Series.Points, start)
+	pts := from(state.Series.Points, start)
 	if untracked {
 		// Zeros from an API that answers for untracked segments: say what
 		// they are before anyone reads them as sizes.
@@ -133,6 +135,9 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	}
 	for _, l := range stats {
 		out = append(out, " "+st.Text.Render(l))
+	}
+	if note != "" && h-len(out)-2 >= output.ChartMinHeight {
+		out = append(out, " "+st.Subtle.Render(output.Truncate(note, w-2)))
 	}
 	footer := m.footer(state)
 	chartH := h - len(out) - 1
@@ -166,6 +171,13 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	}
 	var lines []output.Line
 	var states []*series.State
+	var all []*client.Series
+	for _, seg := range segs {
+		if s := m.store.Get(seg.ID); s != nil {
+			all = append(all, s.Series)
+		}
+	}
+	start, note := dataStart(all...), ""
 	rows := min(len(segs), max(0, (h-12)/2))
 	if rows < len(segs) {
 		rows = 0 // the chart's own legend names them all, once
@@ -176,7 +188,10 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 		c := common.ChartColor(st.Theme.Series, i)
 		status := "loading…"
 		if state != nil && state.Series != nil && len(state.Series.Points) > 0 {
-			pts := state.Series.Points
+			pts := from(state.Series.Points, start)
+			if note == "" {
+				note = startNote(state.Series.Points, start)
+			}
 			lines = append(lines, output.Line{Name: seg.Name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
@@ -191,6 +206,9 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 		} else if i == rows && rows > 0 {
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
 		}
+	}
+	if note != "" && h-len(out)-2 >= output.ChartMinHeight {
+		out = append(out, " "+st.Subtle.Render(output.Truncate(note, w-2)))
 	}
 	chartH := h - len(out) - 1
 	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
@@ -235,58 +253,4 @@ func (m *Model) footer(s *series.State) string {
 		parts = append(parts, "refreshing…")
 	}
 	return st.Subtle.Render(" " + strings.Join(parts, " · "))
-}
-
-// statLines are the numbers under the title: latest, day change, window
-// change, min, max, average; wrapped to width.
-func statLines(pts []client.Point, width int) []string {
-	last := pts[len(pts)-1]
-	sizes := make([]int64, len(pts))
-	for i, p := range pts {
-		sizes[i] = p.Size
-	}
-	lo, hi, avg := output.MinMaxAvg(sizes)
-	fields := []string{fmt.Sprintf("latest %s (%s)", output.Grouped(last.Size), last.Day.Time().Format("Jan 02"))}
-	if len(pts) > 1 {
-		fields = append(fields, "day "+output.ChangeOf(pts[len(pts)-2].Size, last.Size).String())
-		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), output.ChangeOf(pts[0].Size, last.Size)))
-	}
-	fields = append(fields, "min "+lo, "max "+hi, "avg "+avg)
-	var out []string
-	cur := ""
-	for _, f := range fields {
-		switch {
-		case cur == "":
-			cur = f
-		case output.Width(cur)+3+output.Width(f) <= width:
-			cur += " · " + f
-		default:
-			out = append(out, cur)
-			cur = f
-		}
-	}
-	return append(out, cur)
-}
-
-// worstState is the state the footer of a comparison speaks for: a failed
-// one first, then one still loading, then any.
-func worstState(states []*series.State) *series.State {
-	var worst *series.State
-	rank := func(s *series.State) int {
-		switch {
-		case s == nil:
-			return -1
-		case s.Err != nil:
-			return 2
-		case s.Loading:
-			return 1
-		}
-		return 0
-	}
-	for _, s := range states {
-		if rank(s) > rank(worst) {
-			worst = s
-		}
-	}
-	return worst
 }
