@@ -22,6 +22,10 @@ type Model struct {
 	normal  bool // indexed to 100 at the window's start
 	solo    bool // the cursor's segment alone, even with a selection
 	w, h    int
+	cur     cursor
+	// plot is where the last frame drew the chart: a memo of View, read
+	// by Click to map a mouse cell back to a day.
+	plot PlotArea
 }
 
 // New returns a chart pane drawing from store; an offline one says so where
@@ -71,6 +75,7 @@ func (m *Model) View(in Input) string {
 }
 
 func (m *Model) lines(in Input) []string {
+	m.plot = PlotArea{}
 	st := m.c.Styles
 	w, h := m.w, m.h
 	if w <= 0 || h <= 0 {
@@ -99,6 +104,8 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	}
 	out := []string{title}
 	untracked := Untracked(seg, state)
+	var cursorAt int
+	var showCursor bool
 	if state == nil || state.Series == nil || len(state.Series.Points) == 0 {
 		switch {
 		case untracked && (state == nil || !state.Loading):
@@ -124,6 +131,10 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	start := dataStart(state.Series)
 	note := startNote(state.Series.Points, start)
 	pts := from(state.Series.Points, start)
+	if cursorAt, showCursor = m.cursorDay(len(pts)); showCursor {
+		reading := readingOf(pts, cursorAt)
+		out = append(out, " "+st.Text.Render(readout(dayLabel(pts, cursorAt), []string{reading}, w-2)))
+	}
 	if untracked {
 		// Zeros from an API that answers for untracked segments: say what
 		// they are before anyone reads them as sizes.
@@ -148,8 +159,10 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	color := !st.Theme.Mono
 	series := st.Theme.Series
 	lineColor := common.ChartColor(series, 0)
-	c := output.Chart([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
-		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
+	c, plot := output.ChartPlot([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
+		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis,
+			ShowCursor: showCursor, Cursor: cursorAt})
+	m.plot = PlotArea{Plot: plot, Top: len(out), Margin: 1}
 	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
@@ -210,9 +223,14 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	if note != "" && h-len(out)-2 >= output.ChartMinHeight {
 		out = append(out, " "+st.Subtle.Render(output.Truncate(note, w-2)))
 	}
+	cursorAt, showCursor := m.cursorDay(longest(lines))
+	if showCursor {
+		out = append(out, " "+compareReadout(lines, cursorAt, !st.Theme.Mono, w-2))
+	}
 	chartH := h - len(out) - 1
-	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
-		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0})
+	c, plot := output.ChartPlot(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
+		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0, ShowCursor: showCursor, Cursor: cursorAt})
+	m.plot = PlotArea{Plot: plot, Top: len(out), Margin: 1}
 	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
