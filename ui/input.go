@@ -122,6 +122,12 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.store.Shift(-m.store.Step(), client.DateOf(m.c.Now().UTC()))
 	case key.Matches(msg, k.Forward):
 		m.store.Shift(m.store.Step(), client.DateOf(m.c.Now().UTC()))
+	case key.Matches(msg, k.Previous):
+		notice := "previous period hidden"
+		if m.store.TogglePrevious() {
+			notice = "vs the previous period (on one segment's chart)"
+		}
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(notice)), true
 	case key.Matches(msg, k.ToNow):
 		before := m.store.Label()
 		// A shift past the newest data returns the window to "up to now"

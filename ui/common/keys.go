@@ -10,6 +10,7 @@ type KeyMap struct {
 	Scan, Flagged                           key.Binding
 	Normalise, Window, Back, Forward, ToNow key.Binding
 	Earlier, Later, FirstDay, LastDay       key.Binding
+	Previous                                key.Binding
 	Details                                 key.Binding
 	Refresh, RefreshAll, Pause, Faster      key.Binding
 	Slower                                  key.Binding
@@ -44,6 +45,7 @@ func NewKeyMap() KeyMap {
 		Back:           b([]string{"["}, "[", "back 7d (30d if long)"),
 		Forward:        b([]string{"]"}, "]", "forward 7d (30d)"),
 		ToNow:          b([]string{"t"}, "t", "window ends now"),
+		Previous:       b([]string{"v"}, "v", "vs the previous period"),
 		Earlier:        b([]string{"left", "h"}, "←/h", "day cursor back"),
 		Later:          b([]string{"right", "l"}, "→/l", "day cursor forward"),
 		FirstDay:       b([]string{"home"}, "home", "cursor: first day"),
@@ -76,6 +78,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
 		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.Scan, k.Flagged, k.NextWatchlist, k.SaveWatchlist},
 		{k.Window, k.Back, k.Forward, k.ToNow, k.Earlier, k.Later, k.FirstDay, k.LastDay, k.Normalise, k.Details, k.Copy, k.Export},
-		{k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
+		{k.Previous, k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
 	}
 }

@@ -131,16 +131,20 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	start := dataStart(state.Series)
 	note := startNote(state.Series.Points, start)
 	pts := from(state.Series.Points, start)
+	prev := m.previousOf(seg, state.Series, start)
 	if cursorAt, showCursor = m.cursorDay(len(pts)); showCursor {
-		reading := readingOf(pts, cursorAt)
-		out = append(out, " "+st.Text.Render(readout(dayLabel(pts, cursorAt), []string{reading}, w-2)))
+		readings := []string{readingOf(pts, cursorAt)}
+		if prev.ok {
+			readings = append(readings, prev.reading(cursorAt))
+		}
+		out = append(out, " "+st.Text.Render(readout(dayLabel(pts, cursorAt), readings, w-2)))
 	}
 	if untracked {
 		// Zeros from an API that answers for untracked segments: say what
 		// they are before anyone reads them as sizes.
 		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
 	}
-	stats := statLines(pts, w-1)
+	stats := statLines(pts, w-1, prev.stat())
 	if h-len(out)-len(stats)-1 < output.ChartMinHeight {
 		stats = stats[:1] // a short pane keeps the latest numbers and the chart
 	}
@@ -159,7 +163,11 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	color := !st.Theme.Mono
 	series := st.Theme.Series
 	lineColor := common.ChartColor(series, 0)
-	c, plot := output.ChartPlot([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
+	lines := []output.Line{{Name: seg.Name, Points: pts, Color: lineColor}}
+	if prev.ok {
+		lines = append([]output.Line{prev.line}, lines...)
+	}
+	c, plot := output.ChartPlot(lines,
 		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis,
 			ShowCursor: showCursor, Cursor: cursorAt})
 	m.plot = PlotArea{Plot: plot, Top: len(out), Margin: 1}

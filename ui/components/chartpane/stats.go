@@ -9,8 +9,8 @@ import (
 )
 
 // statLines are the numbers under the title: latest, day change, window
-// change, min, max, average; wrapped to width.
-func statLines(pts []client.Point, width int) []string {
+// change, min, max, average, then extra (the previous period); wrapped to width.
+func statLines(pts []client.Point, width int, extra ...string) []string {
 	last := pts[len(pts)-1]
 	sizes := make([]int64, len(pts))
 	for i, p := range pts {
@@ -23,6 +23,11 @@ func statLines(pts []client.Point, width int) []string {
 		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), output.ChangeOf(pts[0].Size, last.Size)))
 	}
 	fields = append(fields, "min "+lo, "max "+hi, "avg "+avg)
+	for _, f := range extra {
+		if f != "" {
+			fields = append(fields, f)
+		}
+	}
 	var out []string
 	cur := ""
 	for _, f := range fields {
