@@ -6,8 +6,7 @@ package output
 import (
 	"math"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
+	"unicode/utf8"
 )
 
 // Cursor glyphs: a dotted column over the plot's empty cells (the lines
@@ -69,14 +68,44 @@ func markCursor(lines []string, day, days, lead, plotW int) {
 	}
 }
 
-// cellAt is the text of cell x of a line that may hold ANSI sequences.
-func cellAt(l string, x int) string { return ansi.Strip(ansi.Cut(l, x, x+1)) }
+// cellAt is the text of cell x of a plot line, "" past its end.
+func cellAt(l string, x int) string {
+	from, to, _ := cellSpan(l, x)
+	return l[from:to]
+}
 
-// setCell replaces cell x of a line (which may hold ANSI sequences),
-// padding a line that ends before it (asciigraph trims trailing blanks).
+// setCell replaces cell x of a plot line, padding a line that ends before
+// it (asciigraph trims trailing blanks).
 func setCell(l string, x int, s string) string {
-	if w := Width(l); x >= w {
-		return l + strings.Repeat(" ", x-w) + s
+	from, to, n := cellSpan(l, x)
+	if n <= x {
+		return l + strings.Repeat(" ", x-n) + s
 	}
-	return ansi.Truncate(l, x, "") + s + ansi.TruncateLeft(l, x+1, "")
+	return l[:from] + s + l[to:]
+}
+
+// cellSpan is where cell x of a plot line is, in bytes (an empty span at
+// the end when the line is shorter), and the cells counted up to it (all
+// of them when shorter). Plot lines hold box-drawing glyphs, ASCII labels
+// and SGR sequences only, one cell a rune: scanning them directly keeps a
+// cursor frame within budget (ansi.Cut segments graphemes, which was most
+// of a 365-day frame's time).
+func cellSpan(l string, x int) (from, to, n int) {
+	for i := 0; i < len(l); {
+		if l[i] == 0x1b { // CSI: ESC [ parameters, then a final byte @..~
+			i += 2
+			for i < len(l) && (l[i] < 0x40 || l[i] > 0x7e) {
+				i++
+			}
+			i++
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(l[i:])
+		if n == x {
+			return i, i + w, n + 1
+		}
+		n++
+		i += w
+	}
+	return len(l), len(l), n
 }
