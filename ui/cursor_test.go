@@ -37,7 +37,7 @@ func TestDayCursorReadout(t *testing.T) {
 		t.Fatalf("a cursor before any key:\n%s", screen(m))
 	}
 	sendKey(t, m, tea.KeyLeft)
-	mustContain(t, screen(m), reading(pts, n-1), "┴")
+	mustContain(t, screen(m), reading(pts, n-1), "┴", "esc hide cursor")
 	press(t, m, "h", "h", "h")
 	mustContain(t, screen(m), reading(pts, n-4))
 	sendKey(t, m, tea.KeyRight)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/snapshot"
 )
 
 // cursorTo puts the list's cursor on segment id and fetches what that
@@ -79,5 +80,31 @@ func TestLengthOption(t *testing.T) {
 		if got := e.newTestModel(Options{Length: length}).store.Length(); got != want {
 			t.Errorf("Length %d opens %d days, want %d", length, got, want)
 		}
+	}
+}
+
+// TestYearWindowKeepsTheSnapshotReadable: after a 365-day window the
+// snapshot saved for the next start still loads (the snapshot reader
+// accepts series of at most 100 days: longer windows are not saved and are
+// asked again), and the 30-day data in it is kept.
+func TestYearWindowKeepsTheSnapshotReadable(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 120, 40)
+	press(t, m, "5", "v")
+	store := snapshot.NewStore(t.TempDir(), "https://rest.test", "key", e.now)
+	if err := store.Save(m.snapshot()); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := store.Load()
+	if err != nil || snap == nil {
+		t.Fatalf("the snapshot after a year's window does not load: %v", err)
+	}
+	thirty := false
+	for _, s := range snap.Series {
+		thirty = thirty || s.Length == 30 && s.EndingAt.IsZero()
+	}
+	if !thirty {
+		t.Errorf("the 30-day series were not saved")
 	}
 }

@@ -26,11 +26,15 @@ func (s *Store) Restore(saved []snapshot.Series) time.Time {
 	return newest
 }
 
-// Snapshot returns every fetched series, for the next start.
+// Snapshot returns every fetched series of up to 100 days, for the next
+// start.
 func (s *Store) Snapshot() []snapshot.Series {
 	var out []snapshot.Series
 	for k, st := range s.states {
-		if st.Series == nil || st.Fetched.IsZero() {
+		// Windows past one request's 100 days are not saved: the
+		// snapshot reader (client/snapshot) refuses a file holding one,
+		// which would lose every series in it.
+		if st.Series == nil || st.Fetched.IsZero() || k.Length > client.MaxLength {
 			continue
 		}
 		out = append(out, snapshot.Series{SegmentID: k.SegmentID, Length: k.Length,
