@@ -37,7 +37,9 @@ func (m *Model) MoveCursor(days int) {
 		m.cur = cursor{on: true}
 		return
 	}
-	m.cur.back = m.clampBack(m.cur.back - days)
+	// Clamped first: after a shorter window, the cursor drawn on its
+	// first day moves from there, not from where it was in the longer one.
+	m.cur.back = m.clampBack(m.clampBack(m.cur.back) - days)
 }
 
 // CursorToStart and CursorToEnd put the cursor on the first or newest day.

@@ -79,3 +79,26 @@ func TestChartStartsWhereTheDataDoes(t *testing.T) {
 		t.Errorf("a comparison with a full year says where data starts:\n%s", out)
 	}
 }
+
+// TestCursorAfterAShorterWindow: a cursor on the first day of a year,
+// after the window shrinks to 7 days, sits on the week's first day and
+// moves from there at the first key.
+func TestCursorAfterAShorterWindow(t *testing.T) {
+	size := func(i int) int64 { return int64(1000 + i) }
+	m, store, segs := paneWith(t, 365, 100, 30, map[string]func(int) int64{"a": size})
+	view(m, segs)
+	m.CursorToStart()
+	first, _ := client.WindowDays(365, time.Time{}, paneNow)
+	if out := view(m, segs); !strings.Contains(out, "┊ "+first.Time().Format("Mon Jan 02 2006")) {
+		t.Fatalf("cursor not on the year's first day:\n%s", out)
+	}
+	store.SetLength(7)
+	k := store.Key("a")
+	store.Finish(k, store.Begin(k), windowOf("a", 7, time.Time{}, size), nil, paneNow)
+	view(m, segs)
+	m.MoveCursor(1)
+	week, _ := client.WindowDays(7, time.Time{}, paneNow)
+	if out := view(m, segs); !strings.Contains(out, "┊ "+week.AddDays(1).Time().Format("Mon Jan 02 2006")) {
+		t.Errorf("after the window shrank, → did not move to the week's second day:\n%s", out)
+	}
+}
