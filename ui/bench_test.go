@@ -6,10 +6,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// benchModel is a dashboard over 10,000 segments at 200×50 comparing five.
-func benchModel(b *testing.B) *Model {
+// benchModel is a dashboard over 10,000 segments at 200×50 comparing five
+// in a window of length days (0: the default 30).
+func benchModel(b *testing.B, length int) *Model {
 	e := newTestEnv(b, 10000)
-	m := e.newTestModel(Options{})
+	m := e.newTestModel(Options{Length: length})
 	start(b, m, 200, 50)
 	press(b, m, "space", "down", "space", "down", "space", "down", "space", "down", "space")
 	if len(m.list.Selected()) != 5 || m.list.Len() < 9000 {
@@ -18,30 +19,30 @@ func benchModel(b *testing.B) *Model {
 	return m
 }
 
-// BenchmarkFrame composes one full frame (target ≤ 2 ms). The root keeps
-// its last frame while nothing visible changes, so each iteration drops it
-// first: this measures drawing, not the cache.
+// BenchmarkFrame renders one full frame (target ≤ 2 ms): five compared
+// over 30 days, and over 365 days with the day cursor shown.
 func BenchmarkFrame(b *testing.B) {
-	m := benchModel(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		m.frame.valid = false
-		if m.View().Content == "" {
-			b.Fatal("empty frame")
-		}
-	}
-}
-
-// BenchmarkIdleFrame is a View while nothing changed: the kept frame.
-func BenchmarkIdleFrame(b *testing.B) {
-	m := benchModel(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if m.View().Content == "" {
-			b.Fatal("empty frame")
-		}
+	for _, c := range []struct {
+		name   string
+		length int
+		keys   []string
+	}{{"30d", 0, nil}, {"365d-cursor", 365, []string{"h", "h"}}} {
+		b.Run(c.name, func(b *testing.B) {
+			m := benchModel(b, c.length)
+			m.View()
+			press(b, m, c.keys...)
+			if c.keys != nil && !m.chart.CursorShown() {
+				b.Fatal("setup: no day cursor")
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				m.frame.valid = false // draw it: View keeps an unchanged frame
+				if m.View().Content == "" {
+					b.Fatal("empty frame")
+				}
+			}
+		})
 	}
 }
 
@@ -49,7 +50,7 @@ func BenchmarkIdleFrame(b *testing.B) {
 // names and deletes it again: two keystrokes an iteration, each filtering
 // the whole list (target ≤ 5 ms a keystroke).
 func BenchmarkFilterKeystroke(b *testing.B) {
-	m := benchModel(b)
+	m := benchModel(b, 0)
 	press(b, m, "/", "u", "s")
 	add := tea.KeyPressMsg{Code: 'e', Text: "e"}
 	del := tea.KeyPressMsg{Code: tea.KeyBackspace}
@@ -62,5 +63,17 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	b.StopTimer()
 	if m.list.Filter() != "us" {
 		b.Fatalf("filter %q", m.list.Filter())
+	}
+}
+
+// BenchmarkIdleFrame is a View while nothing changed: the kept frame.
+func BenchmarkIdleFrame(b *testing.B) {
+	m := benchModel(b, 0)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if m.View().Content == "" {
+			b.Fatal("empty frame")
+		}
 	}
 }

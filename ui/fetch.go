@@ -37,15 +37,14 @@ func (m *Model) ensureSeries() tea.Cmd {
 		return nil
 	}
 	var keys []client.SeriesKey
-	want := func(s client.Segment, charted bool) {
+	want := func(s client.Segment, charted bool, k client.SeriesKey) {
 		if !s.AnalyticsTrackingEnabled && !charted {
 			return
 		}
-		k := m.store.Key(s.ID)
 		if _, held := m.store.State(k); !held {
 			// Back on screen: the cache's copy shows at once; the fetch
 			// below costs a request only if that copy is past its TTL.
-			if series, at, ok := m.opts.Cache.Peek(k); ok {
+			if series, at, ok := m.opts.Cache.PeekWindow(k.SegmentID, k.Length, k.EndingAt); ok {
 				m.store.Adopt(k, series, at)
 				keys = append(keys, k)
 				return
@@ -56,10 +55,15 @@ func (m *Model) ensureSeries() tea.Cmd {
 		}
 	}
 	for _, s := range charted {
-		want(s, true)
+		want(s, true, m.store.Key(s.ID))
+		if m.store.Previous() && len(charted) == 1 {
+			// The previous period holds closed days only: after the
+			// first time it costs nothing (the cache keeps closed chunks).
+			want(s, true, m.store.PreviousKey(s.ID, m.c.Now()))
+		}
 	}
 	for _, s := range onScreen {
-		want(s, false)
+		want(s, false, m.store.Key(s.ID))
 	}
 	return m.fetchSeriesCmd(keys, 0)
 }
@@ -126,6 +130,16 @@ func (m *Model) refetchAged(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 			ages = append(ages, maxAge)
 		} else {
 			ages = append(ages, rowAge)
+		}
+	}
+	if m.store.Previous() && len(charted) == 1 {
+		// Asked with the window: its closed chunks come from memory, and
+		// after midnight its key moves with the window's first day.
+		if k := m.store.PreviousKey(charted[0].ID, m.c.Now()); !slices.Contains(keys, k) {
+			if st, ok := m.store.State(k); !ok || !st.Loading {
+				keys = append([]client.SeriesKey{k}, keys...)
+				ages = append([]time.Duration{maxAge}, ages...)
+			}
 		}
 	}
 	return m.fetchSeriesCmd(keys, ages...)

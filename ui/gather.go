@@ -84,20 +84,24 @@ func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration)
 	return wait
 }
 
-// fetchOne asks the cache for k. The reply carries when the API answered
-// (the cache's fetch time for an answer from memory), so every age shown
-// is the age of the data. A fetch that takes longer than timeout is given
-// up (the cache frees its slot when nobody waits for it any more) and
-// retried with the failed rows' backoff: a hung API never holds the screen.
+// fetchOne asks the cache for the window k (Cache.Window: one request up
+// to 100 days ending now, else aligned chunks of which a refresh asks only
+// the newest). The reply of a single-request window carries when the API
+// answered (the cache's fetch time for an answer from memory), so the age
+// shown is the data's. A longer window's age is its arrival: its closed
+// chunks never change, and PeekWindow's time is of the oldest of them. A
+// fetch that takes longer than timeout is given up (the cache frees its
+// slot when nobody waits for it any more) and retried with the failed
+// rows' backoff: a hung API never holds the screen.
 func fetchOne(ctx context.Context, cache *client.Cache, k client.SeriesKey, token int64, maxAge, timeout time.Duration) seriesLoadedMsg {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	s, err := cache.DataSeries(ctx, k, maxAge)
+	s, err := cache.Window(ctx, k.SegmentID, k.Length, k.EndingAt, maxAge)
 	if errors.Is(err, context.DeadlineExceeded) {
 		err = fmt.Errorf("no answer within %v (timed out); retrying", timeout)
 	}
 	msg := seriesLoadedMsg{key: k, token: token, series: s, err: err}
-	if err == nil {
+	if err == nil && k.Length <= client.MaxLength && k.EndingAt.IsZero() {
 		if _, at, ok := cache.Peek(k); ok {
 			msg.fetched = at
 		}

@@ -57,8 +57,25 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.Keys
 	switch {
-	case key.Matches(msg, k.Escape): // back one level: focus, then filter
-		if m.chart.Solo() {
+	case key.Matches(msg, k.Earlier, k.Later):
+		step := 1
+		if key.Matches(msg, k.Earlier) {
+			step = -1
+		}
+		if m.chart.HasChart() {
+			m.chart.MoveCursor(step)
+		}
+		return nil, true
+	case m.chart.CursorShown() && key.Matches(msg, k.FirstDay):
+		m.chart.CursorToStart()
+		return nil, true
+	case m.chart.CursorShown() && key.Matches(msg, k.LastDay):
+		m.chart.CursorToEnd()
+		return nil, true
+	case key.Matches(msg, k.Escape): // back one level: day cursor, focus, then filter
+		if m.chart.CursorShown() {
+			m.chart.HideCursor()
+		} else if m.chart.Solo() {
 			m.chart.SetSolo(false)
 		} else if m.list.Filter() != "" {
 			m.over.filter.SetValue("")
@@ -102,9 +119,15 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 	case key.Matches(msg, k.Back):
-		m.store.Shift(-7, client.DateOf(m.c.Now().UTC()))
+		m.store.Shift(-m.store.Step(), client.DateOf(m.c.Now().UTC()))
 	case key.Matches(msg, k.Forward):
-		m.store.Shift(7, client.DateOf(m.c.Now().UTC()))
+		m.store.Shift(m.store.Step(), client.DateOf(m.c.Now().UTC()))
+	case key.Matches(msg, k.Previous):
+		notice := "previous period hidden"
+		if m.store.TogglePrevious() {
+			notice = "vs the previous period (on one segment's chart)"
+		}
+		return tea.Batch(m.ensureSeries(), m.status.SetNotice(notice)), true
 	case key.Matches(msg, k.ToNow):
 		before := m.store.Label()
 		// A shift past the newest data returns the window to "up to now"
@@ -245,6 +268,12 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	}
 	mouse := msg.Mouse()
 	l := m.layoutFor()
+	if click, ok := msg.(tea.MouseClickMsg); ok && click.Button == tea.MouseLeft && !m.over.details.Active() && !m.scan.view.Active() {
+		// A click on the chart sets the day cursor there.
+		if m.chart.Click(mouse.X-l.chartX, mouse.Y-l.chartY) {
+			return nil
+		}
+	}
 	x, y := mouse.X-l.listX, mouse.Y-l.listY
 	if x < 0 || x >= l.listW || y < 0 || y >= l.listH {
 		return nil

@@ -12,11 +12,12 @@ import (
 // by side; narrower ones stack them.
 const sideBySideWidth = 100
 
-// paneLayout is the size of each pane, and where the list is (for the mouse).
+// paneLayout is the size of each pane, and where the list and the chart
+// are (for the mouse).
 type paneLayout struct {
-	listX, listY, listW, listH int
-	chartW, chartH             int
-	stacked                    bool
+	listX, listY, listW, listH     int
+	chartX, chartY, chartW, chartH int
+	stacked                        bool
 }
 
 func (m *Model) layoutFor() paneLayout {
@@ -29,10 +30,10 @@ func (m *Model) layoutFor() paneLayout {
 		if w >= 160 {
 			listW = w * 45 / 100
 		}
-		return paneLayout{listY: 1, listW: listW, listH: mainH, chartW: w - listW - 1, chartH: mainH}
+		return paneLayout{listY: 1, listW: listW, listH: mainH, chartX: listW + 1, chartY: 1, chartW: w - listW - 1, chartH: mainH}
 	}
 	listH := max(3, mainH*2/5)
-	return paneLayout{listY: 1, listW: w, listH: listH, chartW: w, chartH: max(0, mainH-listH-1), stacked: true}
+	return paneLayout{listY: 1, listW: w, listH: listH, chartY: 1 + listH + 1, chartW: w, chartH: max(0, mainH-listH-1), stacked: true}
 }
 
 // layout hands each part its size.

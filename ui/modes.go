@@ -15,6 +15,8 @@ func (m *Model) modeKeys() string {
 		return "enter save · esc cancel"
 	case m.over.details.Active():
 		return "↑↓ scroll · esc close"
+	case m.chart.CursorShown():
+		return "←→ day · home/end · esc hide cursor"
 	case m.chart.Solo() && m.list.SelectedCount() > 0:
 		return "esc back to the comparison · ? help"
 	case m.list.Filter() != "":

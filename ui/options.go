@@ -27,7 +27,7 @@ type Options struct {
 	NoColor bool
 	// Refresh is the live refresh interval; 0 turns it off.
 	Refresh time.Duration
-	// Length is the initial window in days (1..100, default 30).
+	// Length is the initial window in days (1..365, default 30).
 	Length int
 	// Demo marks the built-in demo data on screen.
 	Demo bool

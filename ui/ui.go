@@ -64,7 +64,7 @@ type overlays struct {
 
 // New returns a dashboard. Call Init through tea.NewProgram.
 func New(o Options) *Model {
-	if o.Length < 1 || o.Length > client.MaxLength {
+	if client.CheckWindow(o.Length) != nil {
 		o.Length = 30
 	}
 	if o.FetchTimeout <= 0 {

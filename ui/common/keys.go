@@ -9,6 +9,8 @@ type KeyMap struct {
 	Filter, TagFilter, Sort, ReverseSort    key.Binding
 	Scan, Flagged                           key.Binding
 	Normalise, Window, Back, Forward, ToNow key.Binding
+	Earlier, Later, FirstDay, LastDay       key.Binding
+	Previous                                key.Binding
 	Details                                 key.Binding
 	Refresh, RefreshAll, Pause, Faster      key.Binding
 	Slower                                  key.Binding
@@ -39,10 +41,15 @@ func NewKeyMap() KeyMap {
 		Scan:           b([]string{"S"}, "S", "scan the workspace (or the filter)"),
 		Flagged:        b([]string{"A"}, "A", "only alerted segments / all"),
 		Normalise:      b([]string{"n"}, "n", "normalise"),
-		Window:         b([]string{"1", "2", "3", "4"}, "1-4", "7/30/90/100 days"),
-		Back:           b([]string{"["}, "[", "7 days back"),
-		Forward:        b([]string{"]"}, "]", "7 days forward"),
+		Window:         b([]string{"1", "2", "3", "4", "5"}, "1-5", "7/30/90/180/365d"),
+		Back:           b([]string{"["}, "[", "back 7d (30d if long)"),
+		Forward:        b([]string{"]"}, "]", "forward 7d (30d)"),
 		ToNow:          b([]string{"t"}, "t", "window ends now"),
+		Previous:       b([]string{"v"}, "v", "vs the previous period"),
+		Earlier:        b([]string{"left", "h"}, "←/h", "day cursor back"),
+		Later:          b([]string{"right", "l"}, "→/l", "day cursor forward"),
+		FirstDay:       b([]string{"home"}, "home", "cursor: first day"),
+		LastDay:        b([]string{"end"}, "end", "cursor: last day"),
 		Details:        b([]string{"d"}, "d", "details"),
 		Refresh:        b([]string{"r"}, "r", "refresh"),
 		RefreshAll:     b([]string{"R"}, "R", "refresh all"),
@@ -70,7 +77,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
 		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.Scan, k.Flagged, k.NextWatchlist, k.SaveWatchlist},
-		{k.Window, k.Back, k.Forward, k.ToNow, k.Normalise, k.Details, k.Copy, k.Export},
-		{k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
+		{k.Window, k.Back, k.Forward, k.ToNow, k.Earlier, k.Later, k.FirstDay, k.LastDay, k.Normalise, k.Details, k.Copy, k.Export},
+		{k.Previous, k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
 	}
 }

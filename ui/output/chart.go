@@ -39,6 +39,10 @@ type ChartOptions struct {
 	// NoLegend leaves out the legend under a compare chart, for a caller
 	// that names the series itself (with LegendMarker), so it shows once.
 	NoLegend bool
+	// ShowCursor marks day Cursor of the x axis (markCursor); the day
+	// index counts from the axis' first day.
+	ShowCursor bool
+	Cursor     int
 }
 
 // ChartMinWidth and ChartMinHeight are the smallest chart that still says something.
@@ -54,8 +58,15 @@ const (
 // never panics on empty, flat, single-point or extreme series, and no
 // output line is wider than o.Width.
 func Chart(lines []Line, o ChartOptions) string {
+	s, _ := ChartPlot(lines, o)
+	return s
+}
+
+// ChartPlot is Chart, and where it drew the plot (a zero Plot when it drew
+// nothing).
+func ChartPlot(lines []Line, o ChartOptions) (string, Plot) {
 	if o.Width < ChartMinWidth || o.Height < ChartMinHeight {
-		return ""
+		return "", Plot{}
 	}
 	var data [][]float64
 	var names []string
@@ -77,7 +88,7 @@ func Chart(lines []Line, o ChartOptions) string {
 		colors = append(colors, l.Color)
 	}
 	if len(data) == 0 {
-		return ""
+		return "", Plot{}
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range data {
@@ -110,7 +121,7 @@ func Chart(lines []Line, o ChartOptions) string {
 	// 3 cells of axis, and 3 so that the last date label is not cut.
 	plotW := o.Width - labelW - 6
 	if plotW < 4 {
-		return ""
+		return "", Plot{}
 	}
 	opts := []asciigraph.Option{
 		asciigraph.Width(plotW),
@@ -141,9 +152,10 @@ func Chart(lines []Line, o ChartOptions) string {
 		opts = append(opts, asciigraph.SeriesChars(glyphs...))
 	}
 	out := asciigraph.PlotMany(data, opts...)
+	first, _, _ := strings.Cut(out, "\n")
+	lead := axisColumn(first) + 1
+	plot := Plot{Left: lead, Width: plotW, Rows: axis.height + 1, Days: len(days)}
 	if own {
-		first, _, _ := strings.Cut(out, "\n")
-		lead := axisColumn(first) + 1
 		out += "\n" + drawXAxis(planXTicks(days, plotW), lead, plotW, o.Width, axisColor)
 		if caption != "" {
 			out += "\n" + strings.Repeat(" ", lead+max(0, (plotW-Width(caption))/2)) + caption
@@ -160,6 +172,9 @@ func Chart(lines []Line, o ChartOptions) string {
 	}
 	// Enforce the box: asciigraph may exceed it for long labels or legends.
 	ls := strings.Split(out, "\n")
+	if o.ShowCursor {
+		markCursor(ls, o.Cursor, len(days), lead, plotW)
+	}
 	if len(ls) > o.Height {
 		ls = ls[:o.Height]
 	}
@@ -168,7 +183,7 @@ func Chart(lines []Line, o ChartOptions) string {
 			ls[i] = ansi.Truncate(l, o.Width, "")
 		}
 	}
-	return strings.Join(ls, "\n")
+	return strings.Join(ls, "\n"), plot
 }
 
 // axisDays are the days that label the x axis: those of the longest line

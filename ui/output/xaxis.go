@@ -53,8 +53,15 @@ func planXTicks(days []client.Date, plotW int) []xTick {
 		return nil
 	}
 	for _, st := range tickSteps() {
-		ticks := st.ticks(days, plotW)
-		if len(ticks) >= 2 && fits(ticks) {
+		idx := st.days(days)
+		// The narrowest labels ("Jan", "Jan 02") need this many columns
+		// from tick to tick (see fits): a step with more ticks than that
+		// allows is skipped before formatting its labels, which for a
+		// year's days by the day was a fifth of a frame.
+		if len(idx) < 2 || (len(idx)-1)*st.minGap() > plotW-1 {
+			continue
+		}
+		if ticks := labelTicks(days, idx, plotW, st.layout()); fits(ticks) {
 			return ticks
 		}
 	}
@@ -62,8 +69,23 @@ func planXTicks(days []client.Date, plotW int) []xTick {
 	return labelTicks(days, ends, plotW, "Jan 02")
 }
 
-// ticks lists the ticks of step st over days.
-func (st tickStep) ticks(days []client.Date, plotW int) []xTick {
+// minGap is the fewest columns between two of st's ticks whose labels
+// fit (fits), for labels without a year.
+func (st tickStep) minGap() int {
+	w := Width(time.Time{}.Format(st.layout()))
+	return (w+1)/2 + w/2 + 2
+}
+
+// layout is how st's ticks are labelled: "Jan 02", or "Jan" by the month.
+func (st tickStep) layout() string {
+	if st.unit == "month" {
+		return "Jan"
+	}
+	return "Jan 02"
+}
+
+// days lists the indexes of st's ticks over days.
+func (st tickStep) days(days []client.Date) []int {
 	var idx []int
 	weeks := 0
 	for i, d := range days {
@@ -85,11 +107,7 @@ func (st tickStep) ticks(days []client.Date, plotW int) []xTick {
 			}
 		}
 	}
-	layout := "Jan 02"
-	if st.unit == "month" {
-		layout = "Jan"
-	}
-	return labelTicks(days, idx, plotW, layout)
+	return idx
 }
 
 // labelTicks labels the days at idx with layout, adding the year to the

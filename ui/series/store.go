@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -44,8 +43,18 @@ type State struct {
 	token    int64
 }
 
-// Windows returns the window lengths, in days, keys 1 to 4 pick.
-func Windows() []int { return []int{7, 30, 90, 100} }
+// Windows returns the window lengths, in days, keys 1 to 5 pick.
+func Windows() []int { return []int{7, 30, 90, 180, 365} }
+
+// Step is how far [ and ] move the window, in days: a week for windows of
+// up to 90 days, a month (30 days) for longer ones, so a year's window
+// does not take 52 presses to move by a season.
+func (s *Store) Step() int {
+	if s.length <= 90 {
+		return 7
+	}
+	return 30
+}
 
 // Store holds every series the session fetched, in every window.
 type Store struct {
@@ -54,7 +63,9 @@ type Store struct {
 	nowDay client.Date // the day after the newest point of an up-to-now series
 	length int
 	end    client.Date // zero: up to now
-	sink   Sink
+	// previous shows the previous period beside the window (PreviousKey).
+	previous bool
+	sink     Sink
 	// version counts the changes pushed to the sink: equal versions, the
 	// same summaries and states on screen.
 	version int64
@@ -163,7 +174,7 @@ func (s *Store) Finish(k client.SeriesKey, token int64, series *client.Series, e
 		return Dropped
 	}
 	st.Loading = false
-	if !s.shown(k) {
+	if !s.shown(k) && !s.isPrevious(k) {
 		// A window no longer shown: drop the reply, and the state with it
 		// unless it holds data worth keeping for a return to that window.
 		if st.Series == nil {
@@ -215,8 +226,13 @@ func (s *Store) Failing() int {
 // Version changes whenever a series shown (or the window) changes.
 func (s *Store) Version() int64 { return s.version }
 
-// push tells the sink what is known of k, if k is in the window shown.
+// push tells the sink what is known of k, if k is in the window shown; a
+// previous period changes the version (the chart shows it) but not the list.
 func (s *Store) push(k client.SeriesKey) {
+	if s.isPrevious(k) && !s.shown(k) {
+		s.version++
+		return
+	}
 	if !s.shown(k) {
 		return
 	}
@@ -259,36 +275,4 @@ func (st *State) summary() Summary {
 		sum.Change = output.ChangeOf(pts[0].Size, sum.Latest)
 	}
 	return sum
-}
-
-// Restore loads the last run's series, marked as such, and returns the
-// newest fetch time among them.
-func (s *Store) Restore(saved []snapshot.Series) time.Time {
-	var newest time.Time
-	for _, v := range saved {
-		k := v.Key()
-		s.states[k] = &State{Series: &client.Series{SegmentID: v.SegmentID, Length: v.Length, EndingAt: v.EndingAt,
-			Points: v.Points}, Fetched: v.Fetched, FromDisk: true}
-		if v.Fetched.After(newest) {
-			newest = v.Fetched
-		}
-		if k.EndingAt.IsZero() && len(v.Points) > 0 {
-			s.noteDay(v.Points[len(v.Points)-1].Day)
-		}
-	}
-	s.pushAll()
-	return newest
-}
-
-// Snapshot returns every fetched series, for the next start.
-func (s *Store) Snapshot() []snapshot.Series {
-	var out []snapshot.Series
-	for k, st := range s.states {
-		if st.Series == nil || st.Fetched.IsZero() {
-			continue
-		}
-		out = append(out, snapshot.Series{SegmentID: k.SegmentID, Length: k.Length,
-			EndingAt: k.EndingAt, Fetched: st.Fetched, Points: st.Series.Points})
-	}
-	return out
 }

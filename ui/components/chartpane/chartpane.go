@@ -22,6 +22,10 @@ type Model struct {
 	normal  bool // indexed to 100 at the window's start
 	solo    bool // the cursor's segment alone, even with a selection
 	w, h    int
+	cur     cursor
+	// plot is where the last frame drew the chart: a memo of View, read
+	// by Click to map a mouse cell back to a day.
+	plot PlotArea
 }
 
 // New returns a chart pane drawing from store; an offline one says so where
@@ -71,6 +75,7 @@ func (m *Model) View(in Input) string {
 }
 
 func (m *Model) lines(in Input) []string {
+	m.plot = PlotArea{}
 	st := m.c.Styles
 	w, h := m.w, m.h
 	if w <= 0 || h <= 0 {
@@ -99,6 +104,8 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	}
 	out := []string{title}
 	untracked := Untracked(seg, state)
+	var cursorAt int
+	var showCursor bool
 	if state == nil || state.Series == nil || len(state.Series.Points) == 0 {
 		switch {
 		case untracked && (state == nil || !state.Loading):
@@ -121,18 +128,31 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		}
 		return out
 	}
-	pts := state.Series.Points
+	start := dataStart(state.Series)
+	note := startNote(state.Series.Points, start)
+	pts := from(state.Series.Points, start)
+	prev := m.previousOf(seg, state.Series, start)
+	if cursorAt, showCursor = m.cursorDay(len(pts)); showCursor {
+		readings := []string{readingOf(pts, cursorAt)}
+		if prev.ok {
+			readings = append(readings, prev.reading(cursorAt))
+		}
+		out = append(out, " "+st.Text.Render(readout(dayLabel(pts, cursorAt), readings, w-2)))
+	}
 	if untracked {
 		// Zeros from an API that answers for untracked segments: say what
 		// they are before anyone reads them as sizes.
 		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
 	}
-	stats := statLines(pts, w-1)
+	stats := statLines(pts, w-1, prev.stat())
 	if h-len(out)-len(stats)-1 < output.ChartMinHeight {
 		stats = stats[:1] // a short pane keeps the latest numbers and the chart
 	}
 	for _, l := range stats {
 		out = append(out, " "+st.Text.Render(l))
+	}
+	if note != "" && h-len(out)-2 >= output.ChartMinHeight {
+		out = append(out, " "+st.Subtle.Render(output.Truncate(note, w-2)))
 	}
 	footer := m.footer(state)
 	chartH := h - len(out) - 1
@@ -143,8 +163,14 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	color := !st.Theme.Mono
 	series := st.Theme.Series
 	lineColor := common.ChartColor(series, 0)
-	c := output.Chart([]output.Line{{Name: seg.Name, Points: pts, Color: lineColor}},
-		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis})
+	lines := []output.Line{{Name: seg.Name, Points: pts, Color: lineColor}}
+	if prev.ok {
+		lines = append([]output.Line{prev.line}, lines...)
+	}
+	c, plot := output.ChartPlot(lines,
+		output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal, Caption: caption, Color: color, AxisColor: st.Theme.Axis,
+			ShowCursor: showCursor, Cursor: cursorAt})
+	m.plot = PlotArea{Plot: plot, Top: len(out), Margin: 1}
 	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
@@ -166,6 +192,13 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	}
 	var lines []output.Line
 	var states []*series.State
+	var all []*client.Series
+	for _, seg := range segs {
+		if s := m.store.Get(seg.ID); s != nil {
+			all = append(all, s.Series)
+		}
+	}
+	start, note := dataStart(all...), ""
 	rows := min(len(segs), max(0, (h-12)/2))
 	if rows < len(segs) {
 		rows = 0 // the chart's own legend names them all, once
@@ -176,7 +209,10 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 		c := common.ChartColor(st.Theme.Series, i)
 		status := "loading…"
 		if state != nil && state.Series != nil && len(state.Series.Points) > 0 {
-			pts := state.Series.Points
+			pts := from(state.Series.Points, start)
+			if note == "" {
+				note = startNote(state.Series.Points, start)
+			}
 			lines = append(lines, output.Line{Name: seg.Name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
@@ -192,9 +228,17 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
 		}
 	}
+	if note != "" && h-len(out)-2 >= output.ChartMinHeight {
+		out = append(out, " "+st.Subtle.Render(output.Truncate(note, w-2)))
+	}
+	cursorAt, showCursor := m.cursorDay(longest(lines))
+	if showCursor {
+		out = append(out, " "+compareReadout(lines, cursorAt, !st.Theme.Mono, w-2))
+	}
 	chartH := h - len(out) - 1
-	c := output.Chart(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
-		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0})
+	c, plot := output.ChartPlot(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
+		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0, ShowCursor: showCursor, Cursor: cursorAt})
+	m.plot = PlotArea{Plot: plot, Top: len(out), Margin: 1}
 	out = append(out, m.plotted(c)...)
 	for len(out) < h-1 {
 		out = append(out, "")
@@ -235,58 +279,4 @@ func (m *Model) footer(s *series.State) string {
 		parts = append(parts, "refreshing…")
 	}
 	return st.Subtle.Render(" " + strings.Join(parts, " · "))
-}
-
-// statLines are the numbers under the title: latest, day change, window
-// change, min, max, average; wrapped to width.
-func statLines(pts []client.Point, width int) []string {
-	last := pts[len(pts)-1]
-	sizes := make([]int64, len(pts))
-	for i, p := range pts {
-		sizes[i] = p.Size
-	}
-	lo, hi, avg := output.MinMaxAvg(sizes)
-	fields := []string{fmt.Sprintf("latest %s (%s)", output.Grouped(last.Size), last.Day.Time().Format("Jan 02"))}
-	if len(pts) > 1 {
-		fields = append(fields, "day "+output.ChangeOf(pts[len(pts)-2].Size, last.Size).String())
-		fields = append(fields, fmt.Sprintf("%dd %s", len(pts), output.ChangeOf(pts[0].Size, last.Size)))
-	}
-	fields = append(fields, "min "+lo, "max "+hi, "avg "+avg)
-	var out []string
-	cur := ""
-	for _, f := range fields {
-		switch {
-		case cur == "":
-			cur = f
-		case output.Width(cur)+3+output.Width(f) <= width:
-			cur += " · " + f
-		default:
-			out = append(out, cur)
-			cur = f
-		}
-	}
-	return append(out, cur)
-}
-
-// worstState is the state the footer of a comparison speaks for: a failed
-// one first, then one still loading, then any.
-func worstState(states []*series.State) *series.State {
-	var worst *series.State
-	rank := func(s *series.State) int {
-		switch {
-		case s == nil:
-			return -1
-		case s.Err != nil:
-			return 2
-		case s.Loading:
-			return 1
-		}
-		return 0
-	}
-	for _, s := range states {
-		if rank(s) > rank(worst) {
-			worst = s
-		}
-	}
-	return worst
 }
