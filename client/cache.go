@@ -160,13 +160,18 @@ func (c *Cache) DataSeries(ctx context.Context, k SeriesKey, maxAge time.Duratio
 // seriesTTL is TTL for a series that may still change, ClosedTTL for one
 // whose window ended before yesterday (UTC).
 func (c *Cache) seriesTTL(k SeriesKey) time.Duration {
-	yesterday := DateOf(c.o.Now().UTC()).AddDays(-1).Time()
-	// A window ending at yesterday midnight ends the day before yesterday:
-	// every day of it is closed.
-	if !k.EndingAt.IsZero() && !k.EndingAt.After(yesterday) {
+	if c.closed(k) {
 		return c.o.ClosedTTL
 	}
 	return c.o.TTL
+}
+
+// closed reports whether every day of k's window is before yesterday (UTC),
+// so its answer never changes. A window ending at yesterday midnight ends
+// the day before yesterday: it is closed.
+func (c *Cache) closed(k SeriesKey) bool {
+	yesterday := DateOf(c.o.Now().UTC()).AddDays(-1).Time()
+	return !k.EndingAt.IsZero() && !k.EndingAt.After(yesterday)
 }
 
 // Details returns a segment's details, from memory when younger than maxAge

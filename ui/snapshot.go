@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/snapshot"
 )
 
@@ -34,11 +35,24 @@ func (m *Model) restore(snap *snapshot.Snapshot) {
 	}
 	// "updated … ago" is the age of the saved data, never "now" at start.
 	m.live.Updated(m.store.Restore(snap.Series))
+	// The closed chunks of long windows go back into the cache: a year's
+	// chart then asks only for its newest chunk.
+	for _, c := range snap.Chunks {
+		m.opts.Cache.Remember(c.Key(), &client.Series{SegmentID: c.SegmentID, Length: c.Length, EndingAt: c.EndingAt,
+			Points: c.Points}, c.Fetched)
+	}
 }
 
 // snapshot is what the dashboard knows now, for the next start.
 func (m *Model) snapshot() *snapshot.Snapshot {
-	return &snapshot.Snapshot{Segments: m.list.All(), ListedAt: m.cat.listedAt, Series: m.store.Snapshot()}
+	snap := &snapshot.Snapshot{Segments: m.list.All(), ListedAt: m.cat.listedAt, Series: m.store.Snapshot()}
+	for _, id := range m.store.LongWindowSegments() {
+		for _, r := range m.opts.Cache.ClosedChunks(id) {
+			snap.Chunks = append(snap.Chunks, snapshot.Series{SegmentID: r.Key.SegmentID, Length: r.Key.Length,
+				EndingAt: r.Key.EndingAt, Fetched: r.Fetched, Points: r.Series.Points})
+		}
+	}
+	return snap
 }
 
 // markDirty notes new data and schedules one save a little later.

@@ -36,6 +36,10 @@ type Snapshot struct {
 	ListedAt       time.Time        `json:"listed_at"`
 	Segments       []client.Segment `json:"segments"`
 	Series         []Series         `json:"series"`
+	// Chunks are the closed 100-day chunks of long windows (see
+	// client.Cache.Window): put back into the cache at start, so a year's
+	// chart costs one request (its newest chunk), not four or five.
+	Chunks []Series `json:"chunks,omitempty"`
 }
 
 // Series is one remembered series.
@@ -144,16 +148,18 @@ func clean(snap *Snapshot) string {
 	for i := range snap.Segments {
 		snap.Segments[i].Tags = slices.DeleteFunc(snap.Segments[i].Tags, func(t string) bool { return t == "" })
 	}
-	for i := range snap.Series {
-		sr := &snap.Series[i]
-		if err := client.CheckLength(sr.Length); err != nil {
-			return fmt.Sprintf("series %d: %v", i, err)
+	for what, list := range map[string][]Series{"series": snap.Series, "chunk": snap.Chunks} {
+		for i := range list {
+			sr := &list[i]
+			if err := client.CheckLength(sr.Length); err != nil {
+				return fmt.Sprintf("%s %d: %v", what, i, err)
+			}
+			points, _, err := client.CleanPoints(sr.Points, sr.Length)
+			if err != nil {
+				return fmt.Sprintf("%s %d: %v", what, i, err)
+			}
+			sr.Points = points
 		}
-		points, _, err := client.CleanPoints(sr.Points, sr.Length)
-		if err != nil {
-			return fmt.Sprintf("series %d: %v", i, err)
-		}
-		sr.Points = points
 	}
 	return ""
 }

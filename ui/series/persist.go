@@ -1,6 +1,7 @@
 package series
 
 import (
+	"slices"
 	"time"
 
 	"github.com/segdash/segdash/client"
@@ -39,6 +40,18 @@ func (s *Store) Snapshot() []snapshot.Series {
 		}
 		out = append(out, snapshot.Series{SegmentID: k.SegmentID, Length: k.Length,
 			EndingAt: k.EndingAt, Fetched: st.Fetched, Points: st.Series.Points})
+	}
+	return out
+}
+
+// LongWindowSegments are the segments held in a window over one request's
+// 100 days: their closed chunks are worth keeping for the next start.
+func (s *Store) LongWindowSegments() []string {
+	var out []string
+	for k, st := range s.states {
+		if k.Length > client.MaxLength && st.Series != nil && !slices.Contains(out, k.SegmentID) {
+			out = append(out, k.SegmentID)
+		}
 	}
 	return out
 }
