@@ -116,7 +116,7 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
 	hideGlobalFlags(demoAPI)
 	hideGlobalFlags(ver)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), demoAPI, ver)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver)
 	root.SetHelpCommand(newHelpCmd())
 	return root
 }
