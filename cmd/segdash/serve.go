@@ -49,7 +49,14 @@ func (a *app) newServeCmd() *cobra.Command {
 		Short: "Serve the dashboard over SSH to everyone with an authorised key",
 		Long: `serve runs an SSH server: every authorised key gets the live dashboard with
 "ssh -p 23234 HOST", and "ssh -p 23234 HOST check [flags] SEGMENT..." runs a one-shot
-check. The Braze API key stays on this machine; all sessions share one client and cache.`,
+check. The Braze API keys stay on this machine.
+
+With workspaces in the config file, every workspace is served: the SSH user name
+picks it ("ssh -p 23234 eu@HOST"); another name gets default_workspace, or is
+refused when there is none. A workspace's authorized_keys (in its entry) decides
+who may open it; the others use --authorized-keys. All sessions of a workspace
+share its client and cache; workspaces share nothing. --workspace NAME serves
+that one workspace to every user name.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runServe(cmd, f)
@@ -275,24 +282,5 @@ func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 		name = w.name
 	}
 	s.log.Warn("refused key", "fingerprint", gossh.FingerprintSHA256(key), "user", ctx.User(), "workspace", name, "remote", ctx.RemoteAddr().String())
-	return false
-}
-
-// keyListed says whether the authorized keys file lists key; "" (only
-// with --insecure-allow-any-key) lets every key in.
-func (s *server) keyListed(file string, key ssh.PublicKey) bool {
-	if file == "" {
-		return s.flags.allowAnyKey
-	}
-	keys, err := readAuthorizedKeys(file)
-	if err != nil {
-		s.log.Error("reading the authorized keys", "file", file, "err", err)
-		return false
-	}
-	for _, k := range keys {
-		if ssh.KeysEqual(key, k) {
-			return true
-		}
-	}
 	return false
 }

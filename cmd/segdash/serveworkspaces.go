@@ -156,3 +156,22 @@ func (s *server) logWorkspaces(addr, hostKey string) {
 			"host_key", hostKey, "authorized_keys", w.keysFile(s.flags), "max_sessions", s.flags.maxSessions)
 	}
 }
+
+// keyListed says whether the authorized keys file lists key; "" (only
+// with --insecure-allow-any-key) lets every key in.
+func (s *server) keyListed(file string, key ssh.PublicKey) bool {
+	if file == "" {
+		return s.flags.allowAnyKey
+	}
+	keys, err := readAuthorizedKeys(file)
+	if err != nil {
+		s.log.Error("reading the authorized keys", "file", file, "err", err)
+		return false
+	}
+	for _, k := range keys {
+		if ssh.KeysEqual(key, k) {
+			return true
+		}
+	}
+	return false
+}

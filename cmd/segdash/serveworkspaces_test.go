@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -94,8 +93,8 @@ func (e *wsServer) run(t *testing.T, user string, signer gossh.Signer, command s
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	s.Stdout, s.Stderr = &buf, &buf
+	buf := &syncBuffer{} // stdout and stderr are copied in by two goroutines
+	s.Stdout, s.Stderr = buf, buf
 	err = s.Run(command)
 	var ee *gossh.ExitError
 	if errors.As(err, &ee) {
