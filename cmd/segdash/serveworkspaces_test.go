@@ -27,8 +27,9 @@ type wsServer struct {
 }
 
 // startWorkspaceServe serves us and eu; withDefault keeps
-// default_workspace: us, else the file has none.
-func startWorkspaceServe(t *testing.T, withDefault bool) *wsServer {
+// default_workspace: us, else the file has none. anyKey serves with
+// --insecure-allow-any-key instead of the server's authorized keys.
+func startWorkspaceServe(t *testing.T, withDefault, anyKey bool) *wsServer {
 	t.Helper()
 	us, eu, env, path := twoWorkspaceEnv(t)
 	dir := t.TempDir()
@@ -57,6 +58,9 @@ func startWorkspaceServe(t *testing.T, withDefault bool) *wsServer {
 	}
 	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: serverKeys, maxSessions: 32,
 		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32}
+	if anyKey {
+		f.authorizedKeys, f.allowAnyKey = "", true
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +111,7 @@ func (e *wsServer) run(t *testing.T, user string, signer gossh.Signer, command s
 }
 
 func TestServeWorkspaceAccessMatrix(t *testing.T) {
-	e := startWorkspaceServe(t, true)
+	e := startWorkspaceServe(t, true, false)
 	usSeg, euSeg := tracked(e.us.h, 1)[0], tracked(e.eu.h, 1)[0]
 	stranger := newSigner(t)
 	cases := []struct {
@@ -144,7 +148,7 @@ func TestServeWorkspaceAccessMatrix(t *testing.T) {
 }
 
 func TestServeWithoutDefaultRefusesOtherNames(t *testing.T) {
-	e := startWorkspaceServe(t, false)
+	e := startWorkspaceServe(t, false, false)
 	out, code, err := e.run(t, "alice", e.usSigner, "check x")
 	if err != nil || code != 2 || !strings.Contains(out, `no workspace "alice"`) || !strings.Contains(out, "us, eu") {
 		t.Errorf("no default: %v exit %d\n%s", err, code, out)
@@ -163,4 +167,15 @@ func TestServeWithoutDefaultRefusesOtherNames(t *testing.T) {
 		t.Errorf("a second session of eu asked again: exit %d, %d → %d requests", code, before, e.eu.h.SeriesRequests(euSeg.ID))
 	}
 	noCrossedKeys(t, e.us, e.eu)
+}
+
+func TestServeAnyKeyKeepsWorkspaceKeyFiles(t *testing.T) {
+	e := startWorkspaceServe(t, true, true)
+	stranger := newSigner(t)
+	if _, code, err := e.run(t, "us", stranger, "check --format spark "+tracked(e.us.h, 1)[0].ID); err != nil || code != 0 {
+		t.Errorf("--insecure-allow-any-key: us (no key file of its own) refused a key: %v exit %d", err, code)
+	}
+	if _, _, err := e.run(t, "eu", stranger, "check x"); err == nil {
+		t.Error("--insecure-allow-any-key let a stranger into eu, which has its own authorized_keys")
+	}
 }

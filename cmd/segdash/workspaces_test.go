@@ -166,7 +166,13 @@ func TestScanSeveralWorkspaces(t *testing.T) {
 
 func TestWorkspacesCommand(t *testing.T) {
 	us, eu, env, path := twoWorkspaceEnv(t)
+	if code, out, _ := runSegdash(t, env, "workspaces"); code != 0 || us.h.Requests("") != 0 || eu.h.Requests("") != 0 || !strings.Contains(out, "eu") {
+		t.Errorf("workspaces without --check: exit %d, %d and %d requests\n%s", code, us.h.Requests(""), eu.h.Requests(""), out)
+	}
 	code, out, errs := runSegdash(t, env, "workspaces", "--check")
+	if us.h.Requests("list") != 1 || eu.h.Requests("list") != 1 || us.h.Requests("") != 1 || eu.h.Requests("") != 1 {
+		t.Errorf("--check costs one request per key: us %d, eu %d", us.h.Requests(""), eu.h.Requests(""))
+	}
 	if code != 0 || !strings.Contains(out, "us (default)") || !strings.Contains(out, "env EU_KEY") || strings.Count(out, " ok") != 2 {
 		t.Errorf("workspaces --check: exit %d\n%s%s", code, out, errs)
 	}
