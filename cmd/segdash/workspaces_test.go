@@ -210,7 +210,8 @@ func TestWorkspacesCommand(t *testing.T) {
 }
 
 func TestDashboardSavesIntoItsWorkspace(t *testing.T) {
-	_, _, env, path := twoWorkspaceEnv(t)
+	_, _, env, _ := twoWorkspaceEnv(t)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the snapshots' dir (os.UserCacheDir)
 	a := &app{getenv: func(k string) string { return env[k] }, now: time.Now}
 	cfg, err := config.Resolve(config.Input{Getenv: a.getenv, Workspace: "eu"}, os.UserConfigDir)
 	if err != nil {
@@ -242,5 +243,8 @@ func TestDashboardSavesIntoItsWorkspace(t *testing.T) {
 	if _, err := us.Watchlist("morning"); err != nil {
 		t.Errorf("us's own watchlist lost: %v", err)
 	}
-	_ = path
+	// Each workspace keeps its own snapshot for the next start.
+	if p, q := snapshotStore(us, time.Now).Path(), snapshotStore(eu, time.Now).Path(); p == q {
+		t.Errorf("us and eu share the snapshot %s", p)
+	}
 }
