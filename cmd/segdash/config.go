@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +21,7 @@ type globalFlags struct {
 	apiKeyFile  string
 	cacheTTL    time.Duration
 	concurrency int
+	workspaces  []string
 }
 
 func (g *globalFlags) register(root *cobra.Command) {
@@ -29,6 +31,7 @@ func (g *globalFlags) register(root *cobra.Command) {
 	f.StringVar(&g.apiKeyFile, "api-key-file", "", "read the REST API key from this file instead of BRAZE_API_KEY")
 	f.DurationVar(&g.cacheTTL, "cache-ttl", config.DefaultCacheTTL, "how long a fetched series is reused before asking the API again")
 	f.IntVar(&g.concurrency, "concurrency", config.DefaultConcurrency, "most API requests in flight at once (1..16)")
+	f.StringArrayVarP(&g.workspaces, "workspace", "w", nil, "the workspace to use, by its name in the config file's workspaces: (default: default_workspace; scan takes several, or all)")
 }
 
 // configFlags are the flags config.Resolve reads, when a command has them.
@@ -43,7 +46,47 @@ const ownFlag = "segdash-own-flag"
 // resolveConfig builds the configuration for cmd from the flags that were
 // set and the app's environment.
 func (a *app) resolveConfig(cmd *cobra.Command) (config.Config, error) {
-	in := config.Input{Getenv: a.getenv, Flags: map[string]string{}}
+	names := workspaceFlag(cmd)
+	if len(names) > 1 {
+		return config.Config{}, usageError("--workspace: %s takes one workspace (only scan takes several)", cmd.CommandPath())
+	}
+	name := ""
+	if len(names) == 1 {
+		name = names[0]
+	}
+	return a.resolveWorkspace(cmd, name)
+}
+
+// workspaceFlag is the --workspace values given, in order.
+func workspaceFlag(cmd *cobra.Command) []string {
+	f := cmd.Flag("workspace")
+	if f == nil || !f.Changed {
+		return nil
+	}
+	if sv, ok := f.Value.(interface{ GetSlice() []string }); ok {
+		return sv.GetSlice()
+	}
+	return []string{f.Value.String()}
+}
+
+// resolveWorkspace is resolveConfig for the workspace called name ("" =
+// default_workspace, else the unnamed one). An unknown name is a usage
+// error listing the names.
+func (a *app) resolveWorkspace(cmd *cobra.Command, name string) (config.Config, error) {
+	cfg, err := config.Resolve(a.configInput(cmd, name), os.UserConfigDir)
+	return cfg, configError(err)
+}
+
+// resolveBase is the configuration before a workspace is chosen: for
+// listing the workspaces and selecting several.
+func (a *app) resolveBase(cmd *cobra.Command) (config.Config, error) {
+	cfg, err := config.ResolveBase(a.configInput(cmd, ""), os.UserConfigDir)
+	return cfg, configError(err)
+}
+
+// configInput is what config.Resolve reads from cmd's flags.
+func (a *app) configInput(cmd *cobra.Command, name string) config.Input {
+	in := config.Input{Getenv: a.getenv, Flags: map[string]string{}, Workspace: name}
 	if f := cmd.Flag("config"); f != nil && f.Changed {
 		in.ConfigFlag = f.Value.String()
 	}
@@ -52,11 +95,19 @@ func (a *app) resolveConfig(cmd *cobra.Command) (config.Config, error) {
 			in.Flags[name] = f.Value.String()
 		}
 	}
-	cfg, err := config.Resolve(in, os.UserConfigDir)
-	if err != nil {
-		return cfg, &codeError{code: exitError, err: err}
+	return in
+}
+
+// configError makes a configuration error exit 2; an unknown workspace is
+// a usage error.
+func configError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, config.ErrUnknownWorkspace):
+		return usageError("--workspace: %v", err)
 	}
-	return cfg, nil
+	return &codeError{code: exitError, err: err}
 }
 
 // backend is a ready client and cache, with the demo server behind them

@@ -69,5 +69,27 @@ func writeConfig(w io.Writer, cfg config.Config) error {
 	for _, wl := range cfg.Watchlists {
 		fmt.Fprintf(tw, "watchlist %s\t%d segments\t%s:%d\n", output.SafeText(wl.Name), len(wl.Segments), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
 	}
+	writeWorkspaceRows(tw, cfg)
 	return tw.Flush()
+}
+
+// writeWorkspaceRows adds the workspace in use and every configured one,
+// each key masked: only where it comes from is shown.
+func writeWorkspaceRows(tw io.Writer, cfg config.Config) {
+	if len(cfg.Workspaces) == 0 {
+		return
+	}
+	inUse := cfg.Workspace
+	if inUse == "" {
+		inUse = "(unnamed: the environment or the top-level settings)"
+	}
+	fmt.Fprintf(tw, "workspace in use\t%s\t%s\n", output.SafeText(inUse), cfg.Source("workspace"))
+	for _, w := range cfg.Workspaces {
+		name := w.Name
+		if name == cfg.DefaultWorkspace {
+			name += " (default)"
+		}
+		fmt.Fprintf(tw, "workspace %s\t%s, key ******** from %s, %d watchlists, %d rules\t%s:%d\n", output.SafeText(name),
+			output.SafeText(w.Endpoint), output.SafeText(w.KeySource()), len(w.Watchlists), len(w.Rules), cfg.File, w.Line)
+	}
 }

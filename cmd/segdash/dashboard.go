@@ -69,7 +69,7 @@ func snapshotStore(cfg config.Config, now func() time.Time) *snapshot.Store {
 // last snapshot for an instant start; warn tells start-up warnings.
 func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Options, error) {
 	o := ui.Options{Theme: cfg.Theme, NoColor: a.getenv("NO_COLOR") != "", Refresh: cfg.Refresh, Length: cfg.Length,
-		Demo: cfg.Demo, Source: cfg.Endpoint, ExportDir: d.exportDir, NoMouse: d.noMouse, Offline: d.offline,
+		Demo: cfg.Demo, Source: workspaceSource(cfg), ExportDir: d.exportDir, NoMouse: d.noMouse, Offline: d.offline,
 		Watchlists: cfg.Watchlists, Rules: cfg.Rules, Now: a.now}
 	if len(cfg.Warnings) > 0 {
 		o.Notice = "warning: " + strings.Join(cfg.Warnings, "; ")
@@ -81,8 +81,10 @@ func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Op
 		o.Watch = d.watch
 	}
 	if cfg.WatchlistFile != "" {
-		path := cfg.WatchlistFile
-		o.SaveWatchlist = func(name string, segs []client.Segment) error { return config.SaveWatchlist(path, name, segs) }
+		path, ws := cfg.WatchlistFile, cfg.Workspace
+		o.SaveWatchlist = func(name string, segs []client.Segment) error {
+			return config.SaveWorkspaceWatchlist(path, ws, name, segs)
+		}
 	}
 	if store := snapshotStore(cfg, a.now); store != nil {
 		snap, err := store.Load()
@@ -97,6 +99,15 @@ func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Op
 		return o, errors.New("--offline: no saved data for this workspace yet; run segdash once online first")
 	}
 	return o, nil
+}
+
+// workspaceSource names the workspace for the dashboard's title: its
+// name, when it has one, and its endpoint.
+func workspaceSource(cfg config.Config) string {
+	if cfg.Workspace == "" {
+		return cfg.Endpoint
+	}
+	return cfg.Workspace + " · " + cfg.Endpoint
 }
 
 func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {

@@ -112,7 +112,9 @@ the same dashboard over SSH (segdash serve), one-shot checks for scripts (segdas
 and a scan of the whole workspace: what changed, and what broke (segdash scan).
 
 Credentials come from BRAZE_API_KEY (or --api-key-file), the endpoint from
-BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in demo data.`,
+BRAZE_REST_ENDPOINT (or --endpoint), or from the config file's workspaces: (pick one
+with --workspace NAME / -w NAME; segdash workspaces lists them). Without a key,
+segdash runs on built-in demo data.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -127,7 +129,7 @@ BRAZE_REST_ENDPOINT (or --endpoint). Without a key, segdash runs on built-in dem
 	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
 	hideGlobalFlags(demoAPI)
 	hideGlobalFlags(ver)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), demoAPI, ver)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver)
 	root.SetHelpCommand(newHelpCmd())
 	return root
 }

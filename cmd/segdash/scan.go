@@ -106,25 +106,59 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
-	ctx := cmd.Context()
-	be, cfg, release, err := a.localBackend()(cmd)
+	cfgs, err := a.scanConfigs(cmd)
 	if err != nil {
 		return err
 	}
-	defer release()
+	if len(cfgs) > 1 {
+		return a.scanWorkspaces(cmd, f, cfgs, end)
+	}
+	sum, rows, err := a.scanOne(cmd, f, cfgs[0], end)
+	if err != nil {
+		return err
+	}
+	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100)); err != nil {
+		return err
+	}
+	wrote = true
+	return scanResult(sum, rows)
+}
+
+// scanResult is a scan's exit: an error when segments are missing, a
+// breach when something fired.
+func scanResult(sum output.ScanSummary, rows []monitor.Row) error {
+	switch output.ScanExitCode(sum, rows) {
+	case exitError:
+		return fmt.Errorf("%d of %d segments could not be scanned (%d failed, %d not reached); the output covers the rest",
+			sum.Missing(), sum.Total, sum.Failed, sum.Total-sum.Done)
+	case exitBreach:
+		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
+	}
+	return nil
+}
+
+// scanOne scans one workspace over its own client and cache.
+func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end time.Time) (output.ScanSummary, []monitor.Row, error) {
+	ctx := cmd.Context()
+	be, err := connect(cfg, a.now, a.now, false)
+	if err != nil {
+		return output.ScanSummary{}, nil, err
+	}
+	defer be.Close()
 	a.announce(cfg)
+	length := f.length
 	if !cmd.Flags().Changed("length") {
-		f.length = cfg.Length
+		length = cfg.Length
 	}
 	all, err := be.cache.Segments(ctx, 0, nil)
 	if err != nil {
-		return fmt.Errorf("listing segments: %w", err)
+		return output.ScanSummary{}, nil, fmt.Errorf("listing segments: %w", err)
 	}
 	segs, scope, err := f.pick(cfg, all)
 	if err != nil {
-		return err
+		return output.ScanSummary{}, nil, err
 	}
-	o := monitor.ScanOptions{Length: f.length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
+	o := monitor.ScanOptions{Length: length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 		Watchlists: watchlistMap(cfg.Watchlists), Now: a.now}
 	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
 	for _, w := range warnings {
@@ -142,20 +176,9 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if !end.IsZero() {
 		through = client.DateOf(end).AddDays(-1)
 	}
-	sum := output.ScanSummary{Scope: scope, Length: f.length, Through: through.String(), Total: rep.Total,
+	sum := output.ScanSummary{Scope: scope, Length: length, Through: through.String(), Total: rep.Total,
 		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, Warnings: warnings}
-	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100)); err != nil {
-		return err
-	}
-	wrote = true
-	switch output.ScanExitCode(sum, rows) {
-	case exitError:
-		return fmt.Errorf("%d of %d segments could not be scanned (%d failed, %d not reached); the output covers the rest",
-			sum.Missing(), sum.Total, sum.Failed, sum.Total-sum.Done)
-	case exitBreach:
-		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
-	}
-	return nil
+	return sum, rows, nil
 }
 
 // pick selects the segments to scan and names the scope.

@@ -21,7 +21,6 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
@@ -51,7 +50,14 @@ func (a *app) newServeCmd() *cobra.Command {
 		Short: "Serve the dashboard over SSH to everyone with an authorised key",
 		Long: `serve runs an SSH server: every authorised key gets the live dashboard with
 "ssh -p 23234 HOST", and "ssh -p 23234 HOST check [flags] SEGMENT..." runs a one-shot
-check. The Braze API key stays on this machine; all sessions share one client and cache.`,
+check. The Braze API keys stay on this machine.
+
+With workspaces in the config file, every workspace is served: the SSH user name
+picks it ("ssh -p 23234 eu@HOST"); another name gets default_workspace, or is
+refused when there is none. A workspace's authorized_keys (in its entry) decides
+who may open it; the others use --authorized-keys. All sessions of a workspace
+share its client and cache; workspaces share nothing. --workspace NAME serves
+that one workspace to every user name.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runServe(cmd, f)
@@ -77,13 +83,14 @@ check. The Braze API key stays on this machine; all sessions share one client an
 type server struct {
 	app   *app
 	flags *serveFlags
-	be    *backend
-	cfg   config.Config
-	log   *slog.Logger
-	ctx   context.Context // cancelled at shutdown: ends every session
-	// scans runs one workspace scan at a time for every session: a
-	// second viewer pressing S joins it and costs no request.
-	scans *monitor.Hub
+	// spaces are the workspaces served, each with its own client, cache
+	// and scan hub; byName finds them by SSH user name; def is the one
+	// for other user names (nil: those are refused).
+	spaces []*servedWorkspace
+	byName map[string]*servedWorkspace
+	def    *servedWorkspace
+	log    *slog.Logger
+	ctx    context.Context // cancelled at shutdown: ends every session
 	// tick makes a session's timers; they end with the session's context.
 	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	active atomic.Int32
@@ -95,18 +102,23 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err := f.validate(); err != nil {
 		return err
 	}
-	cfg, err := a.resolveConfig(cmd)
+	cfgs, def, err := a.serveConfigs(cmd)
 	if err != nil {
 		return err
 	}
-	printWarnings(a.errw, cfg)
+	for i := range cfgs {
+		printWarnings(a.errw, cfgs[i])
+		if err := checkWorkspaceKeys(cfgs[i]); err != nil {
+			return err
+		}
+		cfgs[i].DemoPace(demoDay)
+	}
 	logger := slog.New(slog.NewTextHandler(a.errw, nil))
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return fmt.Errorf("--listen %s: %w", f.listen, err)
 	}
-	cfg.DemoPace(demoDay)
-	return a.serve(cmd.Context(), f, cfg, ln, logger)
+	return a.serveWorkspaces(cmd.Context(), f, cfgs, def, ln, logger)
 }
 
 // loopbackListen reports whether addr listens on loopback only.
@@ -147,6 +159,12 @@ func (f *serveFlags) validate() error {
 // serve runs the SSH server on ln until ctx ends, then shuts down: stop
 // accepting, tell open sessions, close them, return within a few seconds.
 func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln net.Listener, logger *slog.Logger) error {
+	return a.serveWorkspaces(ctx, f, []config.Config{cfg}, cfg.Workspace, ln, logger)
+}
+
+// serveWorkspaces is serve for several workspaces: the SSH user name picks
+// one, def (a name, or "") serves the other user names.
+func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.Config, def string, ln net.Listener, logger *slog.Logger) error {
 	hostKey, err := hostKeyPath(f.hostKey)
 	if err != nil {
 		ln.Close()
@@ -154,13 +172,12 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 	}
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	be, err := connect(cfg, a.now, demoClock(a.now), false)
-	if err != nil {
+	s := &server{app: a, flags: f, log: logger, ctx: sctx, tick: a.sessionTick}
+	defer s.closeWorkspaces()
+	if err := s.connectWorkspaces(cfgs, def); err != nil {
 		ln.Close()
 		return err
 	}
-	defer be.Close()
-	s := &server{app: a, flags: f, be: be, cfg: cfg, log: logger, ctx: sctx, tick: a.sessionTick, scans: monitor.NewHub(sctx)}
 	if a.tick != nil {
 		s.tick = a.tick
 	}
@@ -176,6 +193,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 		wish.WithMiddleware(
 			s.dashboard,
 			s.oneShot,
+			s.requireWorkspace,
 			s.limitSessions,
 			s.rateLimit(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
 			s.logSessions,
@@ -186,12 +204,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 		ln.Close()
 		return fmt.Errorf("ssh server: %w", err)
 	}
-	source := cfg.Endpoint
-	if cfg.Demo {
-		source = "built-in demo data (no BRAZE_API_KEY set)"
-	}
-	logger.Info("serving the dashboard over SSH", "addr", ln.Addr().String(), "workspace", source,
-		"host_key", hostKey, "authorized_keys", f.authorizedKeys, "max_sessions", f.maxSessions)
+	s.logWorkspaces(ln.Addr().String(), hostKey)
 	if f.allowAnyKey {
 		logger.Warn("ANY public key is let in (--insecure-allow-any-key)")
 	}
@@ -257,24 +270,26 @@ func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 	return keys, nil
 }
 
-// authorize lets a key in when the authorized keys file lists it (re-read
-// every time, so adding a key needs no restart).
+// authorize lets a key in when the authorized keys file of the workspace
+// its SSH user name picks lists it (re-read every time, so adding a key
+// needs no restart), and remembers that workspace for the connection. A
+// user name that picks no workspace (no default) is let in only with a key
+// of the server's --authorized-keys, to be told the names and refused.
 func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
-	if s.flags.allowAnyKey {
+	w := s.pick(ctx.User())
+	file := s.flags.authorizedKeys
+	if w != nil {
+		file = w.keysFile(s.flags)
+	}
+	if s.keyListed(file, key) {
+		ctx.SetValue(workspaceKey{}, w)
 		authenticated(ctx)
 		return true
 	}
-	keys, err := readAuthorizedKeys(s.flags.authorizedKeys)
-	if err != nil {
-		s.log.Error("reading the authorized keys", "err", err)
-		return false
+	name := ""
+	if w != nil {
+		name = w.name
 	}
-	for _, k := range keys {
-		if ssh.KeysEqual(key, k) {
-			authenticated(ctx)
-			return true
-		}
-	}
-	s.log.Warn("refused key", "fingerprint", gossh.FingerprintSHA256(key), "user", ctx.User(), "remote", ctx.RemoteAddr().String())
+	s.log.Warn("refused key", "fingerprint", gossh.FingerprintSHA256(key), "user", ctx.User(), "workspace", name, "remote", ctx.RemoteAddr().String())
 	return false
 }

@@ -39,8 +39,9 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 			return
 		}
 		sa := &app{in: sess, out: sess, errw: sess.Stderr(), getenv: s.app.getenv, now: s.app.now}
+		w := workspaceOf(sess)
 		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
-			return s.be, s.cfg, func() {}, nil
+			return w.be, w.cfg, func() {}, nil
 		}
 		// Only check's own flags: no --endpoint or --api-key-file from
 		// a remote user, so the server's key goes nowhere else.
@@ -151,18 +152,20 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 		}
 	}
 	// No export, no saving watchlists: those would write on the server.
-	o := ui.Options{Cache: s.be.cache, Context: ctx, Theme: s.cfg.Theme, NoColor: noColor,
-		Refresh: s.cfg.Refresh, Length: s.cfg.Length, Demo: s.cfg.Demo, Source: s.cfg.Endpoint, Watchlists: s.cfg.Watchlists, Now: s.app.now,
-		Tick: s.tick(ctx), ScanHub: s.scans, Rules: s.cfg.Rules}
+	w := workspaceOf(sess)
+	cfg := w.cfg
+	o := ui.Options{Cache: w.be.cache, Context: ctx, Theme: cfg.Theme, NoColor: noColor,
+		Refresh: cfg.Refresh, Length: cfg.Length, Demo: cfg.Demo, Source: workspaceSource(cfg), Watchlists: cfg.Watchlists, Now: s.app.now,
+		Tick: s.tick(ctx), ScanHub: w.scans, Rules: cfg.Rules}
 	var m tea.Model = ui.New(o)
 	if s.app.model != nil {
 		m = s.app.model(o)
 	}
 	input := newInputClock(sess, s.app.now)
 	pty, _, _ := sess.Pty()
-	w, h := clampWindow(pty.Window.Width, pty.Window.Height)
+	width, h := clampWindow(pty.Window.Width, pty.Window.Height)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input),
-		tea.WithWindowSize(w, h), tea.WithFilter(sessionFilter), tea.WithFPS(ui.FPS))
+		tea.WithWindowSize(width, h), tea.WithFilter(sessionFilter), tea.WithFPS(ui.FPS))
 	context.AfterFunc(ctx, func() { stop() }) // forget the shutdown hook with the session
 	return tea.NewProgram(m, opts...), input
 }

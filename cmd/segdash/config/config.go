@@ -5,7 +5,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -36,6 +35,9 @@ type Input struct {
 	Getenv func(string) string
 	// ConfigFlag is --config, "" when not given.
 	ConfigFlag string
+	// Workspace is --workspace: a name from the file's `workspaces:`, ""
+	// when not given.
+	Workspace string
 	// Flags holds the flags that were set, by name (endpoint,
 	// api-key-file, theme, length, refresh, cache-ttl, concurrency), as
 	// the user wrote them.
@@ -74,6 +76,22 @@ type Config struct {
 	Warnings []string
 	// watchLines are the watchlists' lines in WatchlistFile, for messages.
 	watchLines map[string]int
+	// Workspace is the name of the workspace this configuration is for;
+	// "" is the unnamed one (the top-level settings or the environment).
+	Workspace string
+	// Workspaces are the file's named workspaces, in file order;
+	// DefaultWorkspace is its default_workspace.
+	Workspaces       []Workspace
+	DefaultWorkspace string
+	// AuthorizedKeys is the workspace's own authorized_keys file for
+	// `segdash serve` ("" = the server's --authorized-keys).
+	AuthorizedKeys string
+	// base is the configuration before a workspace was selected, so that
+	// Select always starts from it, never from another workspace's key.
+	base *Config
+	// rawEndpoint is the unnamed workspace's endpoint as given.
+	rawEndpoint string
+	getenv      func(string) string
 }
 
 // Default is the configuration before any file, environment or flag.
@@ -148,108 +166,6 @@ func Path(configFlag string, getenv func(string) string, userConfigDir func() (s
 	return filepath.Join(dir, "segdash", "config.yaml"), false
 }
 
-// flagKeys maps flags to the settings they override.
-var flagKeys = [...]struct{ flag, key string }{{"theme", "theme"}, {"length", "length"}, {"refresh", "refresh"},
-	{"cache-ttl", "cache_ttl"}, {"concurrency", "concurrency"}}
-
-// Resolve builds the Config: defaults, file, environment, flags, validated.
-// userConfigDir is os.UserConfigDir outside tests.
-func Resolve(in Input, userConfigDir func() (string, error)) (Config, error) {
-	cfg := Default()
-	path, explicit := Path(in.ConfigFlag, in.Getenv, userConfigDir)
-	cfg.File, cfg.WatchlistFile = path, path
-	var endpoint string
-	if path != "" {
-		cf, err := readConfigFile(path)
-		if err != nil {
-			return cfg, err
-		}
-		if cf == nil && explicit {
-			return cfg, fmt.Errorf("config file %s does not exist", path)
-		}
-		if cf != nil {
-			cfg.FileFound = true
-			if err := cfg.applyFile(cf, &endpoint); err != nil {
-				return cfg, err
-			}
-		}
-	}
-	if v := in.Getenv("BRAZE_REST_ENDPOINT"); v != "" {
-		endpoint, cfg.Sources["endpoint"] = v, "env BRAZE_REST_ENDPOINT"
-	}
-	if v := strings.TrimSpace(in.Getenv("BRAZE_API_KEY")); v != "" {
-		cfg.APIKey, cfg.Sources["api_key"] = v, "env BRAZE_API_KEY"
-	}
-	if v, ok := in.Flags["endpoint"]; ok {
-		endpoint, cfg.Sources["endpoint"] = v, "flag --endpoint"
-	}
-	if v, ok := in.Flags["api-key-file"]; ok {
-		cfg.APIKeyFile, cfg.APIKey = v, ""
-		cfg.Sources["api_key"] = "flag --api-key-file"
-	}
-	for _, s := range flagKeys {
-		if v, ok := in.Flags[s.flag]; ok {
-			if err := cfg.set(s.key, v); err != nil {
-				return cfg, fmt.Errorf("--%s: %w", s.flag, err)
-			}
-			cfg.Sources[s.key] = "flag --" + s.flag
-		}
-	}
-	if err := cfg.resolveKey(endpoint); err != nil {
-		return cfg, err
-	}
-	if cfg.Demo && path != "" {
-		return cfg, cfg.useDemoWatchlists()
-	}
-	return cfg, nil
-}
-
-// resolveKey reads the key (from the environment or a key file) and the
-// endpoint; no key at all means the demo.
-func (c *Config) resolveKey(endpoint string) error {
-	if c.APIKey == "" && c.APIKeyFile != "" {
-		key, warn, err := ReadKeyFile(c.APIKeyFile, c.Source("api_key"))
-		if err != nil {
-			return err
-		}
-		c.APIKey = key
-		if warn != "" {
-			c.Warnings = append(c.Warnings, warn)
-		}
-	}
-	if c.APIKey == "" {
-		if endpoint != "" {
-			return errors.New("an endpoint is set (" + c.Source("endpoint") + ") but no API key: set BRAZE_API_KEY or --api-key-file (or unset the endpoint to use the demo)")
-		}
-		c.Demo = true
-		return nil
-	}
-	if strings.ContainsAny(c.APIKey, " \t\r\n") {
-		return errors.New("the API key contains white space; check " + c.Source("api_key"))
-	}
-	if endpoint == "" {
-		return fmt.Errorf("an API key is set but no endpoint: set BRAZE_REST_ENDPOINT, --endpoint or endpoint in %s to your instance (%s) or its https URL", c.File, client.Instances())
-	}
-	u, err := client.ResolveEndpoint(endpoint)
-	if err != nil {
-		return fmt.Errorf("endpoint (%s): %w", c.Source("endpoint"), err)
-	}
-	c.Endpoint = u.String()
-	return nil
-}
-
-// useDemoWatchlists swaps the workspace's watchlists for the demo's own.
-func (c *Config) useDemoWatchlists() error {
-	c.WatchlistFile = filepath.Join(filepath.Dir(c.File), DemoWatchlistFile)
-	c.Watchlists, c.watchLines = nil, nil
-	cf, err := readConfigFile(c.WatchlistFile)
-	if err != nil || cf == nil {
-		return err
-	}
-	c.Watchlists, c.watchLines = cf.watchlists, cf.watchLines
-	return nil
-}
-
 // applyFile takes the file's settings, each validated with its line.
 func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 	for key, v := range cf.values {
@@ -260,6 +176,7 @@ func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 		case "api_key_file":
 			c.APIKeyFile = expandHome(v.raw)
 			key = "api_key"
+		case "default_workspace":
 		default:
 			if err := c.set(key, v.raw); err != nil {
 				return fileError(cf.path, v.line, "%s: %v", key, err)
@@ -269,6 +186,10 @@ func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 	}
 	c.Watchlists, c.watchLines = cf.watchlists, cf.watchLines
 	c.Rules = cf.rules
+	c.Workspaces = cf.workspaces
+	if v, ok := cf.values["default_workspace"]; ok {
+		c.DefaultWorkspace = v.raw
+	}
 	return nil
 }
 

@@ -101,7 +101,7 @@ func fileKind(m fs.FileMode) string {
 
 // fileSettings are the settings the config file may hold, in the order
 // `segdash config` lists them.
-var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules"}
+var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules", "workspaces", "default_workspace"}
 
 // fileValue is one scalar setting of the file, with its line.
 type fileValue struct {
@@ -116,6 +116,7 @@ type configFile struct {
 	watchlists []client.Watchlist
 	watchLines map[string]int
 	rules      []monitor.Rule
+	workspaces []Workspace
 	// ruleWatchlists are the rules that target a watchlist, checked once
 	// the whole file is read.
 	ruleWatchlists []ruleRef
@@ -176,6 +177,10 @@ func readConfigFile(path string) (*configFile, error) {
 			if err := cf.parseRules(v); err != nil {
 				return nil, err
 			}
+		case "workspaces":
+			if err := cf.parseWorkspaces(v); err != nil {
+				return nil, err
+			}
 		case "api_key", "apikey", "key":
 			return nil, fileError(path, k.Line, "%s: the API key itself does not belong in the config file; name a file holding it with api_key_file (chmod 600), or set BRAZE_API_KEY", k.Value)
 		default:
@@ -190,6 +195,9 @@ func readConfigFile(path string) (*configFile, error) {
 			}
 			cf.values[k.Value] = fileValue{raw: v.Value, line: v.Line}
 		}
+	}
+	if err := cf.checkDefaultWorkspace(); err != nil {
+		return nil, err
 	}
 	return cf, cf.checkRuleWatchlists()
 }

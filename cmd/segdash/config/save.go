@@ -23,6 +23,14 @@ import (
 // changes); a read-only file is refused. The file is replaced atomically:
 // never half-written.
 func SaveWatchlist(path, name string, segs []client.Segment) error {
+	return SaveWorkspaceWatchlist(path, "", name, segs)
+}
+
+// SaveWorkspaceWatchlist is SaveWatchlist into the `watchlists:` of the
+// entry of workspace in the file's `workspaces:` ("" = the top-level
+// `watchlists:`, the unnamed workspace's). A workspace the file does not
+// define is an error and nothing is written.
+func SaveWorkspaceWatchlist(path, workspace, name string, segs []client.Segment) error {
 	if strings.TrimSpace(name) == "" {
 		return errors.New("a watchlist needs a name")
 	}
@@ -49,6 +57,16 @@ func SaveWatchlist(path, name string, segs []client.Segment) error {
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
 		return fmt.Errorf("%s: not a mapping of settings, not rewritten", path)
+	}
+	if workspace != "" {
+		var entry *yaml.Node
+		if ws := mappingValue(top, "workspaces"); ws != nil && ws.Kind == yaml.MappingNode {
+			entry = mappingValue(ws, workspace)
+		}
+		if entry == nil || entry.Kind != yaml.MappingNode {
+			return fmt.Errorf("%s: no workspace %q in the file: the watchlist was not saved", path, excerpt(workspace))
+		}
+		top = entry
 	}
 	putWatchlist(top, name, segs)
 	var out bytes.Buffer
