@@ -151,6 +151,9 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	if err != nil {
 		return err
 	}
+	if err := a.checkEnd(end); err != nil {
+		return err
+	}
 	ctx := cmd.Context()
 	be, cfg, release, err := get(cmd)
 	if err != nil {

@@ -84,5 +84,5 @@ func TestCheckComparePrevious(t *testing.T) {
 	}
 }
 
-// formatPct writes a percent as the stats line does: "+4.1 %".
-func formatPct(p float64) string { return fmt.Sprintf("%+.1f %%", p) }
+// formatPct writes a percent as the stats line does: "+4.1%".
+func formatPct(p float64) string { return fmt.Sprintf("%+.1f%%", p) }

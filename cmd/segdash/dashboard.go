@@ -33,7 +33,7 @@ func (d *dashFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("theme", "auto", "colour theme: auto (from the terminal background), dark, light, ocean, high-contrast, mono")
 	f.Duration("refresh", config.DefaultRefresh, "live refresh interval (0 turns it off); the demo defaults to 10s")
-	f.Int("length", config.DefaultLength, "initial window in days, 1..100 (keys 1-4 switch between 7, 30, 90 and 100)")
+	f.Int("length", config.DefaultLength, "initial window in days, 1..365 (keys 1-5 switch between 7, 30, 90, 180 and 365)")
 	f.BoolVar(&d.noMouse, "no-mouse", false, "start with mouse capture off (m toggles it)")
 	f.StringVar(&d.exportDir, "export-dir", ".", "directory where e writes CSV files")
 	f.StringVar(&d.watch, "watch", "", "open with this watchlist from the config file selected")

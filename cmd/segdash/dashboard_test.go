@@ -22,7 +22,7 @@ func TestDashboardFlagErrors(t *testing.T) {
 		{[]string{"--theme", "neon"}, "valid themes: auto, dark, high-contrast, light, mono, ocean"},
 		{[]string{"--refresh", "10ms"}, "--refresh"},
 		{[]string{"--refresh", "-1m"}, "--refresh"},
-		{[]string{"--length", "500"}, "1..100"},
+		{[]string{"--length", "500"}, "1..365"},
 		{[]string{"extra-arg"}, "unknown command"},
 	}
 	for _, tc := range cases {

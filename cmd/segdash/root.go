@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -55,6 +56,15 @@ func (e *codeError) Unwrap() error { return e.err }
 // usageError marks bad flags or arguments (exit 2, with a usage hint).
 func usageError(format string, args ...any) error {
 	return &codeError{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+// checkEnd refuses an --ending-at past tomorrow: Braze has no data there,
+// and a window of days to come would read as sizes.
+func (a *app) checkEnd(end time.Time) error {
+	if !end.IsZero() && client.DateOf(a.now()).AddDays(1).Before(client.DateOf(end)) {
+		return usageError("--ending-at %s is in the future: the newest data is yesterday's", client.DateOf(end))
+	}
+	return nil
 }
 
 // nagiosOnError writes a CRITICAL status line for a check or scan in the

@@ -106,6 +106,9 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
+	if err := a.checkEnd(end); err != nil {
+		return err
+	}
 	cfgs, err := a.scanConfigs(cmd)
 	if err != nil {
 		return err

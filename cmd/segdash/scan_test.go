@@ -153,3 +153,13 @@ func TestScanWarnsOfRulesThatMatchNothing(t *testing.T) {
 		t.Errorf("stderr: %q", errs)
 	}
 }
+
+func TestEndingAtInTheFutureIsRefused(t *testing.T) {
+	_, env := apiEnv(t, brazetest.Options{})
+	for _, args := range [][]string{{"check", "--ending-at", "2099-01-01", "VIP"}, {"scan", "--ending-at", "2099-01-01"}} {
+		code, _, errs := runSegdash(t, env, args...)
+		if code != exitError || !strings.Contains(errs, "is in the future") {
+			t.Errorf("%v: exit %d %q", args, code, errs)
+		}
+	}
+}

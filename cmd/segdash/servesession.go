@@ -33,7 +33,7 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 		args := sess.Command()
 		if len(args) == 0 || args[0] != "check" {
 			fmt.Fprintln(sess.Stderr(), "segdash: without a terminal only one-shot checks run here:\n"+
-				"  ssh -p PORT HOST check [--format chart|spark|json|csv] [--length N] [--min N] [--max-drop PCT] SEGMENT...\n"+
+				"  ssh -p PORT HOST check [--format chart|spark|json|csv|nagios] [--length N] [--min N] [--max-drop PCT] [--rules] [--compare previous] SEGMENT...\n"+
 				"for the dashboard, connect with a terminal: ssh -t -p PORT HOST")
 			sess.Exit(exitError)
 			return

@@ -46,12 +46,12 @@ func (r Result) Compare() (Comparison, bool) {
 // Label names the previous period: "previous 30 days".
 func (c Comparison) Label() string { return fmt.Sprintf("previous %d days", c.Days) }
 
-// String is the stats line: "vs previous 30 days: +4.1 %".
+// String is the stats line: "vs previous 30 days: +4.1%".
 func (c Comparison) String() string {
 	if !c.HasPct {
 		return "vs " + c.Label() + ": n/a (no users then)"
 	}
-	return fmt.Sprintf("vs %s: %+.1f %%", c.Label(), c.Pct)
+	return fmt.Sprintf("vs %s: %+.1f%%", c.Label(), c.Pct)
 }
 
 // mean is the average size of points, as a running mean: a sum of sizes

@@ -26,7 +26,7 @@ func TestBackgroundLineKeepsTheAxis(t *testing.T) {
 func TestCompareAverages(t *testing.T) {
 	r := Result{Segment: client.Segment{ID: "id", Name: "=A"}, Points: series(day0, 110, 130), Previous: series(day0.AddDays(-2), 100, 100)}
 	c, ok := r.Compare()
-	if !ok || c.Average != 120 || c.PreviousAverage != 100 || c.String() != "vs previous 2 days: +20.0 %" {
+	if !ok || c.Average != 120 || c.PreviousAverage != 100 || c.String() != "vs previous 2 days: +20.0%" {
 		t.Errorf("compare: %+v %q", c, c.String())
 	}
 	r.Previous = series(day0.AddDays(-2), 0, 0)

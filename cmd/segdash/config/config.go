@@ -207,9 +207,9 @@ func (c *Config) set(key, raw string) error {
 	case "length":
 		n, err := strconv.Atoi(raw)
 		if err != nil {
-			return fmt.Errorf("%q is not a whole number of days (1..100)", excerpt(raw))
+			return fmt.Errorf("%q is not a whole number of days (1..365)", excerpt(raw))
 		}
-		if err := client.CheckLength(n); err != nil {
+		if err := client.CheckWindow(n); err != nil {
 			return err
 		}
 		c.Length = n

@@ -17,7 +17,7 @@ func noConfigDir() (string, error) { return "", errors.New("no config dir in tes
 
 func TestFileErrors(t *testing.T) {
 	cases := map[string]string{
-		"bad-length.yaml":      "bad-length.yaml:1: length: length 500 is out of range: Braze accepts 1..100 days",
+		"bad-length.yaml":      "bad-length.yaml:1: length: window of 500 days is out of range: 1..365 days",
 		"unknown-key.yaml":     "unknown-key.yaml:2: unknown setting \"colour\"; valid settings: endpoint, api_key_file, theme",
 		"api-key.yaml":         "api-key.yaml:1: api_key: the API key itself does not belong in the config file",
 		"bad-yaml.yaml":        "bad-yaml.yaml: not valid YAML",

@@ -58,8 +58,13 @@ func (cf *configFile) parseRule(m *yaml.Node) (monitor.Rule, error) {
 	if r.Name != "" {
 		label = "rule " + strconv.Quote(excerpt(r.Name))
 	}
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		if seen[k.Value] {
+			return r, fileError(path, k.Line, "%s: %s is set twice", label, excerpt(k.Value))
+		}
+		seen[k.Value] = true
 		bad := func(want string) error {
 			return fileError(path, v.Line, "%s: %s: want %s, got %q", label, k.Value, want, excerpt(v.Value))
 		}
@@ -109,6 +114,9 @@ func (cf *configFile) parseRule(m *yaml.Node) (monitor.Rule, error) {
 			t, err := monitor.ParseThreshold(v.Value)
 			if err != nil {
 				return r, bad("a percentage like 20% or a number of users like 5000")
+			}
+			if t.Percent && t.Value > 100 && strings.HasSuffix(k.Value, "_drop") {
+				return r, bad("a fall of at most 100% (a segment cannot fall further)")
 			}
 			switch k.Value {
 			case "day_drop":
