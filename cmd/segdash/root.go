@@ -15,8 +15,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/segdash/segdash/ui"
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui"
 	"github.com/segdash/segdash/ui/output"
 )
 
