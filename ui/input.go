@@ -171,7 +171,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 		if paused {
 			return m.status.SetNotice("live refresh paused")
 		}
-		return tea.Batch(cmd, m.refetch(true, 0))
+		return tea.Batch(cmd, m.status.SetNotice("live refresh resumed"), m.refetch(true, 0))
 	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
 		dir := 1
 		if key.Matches(msg, k.Faster) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
@@ -60,8 +61,10 @@ func (m *Model) scanOptions() monitor.ScanOptions {
 	for _, w := range m.watch.lists {
 		lists[w.Name] = w.Segments
 	}
+	// Series younger than the live refresh are reused; older ones are asked
+	// again, so the scan agrees with the rows on screen.
 	return monitor.ScanOptions{Length: m.store.Length(), EndingAt: m.store.Key("").EndingAt, Concurrency: 8,
-		Rules: m.opts.Rules, Watchlists: lists, Now: m.c.Now}
+		MaxAge: m.opts.Refresh, Rules: m.opts.Rules, Watchlists: lists, Now: m.c.Now}
 }
 
 // openScan (S) shows the running scan's progress, or plans a scan of what
@@ -95,6 +98,7 @@ func (m *Model) startScan() tea.Cmd {
 		return monitor.Scan(ctx, cache, segs, o, p)
 	})
 	m.scan.ticket, m.scan.scope = t, t.Scope
+	m.scan.view.SetJoined(t.Joined)
 	m.scan.view.Running(t.Progress())
 	return m.waitScanCmd(t)
 }
@@ -164,7 +168,10 @@ func (m *Model) scanFinished(rep *monitor.Report) tea.Cmd {
 	m.list.Resort()
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, monitor.ByScore)
-	_, last := client.WindowDays(m.store.Length(), m.store.Key("").EndingAt, now)
+	last := rep.Newest()
+	if last.IsZero() {
+		_, last = client.WindowDays(m.store.Length(), m.store.Key("").EndingAt, now)
+	}
 	o := m.scanOptions()
 	sum := output.ScanSummary{Scope: m.scan.scope, Length: m.store.Length(), Through: last.String(),
 		Total: rep.Total, Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled,
@@ -191,6 +198,10 @@ func flagGlyph(st monitor.Stats) string {
 
 // scanKey handles a key while the scan view is shown.
 func (m *Model) scanKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.scan.view.Phase() == scanview.Finished && key.Matches(msg, m.c.Keys.Flagged) {
+		m.scan.view.Hide() // the answer's A: the list of the alerted rows
+		return m.toggleFlagged()
+	}
 	switch m.scan.view.Key(msg) {
 	case scanview.Start:
 		return m.startScan()

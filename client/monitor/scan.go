@@ -64,6 +64,18 @@ type Report struct {
 	Started, Finished time.Time
 }
 
+// Newest is the newest day any scanned series reaches (zero for none):
+// what the scan covers, whatever the local clock says.
+func (r *Report) Newest() client.Date {
+	var d client.Date
+	for _, res := range r.Results {
+		if res.Stats.HasLatest && (d.IsZero() || d.Before(res.Stats.Latest.Day)) {
+			d = res.Stats.Latest.Day
+		}
+	}
+	return d
+}
+
 // Missing is how many segments the scan did not reach or could not fetch.
 func (r *Report) Missing() int { return r.Total - r.Done + r.Failed }
 

@@ -61,6 +61,7 @@ type Model struct {
 	progress monitor.Progress
 	bar      progress.Model
 	vp       viewport.Model
+	joined   bool
 	summary  output.ScanSummary
 	rows     []monitor.Row
 }
@@ -82,6 +83,10 @@ func (m *Model) Confirm(p Plan) { m.phase, m.plan = Confirming, p }
 
 // Running shows the progress bar.
 func (m *Model) Running(p monitor.Progress) { m.phase, m.progress = Running, p }
+
+// SetJoined says whether the viewer joined a scan another started: esc
+// then leaves it instead of stopping it.
+func (m *Model) SetJoined(joined bool) { m.joined = joined }
 
 // Finish shows the answer of a scan.
 func (m *Model) Finish(sum output.ScanSummary, rows []monitor.Row) {
@@ -166,7 +171,11 @@ func (m *Model) View(w, h int) string {
 			status += fmt.Sprintf(" · %s failed", output.Grouped(int64(p.Failed)))
 		}
 		text(status)
-		hint("esc stop (what came back is kept)")
+		if m.joined {
+			hint("esc leave (the scan goes on for the other viewers)")
+		} else {
+			hint("esc stop (what came back is kept)")
+		}
 	case Finished:
 		var b strings.Builder
 		_ = output.WriteScan(&b, "table", m.summary, m.rows, 10, max(60, w-1))
