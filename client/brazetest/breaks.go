@@ -13,6 +13,19 @@ import (
 // a scan has something to find; the monitoring tests measure the anomaly
 // detector's recall on them. A workspace too small for breaks gets none.
 func (w *Workspace) PlantBreaks(day client.Date) (falls, jumps []string) {
+	return w.plant(day, func(s *SegmentSpec, d int, factor float64) { s.stepDay, s.stepFactor = d, factor })
+}
+
+// PlantRollingBreaks is PlantBreaks for a clock that keeps moving (the
+// demo's time-lapse): the broken segments fall or jump on whatever day is
+// the newest one the API answers, so a scan finds them at any time. day is
+// the first such day, near which the generator's own steps are cleared.
+func (w *Workspace) PlantRollingBreaks(day client.Date) (falls, jumps []string) {
+	return w.plant(day, func(s *SegmentSpec, _ int, factor float64) { s.rolling = factor })
+}
+
+// plant picks the segments to break and breaks them with set.
+func (w *Workspace) plant(day client.Date, set func(s *SegmentSpec, d int, factor float64)) (falls, jumps []string) {
 	d := int(day.Time().Sub(refDay).Hours() / 24)
 	// Clear any step the generator put on or right before the day, so that
 	// only the planted segments break there.
@@ -31,12 +44,11 @@ func (w *Workspace) PlantBreaks(day client.Date) (falls, jumps []string) {
 		}
 	}
 	for i, s := range picked {
-		s.stepDay = d
 		if i%2 == 0 {
-			s.stepFactor = 0.55
+			set(s, d, 0.55)
 			falls = append(falls, s.ID)
 		} else {
-			s.stepFactor = 1.7
+			set(s, d, 1.7)
 			jumps = append(jumps, s.ID)
 		}
 	}

@@ -349,11 +349,15 @@ func (h *Handler) series(w http.ResponseWriter, r *http.Request, f Fault) {
 		Size int64  `json:"size"`
 	}
 	pts := make([]point, 0, length)
+	newest := client.DateOf(h.now().UTC()).AddDays(-1)
 	for i := length - 1; i >= 0; i-- {
 		d := last.AddDays(-i)
 		size := int64(0)
 		if seg.Tracked {
 			size = seg.SizeOn(d)
+		}
+		if seg.rolling != 0 && d == newest {
+			size = int64(float64(size) * seg.rolling)
 		}
 		pts = append(pts, point{d.String(), size})
 	}

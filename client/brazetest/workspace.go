@@ -32,6 +32,7 @@ type SegmentSpec struct {
 	stepDay    int     // day index of a step change, relative to refDay
 	stepFactor float64 // multiplier from stepDay on
 	noise      float64 // relative daily noise
+	rolling    float64 // if not 0, the size on the API's newest day is multiplied by this (PlantRollingBreaks)
 	seed       uint64
 }
 

@@ -182,3 +182,34 @@ func TestScanLongWindow(t *testing.T) {
 		t.Error("a second scan would cost requests")
 	}
 }
+
+// TestRollingBreaksFollowTheClock: the demo's breaks are on whatever day
+// is the newest, so a scan finds them however far the time-lapse has run.
+func TestRollingBreaksFollowTheClock(t *testing.T) {
+	ws := brazetest.NewWorkspace(42, 300)
+	falls, jumps := ws.PlantRollingBreaks(client.DateOf(now).AddDays(-1))
+	clock := now
+	api := brazetest.NewHandler(brazetest.Options{Workspace: ws, Now: func() time.Time { return clock }})
+	srv := httptest.NewServer(api)
+	t.Cleanup(srv.Close)
+	c, err := client.New(srv.URL, brazetest.DemoKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, days := range []int{0, 5, 40} {
+		clock = now.AddDate(0, 0, days)
+		cache := client.NewCache(c, client.CacheOptions{Now: func() time.Time { return clock }})
+		segs, err := cache.Segments(context.Background(), 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := monitor.Scan(context.Background(), cache, segs, monitor.ScanOptions{Now: func() time.Time { return clock }}, nil)
+		for _, id := range append(append([]string(nil), falls...), jumps...) {
+			for _, r := range rep.Results {
+				if r.Segment.ID == id && !r.Stats.Anomaly {
+					t.Errorf("day +%d: planted %s not flagged (score %.1f)", days, id, r.Stats.Score)
+				}
+			}
+		}
+	}
+}

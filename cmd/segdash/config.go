@@ -130,8 +130,9 @@ func (b *backend) Close() {
 // demoOptions is the built-in demo workspace; now is the API's clock.
 func demoOptions(now func() time.Time) brazetest.Options {
 	ws := brazetest.NewWorkspace(42, 300)
-	// A few segments break yesterday, so that a scan has something to find.
-	ws.PlantBreaks(client.DateOf(now()).AddDays(-1))
+	// A few segments break on the newest day, whatever day the time-lapse
+	// has reached, so that a scan always has something to find.
+	ws.PlantRollingBreaks(client.DateOf(now()).AddDays(-1))
 	return brazetest.Options{Workspace: ws, Now: now}
 }
 

@@ -41,8 +41,9 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			if dayEvery > 0 {
 				o.Now = brazetest.TimeLapse(a.now(), dayEvery, a.now)
 			}
-			// Four segments break yesterday, so that a scan has something to find.
-			falls, jumps := o.Workspace.PlantBreaks(client.DateOf(a.now()).AddDays(-1))
+			// Four segments break on the newest day (yesterday, moving with the
+			// clock), so that a scan always has something to find.
+			falls, jumps := o.Workspace.PlantRollingBreaks(client.DateOf(a.now()).AddDays(-1))
 			srv, err := brazetest.Start(listen, o)
 			if err != nil {
 				return err
@@ -57,7 +58,7 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			fmt.Fprintf(a.out, "  BRAZE_API_KEY=%s   (a demo key; it opens nothing real)\n", srv.Key)
 			fmt.Fprintf(a.out, "try:\n  curl -H 'Authorization: Bearer %s' '%s/segments/list'\n", srv.Key, srv.URL)
 			if n := len(falls) + len(jumps); n > 0 {
-				fmt.Fprintf(a.out, "%d segments break yesterday (%d fall, %d jump): segdash scan finds them\n", n, len(falls), len(jumps))
+				fmt.Fprintf(a.out, "%d segments break on the newest day (%d fall, %d jump): segdash scan finds them\n", n, len(falls), len(jumps))
 			}
 			fmt.Fprintln(a.out, "Ctrl+C stops it.")
 			<-cmd.Context().Done()

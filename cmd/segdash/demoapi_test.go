@@ -45,7 +45,7 @@ func TestDemoAPICommand(t *testing.T) {
 	}
 	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(out.String(), "Ctrl+C") && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 	}
-	if !strings.Contains(out.String(), "4 segments break yesterday (2 fall, 2 jump)") {
+	if !strings.Contains(out.String(), "4 segments break on the newest day (2 fall, 2 jump)") {
 		t.Errorf("no planted breaks announced: %q", out.String())
 	}
 	cancel()
