@@ -18,15 +18,15 @@ const (
 	tagsMax   = 16
 	sparkMin  = 8
 	sparkMax  = 20
-	nameShort = 14 // the name keeps this much before TAGS and DAY Δ are added
+	nameShort = 18 // the name keeps this much before DAY Δ and TAGS are added
 	nameFair  = 20 // and this much before TREND and the absolute change
 	nameEasy  = 24 // room beyond this is shared with TAGS and TREND
 )
 
 // layout decides which columns fit in the width. The name, size and change
-// always show; then, while the name keeps its share: TAGS and DAY Δ (from
-// a 45-cell list: the side-by-side layout from 100 columns), then TREND and
-// the absolute change. Room beyond that widens tags, trend and name.
+// always show; then, while the name keeps its share: DAY Δ (from a 41-cell
+// list) and TAGS (from 54 cells: a 108-column terminal side by side), then
+// TREND and the absolute change. Room beyond that widens tags, trend and name.
 func (m *Model) layout() columns {
 	c := columns{size: numW, change: numW}
 	free := m.width - 3 - (1 + c.size) - (1 + c.change) // the mark takes 3
@@ -37,8 +37,9 @@ func (m *Model) layout() columns {
 		}
 		return 0
 	}
-	c.tags = add(tagsMin, nameShort)
+	// DAY Δ before TAGS: the newest change is what monitoring looks at.
 	c.day = add(numW, nameShort)
+	c.tags = add(tagsMin, nameShort)
 	c.spark = add(sparkMin, nameFair)
 	c.abs = add(numW, nameFair)
 	if extra := free - nameEasy; extra > 0 {

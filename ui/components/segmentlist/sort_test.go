@@ -99,13 +99,19 @@ func headRow(m *Model) (string, string) {
 
 // TestTagsFromTheNarrowSideBySideList: TAGS shows from a 45-cell list (the
 // side-by-side layout at 100 columns) with room left for the name.
-func TestTagsFromTheNarrowSideBySideList(t *testing.T) {
+// TestColumnsKeepNamesReadable: DAY Δ comes first, TAGS from a 54-cell
+// list (a 108-column terminal side by side, the default 140 included), and
+// no column squeezes the name under nameShort cells.
+func TestColumnsKeepNamesReadable(t *testing.T) {
 	m := newList(3, nil)
-	for _, w := range []int{45, 50, 70} {
-		m.SetSize(w, 4)
-		c := m.layout()
-		if c.tags == 0 || c.name < nameShort || c.total() != w {
-			t.Errorf("width %d: %+v (total %d)", w, c, c.total())
+	for _, c := range []struct {
+		w         int
+		day, tags bool
+	}{{40, false, false}, {45, true, false}, {50, true, false}, {54, true, true}, {70, true, true}} {
+		m.SetSize(c.w, 4)
+		got := m.layout()
+		if (got.day > 0) != c.day || (got.tags > 0) != c.tags || got.name < nameShort || got.total() != c.w {
+			t.Errorf("width %d: %+v (total %d)", c.w, got, got.total())
 		}
 	}
 }
