@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -228,7 +229,7 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 	if top <= 0 {
 		top = 10
 	}
-	width = max(width, 60)
+	width = max(width, 40)
 	var b strings.Builder
 	for _, l := range Wrap(scanHeadline(sum, rows), width) {
 		b.WriteString(l + "\n")
@@ -239,16 +240,45 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 		}
 	}
 	titles, sections := scanSections(rows, top)
-	const numW = 11 + 2 + 15 + 2 + 15 + 2 + 6 // SIZE, DAY Δ, WINDOW Δ, SCORE with gaps
-	nameW := max(12, width-2-numW-2)
+	// The columns after the name, in the order they give way on a narrow
+	// terminal: WINDOW Δ first, then SCORE (the name keeps 16 cells).
+	type col struct {
+		title string
+		width int
+		cell  func(monitor.Row) string
+	}
+	cols := []col{
+		{"SIZE", 11, sizeCell},
+		{"DAY Δ", 15, func(r monitor.Row) string { return changeCell(r.DayChange, r.DayChangePct) }},
+		{"WINDOW Δ", 15, func(r monitor.Row) string { return changeCell(r.WindowChange, r.WindowChangePct) }},
+		{"SCORE", 6, scoreCell},
+	}
+	colsW := func() int {
+		w := 0
+		for _, c := range cols {
+			w += 2 + c.width
+		}
+		return w
+	}
+	for _, drop := range []string{"WINDOW Δ", "SCORE"} {
+		if width-2-colsW() >= 16 {
+			break
+		}
+		cols = slices.DeleteFunc(cols, func(c col) bool { return c.title == drop })
+	}
+	nameW := max(12, width-2-colsW())
 	for i, sec := range sections {
 		b.WriteString("\n" + titles[i] + "\n")
-		b.WriteString("  " + PadRight("NAME", nameW) + "  " + PadLeft("SIZE", 11) + "  " + PadLeft("DAY Δ", 15) +
-			"  " + PadLeft("WINDOW Δ", 15) + "  " + PadLeft("SCORE", 6) + "\n")
+		head := "  " + PadRight("NAME", nameW)
+		for _, c := range cols {
+			head += "  " + PadLeft(c.title, c.width)
+		}
+		b.WriteString(head + "\n")
 		for _, r := range sec {
-			line := "  " + PadRight(Truncate(rowName(r), nameW), nameW) + "  " + PadLeft(sizeCell(r), 11) +
-				"  " + PadLeft(changeCell(r.DayChange, r.DayChangePct), 15) + "  " + PadLeft(changeCell(r.WindowChange, r.WindowChangePct), 15) +
-				"  " + PadLeft(scoreCell(r), 6)
+			line := "  " + PadRight(Truncate(rowName(r), nameW), nameW)
+			for _, c := range cols {
+				line += "  " + PadLeft(c.cell(r), c.width)
+			}
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 			switch {
 			case len(r.Alerts) > 0 && strings.HasPrefix(titles[i], "ALERTS"):

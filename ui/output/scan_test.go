@@ -132,3 +132,27 @@ func TestWriteScanNagiosAndExit(t *testing.T) {
 		t.Errorf("unknown format: %v", err)
 	}
 }
+
+// TestScanTableNarrow: on a narrow terminal WINDOW Δ gives way first, then
+// SCORE, and no line is wider than the terminal.
+func TestScanTableNarrow(t *testing.T) {
+	sum, rows := scanFixture()
+	for _, c := range []struct {
+		width         int
+		window, score bool
+	}{{100, true, true}, {70, false, true}, {50, false, false}} {
+		var b bytes.Buffer
+		if err := WriteScan(&b, "table", sum, rows, 0, c.width); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if strings.Contains(out, "WINDOW Δ") != c.window || strings.Contains(out, "SCORE") != c.score || !strings.Contains(out, "DAY Δ") {
+			t.Errorf("width %d: columns wrong:\n%s", c.width, out)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if Width(line) > c.width {
+				t.Errorf("width %d: line of %d: %q", c.width, Width(line), line)
+			}
+		}
+	}
+}

@@ -178,7 +178,7 @@ func (m *Model) View(w, h int) string {
 		}
 	case Finished:
 		var b strings.Builder
-		_ = output.WriteScan(&b, "table", m.summary, m.rows, 10, max(60, w-1))
+		_ = output.WriteScan(&b, "table", m.summary, m.rows, 10, max(40, w-1))
 		m.vp.SetWidth(w)
 		m.vp.SetHeight(max(1, h-2))
 		m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
