@@ -213,21 +213,21 @@ func Sparkline(values []int64, width int) string {
 	return b.String()
 }
 
-// Resample shortens values to at most n, each the average of its share of
-// the original (in float64: sizes near the int64 limits would overflow a
-// sum), so a long window keeps its whole shape in a short sparkline.
+// Resample fits values into n cells: each is the mean of its share of the
+// values (a running mean: a sum of sizes could overflow), so a year's window
+// in a 20-cell sparkline spans the year instead of its last 20 days.
 func Resample(values []int64, n int) []int64 {
 	if n <= 0 || len(values) <= n {
 		return values
 	}
 	out := make([]int64, n)
-	for i := range n {
-		lo, hi := i*len(values)/n, (i+1)*len(values)/n
-		var sum float64
-		for _, v := range values[lo:hi] {
-			sum += float64(v)
+	for j := range out {
+		lo, hi := j*len(values)/n, (j+1)*len(values)/n
+		m := 0.0
+		for i, v := range values[lo:hi] {
+			m += (float64(v) - m) / float64(i+1)
 		}
-		out[i] = int64(sum / float64(hi-lo))
+		out[j] = int64(m)
 	}
 	return out
 }

@@ -100,10 +100,11 @@ func (m *Model) rowCells(s client.Segment, c columns) cells {
 			out.day = output.ChangeOf(sum.Values[n-2], sum.Values[n-1]).PctString()
 		}
 		if c.spark > 0 {
-			out.spark = output.Sparkline(resample(sum.Values, c.spark), c.spark)
+			out.spark = output.Sparkline(sum.Values, c.spark)
 		}
 		if out.untracked {
-			out.change = "untracked"
+			// Zeros from a stand-in are no sizes: say so, show none.
+			out = cells{untracked: true, change: "untracked"}
 		}
 	case out.untracked:
 		out.change = "untracked"

@@ -1,10 +1,8 @@
-package segmentlist
+package output
 
 import (
 	"slices"
 	"testing"
-
-	"github.com/segdash/segdash/ui/output"
 )
 
 // TestResampleKeepsTheWholeWindow: a year of values in 10 cells spans
@@ -14,18 +12,18 @@ func TestResampleKeepsTheWholeWindow(t *testing.T) {
 	for i := range year {
 		year[i] = int64(i / 100) // steps at days 100, 200, 300; flat at the end
 	}
-	got := resample(year, 10)
+	got := Resample(year, 10)
 	if len(got) != 10 || got[0] != 0 || got[9] != 3 || !slices.IsSorted(got) {
 		t.Fatalf("resample = %v", got)
 	}
-	if s := output.Sparkline(got, 10); []rune(s)[0] == []rune(s)[9] {
+	if s := Sparkline(got, 10); []rune(s)[0] == []rune(s)[9] {
 		t.Fatalf("sparkline of a rising year is flat: %q", s)
 	}
 	short := []int64{1, 2, 3}
-	if got := resample(short, 10); !slices.Equal(got, short) {
+	if got := Resample(short, 10); !slices.Equal(got, short) {
 		t.Fatalf("short series changed: %v", got)
 	}
-	if got := resample([]int64{1, 3, 5, 7}, 2); !slices.Equal(got, []int64{2, 6}) {
+	if got := Resample([]int64{1, 3, 5, 7}, 2); !slices.Equal(got, []int64{2, 6}) {
 		t.Fatalf("means: %v", got)
 	}
 }
