@@ -88,8 +88,12 @@ func TestDemoKeepsTheUntrackedMark(t *testing.T) {
 		t.Fatal("setup: the demo sent no series for the charted untracked segment")
 	}
 	s := screen(m)
-	if row := cursorRow(s); !strings.Contains(row, "untracked") {
+	row := cursorRow(s)
+	if !strings.Contains(row, "untracked") {
 		t.Errorf("row lost its mark once charted: %q", row)
+	}
+	if list, _, _ := strings.Cut(row, "│"); strings.Contains(list, " 0 ") || strings.Contains(list, "n/a") {
+		t.Errorf("the stand-in's zeros show as a size: %q", list)
 	}
 	mustContain(t, s, "Analytics tracking is off")
 }
