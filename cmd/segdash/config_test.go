@@ -83,3 +83,17 @@ func TestKeyFilePermissionsWarning(t *testing.T) {
 		t.Errorf("env key over the file's key file:\n%s", out)
 	}
 }
+
+// TestConfigShowsRulesAndTheDemosWatchlists: segdash config lists the
+// rules, and in the demo says the file's watchlists are not the demo's.
+func TestConfigShowsRulesAndTheDemosWatchlists(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	text := "watchlists:\n  morning: [VIP]\nrules:\n  - name: breaks\n    all: true\n    anomaly: true\n  - name: floor\n    tag: vip\n    below: 5\n"
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runSegdash(t, map[string]string{}, "config", "--config", path)
+	if code != 0 || !strings.Contains(out, "2 rules: breaks, floor") || !strings.Contains(out, "the demo keeps its own watchlists") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+}

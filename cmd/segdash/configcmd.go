@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -64,10 +65,24 @@ func writeConfig(w io.Writer, cfg config.Config) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", r[0], output.SafeText(r[1]), r[2])
 	}
 	if len(cfg.Watchlists) == 0 {
-		fmt.Fprintf(tw, "watchlists\tnone\t\n")
+		fmt.Fprintf(tw, "watchlists\tnone\t%s\n", cfg.WatchlistFile)
+	}
+	if cfg.Demo && cfg.WatchlistFile != cfg.File {
+		// Rules naming the workspace's watchlists find none in the demo.
+		fmt.Fprintf(tw, "\tthe demo keeps its own watchlists; the config file's are for a real workspace\t\n")
+	}
+	names := make([]string, len(cfg.Rules))
+	for i, r := range cfg.Rules {
+		names[i] = output.SafeText(r.Name)
+	}
+	switch {
+	case len(cfg.Rules) == 0:
+		fmt.Fprintf(tw, "rules\tnone\t%s\n", cfg.File)
+	default:
+		fmt.Fprintf(tw, "rules\t%s: %s\t%s\n", output.Plural(len(cfg.Rules), "rule", "rules"), strings.Join(names, ", "), cfg.File)
 	}
 	for _, wl := range cfg.Watchlists {
-		fmt.Fprintf(tw, "watchlist %s\t%d segments\t%s:%d\n", output.SafeText(wl.Name), len(wl.Segments), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
+		fmt.Fprintf(tw, "watchlist %s\t%s\t%s:%d\n", output.SafeText(wl.Name), output.Plural(len(wl.Segments), "segment", "segments"), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
 	}
 	writeWorkspaceRows(tw, cfg)
 	return tw.Flush()
@@ -89,7 +104,8 @@ func writeWorkspaceRows(tw io.Writer, cfg config.Config) {
 		if name == cfg.DefaultWorkspace {
 			name += " (default)"
 		}
-		fmt.Fprintf(tw, "workspace %s\t%s, key ******** from %s, %d watchlists, %d rules\t%s:%d\n", output.SafeText(name),
-			output.SafeText(w.Endpoint), output.SafeText(w.KeySource()), len(w.Watchlists), len(w.Rules), cfg.File, w.Line)
+		fmt.Fprintf(tw, "workspace %s\t%s, key ******** from %s, %s, %s\t%s:%d\n", output.SafeText(name),
+			output.SafeText(w.Endpoint), output.SafeText(w.KeySource()), output.Plural(len(w.Watchlists), "watchlist", "watchlists"),
+			output.Plural(len(w.Rules), "rule", "rules"), cfg.File, w.Line)
 	}
 }
