@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/common"
 )
 
 // PickerKey opens the workspace picker (a key the dashboard leaves free).
@@ -111,21 +112,6 @@ func wrapAll(ws int, cmds []tea.Cmd) []tea.Cmd {
 	return out
 }
 
-// sequenceCmds unpacks the message of tea.Sequence, an unexported slice of
-// commands, so that they keep their workspace's tag.
-func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(msg)
-	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type() == reflect.TypeFor[tea.BatchMsg]() ||
-		v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
-		return nil, false
-	}
-	out := make([]tea.Cmd, v.Len())
-	for i := range out {
-		out[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return out, true
-}
-
 // teaPkg is Bubble Tea's package path: its messages (quit, batch,
 // sequence, clipboard, terminal queries) are for the program, not a model.
 var teaPkg = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
@@ -185,7 +171,7 @@ func (m *Model) tagged(t taggedMsg) tea.Cmd {
 	case tea.BatchMsg:
 		return tea.Batch(wrapAll(t.ws, inner)...)
 	}
-	if cmds, ok := sequenceCmds(t.msg); ok {
+	if cmds, ok := common.SequenceCmds(t.msg); ok {
 		return tea.Sequence(wrapAll(t.ws, cmds)...)
 	}
 	if forProgram(t.msg) {

@@ -15,6 +15,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/common"
 )
 
 var testNow = time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
@@ -92,7 +93,7 @@ func settle(t *testing.T, m *Model, cmd tea.Cmd) {
 		case <-time.After(5 * time.Second):
 			t.Fatalf("a command did not return")
 		}
-		if cmds, ok := sequenceCmds(msg); ok {
+		if cmds, ok := common.SequenceCmds(msg); ok {
 			queue = append(cmds, queue...)
 			continue
 		}
