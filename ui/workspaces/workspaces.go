@@ -159,6 +159,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.models[m.active] == nil {
 		return m, nil
 	}
+	switch msg.(type) {
+	case tea.MouseMsg, tea.PasteMsg:
+		if m.picker.open {
+			return m, nil // the dashboard under the picker is not on screen
+		}
+	}
 	return m, m.deliver(m.active, msg)
 }
 

@@ -207,7 +207,7 @@ func mask(h map[string]int) map[string]int {
 // TestPickerLeavesTypingAlone: K typed in the filter is a letter of the
 // filter, not the picker; esc closes the picker.
 func TestPickerLeavesTypingAlone(t *testing.T) {
-	us := newStandIn(t, "us", "key-us", 1, 5)
+	us := newStandIn(t, "us", "key-us", 1, 40)
 	eu := newStandIn(t, "eu", "key-eu", 2, 5)
 	m := New([]Workspace{us.workspace(t), eu.workspace(t)}, 0, nil)
 	settle(t, m, m.Init())
@@ -217,12 +217,22 @@ func TestPickerLeavesTypingAlone(t *testing.T) {
 	if m.picker.open || !strings.Contains(screen(m), "/K") {
 		t.Fatalf("K in the filter opened the picker:\n%s", screen(m))
 	}
-	press(t, m, "esc", "esc", "K")
+	press(t, m, "esc", "esc")
+	before := screen(m)
+	press(t, m, "K")
 	if !m.picker.open {
 		t.Fatal("K did not open the picker")
+	}
+	// The dashboard under the picker takes no mouse: it is not on screen.
+	for range 3 {
+		_, cmd := m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 5, Y: 5})
+		settle(t, m, cmd)
 	}
 	press(t, m, "esc")
 	if m.picker.open || m.active != 0 {
 		t.Fatalf("esc: picker open %v, active %d", m.picker.open, m.active)
+	}
+	if after := screen(m); after != before {
+		t.Fatalf("the wheel under the picker moved the dashboard:\n%s\nwas:\n%s", after, before)
 	}
 }
