@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"net/http/httptest"
-	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/ui/common"
 )
 
 // testNow is the fixed clock of the UI tests and of their stand-in API.
@@ -93,7 +93,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) {
 		case <-time.After(5 * time.Second):
 			t.Fatalf("a command did not return")
 		}
-		if cmds, ok := sequenceCmds(msg); ok {
+		if cmds, ok := common.SequenceCmds(msg); ok {
 			queue = append(cmds, queue...) // tea.Sequence: in order, first
 			continue
 		}
@@ -170,18 +170,3 @@ func mustContain(t testing.TB, s string, wants ...string) {
 }
 
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
-
-// sequenceCmds unpacks the message of tea.Sequence (an unexported slice of
-// commands).
-func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(msg)
-	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type() == reflect.TypeFor[tea.BatchMsg]() ||
-		v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
-		return nil, false
-	}
-	out := make([]tea.Cmd, v.Len())
-	for i := range out {
-		out[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return out, true
-}

@@ -142,7 +142,14 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP
 	// does too, through main's context.
 	out := watchOutput(a.out, cancel)
-	p := tea.NewProgram(ui.New(opts), tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out), tea.WithFPS(ui.FPS))
+	var closers []func()
+	defer func() {
+		for _, c := range closers {
+			c()
+		}
+	}()
+	root := a.dashboardModel(ctx, cfg, d, ui.New(opts), &closers)
+	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out), tea.WithFPS(ui.FPS))
 	err = runProgram(p)
 	if errors.Is(err, errDashboardPanic) && opts.Snapshot != nil {
 		if store := snapshotStore(cfg, a.now); store != nil {

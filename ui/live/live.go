@@ -156,6 +156,10 @@ func (m *Model) Updated(t time.Time) {
 	}
 }
 
+// LastUpdate is the time of the newest data recorded by Updated (zero:
+// none yet).
+func (m *Model) LastUpdate() time.Time { return m.lastUpdate }
+
 // NoteRateLimit starts the countdown for a 429; Update asks for a retry
 // at the reset.
 func (m *Model) NoteRateLimit(err error) tea.Cmd {

@@ -1,0 +1,24 @@
+package ui
+
+import "time"
+
+// Glance is what a workspace picker shows of a dashboard it holds.
+type Glance struct {
+	// Segments is how many segments the workspace lists; Listed says
+	// whether a listing (or the last run's) has been seen yet.
+	Segments int
+	Listed   bool
+	// Updated is when the newest data on screen was fetched (zero: none).
+	Updated time.Time
+}
+
+// Glance tells a picker the dashboard's segment count and last update.
+func (m *Model) Glance() Glance {
+	return Glance{Segments: m.list.Len(), Listed: m.cat.loaded, Updated: m.live.LastUpdate()}
+}
+
+// Typing reports whether an open prompt or picker of the dashboard takes
+// every key, letters included: a wrapper must not take one of them.
+func (m *Model) Typing() bool {
+	return m.over.name.Active() || m.over.filter.Active() || m.over.tags.Active() || m.scan.view.Active()
+}

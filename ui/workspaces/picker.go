@@ -1,0 +1,102 @@
+package workspaces
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
+)
+
+// picker is the list of workspaces K opens.
+type picker struct {
+	open   bool
+	cursor int
+}
+
+// pickerKey moves the picker's cursor, switches on enter, closes on esc.
+func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "up", "k", "ctrl+p":
+		m.picker.cursor = max(m.picker.cursor-1, 0)
+	case "down", "j", "ctrl+n":
+		m.picker.cursor = min(m.picker.cursor+1, len(m.spaces)-1)
+	case "enter":
+		return m.switchTo(m.picker.cursor)
+	case "esc", PickerKey:
+		if m.models[m.active] != nil {
+			m.picker.open = false
+		}
+	case "ctrl+c", "q":
+		if m.models[m.active] == nil {
+			return tea.Quit
+		}
+		m.picker.open = false
+		return m.deliver(m.active, msg) // the dashboard quits (and saves)
+	}
+	return nil
+}
+
+// selected is the picker's highlighted line.
+var selected = lipgloss.NewStyle().Reverse(true)
+
+// pickerView lists the workspaces: name, endpoint, segments, last update.
+func (m *Model) pickerView() string {
+	width := 80
+	if m.size != nil {
+		width = m.size.Width
+	}
+	lines := []string{"workspaces", ""}
+	nameW := 0
+	for _, w := range m.spaces {
+		nameW = max(nameW, ansi.StringWidth(output.SafeText(w.Name)))
+	}
+	for i, w := range m.spaces {
+		mark := "  "
+		if i == m.active {
+			mark = "* "
+		}
+		line := fmt.Sprintf("%s%-*s  %s  %s", mark, nameW, output.SafeText(w.Name), m.state(i), output.SafeText(w.Endpoint))
+		line = ansi.Truncate(line, width, "…")
+		if i == m.picker.cursor {
+			line = selected.Render(line + strings.Repeat(" ", max(width-ansi.StringWidth(line), 0)))
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "", ansi.Truncate("enter switch · esc close · ↑↓ move   (* on screen)", width, "…"))
+	return strings.Join(lines, "\n")
+}
+
+// state is workspace i's segment count and last update, as far as known.
+func (m *Model) state(i int) string {
+	d := m.models[i]
+	switch {
+	case m.errs[i] != nil:
+		return "error: " + output.SafeText(common.ShortError(m.errs[i]))
+	case d == nil:
+		return fmt.Sprintf("%-28s", "not opened yet")
+	}
+	g := d.Glance()
+	count := "listing…"
+	if g.Listed {
+		count = fmt.Sprintf("%d segments", g.Segments)
+	}
+	updated := "no data yet"
+	if !g.Updated.IsZero() {
+		updated = "updated " + common.Ago(m.now().Sub(g.Updated))
+	}
+	return fmt.Sprintf("%-14s %-13s", count, updated)
+}
+
+// now is the clock for the picker's ages.
+func (m *Model) now() time.Time {
+	if m.clock != nil {
+		return m.clock()
+	}
+	return time.Now()
+}

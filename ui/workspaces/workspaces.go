@@ -1,0 +1,220 @@
+// Package workspaces is the dashboard over several Braze workspaces: it
+// holds one ui.Model per workspace, opened the first time it is shown and
+// kept alive while another is on screen (its list, filter, selection,
+// window and cursor stay as they were), and a picker (K) to switch.
+//
+// Every message a workspace's commands produce comes back tagged with the
+// workspace, so a reply always reaches the dashboard that asked for it,
+// shown or not; the terminal's messages go to the dashboard on screen.
+package workspaces
+
+import (
+	"reflect"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/common"
+)
+
+// PickerKey opens the workspace picker (a key the dashboard leaves free).
+const PickerKey = "K"
+
+// Workspace is one workspace the picker offers.
+type Workspace struct {
+	// Name is the workspace's name; Endpoint its endpoint, for the picker.
+	Name, Endpoint string
+	// Open builds the workspace's dashboard, over its own client and
+	// cache, the first time it is shown; it is called from Update, so it
+	// must not send a request (ui.New does not).
+	Open func() (*ui.Model, error)
+}
+
+// Model is the dashboard over several workspaces.
+type Model struct {
+	spaces []Workspace
+	models []*ui.Model // nil until first shown
+	errs   []error     // why a workspace could not be opened
+	active int
+	picker picker
+	size   *tea.WindowSizeMsg
+	bg     *tea.BackgroundColorMsg
+	clock  func() time.Time
+}
+
+// taggedMsg is a message of workspace ws's dashboard.
+type taggedMsg struct {
+	ws  int
+	msg tea.Msg
+}
+
+// New returns the dashboard over spaces, showing spaces[first] at start;
+// now is the clock for the picker's ages (nil: time.Now).
+func New(spaces []Workspace, first int, now func() time.Time) *Model {
+	if first < 0 || first >= len(spaces) {
+		first = 0
+	}
+	return &Model{spaces: spaces, models: make([]*ui.Model, len(spaces)), errs: make([]error, len(spaces)), active: first, clock: now}
+}
+
+// Init opens the first workspace.
+func (m *Model) Init() tea.Cmd {
+	cmd, err := m.open(m.active)
+	if err != nil {
+		m.picker.open, m.picker.cursor = true, m.active // the picker shows why
+	}
+	return cmd
+}
+
+// open builds workspace i's dashboard if it is not yet, and returns its
+// start and the terminal's size and background for it.
+func (m *Model) open(i int) (tea.Cmd, error) {
+	if m.models[i] != nil {
+		return nil, nil
+	}
+	d, err := m.spaces[i].Open()
+	if err != nil {
+		m.errs[i] = err
+		return nil, err
+	}
+	m.models[i], m.errs[i] = d, nil
+	cmds := []tea.Cmd{wrap(i, d.Init())}
+	if m.bg != nil {
+		cmds = append(cmds, m.deliver(i, *m.bg))
+	}
+	if m.size != nil {
+		cmds = append(cmds, m.deliver(i, *m.size))
+	}
+	return tea.Batch(cmds...), nil
+}
+
+// deliver hands msg to workspace i's dashboard and tags what it returns.
+func (m *Model) deliver(i int, msg tea.Msg) tea.Cmd {
+	_, cmd := m.models[i].Update(msg)
+	return wrap(i, cmd)
+}
+
+// wrap tags the message cmd produces with workspace ws.
+func wrap(ws int, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg { return taggedMsg{ws: ws, msg: cmd()} }
+}
+
+// wrapAll tags every command of a batch or sequence with workspace ws.
+func wrapAll(ws int, cmds []tea.Cmd) []tea.Cmd {
+	out := make([]tea.Cmd, len(cmds))
+	for i, c := range cmds {
+		out[i] = wrap(ws, c)
+	}
+	return out
+}
+
+// teaPkg is Bubble Tea's package path: its messages (quit, batch,
+// sequence, clipboard, terminal queries) are for the program, not a model.
+var teaPkg = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
+
+// forProgram reports whether msg is one of Bubble Tea's own commands'
+// messages, which must reach the program untagged.
+func forProgram(msg tea.Msg) bool {
+	t := reflect.TypeOf(msg)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t != nil && t.PkgPath() == teaPkg
+}
+
+// Update routes a workspace's replies to it and the terminal's messages
+// to the workspace on screen; K opens the picker.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case taggedMsg:
+		return m, m.tagged(msg)
+	case tea.WindowSizeMsg:
+		m.size = &msg
+		return m, m.deliver(m.active, msg)
+	case tea.BackgroundColorMsg:
+		m.bg = &msg
+		var cmds []tea.Cmd
+		for i, d := range m.models {
+			if d != nil {
+				cmds = append(cmds, m.deliver(i, msg))
+			}
+		}
+		return m, tea.Batch(cmds...)
+	case tea.KeyPressMsg:
+		if m.picker.open {
+			return m, m.pickerKey(msg)
+		}
+		if m.models[m.active] == nil {
+			return m, nil
+		}
+		if msg.String() == PickerKey && !m.models[m.active].Typing() {
+			m.picker.open, m.picker.cursor = true, m.active
+			return m, nil
+		}
+	}
+	if m.models[m.active] == nil {
+		return m, nil
+	}
+	switch msg.(type) {
+	case tea.MouseMsg, tea.PasteMsg:
+		if m.picker.open {
+			return m, nil // the dashboard under the picker is not on screen
+		}
+	}
+	return m, m.deliver(m.active, msg)
+}
+
+// tagged delivers a workspace's message to it; Bubble Tea's own messages
+// go back to the program, a batch's commands each keep the tag.
+func (m *Model) tagged(t taggedMsg) tea.Cmd {
+	switch inner := t.msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		return tea.Batch(wrapAll(t.ws, inner)...)
+	}
+	if cmds, ok := common.SequenceCmds(t.msg); ok {
+		return tea.Sequence(wrapAll(t.ws, cmds)...)
+	}
+	if forProgram(t.msg) {
+		return func() tea.Msg { return t.msg }
+	}
+	return m.deliver(t.ws, t.msg)
+}
+
+// switchTo shows workspace i, opening it the first time.
+func (m *Model) switchTo(i int) tea.Cmd {
+	cmd, err := m.open(i)
+	if err != nil {
+		return nil // the picker stays open and shows the error
+	}
+	m.picker.open = false
+	if i == m.active {
+		return cmd
+	}
+	m.active = i
+	if cmd == nil && m.size != nil {
+		// A dashboard kept alive lays itself out for today's terminal.
+		cmd = m.deliver(i, *m.size)
+	}
+	return cmd
+}
+
+// View draws the workspace on screen, or the picker over it.
+func (m *Model) View() tea.View {
+	if m.models[m.active] == nil {
+		v := tea.NewView(m.pickerView())
+		v.AltScreen = true
+		return v
+	}
+	v := m.models[m.active].View()
+	if m.picker.open {
+		v.SetContent(m.pickerView())
+		v.OnMouse = nil
+	}
+	return v
+}
