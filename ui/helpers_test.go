@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/segdash/segdash/ui/uitest"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
@@ -13,7 +14,6 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
-	"github.com/segdash/segdash/ui/common"
 )
 
 // testNow is the fixed clock of the UI tests and of their stand-in API.
@@ -73,39 +73,10 @@ func (e *testEnv) newTestModel(o Options) *Model {
 	return New(o)
 }
 
-// settle runs cmd and every command its messages lead to, feeding the
-// messages to m, until nothing is left. Test models have no timers, so
-// this ends, deterministically.
+// settle runs cmd and everything it leads to on m (uitest.Settle).
 func settle(t testing.TB, m *Model, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(5 * time.Second):
-			t.Fatalf("a command did not return")
-		}
-		if cmds, ok := common.SequenceCmds(msg); ok {
-			queue = append(cmds, queue...) // tea.Sequence: in order, first
-			continue
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+	uitest.Settle(t, m, cmd)
 }
 
 // start sizes m and runs its start-up until the screen is complete.

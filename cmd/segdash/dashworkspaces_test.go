@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/segdash/segdash/ui/uitest"
 	"os"
 	"strings"
 	"testing"
@@ -15,37 +16,10 @@ import (
 	"github.com/segdash/segdash/ui/workspaces"
 )
 
-// drain runs cmd and every command its messages lead to through m until
-// nothing is left; Bubble Tea's own messages (quit, clipboard) are dropped.
+// drain runs cmd and everything it leads to on m (uitest.Settle).
 func drain(t *testing.T, m tea.Model, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 10_000 {
-			t.Fatal("the dashboard never settled")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(5 * time.Second):
-			t.Fatal("a command did not return")
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+	uitest.Settle(t, m, cmd)
 }
 
 // TestDashboardPickerOverWorkspaces: with named workspaces the dashboard

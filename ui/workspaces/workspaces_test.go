@@ -2,6 +2,7 @@ package workspaces
 
 import (
 	"fmt"
+	"github.com/segdash/segdash/ui/uitest"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -15,7 +16,6 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/ui"
-	"github.com/segdash/segdash/ui/common"
 )
 
 var testNow = time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
@@ -74,38 +74,10 @@ func (s *standIn) headers() map[string]int {
 	return out
 }
 
-// settle runs cmd and every command its messages lead to, feeding the
-// messages to m, until nothing is left (the test dashboards have no timers).
+// settle runs cmd and everything it leads to on m (uitest.Settle).
 func settle(t *testing.T, m *Model, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(5 * time.Second):
-			t.Fatalf("a command did not return")
-		}
-		if cmds, ok := common.SequenceCmds(msg); ok {
-			queue = append(cmds, queue...)
-			continue
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+	uitest.Settle(t, m, cmd)
 }
 
 func press(t *testing.T, m *Model, keys ...string) {
