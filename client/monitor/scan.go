@@ -93,34 +93,17 @@ func (o ScanOptions) length() int {
 	return o.Length
 }
 
-// Cost is how many requests a scan of segs would send now, at most: for
-// each tracked segment whose window the cache cannot answer within MaxAge,
-// one per 100-day chunk the window touches (one for up to 100 days ending
-// now; chunks already remembered make it less).
+// Cost is how many requests a scan of segs would send now: for each
+// tracked segment, the parts of its window the cache cannot answer within
+// MaxAge (client.Cache.WindowCost).
 func Cost(cache *client.Cache, segs []client.Segment, o ScanOptions) int {
-	per := chunks(o.length(), o.EndingAt, o.clock()())
 	n := 0
 	for _, s := range segs {
-		if !s.AnalyticsTrackingEnabled {
-			continue
+		if s.AnalyticsTrackingEnabled {
+			n += cache.WindowCost(s.ID, o.length(), o.EndingAt, o.MaxAge)
 		}
-		if _, fetched, ok := cache.PeekWindow(s.ID, o.length(), o.EndingAt); ok && (o.MaxAge <= 0 || o.clock()().Sub(fetched) < o.MaxAge) {
-			continue
-		}
-		n += per
 	}
 	return n
-}
-
-// chunks is how many requests a window takes when nothing is remembered.
-func chunks(length int, end, now time.Time) int {
-	first, last := client.WindowDays(length, end, now)
-	if length <= client.ChunkDays && (end.IsZero() || !client.DateOf(end).Before(client.DateOf(now))) {
-		return 1 // up to now: the single request it always was
-	}
-	epoch := client.Date{Year: 1970, Month: time.January, Day: 1}.Time()
-	idx := func(d client.Date) int { return int(d.Time().Sub(epoch).Hours()/24) / client.ChunkDays }
-	return idx(last) - idx(first) + 1
 }
 
 // Scan fetches the series of every tracked segment of segs through cache,
