@@ -157,8 +157,11 @@ func (m *Model) scanFinished(rep *monitor.Report) tea.Cmd {
 	now := m.c.Now()
 	for _, r := range rep.Results {
 		if r.Series != nil {
+			// As a row scrolled back on screen is: no loading state, and
+			// the age of the data, not of the scan's end.
 			k := m.store.Key(r.Segment.ID)
-			m.store.Finish(k, m.store.Begin(k), r.Series, nil, now)
+			_, fetched, _ := m.opts.Cache.PeekWindow(k.SegmentID, k.Length, k.EndingAt)
+			m.store.Adopt(k, r.Series, fetched)
 		}
 		if len(r.Alerts) > 0 {
 			flags[r.Segment.ID] = flagGlyph(r.Stats)

@@ -53,6 +53,12 @@ func TestScanInTheDashboard(t *testing.T) {
 	if sent := e.api.Requests("data_series") - before; sent > int64(tracked) {
 		t.Errorf("the scan sent %d series requests for %d tracked segments", sent, tracked)
 	}
+	// Every scanned row carries its numbers, far below the screen too.
+	for _, seg := range m.list.All() {
+		if seg.AnalyticsTrackingEnabled && !m.list.Summary(seg.ID).HasData {
+			t.Fatalf("%s has no numbers after the scan", seg.Name)
+		}
+	}
 	press(t, m, "A") // from the answer: hides it and shows the alerted rows
 	if m.scan.view.Active() {
 		t.Fatal("A did not close the answer")
