@@ -10,3 +10,13 @@ type Watchlist struct {
 	// Segments are segment ids or exact segment names, in order.
 	Segments []string
 }
+
+// WatchlistEntries maps each watchlist's name to its entries, as alert
+// rules that target a watchlist look them up.
+func WatchlistEntries(lists []Watchlist) map[string][]string {
+	m := make(map[string][]string, len(lists))
+	for _, w := range lists {
+		m[w.Name] = w.Segments
+	}
+	return m
+}

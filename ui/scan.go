@@ -57,10 +57,7 @@ func (m *Model) scanScope() ([]client.Segment, string) {
 
 // scanOptions scans the window the dashboard shows, with the config's rules.
 func (m *Model) scanOptions() monitor.ScanOptions {
-	lists := make(map[string][]string, len(m.watch.lists))
-	for _, w := range m.watch.lists {
-		lists[w.Name] = w.Segments
-	}
+	lists := client.WatchlistEntries(m.watch.lists)
 	// Series younger than the live refresh are reused; older ones are asked
 	// again, so the scan agrees with the rows on screen.
 	return monitor.ScanOptions{Length: m.store.Length(), EndingAt: m.store.Key("").EndingAt, Concurrency: 8,

@@ -34,7 +34,7 @@ func newCheckRules(cfg config.Config, end, now time.Time) (*checkRules, error) {
 	if !end.IsZero() {
 		expected = client.DateOf(end).AddDays(-1)
 	}
-	return &checkRules{rules: cfg.Rules, watchlists: watchlistMap(cfg.Watchlists), expected: expected}, nil
+	return &checkRules{rules: cfg.Rules, watchlists: client.WatchlistEntries(cfg.Watchlists), expected: expected}, nil
 }
 
 // breaches lists the rules that fire for seg over points, one

@@ -162,7 +162,7 @@ func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end t
 		return output.ScanSummary{}, nil, err
 	}
 	o := monitor.ScanOptions{Length: length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
-		Watchlists: watchlistMap(cfg.Watchlists), Now: a.now}
+		Watchlists: client.WatchlistEntries(cfg.Watchlists), Now: a.now}
 	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
 	for _, w := range warnings {
 		fmt.Fprintln(a.errw, "segdash: warning: "+output.SafeText(w))
@@ -225,15 +225,6 @@ func (f *scanFlags) pick(cfg config.Config, all []client.Segment) ([]client.Segm
 		return out, fmt.Sprintf("names containing %q", f.filter), nil
 	}
 	return all, "all segments", nil
-}
-
-// watchlistMap is the watchlists by name, for rules that target one.
-func watchlistMap(lists []client.Watchlist) map[string][]string {
-	m := make(map[string][]string, len(lists))
-	for _, w := range lists {
-		m[w.Name] = w.Segments
-	}
-	return m
 }
 
 // costLine states what a scan will cost before it starts: requests, and
