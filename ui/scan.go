@@ -151,7 +151,6 @@ func (m *Model) stopScan() tea.Cmd {
 func (m *Model) scanFinished(rep *monitor.Report) tea.Cmd {
 	m.scan.ticket = nil
 	flags := map[string]string{}
-	now := m.c.Now()
 	for _, r := range rep.Results {
 		if r.Series != nil {
 			// As a row scrolled back on screen is: no loading state, and
@@ -168,12 +167,8 @@ func (m *Model) scanFinished(rep *monitor.Report) tea.Cmd {
 	m.list.Resort()
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, monitor.ByScore)
-	last := rep.Newest()
-	if last.IsZero() {
-		_, last = client.WindowDays(m.store.Length(), m.store.Key("").EndingAt, now)
-	}
 	o := m.scanOptions()
-	sum := output.ScanSummary{Scope: m.scan.scope, Length: m.store.Length(), Through: last.String(),
+	sum := output.ScanSummary{Scope: m.scan.scope, Length: m.store.Length(), Through: rep.Through.String(),
 		Total: rep.Total, Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled,
 		Warnings: monitor.UnmatchedAll(o.Rules, m.list.All(), o.Watchlists)}
 	m.scan.view.Finish(sum, rows)

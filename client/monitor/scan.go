@@ -62,6 +62,10 @@ type Report struct {
 	Cancelled bool
 	// Started and Finished bound the scan in time.
 	Started, Finished time.Time
+	// Through is the newest day the scan covers: the newest day any series
+	// reached (the API's clock may run ahead of ours, as in the demo), else
+	// the window's last day.
+	Through client.Date
 }
 
 // Newest is the newest day any scanned series reaches (zero for none):
@@ -162,6 +166,9 @@ feed:
 	rep.Done, rep.Failed = int(done.Load()), int(failed.Load())
 	rep.Cancelled = rep.Done < rep.Total
 	rep.Finished = now()
+	if rep.Through = rep.Newest(); rep.Through.IsZero() {
+		_, rep.Through = client.WindowDays(o.length(), o.EndingAt, rep.Finished)
+	}
 	return rep
 }
 

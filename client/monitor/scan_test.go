@@ -60,8 +60,8 @@ func TestScanFindsPlantedBreaks(t *testing.T) {
 	if rep.Cancelled || rep.Done != len(d.segs) || rep.Failed != 0 || int(calls.Load()) != len(d.segs) {
 		t.Fatalf("report %+v, %d progress calls", rep.Progress, calls.Load())
 	}
-	if got := rep.Newest(); got != client.DateOf(now).AddDays(-1) {
-		t.Errorf("newest day %v", got)
+	if got := rep.Newest(); got != client.DateOf(now).AddDays(-1) || rep.Through != got {
+		t.Errorf("newest day %v, through %v", got, rep.Through)
 	}
 	var flagged []string
 	for _, r := range rep.Results {

@@ -175,14 +175,7 @@ func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end t
 	}
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, f.sort)
-	through := rep.Newest()
-	if through.IsZero() {
-		through = client.DateOf(a.now()).AddDays(-1)
-		if !end.IsZero() {
-			through = client.DateOf(end).AddDays(-1)
-		}
-	}
-	sum := output.ScanSummary{Scope: scope, Length: length, Through: through.String(), Total: rep.Total,
+	sum := output.ScanSummary{Scope: scope, Length: length, Through: rep.Through.String(), Total: rep.Total,
 		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, Warnings: warnings}
 	return sum, rows, nil
 }
