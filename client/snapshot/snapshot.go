@@ -148,9 +148,14 @@ func clean(snap *Snapshot) string {
 	for i := range snap.Segments {
 		snap.Segments[i].Tags = slices.DeleteFunc(snap.Segments[i].Tags, func(t string) bool { return t == "" })
 	}
-	for what, list := range map[string][]Series{"series": snap.Series, "chunk": snap.Chunks} {
-		for i := range list {
-			sr := &list[i]
+	// In order, so a file with two bad entries is always named by the same.
+	for _, g := range []struct {
+		what string
+		list []Series
+	}{{"series", snap.Series}, {"chunk", snap.Chunks}} {
+		what := g.what
+		for i := range g.list {
+			sr := &g.list[i]
 			if err := client.CheckLength(sr.Length); err != nil {
 				return fmt.Sprintf("%s %d: %v", what, i, err)
 			}
