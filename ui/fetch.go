@@ -21,8 +21,12 @@ const lookahead = 10
 // for: pressing r twice does not cost two requests.
 const manualMaxAge = 10 * time.Second
 
-// charted are the segments the chart shows.
+// charted are the segments the chart shows; off screen, the selection it
+// lends.
 func (m *Model) charted() []client.Segment {
+	if m.share.away {
+		return m.list.Selected()
+	}
 	cur, ok := m.list.Cursor()
 	return m.chart.Charted(m.list.Selected(), cur, ok)
 }
@@ -31,7 +35,7 @@ func (m *Model) charted() []client.Segment {
 // what left the screen (the cache keeps it). Untracked segments are
 // fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
-	charted, onScreen := m.charted(), m.list.OnScreen(lookahead)
+	charted, onScreen := m.charted(), m.onScreen(lookahead)
 	m.trimSeries(charted, onScreen)
 	if !m.cat.loaded || m.cat.authErr != nil || m.opts.Offline {
 		return nil
@@ -66,6 +70,15 @@ func (m *Model) ensureSeries() tea.Cmd {
 		want(s, false, m.store.Key(s.ID))
 	}
 	return m.fetchSeriesCmd(keys, 0)
+}
+
+// onScreen are the list's rows on screen and the lookahead below them;
+// none while another workspace's dashboard is on screen.
+func (m *Model) onScreen(lookahead int) []client.Segment {
+	if m.share.away {
+		return nil
+	}
+	return m.list.OnScreen(lookahead)
 }
 
 // trimSeries keeps in the store only the series of what is charted,
@@ -105,7 +118,7 @@ func (m *Model) refetchAged(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 	charted := m.charted()
 	segs := charted
 	if all {
-		segs = append(segs, m.list.OnScreen(0)...)
+		segs = append(segs, m.onScreen(0)...)
 	}
 	var keys []client.SeriesKey
 	var ages []time.Duration
@@ -150,7 +163,7 @@ func (m *Model) refetchAged(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 // older than the one that failed, and would hide the failure.
 func (m *Model) retryFailed() tea.Cmd {
 	var keys []client.SeriesKey
-	for _, s := range append(m.charted(), m.list.OnScreen(lookahead)...) {
+	for _, s := range append(m.charted(), m.onScreen(lookahead)...) {
 		k := m.store.Key(s.ID)
 		// A segment without tracking failed for good: no retry.
 		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading && !chartpane.Untracked(s, st) && !slices.Contains(keys, k) {

@@ -99,9 +99,10 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Focus):
 		m.chart.SetSolo(!m.chart.Solo())
 	case key.Matches(msg, k.ClearSelection):
-		m.list.ClearSelection()
-		m.chart.SetSolo(false)
-		m.watch.current, m.watch.problems = "", nil
+		m.ClearSelection()
+		if len(m.share.guests) > 0 {
+			return tea.Batch(m.ensureSeries(), func() tea.Msg { return ClearAllMsg{} }), true
+		}
 	case key.Matches(msg, k.Filter):
 		return m.over.filter.Open(m.list.Filter()), true
 	case key.Matches(msg, k.TagFilter):

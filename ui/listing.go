@@ -43,7 +43,7 @@ const minRelist = time.Minute
 // rename, deleted ones leave the list and the selection.
 func (m *Model) relistIfOld() tea.Cmd {
 	every := max(m.live.Interval(), minRelist)
-	if m.cat.listing || m.c.Now().Sub(m.cat.listedAt) < every {
+	if m.cat.listing || m.share.away || m.c.Now().Sub(m.cat.listedAt) < every {
 		return nil
 	}
 	// Sessions sharing the cache and listing at the same pace share one listing.

@@ -88,6 +88,11 @@ func (m *Model) chartAges() []time.Time {
 			out = append(out, st.Fetched)
 		}
 	}
+	for _, g := range m.guestsShown() {
+		if g.State != nil && !g.State.Fetched.IsZero() {
+			out = append(out, g.State.Fetched)
+		}
+	}
 	return out
 }
 

@@ -90,3 +90,7 @@ func (m *Model) quit() tea.Cmd {
 	}
 	return tea.Quit
 }
+
+// SaveNow writes what is unsaved for the next start (nil: nothing to
+// write): a dashboard off screen saves when the one on screen quits.
+func (m *Model) SaveNow() tea.Cmd { return m.saveSnapshotCmd() }

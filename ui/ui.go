@@ -42,6 +42,7 @@ type Model struct {
 	chart  *chartpane.Model
 	over   overlays
 	scan   scanState
+	share  sharing
 	watch  watchState
 	save   saver
 	frame  frameCache
@@ -203,6 +204,9 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) liveAction(a live.Action) tea.Cmd {
 	switch a {
 	case live.Refresh:
+		if m.share.away {
+			return m.refreshLive() // the list waits for its return
+		}
 		if m.cat.authErr != nil || !m.cat.loaded || (m.cat.fromDisk && !m.cat.listing) {
 			// Recovery is automatic: try the listing again on each tick.
 			return m.loadSegmentsCmd(client.Fresh)

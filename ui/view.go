@@ -142,7 +142,7 @@ func (m *Model) listMessage(w int) []string {
 // chartInput is what the chart pane needs besides the series store.
 func (m *Model) chartInput() chartpane.Input {
 	return chartpane.Input{Segments: m.charted(), Waiting: m.cat.listing || !m.cat.loaded,
-		Watch: m.watch.current, Problems: m.watch.problems}
+		Watch: m.watch.current, Problems: m.watch.problems, Workspace: m.share.here, Guests: m.guestsShown()}
 }
 
 // statusLine is the bottom bar.
@@ -186,11 +186,7 @@ func (m *Model) statusFields() []string {
 	default:
 		parts = append(parts, m.list.Status())
 	}
-	if n := m.list.SelectedCount(); n > 0 && m.chart.Solo() {
-		parts = append(parts, fmt.Sprintf("%d selected, one in focus", n))
-	} else if n > 0 {
-		parts = append(parts, fmt.Sprintf("%d selected", n))
-	}
+	parts = append(parts, m.selectionStatus()...)
 	if n := m.list.Flagged(); n > 0 {
 		parts = append(parts, output.Plural(n, "alerted", "alerted"))
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/segdash/segdash/ui"
 	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/series"
 )
 
 // PickerKey opens the workspace picker (a key the dashboard leaves free).
@@ -41,6 +42,8 @@ type Model struct {
 	size   *tea.WindowSizeMsg
 	bg     *tea.BackgroundColorMsg
 	clock  func() time.Time
+	// lent is the window the dashboards off screen were last lent.
+	lent series.Window
 }
 
 // taggedMsg is a message of workspace ws's dashboard.
@@ -127,45 +130,58 @@ func forProgram(msg tea.Msg) bool {
 }
 
 // Update routes a workspace's replies to it and the terminal's messages
-// to the workspace on screen; K opens the picker.
+// to the workspace on screen; K opens the picker. Then the dashboard on
+// screen learns what the others' selections hold.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.route(msg)
+	return m, tea.Batch(cmd, m.share())
+}
+
+func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case taggedMsg:
-		return m, m.tagged(msg)
+		return m.tagged(msg)
 	case tea.WindowSizeMsg:
 		m.size = &msg
-		return m, m.deliver(m.active, msg)
+		return m.deliver(m.active, msg)
 	case tea.BackgroundColorMsg:
 		m.bg = &msg
-		var cmds []tea.Cmd
-		for i, d := range m.models {
-			if d != nil {
-				cmds = append(cmds, m.deliver(i, msg))
-			}
-		}
-		return m, tea.Batch(cmds...)
+		return m.deliverAll(msg)
+	case tea.FocusMsg, tea.BlurMsg:
+		return m.deliverAll(msg) // every dashboard slows down in a blurred terminal
 	case tea.KeyPressMsg:
 		if m.picker.open {
-			return m, m.pickerKey(msg)
+			return m.pickerKey(msg)
 		}
 		if m.models[m.active] == nil {
-			return m, nil
+			return nil
 		}
 		if msg.String() == PickerKey && !m.models[m.active].Typing() {
 			m.picker.open, m.picker.cursor = true, m.active
-			return m, nil
+			return nil
 		}
 	}
 	if m.models[m.active] == nil {
-		return m, nil
+		return nil
 	}
 	switch msg.(type) {
 	case tea.MouseMsg, tea.PasteMsg:
 		if m.picker.open {
-			return m, nil // the dashboard under the picker is not on screen
+			return nil // the dashboard under the picker is not on screen
 		}
 	}
-	return m, m.deliver(m.active, msg)
+	return m.deliver(m.active, msg)
+}
+
+// deliverAll hands msg to every open dashboard.
+func (m *Model) deliverAll(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, d := range m.models {
+		if d != nil {
+			cmds = append(cmds, m.deliver(i, msg))
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // tagged delivers a workspace's message to it; Bubble Tea's own messages
@@ -179,6 +195,17 @@ func (m *Model) tagged(t taggedMsg) tea.Cmd {
 	}
 	if cmds, ok := common.SequenceCmds(t.msg); ok {
 		return tea.Sequence(wrapAll(t.ws, cmds)...)
+	}
+	switch t.msg.(type) {
+	case ui.ClearAllMsg:
+		for _, d := range m.models {
+			if d != nil {
+				d.ClearSelection()
+			}
+		}
+		return nil
+	case tea.QuitMsg:
+		return m.quit()
 	}
 	if forProgram(t.msg) {
 		return func() tea.Msg { return t.msg }
@@ -201,7 +228,7 @@ func (m *Model) switchTo(i int) tea.Cmd {
 		// A dashboard kept alive lays itself out for today's terminal.
 		cmd = m.deliver(i, *m.size)
 	}
-	return cmd
+	return tea.Batch(cmd, wrap(i, m.models[i].Return()), m.lend(true))
 }
 
 // View draws the workspace on screen, or the picker over it.

@@ -2,7 +2,6 @@ package workspaces
 
 import (
 	"fmt"
-	"github.com/segdash/segdash/ui/uitest"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -15,7 +14,9 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/uitest"
 )
 
 var testNow = time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
@@ -28,17 +29,23 @@ type standIn struct {
 	url       string
 	mu        sync.Mutex
 	auth      map[string]int
-	opened    int
+	series    map[string]int // data_series requests by segment id
+
+	saves  int // snapshots saved
+	opened int
 }
 
 func newStandIn(t *testing.T, name, key string, seed int64, segments int) *standIn {
 	t.Helper()
-	s := &standIn{name: name, key: key, auth: map[string]int{}}
+	s := &standIn{name: name, key: key, auth: map[string]int{}, series: map[string]int{}}
 	s.api = brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(seed, segments),
 		Keys: map[string][]string{key: brazetest.AllPermissions()}, Now: func() time.Time { return testNow }})
 	s.api.OnRequest(func(r *http.Request) {
 		s.mu.Lock()
 		s.auth[r.Header.Get("Authorization")]++
+		if r.URL.Path == "/segments/data_series" {
+			s.series[r.URL.Query().Get("segment_id")]++
+		}
 		s.mu.Unlock()
 	})
 	srv := httptest.NewServer(s.api)
@@ -58,7 +65,12 @@ func (s *standIn) workspace(t *testing.T) Workspace {
 		}
 		cache := client.NewCache(c, client.CacheOptions{Now: func() time.Time { return testNow }})
 		return ui.New(ui.Options{Cache: cache, Now: func() time.Time { return testNow }, Theme: "dark",
-			Source: s.name + " · " + s.url, Length: 30,
+			Source: s.name + " · " + s.url, Length: 30, SaveSnapshot: func(*snapshot.Snapshot) error {
+				s.mu.Lock()
+				defer s.mu.Unlock()
+				s.saves++
+				return nil
+			},
 			Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}), nil
 	}}
 }
@@ -144,9 +156,11 @@ func TestPickerSwitchesAndKeepsEachWorkspace(t *testing.T) {
 	mustContain(t, screen(m), "workspaces", "not opened yet", usCount)
 	press(t, m, "down", "enter")
 	onEU := screen(m)
-	mustContain(t, onEU, "eu · "+eu.url)
-	if strings.Contains(onEU, "1 selected") || strings.Contains(onEU, "filter: "+word) {
-		t.Fatalf("eu shows us's filter or selection:\n%s", onEU)
+	// eu has its own list and filter; us's selection is charted beside
+	// eu's cursor, named by its workspace.
+	mustContain(t, onEU, "eu · "+eu.url, "1 selected in us", "us · "+word)
+	if strings.Contains(onEU, "filter: "+word) {
+		t.Fatalf("eu shows us's filter:\n%s", onEU)
 	}
 
 	press(t, m, "K")

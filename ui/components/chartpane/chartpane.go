@@ -67,6 +67,18 @@ type Input struct {
 	Waiting  bool             // the segment list is not known yet
 	Watch    string           // the watchlist shown
 	Problems []string         // its entries that match no segment
+	// Guests are other workspaces' selected series, charted beside
+	// Segments; Workspace names the workspace of Segments in the legend.
+	Guests    []Guest
+	Workspace string
+}
+
+// Guest is a series another workspace's dashboard lends the chart: a
+// segment of its selection, and its state in this chart's window.
+type Guest struct {
+	Workspace string
+	Segment   client.Segment
+	State     *series.State // nil: not asked yet
 }
 
 // View draws the pane in exactly its size.
@@ -82,16 +94,54 @@ func (m *Model) lines(in Input) []string {
 		return nil
 	}
 	segs := in.Segments
-	if len(segs) == 0 {
+	if len(segs)+len(in.Guests) == 0 {
 		if in.Waiting {
 			return []string{st.Subtle.Render(" waiting for the segment list…")}
 		}
 		return []string{st.Subtle.Render(" nothing to chart")}
 	}
-	if len(segs) == 1 {
+	if len(segs) == 1 && len(in.Guests) == 0 {
 		return m.singleChart(segs[0], w, h)
 	}
-	return m.compareChart(segs, in, w, h)
+	return m.compareChart(m.entries(in), in, w, h)
+}
+
+// entry is one series of a comparison: its legend name, segment and state.
+type entry struct {
+	name  string
+	seg   client.Segment
+	state *series.State
+}
+
+// entries are the compared series: the charted segments, then the guests;
+// when guests are charted every name says its workspace ("eu · VIP").
+func (m *Model) entries(in Input) []entry {
+	out := make([]entry, 0, len(in.Segments)+len(in.Guests))
+	named := func(ws, name string) string {
+		if len(in.Guests) == 0 {
+			return name
+		}
+		return ws + " · " + name
+	}
+	for _, seg := range in.Segments {
+		out = append(out, entry{named(in.Workspace, seg.Name), seg, m.store.Get(seg.ID)})
+	}
+	for _, g := range in.Guests {
+		out = append(out, entry{named(g.Workspace, g.Segment.Name), g.Segment, g.State})
+	}
+	return out
+}
+
+// workspacesOf counts the workspaces of a comparison.
+func workspacesOf(in Input) int {
+	seen := map[string]bool{}
+	if len(in.Segments) > 0 {
+		seen[in.Workspace] = true
+	}
+	for _, g := range in.Guests {
+		seen[g.Workspace] = true
+	}
+	return len(seen)
 }
 
 func (m *Model) singleChart(seg client.Segment, w, h int) []string {
@@ -178,13 +228,17 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	return append(out, footer)
 }
 
-func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string {
+func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 	st := m.c.Styles
 	mode := "absolute sizes (n: indexed)"
 	if m.normal {
 		mode = "indexed to 100 at the window's start (n: absolute)"
 	}
-	out := []string{" " + st.Title.Render(fmt.Sprintf("comparing %d segments", len(segs))) + st.Subtle.Render("  "+mode)}
+	title := fmt.Sprintf("comparing %d segments", len(segs))
+	if n := workspacesOf(in); n > 1 {
+		title += fmt.Sprintf(" of %d workspaces", n)
+	}
+	out := []string{" " + st.Title.Render(title) + st.Subtle.Render("  "+mode)}
 	for _, p := range in.Problems {
 		for _, l := range common.Wrap("! watchlist "+output.SafeText(in.Watch)+": "+p, w-2) {
 			out = append(out, " "+st.Warning.Render(l))
@@ -193,9 +247,9 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	var lines []output.Line
 	var states []*series.State
 	var all []*client.Series
-	for _, seg := range segs {
-		if s := m.store.Get(seg.ID); s != nil {
-			all = append(all, s.Series)
+	for _, e := range segs {
+		if e.state != nil {
+			all = append(all, e.state.Series)
 		}
 	}
 	start, note := dataStart(all...), ""
@@ -203,8 +257,8 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 	if rows < len(segs) {
 		rows = 0 // the chart's own legend names them all, once
 	}
-	for i, seg := range segs {
-		state := m.store.Get(seg.ID)
+	for i, e := range segs {
+		seg, state := e.seg, e.state
 		states = append(states, state)
 		c := common.ChartColor(st.Theme.Series, i)
 		status := "loading…"
@@ -213,7 +267,7 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 			if note == "" {
 				note = startNote(state.Series.Points, start)
 			}
-			lines = append(lines, output.Line{Name: seg.Name, Points: pts, Color: c})
+			lines = append(lines, output.Line{Name: e.name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
 		} else if Untracked(seg, state) && (state == nil || !state.Loading) {
@@ -223,7 +277,7 @@ func (m *Model) compareChart(segs []client.Segment, in Input, w, h int) []string
 		}
 		if i < rows {
 			mark := output.LegendMarker(i, c, !st.Theme.Mono)
-			out = append(out, " "+mark+" "+output.PadRight(output.SafeText(seg.Name), max(8, w/2-4))+" "+status)
+			out = append(out, " "+mark+" "+output.PadRight(output.SafeText(e.name), max(8, w/2-4))+" "+status)
 		} else if i == rows && rows > 0 {
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
 		}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/ui/components/chartpane"
+	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/ui/series"
+)
+
+// sharing is the dashboard's part in a selection across workspaces: off
+// screen, it lends its selection to the dashboard on screen, in that one's
+// window; on screen, it charts what the others lend beside its own.
+type sharing struct {
+	away   bool          // another workspace's dashboard is on screen
+	own    series.Window // the window to return to
+	here   string        // this workspace's name, for the legend
+	guests []chartpane.Guest
+	stamp  string // the guests' versions, for the frame cache
+}
+
+// ClearAllMsg asks a dashboard over several workspaces to clear the
+// selection in every workspace: x clears the whole selection, not only the
+// part of it on screen.
+type ClearAllMsg struct{}
+
+// Window is the window the dashboard shows.
+func (m *Model) Window() series.Window { return m.store.Window() }
+
+// Lend takes the dashboard off screen, where it shows the selection of its
+// workspace in the window w of the dashboard on screen, and fetches and
+// refreshes only that: its own list and window stay as they were, for
+// its return, and it asks nothing for rows nobody sees.
+func (m *Model) Lend(w series.Window) tea.Cmd {
+	if !m.share.away {
+		m.share.away, m.share.own = true, m.store.Window()
+		m.share.guests, m.share.stamp = nil, ""
+	}
+	m.store.SetWindow(w)
+	return m.ensureSeries()
+}
+
+// Return puts the dashboard back on screen with its own window.
+func (m *Model) Return() tea.Cmd {
+	if !m.share.away {
+		return nil
+	}
+	m.share.away = false
+	m.store.SetWindow(m.share.own)
+	m.frame.valid = false
+	return tea.Batch(m.ensureSeries(), m.relistIfOld())
+}
+
+// Lent is this dashboard's selection as guests of workspace name's
+// series, in the window it was lent, and a stamp that changes whenever
+// they do.
+func (m *Model) Lent(name string) ([]chartpane.Guest, string) {
+	sel := m.list.Selected()
+	stamp := fmt.Sprintf("%s:%d:%d", name, m.store.Version(), len(sel))
+	out := make([]chartpane.Guest, 0, len(sel))
+	for _, s := range sel {
+		g := chartpane.Guest{Workspace: name, Segment: s}
+		if st := m.store.Get(s.ID); st != nil {
+			copied := *st // the owner goes on changing its own
+			g.State = &copied
+		}
+		out = append(out, g)
+	}
+	return out, stamp
+}
+
+// SetGuests charts the series of other workspaces beside this one's own
+// (here names this workspace in the legend); stamp tells the frame cache
+// whether they changed.
+func (m *Model) SetGuests(here string, guests []chartpane.Guest, stamp string) {
+	m.share.here = here
+	if stamp == m.share.stamp {
+		return
+	}
+	m.share.guests, m.share.stamp = guests, stamp
+	m.frame.valid = false
+}
+
+// SelectedCount is how many segments of this workspace are selected.
+func (m *Model) SelectedCount() int { return m.list.SelectedCount() }
+
+// ClearSelection clears this workspace's selection (x on another
+// workspace's dashboard).
+func (m *Model) ClearSelection() {
+	m.list.ClearSelection()
+	m.chart.SetSolo(false)
+	m.watch.current, m.watch.problems = "", nil
+}
+
+// guestsShown are the guests the chart shows: none in focus on one segment.
+func (m *Model) guestsShown() []chartpane.Guest {
+	if m.chart.Solo() || m.share.away {
+		return nil
+	}
+	return m.share.guests
+}
+
+// selectionStatus is the status bar's word on the selection: its size, in
+// how many workspaces, and whether one segment is in focus.
+func (m *Model) selectionStatus() []string {
+	n, spaces := m.list.SelectedCount(), map[string]bool{}
+	if n > 0 {
+		spaces[m.share.here] = true
+	}
+	for _, g := range m.share.guests {
+		n++
+		spaces[g.Workspace] = true
+	}
+	switch {
+	case n == 0:
+		return nil
+	case m.chart.Solo():
+		return []string{fmt.Sprintf("%d selected, one in focus", n)}
+	case len(spaces) > 1:
+		return []string{fmt.Sprintf("%d selected in %d workspaces", n, len(spaces))}
+	case !spaces[m.share.here]:
+		return []string{fmt.Sprintf("%d selected in %s", n, output.SafeText(m.share.guests[0].Workspace))}
+	}
+	return []string{fmt.Sprintf("%d selected", n)}
+}

@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/segdash/segdash/ui/live"
+	"github.com/segdash/segdash/ui/series"
+)
+
+// TestOffScreenRefreshesOnlyItsSelection: a dashboard lent to another
+// workspace's screen fetches its selection in that screen's window, and
+// its live refresh asks again for that selection only: no rows of its
+// list, no listing. Back on screen it shows its own window again.
+func TestOffScreenRefreshesOnlyItsSelection(t *testing.T) {
+	e := newTestEnv(t, 300)
+	var ticks recordTicks
+	m := e.newTestModel(Options{Refresh: 5 * time.Minute, Tick: ticks.tick})
+	start(t, m, 120, 40)
+	for seg, _ := m.list.Cursor(); !seg.AnalyticsTrackingEnabled; seg, _ = m.list.Cursor() {
+		press(t, m, "down")
+	}
+	sel := m.list.CursorID()
+	press(t, m, "space")
+	rows := m.list.OnScreen(0)
+	asked := func() map[string]int64 {
+		out := map[string]int64{}
+		for _, s := range rows {
+			out[s.ID] = e.api.SeriesRequests(s.ID)
+		}
+		return out
+	}
+
+	before := asked()
+	settle(t, m, m.Lend(series.Window{Length: 90}))
+	if got := m.store.Get(sel); got == nil || got.Series == nil || got.Series.Length != 90 {
+		t.Fatalf("the selection lent in a 90-day window holds %+v", got)
+	}
+	lists := e.api.Requests("list")
+	e.advance(30 * time.Minute) // past every TTL and the relisting's age
+	tick, _, ok := last[live.RefreshMsg](&ticks)
+	if !ok {
+		t.Fatal("no refresh timer")
+	}
+	_, cmd := m.Update(tick)
+	settle(t, m, cmd)
+	after := asked()
+	if after[sel]-before[sel] != 2 {
+		t.Errorf("the selection was asked %d times (lent, then refreshed); want 2", after[sel]-before[sel])
+	}
+	for id, n := range after {
+		if id != sel && n != before[id] {
+			t.Errorf("off screen, row %s was asked %d times", id, n-before[id])
+		}
+	}
+	if n := e.api.Requests("list") - lists; n != 0 {
+		t.Errorf("off screen, the list was asked %d times", n)
+	}
+
+	settle(t, m, m.Return())
+	if w := m.Window(); w.Length != 30 {
+		t.Fatalf("back on screen the window is %+v; want its own 30 days", w)
+	}
+	mustContain(t, screen(m), "30 days to now")
+}
