@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/num"
 )
 
 // Rule is a named alert rule: which segments it watches and the conditions
@@ -64,7 +65,8 @@ func ParseThreshold(s string) (Threshold, error) {
 	return Threshold{Value: v, Percent: pct}, nil
 }
 
-// String writes t as it would be configured.
+// String writes t as it would be configured ("20%", "5000"); alert
+// reasons use text, which groups a number of users like every size.
 func (t Threshold) String() string {
 	if t.Percent {
 		return strconv.FormatFloat(t.Value, 'f', -1, 64) + "%"
@@ -162,10 +164,10 @@ func (r Rule) Evaluate(s Subject) []Alert {
 	}
 	size := st.Latest.Size
 	if r.Below != nil && size < *r.Below {
-		fire("size %d is below %d", size, *r.Below)
+		fire("size %s is below %s", num.Grouped(size), num.Grouped(*r.Below))
 	}
 	if r.Above != nil && size > *r.Above {
-		fire("size %d is above %d", size, *r.Above)
+		fire("size %s is above %s", num.Grouped(size), num.Grouped(*r.Above))
 	}
 	prevDay, first := SafeSub(size, st.DayChange), SafeSub(size, st.WindowChange)
 	check := func(t *Threshold, change, base int64, fell bool, what string) {
@@ -176,7 +178,7 @@ func (r Rule) Evaluate(s Subject) []Alert {
 		if fell {
 			verb = "fell"
 		}
-		fire("%s %s by %s (limit %s)", what, verb, changeText(max(change, -change), base, change), t)
+		fire("%s %s by %s (limit %s)", what, verb, changeText(change, base), t.text())
 	}
 	if st.HasDay {
 		check(r.DayDrop, st.DayChange, prevDay, true, "newest day")
@@ -194,22 +196,12 @@ func (r Rule) Evaluate(s Subject) []Alert {
 		}
 		switch {
 		case behind >= r.StaleDays:
-			fire("no new data for %d days (newest %s)", behind, st.Latest.Day)
+			fire("no new data for %s days (newest %s)", num.Grouped(int64(behind)), st.Latest.Day)
 		case st.Unchanged >= r.StaleDays:
-			fire("size unchanged at %d for %d days", size, st.Unchanged)
+			fire("size unchanged at %s for %s days", num.Grouped(size), num.Grouped(int64(st.Unchanged)))
 		}
 	}
 	return out
-}
-
-// changeText writes the size of a change, and the signed change in
-// percent of base: "1234 (-12.3%)".
-func changeText(size, base, signed int64) string {
-	s := strconv.FormatInt(size, 10)
-	if p := Pct(signed, base); !math.IsNaN(p) {
-		s += fmt.Sprintf(" (%+.1f%%)", p)
-	}
-	return s
 }
 
 // EvaluateAll runs every rule that matches s's segment.
@@ -221,15 +213,6 @@ func EvaluateAll(rules []Rule, s Subject, watchlists map[string][]string) []Aler
 		}
 	}
 	return out
-}
-
-// anomalyText says why st is an anomaly.
-func anomalyText(st Stats) string {
-	verb := "rise"
-	if st.Score < 0 {
-		verb = "fall"
-	}
-	return fmt.Sprintf("unusual %s: the newest change is %.1f× the usual day-to-day variation", verb, math.Abs(st.Score))
 }
 
 // Unmatched says what of r's target matches nothing among all: segment

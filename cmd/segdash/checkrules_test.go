@@ -37,7 +37,9 @@ func TestCheckRules(t *testing.T) {
 		t.Errorf("without --rules: exit %d %q", code, errs)
 	}
 	code, _, errs := runSegdash(t, env, "check", "--rules", "--format", "spark", a.ID, b.ID, c.ID)
-	if code != exitBreach || !strings.Contains(errs, "segdash: BREACH") || !strings.Contains(errs, "rule floor: size") ||
+	// Reasons group their numbers like every other size segdash prints.
+	if code != exitBreach || !strings.Contains(errs, "segdash: BREACH") || !strings.Contains(errs, "is below 999,999,999,999") ||
+		!strings.Contains(errs, "rule floor: size") ||
 		!strings.Contains(errs, "rule team ceiling: size") || strings.Contains(errs, "rule never") {
 		t.Errorf("rules fire: exit %d %q", code, errs)
 	}
@@ -48,11 +50,11 @@ func TestCheckRules(t *testing.T) {
 		}
 	}
 	code, out, _ := runSegdash(t, env, "check", "--rules", "--format", "json", a.ID)
-	if code != exitBreach || !strings.Contains(out, `"rule floor: size`) {
+	if code != exitBreach || !strings.Contains(out, `"rule floor: size`) || !strings.Contains(out, `is below 999,999,999,999"`) {
 		t.Errorf("json: exit %d\n%s", code, out)
 	}
 	code, out, _ = runSegdash(t, env, "check", "--rules", "--format", "nagios", a.ID)
-	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - "+a.Name+": rule floor: size") {
+	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - "+a.Name+": rule floor: size") || !strings.Contains(out, "is below 999,999,999,999 | ") {
 		t.Errorf("nagios: exit %d\n%s", code, out)
 	}
 	// A segment that cannot be checked still wins: exit 2.

@@ -84,7 +84,7 @@ func TestScanRulesAndScopes(t *testing.T) {
 	}
 	env["SEGDASH_CONFIG"] = cfg
 	code, out, errs := runSegdash(t, env, "scan", "--watch", "mine", "--format", "csv")
-	if code != exitBreach || strings.Count(out, "\n") != 2 || !strings.Contains(out, "huge floor: size") {
+	if code != exitBreach || strings.Count(out, "\n") != 2 || !strings.Contains(out, "huge floor: size") || !strings.Contains(out, "is below 999,999,999,999\"\n") {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	code, out, _ = runSegdash(t, env, "scan", "--tag", "vip", "--format", "table")

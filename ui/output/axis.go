@@ -9,6 +9,8 @@ package output
 import (
 	"math"
 	"strconv"
+
+	"github.com/segdash/segdash/client/num"
 )
 
 // FlatNote is written under a chart whose values never change.
@@ -69,10 +71,10 @@ func flatAxis(v float64, lines int) yAxis {
 	}
 	d := max(1, math.Abs(v)*0.01)
 	a.lo, a.hi = v-d*float64(a.height)/2, v+d*float64(a.height)/2
-	a.labels[a.height/2] = compact(v, 1)
+	a.labels[a.height/2] = num.Compact(v, 1)
 	if a.height == 1 { // two rows: the line sits on the lower one
 		a.lo, a.hi = v, v+d
-		a.labels = []string{"", compact(v, 1)}
+		a.labels = []string{"", num.Compact(v, 1)}
 	}
 	return a
 }
@@ -124,7 +126,7 @@ func ladder() []float64 {
 // the fewest decimals (one to three) that print distinct values
 // distinctly, else every value in full.
 func distinctCompact(values []float64) []string {
-	return distinctly(len(values), func(i, prec int) string { return compact(values[i], prec) },
+	return distinctly(len(values), func(i, prec int) string { return num.Compact(values[i], prec) },
 		func(i int) string {
 			if math.Abs(values[i]) < math.MaxInt64 {
 				return Grouped(int64(values[i]))

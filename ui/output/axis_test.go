@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/segdash/segdash/client/num"
 )
 
 // yLabels returns the y labels of a chart, top first, and the rows that
@@ -28,9 +30,9 @@ func yLabels(chart string) []string {
 func parseLabel(t *testing.T, s string) float64 {
 	t.Helper()
 	mult := 1.0
-	for _, u := range units {
-		if strings.HasSuffix(s, u.sym) {
-			s, mult = strings.TrimSuffix(s, u.sym), u.div
+	for _, u := range num.Units() {
+		if strings.HasSuffix(s, u.Sym) {
+			s, mult = strings.TrimSuffix(s, u.Sym), u.Div
 		}
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)

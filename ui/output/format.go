@@ -6,33 +6,26 @@ package output
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/segdash/segdash/client/num"
 )
 
 // HumanCount formats n compactly: 950, 12.3k, 4.5M, 1.2B, 3.4T, and past
-// 999.9T in scientific notation (9.2e18). It is exact in sign and scale for
-// every int64, MinInt64 included.
-func HumanCount(n int64) string { return compact(float64(n), 1) }
+// 999.9T in scientific notation (9.2e18); see num.Human, which client code
+// (alert reasons) shares.
+func HumanCount(n int64) string { return num.Human(n) }
 
 // HumanFloat formats a (possibly fractional) axis value like HumanCount;
 // values below 10 keep one decimal, NaN and infinities print as "-".
-func HumanFloat(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "-"
-	}
-	if math.Abs(v) < 10 && v != math.Trunc(v) {
-		return trimZero(strconv.FormatFloat(v, 'f', 1, 64))
-	}
-	return compact(math.Round(v), 1)
-}
+func HumanFloat(v float64) string { return num.Float(v) }
 
 // HumanCounts formats values compactly with one precision for all: the
 // fewest decimals (one to three) at which distinct values print distinctly,
 // so "min 2.61M · max 2.64M" rather than "min 2.6M · max 2.6M". When three
 // decimals are not enough, every value is Grouped in full.
 func HumanCounts(values ...int64) []string {
-	return distinctly(len(values), func(i, prec int) string { return compact(float64(values[i]), prec) },
+	return distinctly(len(values), func(i, prec int) string { return num.Compact(float64(values[i]), prec) },
 		func(i int) string { return Grouped(values[i]) })
 }
 
@@ -57,70 +50,9 @@ func MinMaxAvg(values []int64) (lo, hi, avg string) {
 	return s[0], s[1], s[2]
 }
 
-// units are the scales of compact, each a thousand times the last.
-var units = [...]struct {
-	div float64
-	sym string
-}{{1e3, "k"}, {1e6, "M"}, {1e9, "B"}, {1e12, "T"}}
-
-// compact formats v (a count, whole or not) with prec decimals in the
-// largest unit that keeps the figure under 1000: 12.3k, 4.5M. An all-zero
-// fraction is dropped ("1k", not "1.0k"); past the largest unit it is
-// scientific. Everything is float arithmetic, so no int64 can overflow.
-func compact(v float64, prec int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "-"
-	}
-	sign := ""
-	if v < 0 {
-		sign, v = "-", -v
-	}
-	if v < 1000 {
-		return sign + strconv.FormatFloat(math.Trunc(v), 'f', 0, 64)
-	}
-	scale := math.Pow10(prec)
-	for _, u := range units {
-		// The figure must stay below 1000 once rounded to prec decimals.
-		if v < (1000*scale-0.5)*u.div/scale {
-			return sign + trimZero(strconv.FormatFloat(v/u.div, 'f', prec, 64)) + u.sym
-		}
-	}
-	return sign + strings.Replace(trimZero(strconv.FormatFloat(v, 'e', prec, 64)), "e+", "e", 1)
-}
-
-// trimZero drops a fraction that is all zeros: "1.0" → "1", "2.50" stays.
-func trimZero(s string) string {
-	i := strings.IndexByte(s, '.')
-	if i < 0 {
-		return s
-	}
-	j := i + 1
-	for j < len(s) && s[j] == '0' {
-		j++
-	}
-	if j < len(s) && s[j] >= '0' && s[j] <= '9' {
-		return s // a non-zero digit in the fraction
-	}
-	return s[:i] + s[j:]
-}
-
-// Grouped formats n with thousands separators: 1,234,567.
-func Grouped(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// Grouped formats n with thousands separators: 1,234,567; see num.Grouped,
+// which client code (alert reasons) shares.
+func Grouped(n int64) string { return num.Grouped(n) }
 
 // Change describes the move from a to b: absolute, and percent when a != 0.
 // Abs saturates at the int64 limits; String and PctString stay exact in
@@ -157,7 +89,7 @@ func ChangeOf(first, last int64) Change {
 func (c Change) String() string {
 	var s string
 	if c.diff != 0 {
-		s = compact(c.diff, 1)
+		s = num.Compact(c.diff, 1)
 	} else {
 		s = HumanCount(c.Abs)
 	}
@@ -179,7 +111,7 @@ func (c Change) PctString() string {
 	if math.Abs(c.Pct) < 10000 {
 		return fmt.Sprintf("%+.1f%%", c.Pct)
 	}
-	s := compact(c.Pct, 1)
+	s := num.Compact(c.Pct, 1)
 	if c.Pct > 0 {
 		s = "+" + s
 	}

@@ -80,13 +80,14 @@ func TestFinishedScrollsAndReopens(t *testing.T) {
 		pts := []client.Point{{Day: client.Date{Year: 2026, Month: 11, Day: 1}, Size: 1000}, {Day: client.Date{Year: 2026, Month: 11, Day: 2}, Size: int64(1000 + i*10)}}
 		r := monitor.Result{Segment: seg, Done: true, Stats: monitor.Analyze(pts, monitor.DefaultDetector())}
 		if i == 3 {
-			r.Alerts = []monitor.Alert{{Rule: "floor", Reason: "size 1030 is below 5000"}}
+			r.Alerts = []monitor.Alert{{Rule: "floor", Reason: "size 1,030 is below 5,000"}}
 		}
 		rows = append(rows, monitor.RowOf(r))
 	}
 	m.Finish(output.ScanSummary{Scope: "all segments", Length: 30, Through: "2026-11-15", Total: 30, Done: 30}, rows)
 	out := plain(m.View(80, 12))
-	if !strings.Contains(out, "scan of all segments: 30 segments") || !strings.Contains(out, "ALERTS (1)") {
+	if !strings.Contains(out, "scan of all segments: 30 segments") || !strings.Contains(out, "ALERTS (1)") ||
+		!strings.Contains(out, "floor: size 1,030 is below 5,000") {
 		t.Fatalf("finished:\n%s", out)
 	}
 	if len(strings.Split(out, "\n")) != 12 {
