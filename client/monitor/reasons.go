@@ -22,15 +22,15 @@ func (t Threshold) text() string {
 	return num.Fixed(t.Value, -1)
 }
 
-// changeText writes the size of a signed change, and the change in percent
-// of base when there is one: "1,234 (-12.3%)".
-func changeText(change, base int64) string {
+// changeText writes the size of a signed change, its percent of base when
+// there is one, and the limit it passed: "1,234 (-12.3%, limit 1,000)".
+func changeText(change, base int64, limit string) string {
 	s := num.Grouped(change)
 	s = strings.TrimPrefix(s, "-") // the verb says which way; MinInt64 has no positive twin
 	if p := Pct(change, base); !math.IsNaN(p) {
-		s += " (" + pctText(p) + ")"
+		return s + " (" + pctText(p) + ", limit " + limit + ")"
 	}
-	return s
+	return s + " (limit " + limit + ")"
 }
 
 // pctText writes a percentage with its sign and one decimal: "+50.0%",

@@ -178,7 +178,7 @@ func (r Rule) Evaluate(s Subject) []Alert {
 		if fell {
 			verb = "fell"
 		}
-		fire("%s %s by %s (limit %s)", what, verb, changeText(change, base), t.text())
+		fire("%s %s by %s", what, verb, changeText(change, base, t.text()))
 	}
 	if st.HasDay {
 		check(r.DayDrop, st.DayChange, prevDay, true, "newest day")
