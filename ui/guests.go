@@ -18,6 +18,7 @@ type sharing struct {
 	own    series.Window // the window to return to
 	here   string        // this workspace's name, for the legend
 	guests []chartpane.Guest
+	before int // guests of workspaces listed before this one
 	stamp  string // the guests' versions, for the frame cache
 }
 
@@ -72,14 +73,14 @@ func (m *Model) Lent(name string) ([]chartpane.Guest, string) {
 }
 
 // SetGuests charts the series of other workspaces beside this one's own
-// (here names this workspace in the legend); stamp tells the frame cache
-// whether they changed.
-func (m *Model) SetGuests(here string, guests []chartpane.Guest, stamp string) {
+// (here names this workspace in the legend; the first before guests come
+// before its own); stamp tells the frame cache whether they changed.
+func (m *Model) SetGuests(here string, guests []chartpane.Guest, before int, stamp string) {
 	m.share.here = here
 	if stamp == m.share.stamp {
 		return
 	}
-	m.share.guests, m.share.stamp = guests, stamp
+	m.share.guests, m.share.before, m.share.stamp = guests, before, stamp
 	m.frame.valid = false
 }
 

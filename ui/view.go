@@ -142,7 +142,7 @@ func (m *Model) listMessage(w int) []string {
 // chartInput is what the chart pane needs besides the series store.
 func (m *Model) chartInput() chartpane.Input {
 	return chartpane.Input{Segments: m.charted(), Waiting: m.cat.listing || !m.cat.loaded,
-		Watch: m.watch.current, Problems: m.watch.problems, Workspace: m.share.here, Guests: m.guestsShown()}
+		Watch: m.watch.current, Problems: m.watch.problems, Workspace: m.share.here, Guests: m.guestsShown(), Before: m.share.before}
 }
 
 // statusLine is the bottom bar.

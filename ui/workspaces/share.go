@@ -23,16 +23,20 @@ func (m *Model) share() tea.Cmd {
 	cmd := m.lend(false)
 	var guests []chartpane.Guest
 	var stamp strings.Builder
+	before := 0
 	for i, o := range m.models {
 		if o == nil || i == m.active || o.SelectedCount() == 0 {
 			continue
 		}
 		g, s := o.Lent(m.spaces[i].Name)
 		guests = append(guests, g...)
+		if i < m.active {
+			before = len(guests)
+		}
 		stamp.WriteString(s)
 		stamp.WriteByte(0)
 	}
-	d.SetGuests(m.spaces[m.active].Name, guests, stamp.String())
+	d.SetGuests(m.spaces[m.active].Name, guests, before, stamp.String())
 	return cmd
 }
 

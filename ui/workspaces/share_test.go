@@ -80,6 +80,7 @@ func TestSelectionSpansWorkspaces(t *testing.T) {
 	got := screen(m)
 	mustContain(t, got, "eu · "+eu.url, "comparing 2 segments of 2 workspaces", "us · "+short, "eu · "+short,
 		"2 selected in 2 workspaces")
+	inOrder(t, got, "us · "+short, "eu · "+short) // the workspaces' order, whichever is on screen
 
 	before := us.seriesAsked()
 	press(t, m, "3") // 90 days, on eu's screen
@@ -101,7 +102,17 @@ func TestSelectionSpansWorkspaces(t *testing.T) {
 
 	// Back on us: its own 30-day window, eu's segment beside it.
 	press(t, m, "K", "up", "enter")
-	mustContain(t, screen(m), "us · "+us.url, "30 days to now", "eu · "+short, "2 selected in 2 workspaces")
+	got = screen(m)
+	mustContain(t, got, "us · "+us.url, "30 days to now", "eu · "+short, "2 selected in 2 workspaces")
+	inOrder(t, got, "us · "+short, "eu · "+short)
+}
+
+// inOrder fails unless a comes before b on screen.
+func inOrder(t *testing.T, screen, a, b string) {
+	t.Helper()
+	if i, j := strings.Index(screen, a), strings.Index(screen, b); i < 0 || j < 0 || i > j {
+		t.Fatalf("want %q before %q:\n%s", a, b, screen)
+	}
 }
 
 // TestClearSelectionClearsEveryWorkspace: x on one workspace's screen

@@ -71,6 +71,9 @@ type Input struct {
 	// Segments; Workspace names the workspace of Segments in the legend.
 	Guests    []Guest
 	Workspace string
+	// Before is how many guests come before Segments: the lines keep
+	// the workspaces' order, and so their colours, whichever is on screen.
+	Before int
 }
 
 // Guest is a series another workspace's dashboard lends the chart: a
@@ -113,7 +116,7 @@ type entry struct {
 	state *series.State
 }
 
-// entries are the compared series: the charted segments, then the guests;
+// entries are the compared series: the charted segments among the guests;
 // when guests are charted every name says its workspace ("eu · VIP").
 func (m *Model) entries(in Input) []entry {
 	out := make([]entry, 0, len(in.Segments)+len(in.Guests))
@@ -123,12 +126,17 @@ func (m *Model) entries(in Input) []entry {
 		}
 		return ws + " · " + name
 	}
+	guests := func(gs []Guest) {
+		for _, g := range gs {
+			out = append(out, entry{named(g.Workspace, g.Segment.Name), g.Segment, g.State})
+		}
+	}
+	before := min(max(in.Before, 0), len(in.Guests))
+	guests(in.Guests[:before])
 	for _, seg := range in.Segments {
 		out = append(out, entry{named(in.Workspace, seg.Name), seg, m.store.Get(seg.ID)})
 	}
-	for _, g := range in.Guests {
-		out = append(out, entry{named(g.Workspace, g.Segment.Name), g.Segment, g.State})
-	}
+	guests(in.Guests[before:])
 	return out
 }
 
