@@ -18,7 +18,7 @@ type sharing struct {
 	own    series.Window // the window to return to
 	here   string        // this workspace's name, for the legend
 	guests []chartpane.Guest
-	before int // guests of workspaces listed before this one
+	before int    // guests of workspaces listed before this one
 	stamp  string // the guests' versions, for the frame cache
 }
 
