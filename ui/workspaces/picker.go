@@ -45,7 +45,8 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 // selected is the picker's highlighted line.
 var selected = lipgloss.NewStyle().Reverse(true)
 
-// pickerView lists the workspaces: name, endpoint, segments, last update.
+// pickerView lists the workspaces: name, segments, last update, how many
+// of its segments are selected, endpoint.
 func (m *Model) pickerView() string {
 	width := 80
 	if m.size != nil {
@@ -72,14 +73,15 @@ func (m *Model) pickerView() string {
 	return strings.Join(lines, "\n")
 }
 
-// state is workspace i's segment count and last update, as far as known.
+// state is workspace i's segment count, last update and selection, as far
+// as known.
 func (m *Model) state(i int) string {
 	d := m.models[i]
 	switch {
 	case m.errs[i] != nil:
 		return "error: " + output.SafeText(common.ShortError(m.errs[i]))
 	case d == nil:
-		return fmt.Sprintf("%-28s", "not opened yet")
+		return fmt.Sprintf("%-41s", "not opened yet")
 	}
 	g := d.Glance()
 	count := "listing…"
@@ -90,7 +92,11 @@ func (m *Model) state(i int) string {
 	if !g.Updated.IsZero() {
 		updated = "updated " + common.Ago(m.now().Sub(g.Updated))
 	}
-	return fmt.Sprintf("%-14s %-13s", count, updated)
+	selected := ""
+	if n := d.SelectedCount(); n > 0 {
+		selected = fmt.Sprintf("%d selected", n)
+	}
+	return fmt.Sprintf("%-14s %-13s %-12s", count, updated, selected)
 }
 
 // now is the clock for the picker's ages.

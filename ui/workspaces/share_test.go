@@ -74,7 +74,9 @@ func TestSelectionSpansWorkspaces(t *testing.T) {
 	m, us, eu := twoSame(t)
 	seg := uniqueTracked(t, us, 3)
 	selectNamed(t, m, seg)
-	press(t, m, "K", "down", "enter")
+	press(t, m, "K")
+	mustContain(t, screen(m), "1 selected") // the picker says where the selection is
+	press(t, m, "down", "enter")
 	selectNamed(t, m, seg)
 	short := seg.Name[:min(len(seg.Name), 12)]
 	got := screen(m)
