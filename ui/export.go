@@ -15,18 +15,32 @@ import (
 	"github.com/segdash/segdash/ui/output"
 )
 
-// chartCSV is the CSV of what the chart shows, and how many rows it has.
+// chartCSV is the CSV of what the chart shows, and how many rows it has;
+// with other workspaces' series on the chart, a workspace column first.
 func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 	var segs []client.Segment
 	var series [][]client.Point
+	var spaces []string
 	for _, s := range m.charted() {
 		if st := m.store.Get(s.ID); st != nil && st.Series != nil {
 			segs = append(segs, s)
 			series = append(series, st.Series.Points)
+			spaces = append(spaces, m.share.here)
 		}
 	}
+	guests := m.guestsShown()
+	for _, g := range guests {
+		if g.State != nil && g.State.Series != nil {
+			segs = append(segs, g.Segment)
+			series = append(series, g.State.Series.Points)
+			spaces = append(spaces, g.Workspace)
+		}
+	}
+	if len(guests) == 0 {
+		spaces = nil
+	}
 	var b bytes.Buffer
-	n, _ := output.SeriesCSV(&b, segs, series, true)
+	n, _ := output.WriteWorkspaceSeriesCSV(&b, spaces, segs, series)
 	return b.Bytes(), n, segs
 }
 

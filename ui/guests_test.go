@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/segdash/segdash/ui/components/chartpane"
 	"github.com/segdash/segdash/ui/live"
 	"github.com/segdash/segdash/ui/series"
 )
@@ -63,3 +65,41 @@ func TestOffScreenRefreshesOnlyItsSelection(t *testing.T) {
 	}
 	mustContain(t, screen(m), "30 days to now")
 }
+
+// TestGuestsChartedAndExported: another workspace's series lent to this
+// dashboard is charted beside its own, each line named by its workspace,
+// and the CSV of the chart (y, e) gets a workspace column to tell the two
+// apart; without guests the CSV is as it always was.
+func TestGuestsChartedAndExported(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{})
+	start(t, m, 120, 40)
+	for seg, _ := m.list.Cursor(); !seg.AnalyticsTrackingEnabled; seg, _ = m.list.Cursor() {
+		press(t, m, "down")
+	}
+	seg, _ := m.list.Cursor()
+	plain, _, _ := m.chartCSV()
+	if !strings.HasPrefix(string(plain), "segment_id,segment_name,date,size\n") {
+		t.Fatalf("CSV without guests starts %q", firstLine(plain))
+	}
+	own := m.store.Get(seg.ID)
+	guest := chartpane.Guest{Workspace: "eu", Segment: seg, State: &series.State{Series: own.Series, Fetched: own.Fetched}}
+	m.SetGuests("us", []chartpane.Guest{guest}, 0, "eu:1")
+	short := seg.Name[:min(len(seg.Name), 10)]
+	got := screen(m)
+	mustContain(t, got, "comparing 2 segments of 2 workspaces", "us · "+short, "eu · "+short, "1 selected in eu")
+
+	data, n, _ := m.chartCSV()
+	if n != 2*len(own.Series.Points) {
+		t.Fatalf("CSV of the two series has %d rows; want %d", n, 2*len(own.Series.Points))
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if lines[0] != "workspace,segment_id,segment_name,date,size" {
+		t.Fatalf("CSV header %q", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], "us,"+seg.ID+",") || !strings.HasPrefix(lines[len(lines)-1], "eu,"+seg.ID+",") {
+		t.Fatalf("CSV rows do not say their workspace: %q … %q", lines[1], lines[len(lines)-1])
+	}
+}
+
+func firstLine(b []byte) string { return strings.SplitN(string(b), "\n", 2)[0] }

@@ -15,24 +15,32 @@ import (
 // characters, escape sequences or bidi overrides (a CSV piped to a
 // terminal is a terminal's input too), and no spreadsheet formulas.
 func WriteSeriesCSV(w io.Writer, segs []client.Segment, series [][]client.Point) (rows int, err error) {
+	return WriteWorkspaceSeriesCSV(w, nil, segs, series)
+}
+
+// WriteWorkspaceSeriesCSV is WriteSeriesCSV with a workspace column first
+// when workspaces is not nil (workspaces[i] goes with segs[i]): a chart of
+// several workspaces may hold the same segment twice.
+func WriteWorkspaceSeriesCSV(w io.Writer, workspaces []string, segs []client.Segment, series [][]client.Point) (rows int, err error) {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"segment_id", "segment_name", "date", "size"})
+	header := []string{"segment_id", "segment_name", "date", "size"}
+	if workspaces != nil {
+		header = append([]string{"workspace"}, header...)
+	}
+	cw.Write(header)
 	for i, s := range segs {
 		id, name := CSVText(s.ID), CSVText(s.Name)
 		for _, p := range series[i] {
-			cw.Write([]string{id, name, p.Day.String(), strconv.FormatInt(p.Size, 10)})
+			row := []string{id, name, p.Day.String(), strconv.FormatInt(p.Size, 10)}
+			if workspaces != nil {
+				row = append([]string{CSVText(workspaces[i])}, row...)
+			}
+			cw.Write(row)
 			rows++
 		}
 	}
 	cw.Flush()
 	return rows, cw.Error()
-}
-
-// SeriesCSV is WriteSeriesCSV, kept for its callers. safe is ignored:
-// text is made safe whatever the destination, since a file written today
-// is printed on a terminal tomorrow.
-func SeriesCSV(w io.Writer, segs []client.Segment, series [][]client.Point, safe bool) (rows int, err error) {
-	return WriteSeriesCSV(w, segs, series)
 }
 
 // CSVText makes an untrusted text cell safe: SafeText first, then, as
