@@ -55,9 +55,11 @@ check. The Braze API keys stay on this machine.
 With workspaces in the config file, every workspace is served: the SSH user name
 picks it ("ssh -p 23234 eu@HOST"); another name gets default_workspace, or is
 refused when there is none. A workspace's authorized_keys (in its entry) decides
-who may open it; the others use --authorized-keys. All sessions of a workspace
-share its client and cache; workspaces share nothing. --workspace NAME serves
-that one workspace to every user name.`,
+who may open it; the others use --authorized-keys. A key allowed in several
+workspaces gets the workspace picker (K) over exactly those; the others are
+never shown to it. All sessions of a workspace share its client and cache;
+workspaces share nothing. --workspace NAME serves that one workspace to every
+user name.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runServe(cmd, f)

@@ -140,8 +140,8 @@ func (s *server) idleCheckEvery() time.Duration {
 	return min(s.flags.idleTimeout/4, 30*time.Second)
 }
 
-// program builds one session's dashboard: its own model, sized to its
-// terminal, with its own theme detection, on the shared cache.
+// program builds one session's dashboard: its own model (sessionModel),
+// sized to its terminal, with its own theme detection, on the shared caches.
 func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	stop := context.AfterFunc(s.ctx, cancel)
@@ -151,16 +151,7 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 			noColor = true
 		}
 	}
-	// No export, no saving watchlists: those would write on the server.
-	w := workspaceOf(sess)
-	cfg := w.cfg
-	o := ui.Options{Cache: w.be.cache, Context: ctx, Theme: cfg.Theme, NoColor: noColor,
-		Refresh: cfg.Refresh, Length: cfg.Length, Demo: cfg.Demo, Source: workspaceSource(cfg), Watchlists: cfg.Watchlists, Now: s.app.now,
-		Tick: s.tick(ctx), ScanHub: w.scans, Rules: cfg.Rules}
-	var m tea.Model = ui.New(o)
-	if s.app.model != nil {
-		m = s.app.model(o)
-	}
+	m := s.sessionModel(ctx, sess, noColor)
 	input := newInputClock(sess, s.app.now)
 	pty, _, _ := sess.Pty()
 	width, h := clampWindow(pty.Window.Width, pty.Window.Height)

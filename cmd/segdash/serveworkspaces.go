@@ -136,9 +136,12 @@ func (s *server) requireWorkspace(next ssh.Handler) ssh.Handler {
 }
 
 // names are the served workspaces' names.
-func (s *server) names() []string {
+func (s *server) names() []string { return workspaceNames(s.spaces) }
+
+// workspaceNames are the names of spaces, in order.
+func workspaceNames(spaces []*servedWorkspace) []string {
 	var out []string
-	for _, w := range s.spaces {
+	for _, w := range spaces {
 		out = append(out, w.name)
 	}
 	return out

@@ -18,12 +18,13 @@ import (
 )
 
 // wsServer is `segdash serve` over the two stand-in workspaces: us uses
-// the server's authorized keys (usSigner), eu its own (euSigner).
+// the server's authorized keys (usSigner), eu its own (euSigner);
+// bothSigner is in both files.
 type wsServer struct {
-	addr               string
-	us, eu             *standIn
-	usSigner, euSigner gossh.Signer
-	logs               *syncBuffer
+	addr                           string
+	us, eu                         *standIn
+	usSigner, euSigner, bothSigner gossh.Signer
+	logs                           *syncBuffer
 }
 
 // startWorkspaceServe serves us and eu; withDefault keeps
@@ -33,10 +34,11 @@ func startWorkspaceServe(t *testing.T, withDefault, anyKey bool) *wsServer {
 	t.Helper()
 	us, eu, env, path := twoWorkspaceEnv(t)
 	dir := t.TempDir()
-	e := &wsServer{us: us, eu: eu, usSigner: newSigner(t), euSigner: newSigner(t), logs: &syncBuffer{}}
+	e := &wsServer{us: us, eu: eu, usSigner: newSigner(t), euSigner: newSigner(t), bothSigner: newSigner(t), logs: &syncBuffer{}}
 	serverKeys, euKeys := filepath.Join(dir, "server_keys"), filepath.Join(dir, "eu_keys")
-	os.WriteFile(serverKeys, gossh.MarshalAuthorizedKey(e.usSigner.PublicKey()), 0o600)
-	os.WriteFile(euKeys, gossh.MarshalAuthorizedKey(e.euSigner.PublicKey()), 0o600)
+	both := gossh.MarshalAuthorizedKey(e.bothSigner.PublicKey())
+	os.WriteFile(serverKeys, append(gossh.MarshalAuthorizedKey(e.usSigner.PublicKey()), both...), 0o600)
+	os.WriteFile(euKeys, append(gossh.MarshalAuthorizedKey(e.euSigner.PublicKey()), both...), 0o600)
 	b, _ := os.ReadFile(path)
 	body := strings.Replace(string(b), "    api_key_env: EU_KEY\n", "    api_key_env: EU_KEY\n    authorized_keys: "+euKeys+"\n", 1)
 	if !withDefault {
@@ -123,11 +125,13 @@ func TestServeWorkspaceAccessMatrix(t *testing.T) {
 		{"us", e.usSigner, "us"}, {"eu", e.usSigner, ""}, {"alice", e.usSigner, "us"},
 		{"us", e.euSigner, ""}, {"eu", e.euSigner, "eu"}, {"alice", e.euSigner, ""},
 		{"us", stranger, ""}, {"eu", stranger, ""}, {"alice", stranger, ""},
+		// A key of both: over check the user name alone decides.
+		{"us", e.bothSigner, "us"}, {"eu", e.bothSigner, "eu"}, {"alice", e.bothSigner, "us"},
 	}
 	for _, tc := range cases {
 		for _, seg := range []struct{ ws, id, name string }{{"us", usSeg.ID, usSeg.Name}, {"eu", euSeg.ID, euSeg.Name}} {
 			out, code, err := e.run(t, tc.user, tc.signer, "check --format spark "+seg.id)
-			label := fmt.Sprintf("user %s with the %s key, %s's segment", tc.user, map[gossh.Signer]string{e.usSigner: "us", e.euSigner: "eu", stranger: "stranger's"}[tc.signer], seg.ws)
+			label := fmt.Sprintf("user %s with the %s key, %s's segment", tc.user, map[gossh.Signer]string{e.usSigner: "us", e.euSigner: "eu", e.bothSigner: "both's", stranger: "stranger's"}[tc.signer], seg.ws)
 			switch {
 			case tc.sees == "" && err == nil:
 				t.Errorf("%s: let in (exit %d)\n%s", label, code, out)

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/segdash/segdash/cmd/segdash/config"
+)
+
+// wsDashboard is a dashboard session on a wsServer, in a 40×120 PTY.
+type wsDashboard struct {
+	s     *gossh.Session
+	keys  io.Writer
+	out   *syncBuffer
+	width int
+}
+
+// dashboard opens user's dashboard with signer.
+func (e *wsServer) dashboard(t *testing.T, user string, signer gossh.Signer) *wsDashboard {
+	t.Helper()
+	c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &wsDashboard{s: s, out: &syncBuffer{}, width: 120}
+	if err := s.RequestPty("xterm-256color", 40, d.width, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if d.keys, err = s.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	s.Stdout, s.Stderr = d.out, d.out
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	// No resize before the dashboard draws: the SSH library writes the
+	// window size a resize brings without a lock, while the session's
+	// handlers still read it (they are done once the program writes).
+	d.screen(t, "a first frame", nil)
+	return d
+}
+
+// press types keys, one at a time.
+func (d *wsDashboard) press(t *testing.T, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		if _, err := io.WriteString(d.keys, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// screen waits until a whole frame satisfies ok and returns its text;
+// with ok nil, until the session wrote anything.
+// Bubble Tea draws only what changed since the last frame, so a resize
+// (it redraws every cell) comes before each look: the text after it is a
+// whole screen, not a diff. The width alternates between 120 and 121.
+func (d *wsDashboard) screen(t *testing.T, what string, ok func(frame string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second) // a hang detector, generous under -race and load
+	if ok == nil {
+		for ; time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if out := d.out.String(); out != "" {
+				return out
+			}
+		}
+	}
+	for time.Now().Before(deadline) {
+		mark := len(d.out.String())
+		d.width = 241 - d.width
+		if err := d.s.WindowChange(40, d.width); err != nil {
+			t.Fatal(err)
+		}
+		// Wait for this redraw, then resize again: the frame may still
+		// be the one before the keys took effect.
+		for round := time.Now().Add(2 * time.Second); time.Now().Before(round); time.Sleep(20 * time.Millisecond) {
+			if frame := ansi.Strip(d.out.String()[mark:]); ok(frame) {
+				return frame
+			}
+		}
+	}
+	t.Fatalf("no %s in the session's output:\n%s", what, ansi.Strip(d.out.String()))
+	return ""
+}
+
+// onlyNames are the names of a's listed segments that no segment of b has
+// and that no name of b contains, so that seeing one on screen means a's
+// data.
+func onlyNames(a, b *standIn) []string {
+	var out []string
+	for _, s := range a.h.Workspace().Listed() {
+		mine := s.Name == ansi.Strip(s.Name) && len(s.Name) > 4
+		for _, o := range b.h.Workspace().Segments {
+			mine = mine && !strings.Contains(o.Name, s.Name)
+		}
+		if mine {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestServePickerOffersAllowedWorkspaces: a key allowed in us and eu gets
+// the workspace picker (K) over both over SSH, starting on the workspace
+// its user name picked; eu, picked, shows eu's data from eu's server with
+// eu's key, on eu's shared cache.
+func TestServePickerOffersAllowedWorkspaces(t *testing.T) {
+	e := startWorkspaceServe(t, true, false)
+	euNames := onlyNames(e.eu, e.us)
+	if len(euNames) == 0 {
+		t.Fatal("the stand-ins share every name")
+	}
+	d := e.dashboard(t, "us", e.bothSigner)
+	d.screen(t, "us's dashboard", func(f string) bool { return strings.Contains(f, "us · "+e.us.url) })
+	if n := e.eu.h.Requests(""); n != 0 {
+		t.Fatalf("eu got %d requests before it was picked", n)
+	}
+	d.press(t, "K")
+	picker := d.screen(t, "the picker with us and eu", func(f string) bool {
+		return strings.Contains(f, "enter switch") && strings.Contains(f, e.us.url) && strings.Contains(f, e.eu.url)
+	})
+	down := "j" // the cursor starts on us
+	if strings.Index(picker, e.eu.url) < strings.Index(picker, e.us.url) {
+		down = "k"
+	}
+	d.press(t, down, "\r")
+	d.screen(t, "eu's dashboard with eu's segments", func(f string) bool {
+		return strings.Contains(f, "eu · "+e.eu.url) && containsAny(f, euNames)
+	})
+	if e.eu.auth.get("Bearer "+euKey) == 0 {
+		t.Error("eu's server never heard eu's key")
+	}
+	noCrossedKeys(t, e.us, e.eu)
+	// The picker's eu is on eu's shared cache: a session of eu opened
+	// now lists from it and costs eu no new listing.
+	lists := e.eu.h.Requests("list")
+	other := e.dashboard(t, "eu", e.euSigner)
+	other.screen(t, "eu's segments in a second session", func(f string) bool { return containsAny(f, euNames) })
+	if n := e.eu.h.Requests("list"); n != lists {
+		t.Errorf("a second session of eu listed again (%d → %d list requests): the picker's eu is not on the shared cache", lists, n)
+	}
+}
+
+// TestServePickerHidesForbiddenWorkspaces: a key allowed in us only gets
+// us's dashboard alone, as before the picker: K opens nothing, eu's name,
+// server and segments never reach the session, and eu's server hears
+// nothing from it.
+func TestServePickerHidesForbiddenWorkspaces(t *testing.T) {
+	e := startWorkspaceServe(t, true, false)
+	euNames := onlyNames(e.eu, e.us)
+	d := e.dashboard(t, "us", e.usSigner)
+	d.screen(t, "us's dashboard", func(f string) bool { return strings.Contains(f, "us · "+e.us.url) })
+	// K, then help: once help is on screen, K was handled.
+	d.press(t, "K", "?")
+	f := d.screen(t, "the help or a picker", func(f string) bool {
+		return strings.Contains(f, "refresh less often") || strings.Contains(f, "enter switch")
+	})
+	if strings.Contains(f, "enter switch") {
+		t.Fatalf("a key allowed in us only got a picker:\n%s", f)
+	}
+	d.press(t, "?")
+	d.screen(t, "us's dashboard again", func(f string) bool { return strings.Contains(f, "us · "+e.us.url) })
+	all := ansi.Strip(d.out.String())
+	for _, leak := range append([]string{e.eu.url, "eu · ", "enter switch"}, euNames...) {
+		if strings.Contains(all, leak) {
+			t.Errorf("the us-only session showed %q", leak)
+		}
+	}
+	if n := e.eu.h.Requests(""); n != 0 {
+		t.Errorf("eu's server got %d requests from a session of a key not allowed in eu", n)
+	}
+	if strings.Contains(e.logs.String(), "workspaces offered") {
+		t.Errorf("a one-workspace key was offered a picker:\n%s", e.logs.String())
+	}
+}
+
+// TestServeAllowedWorkspaces: the workspaces a session's picker offers are
+// those whose authorized keys file, read when the session starts, lists
+// its key; with --insecure-allow-any-key a workspace without a file of its
+// own admits every key, one with a file only the keys in it.
+func TestServeAllowedWorkspaces(t *testing.T) {
+	dir := t.TempDir()
+	usKeys, euKeys := filepath.Join(dir, "us_keys"), filepath.Join(dir, "eu_keys")
+	usOnly, both, stranger := newSigner(t), newSigner(t), newSigner(t)
+	write := func(path string, signers ...gossh.Signer) {
+		var b []byte
+		for _, s := range signers {
+			b = append(b, gossh.MarshalAuthorizedKey(s.PublicKey())...)
+		}
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(usKeys, usOnly, both)
+	write(euKeys, both)
+	us := &servedWorkspace{name: "us"}
+	eu := &servedWorkspace{name: "eu", cfg: config.Config{AuthorizedKeys: euKeys}}
+	s := &server{flags: &serveFlags{authorizedKeys: usKeys}, spaces: []*servedWorkspace{us, eu}, log: slog.New(slog.DiscardHandler)}
+	offered := func(k gossh.Signer, picked *servedWorkspace) string {
+		return strings.Join(workspaceNames(s.allowedWorkspaces(k.PublicKey(), picked)), ",")
+	}
+	for _, tc := range []struct {
+		signer gossh.Signer
+		picked *servedWorkspace
+		want   string
+	}{{usOnly, us, "us"}, {both, us, "us,eu"}, {both, eu, "us,eu"}, {stranger, us, "us"}} {
+		if got := offered(tc.signer, tc.picked); got != tc.want {
+			t.Errorf("picked %s: offered %q, want %q", tc.picked.name, got, tc.want)
+		}
+	}
+	// The files are read at every session's start: a key added to eu's
+	// file is offered eu at the next session, without a restart.
+	write(euKeys, both, usOnly)
+	if got := offered(usOnly, us); got != "us,eu" {
+		t.Errorf("after adding the key to eu's file: offered %q", got)
+	}
+	s.flags = &serveFlags{allowAnyKey: true}
+	if got := offered(stranger, us); got != "us" {
+		t.Errorf("any key: a stranger was offered %q; eu has its own authorized_keys", got)
+	}
+	if got := offered(both, eu); got != "us,eu" {
+		t.Errorf("any key: a key of eu's file was offered %q; us admits every key", got)
+	}
+}
