@@ -81,7 +81,7 @@ func (m *Model) state(i int) string {
 	case m.errs[i] != nil:
 		return "error: " + output.SafeText(common.ShortError(m.errs[i]))
 	case d == nil:
-		return fmt.Sprintf("%-41s", "not opened yet")
+		return fmt.Sprintf("%-44s", "not opened yet")
 	}
 	g := d.Glance()
 	count := "listing…"
@@ -96,7 +96,8 @@ func (m *Model) state(i int) string {
 	if n := d.SelectedCount(); n > 0 {
 		selected = fmt.Sprintf("%d selected", n)
 	}
-	return fmt.Sprintf("%-14s %-13s %-12s", count, updated, selected)
+	// "updated 59m ago" is the longest age: the endpoints line up.
+	return fmt.Sprintf("%-14s %-16s %-12s", count, updated, selected)
 }
 
 // now is the clock for the picker's ages.
