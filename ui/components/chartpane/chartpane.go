@@ -109,49 +109,6 @@ func (m *Model) lines(in Input) []string {
 	return m.compareChart(m.entries(in), in, w, h)
 }
 
-// entry is one series of a comparison: its legend name, segment and state.
-type entry struct {
-	name  string
-	seg   client.Segment
-	state *series.State
-}
-
-// entries are the compared series: the charted segments among the guests;
-// when guests are charted every name says its workspace ("eu · VIP").
-func (m *Model) entries(in Input) []entry {
-	out := make([]entry, 0, len(in.Segments)+len(in.Guests))
-	named := func(ws, name string) string {
-		if len(in.Guests) == 0 {
-			return name
-		}
-		return ws + " · " + name
-	}
-	guests := func(gs []Guest) {
-		for _, g := range gs {
-			out = append(out, entry{named(g.Workspace, g.Segment.Name), g.Segment, g.State})
-		}
-	}
-	before := min(max(in.Before, 0), len(in.Guests))
-	guests(in.Guests[:before])
-	for _, seg := range in.Segments {
-		out = append(out, entry{named(in.Workspace, seg.Name), seg, m.store.Get(seg.ID)})
-	}
-	guests(in.Guests[before:])
-	return out
-}
-
-// workspacesOf counts the workspaces of a comparison.
-func workspacesOf(in Input) int {
-	seen := map[string]bool{}
-	if len(in.Segments) > 0 {
-		seen[in.Workspace] = true
-	}
-	for _, g := range in.Guests {
-		seen[g.Workspace] = true
-	}
-	return len(seen)
-}
-
 func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	st := m.c.Styles
 	state := m.store.Get(seg.ID)
@@ -234,78 +191,6 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		out = append(out, "")
 	}
 	return append(out, footer)
-}
-
-func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
-	st := m.c.Styles
-	mode := "absolute sizes (n: indexed)"
-	if m.normal {
-		mode = "indexed to 100 at the window's start (n: absolute)"
-	}
-	title := fmt.Sprintf("comparing %d segments", len(segs))
-	if n := workspacesOf(in); n > 1 {
-		title += fmt.Sprintf(" of %d workspaces", n)
-	}
-	out := []string{" " + st.Title.Render(title) + st.Subtle.Render("  "+mode)}
-	for _, p := range in.Problems {
-		for _, l := range common.Wrap("! watchlist "+output.SafeText(in.Watch)+": "+p, w-2) {
-			out = append(out, " "+st.Warning.Render(l))
-		}
-	}
-	var lines []output.Line
-	var states []*series.State
-	var all []*client.Series
-	for _, e := range segs {
-		if e.state != nil {
-			all = append(all, e.state.Series)
-		}
-	}
-	start, note := dataStart(all...), ""
-	rows := min(len(segs), max(0, (h-12)/2))
-	if rows < len(segs) {
-		rows = 0 // the chart's own legend names them all, once
-	}
-	for i, e := range segs {
-		seg, state := e.seg, e.state
-		states = append(states, state)
-		c := common.ChartColor(st.Theme.Series, i)
-		status := "loading…"
-		if state != nil && state.Series != nil && len(state.Series.Points) > 0 {
-			pts := from(state.Series.Points, start)
-			if note == "" {
-				note = startNote(state.Series.Points, start)
-			}
-			lines = append(lines, output.Line{Name: e.name, Points: pts, Color: c})
-			last := pts[len(pts)-1].Size
-			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
-		} else if Untracked(seg, state) && (state == nil || !state.Loading) {
-			status = "untracked: no history in Braze"
-		} else if state != nil && state.Err != nil {
-			status = "! " + common.ShortError(state.Err)
-		}
-		if i < rows {
-			mark := output.LegendMarker(i, c, !st.Theme.Mono)
-			out = append(out, " "+mark+" "+output.PadRight(output.SafeText(e.name), max(8, w/2-4))+" "+status)
-		} else if i == rows && rows > 0 {
-			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
-		}
-	}
-	if note != "" && h-len(out)-2 >= output.ChartMinHeight {
-		out = append(out, " "+st.Subtle.Render(output.Truncate(note, w-2)))
-	}
-	cursorAt, showCursor := m.cursorDay(longest(lines))
-	if showCursor {
-		out = append(out, " "+compareReadout(lines, cursorAt, !st.Theme.Mono, w-2))
-	}
-	chartH := h - len(out) - 1
-	c, plot := output.ChartPlot(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,
-		Color: !st.Theme.Mono, AxisColor: st.Theme.Axis, NoLegend: rows > 0, ShowCursor: showCursor, Cursor: cursorAt})
-	m.plot = PlotArea{Plot: plot, Top: len(out), Margin: 1}
-	out = append(out, m.plotted(c)...)
-	for len(out) < h-1 {
-		out = append(out, "")
-	}
-	return append(out, m.footer(worstState(states)))
 }
 
 // plotted are the chart's lines under a one-cell margin, or a word where
