@@ -125,4 +125,3 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 	}
 	return append(out, m.footer(worstState(states)))
 }
-
