@@ -37,6 +37,20 @@ type checkResult struct {
 	Err error
 }
 
+// zeroHint is what an all-zero series of a segment named by id may mean:
+// Braze answers for an untracked segment with zeros or an error.
+const zeroHint = "if analytics tracking is off for this segment in Braze, it has no size history (checking it by name tells)"
+
+// allZero reports whether there are points and every one is 0.
+func allZero(pts []client.Point) bool {
+	for _, p := range pts {
+		if p.Size != 0 {
+			return false
+		}
+	}
+	return len(pts) > 0
+}
+
 // untrackedHint says why an untracked segment has no sizes, and what to do.
 const untrackedHint = "analytics tracking is off for this segment in Braze, so it has no size history; turn on Analytics Tracking in the segment's settings in Braze (data starts from then)"
 
@@ -204,6 +218,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 			problems[i] = fmt.Sprintf("watchlist %q: %s", output.SafeText(f.watch), p)
 		}
 	}
+	byID := allIDs(refs)
 	var tracked []client.Segment
 	var results []checkResult
 	breached := false
@@ -224,6 +239,11 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		if r.Err != nil {
 			problems = append(problems, describe(r.Segment)+": "+output.SafeText(r.Err.Error()))
 			continue
+		}
+		if byID && allZero(r.Series.Points) {
+			// Named through /segments/details, which does not say whether
+			// tracking is on: zeros may be a segment without history.
+			fmt.Fprintf(a.errw, "segdash: warning: %s: every size in the window is 0; %s\n", describe(r.Segment), zeroHint)
 		}
 		r.Breaches = f.breaches(cmd, r.Series)
 		if rules != nil {

@@ -314,3 +314,29 @@ func TestCheckReportsTheSegmentsItCannotCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckByIDWarnsOnAllZeros: a segment checked by id is named through
+// /segments/details, which does not say whether tracking is on; when its
+// sizes are all 0 (the stand-in answers so for an untracked segment), a
+// warning says what that may mean. A tracked segment gets no warning.
+func TestCheckByIDWarnsOnAllZeros(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	var untracked *brazetest.SegmentSpec
+	for _, s := range h.Workspace().Segments {
+		if !s.Tracked && !s.Archived {
+			untracked = s
+			break
+		}
+	}
+	if untracked == nil {
+		t.Fatal("the stand-in has no untracked segment")
+	}
+	_, _, errs := runSegdash(t, env, "check", untracked.ID)
+	if !strings.Contains(errs, "every size in the window is 0") || !strings.Contains(errs, "analytics tracking is off") {
+		t.Errorf("check of an untracked segment by id: stderr %q", errs)
+	}
+	good := tracked(h, 1)[0]
+	if code, _, errs := runSegdash(t, env, "check", good.ID); code != 0 || strings.Contains(errs, "every size") {
+		t.Errorf("check of a tracked segment by id: exit %d, stderr %q", code, errs)
+	}
+}
