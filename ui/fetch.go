@@ -36,7 +36,11 @@ func (m *Model) charted() []client.Segment {
 // fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
 	charted, onScreen := m.charted(), m.onScreen(lookahead)
-	m.trimSeries(charted, onScreen)
+	if !m.share.away {
+		// Off screen the store keeps what its own screen showed: that is
+		// what its next start (the snapshot) and its return show.
+		m.trimSeries(charted, onScreen)
+	}
 	if !m.cat.loaded || m.cat.authErr != nil || m.opts.Offline {
 		return nil
 	}

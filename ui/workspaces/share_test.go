@@ -150,17 +150,23 @@ func TestFocusHidesOtherWorkspaces(t *testing.T) {
 }
 
 // TestQuitSavesEveryWorkspace: q on one workspace's screen saves the data
-// of every workspace opened, not only the one on screen.
+// of every workspace opened, not only the one on screen; a workspace off
+// screen, with a selection lent to the screen, saves every row its own
+// screen showed, not only its selection.
 func TestQuitSavesEveryWorkspace(t *testing.T) {
 	m, us, eu := twoSame(t)
-	press(t, m, "K", "down", "enter")
+	selectNamed(t, m, uniqueTracked(t, us, 0))
+	press(t, m, "K", "down", "enter", "3") // eu, then a 90-day window lent to us
 	press(t, m, "q")
 	for _, s := range []*standIn{us, eu} {
 		s.mu.Lock()
-		n := s.saves
+		n, saved := s.saves, s.saved
 		s.mu.Unlock()
 		if n != 1 {
 			t.Errorf("%s saved its data %d times on quit; want 1", s.name, n)
+		}
+		if saved < 10 {
+			t.Errorf("%s saved %d series; want every row its screen showed (10 or more)", s.name, saved)
 		}
 	}
 }

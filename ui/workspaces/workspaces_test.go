@@ -32,6 +32,7 @@ type standIn struct {
 	series    map[string]int // data_series requests by segment id
 
 	saves  int // snapshots saved
+	saved  int // series in the last snapshot saved
 	opened int
 }
 
@@ -65,10 +66,11 @@ func (s *standIn) workspace(t *testing.T) Workspace {
 		}
 		cache := client.NewCache(c, client.CacheOptions{Now: func() time.Time { return testNow }})
 		return ui.New(ui.Options{Cache: cache, Now: func() time.Time { return testNow }, Theme: "dark",
-			Source: s.name + " · " + s.url, Length: 30, SaveSnapshot: func(*snapshot.Snapshot) error {
+			Source: s.name + " · " + s.url, Length: 30, SaveSnapshot: func(snap *snapshot.Snapshot) error {
 				s.mu.Lock()
 				defer s.mu.Unlock()
 				s.saves++
+				s.saved = len(snap.Series)
 				return nil
 			},
 			Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}), nil
