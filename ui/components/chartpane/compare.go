@@ -79,16 +79,18 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 		}
 	}
 	start, note := dataStart(all...), ""
-	rows := min(len(segs), max(0, (h-12)/2))
-	if rows < len(segs) {
-		rows = 0 // the chart's own legend names them all, once
-	}
+	rows, listed := legendRows(len(segs), h)
 	for i, e := range segs {
 		seg, state := e.seg, e.state
 		states = append(states, state)
 		c := common.ChartColor(st.Theme.Series, i)
 		status := "loading…"
-		if state != nil && state.Series != nil && len(state.Series.Points) > 0 {
+		switch {
+		case Untracked(seg, state) && (state == nil || !state.Loading):
+			// Zeros from an API that answers for untracked segments are
+			// not sizes: not drawn, as on the chart of one.
+			status = "untracked: no history in Braze"
+		case state != nil && state.Series != nil && len(state.Series.Points) > 0:
 			pts := from(state.Series.Points, start)
 			if note == "" {
 				note = startNote(state.Series.Points, start)
@@ -96,20 +98,24 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 			lines = append(lines, output.Line{Name: e.name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
-		} else if Untracked(seg, state) && (state == nil || !state.Loading) {
-			status = "untracked: no history in Braze"
-		} else if state != nil && state.Err != nil {
+			if state.Err != nil {
+				status += "  ! " + common.ShortError(state.Err)
+			}
+		case state != nil && state.Err != nil:
 			status = "! " + common.ShortError(state.Err)
 		}
-		if i < rows {
+		if i < listed {
 			mark := output.LegendMarker(i, c, !st.Theme.Mono)
-			out = append(out, " "+mark+" "+output.PadRight(output.SafeText(e.name), max(8, w/2-4))+" "+status)
-		} else if i == rows && rows > 0 {
-			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-rows)))
+			out = append(out, output.Truncate(" "+mark+" "+output.PadRight(output.SafeText(e.name), max(8, w/2-4))+" "+status, w))
+		} else if i == listed && listed < len(segs) && rows > 0 {
+			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-listed)))
 		}
 	}
-	if note != "" && h-len(out)-2 >= output.ChartMinHeight {
-		out = append(out, " "+st.Subtle.Render(output.Truncate(note, w-2)))
+	lines, days := commonDays(lines)
+	for _, n := range []string{note, days} {
+		if n != "" && h-len(out)-2 >= output.ChartMinHeight {
+			out = append(out, " "+st.Subtle.Render(output.Truncate(n, w-2)))
+		}
 	}
 	cursorAt, showCursor := m.cursorDay(longest(lines))
 	if showCursor {
@@ -124,4 +130,59 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 		out = append(out, "")
 	}
 	return append(out, m.footer(worstState(states)))
+}
+
+// legendRows is how many lines of the pane name the compared series: all
+// of them when they fit (rows == n); else, for up to four, none (the
+// chart's own legend line names them); else as many as fit, the last line
+// saying how many more (listed of them named).
+func legendRows(n, h int) (rows, listed int) {
+	rows = min(n, max(0, (h-12)/2))
+	switch {
+	case rows == n:
+		return rows, rows
+	case n <= 4 || rows < 3:
+		return 0, 0
+	}
+	return rows, rows - 1
+}
+
+// commonDays cuts compared lines to the days all of them have: lines are
+// drawn by position, so a series whose newest day is a day older (a
+// workspace that lags, an answer fetched before midnight) would otherwise
+// show its values under the wrong dates. It says so when it cut any.
+func commonDays(lines []output.Line) ([]output.Line, string) {
+	if len(lines) < 2 {
+		return lines, ""
+	}
+	var lo, hi client.Date
+	for i, l := range lines {
+		f, t := l.Points[0].Day, l.Points[len(l.Points)-1].Day
+		if i == 0 || lo.Before(f) {
+			lo = f
+		}
+		if i == 0 || t.Before(hi) {
+			hi = t
+		}
+	}
+	if hi.Before(lo) {
+		return lines, "these series have no day in common: each is drawn from the left edge"
+	}
+	cut := false
+	out := make([]output.Line, len(lines))
+	for i, l := range lines {
+		out[i] = l
+		var pts []client.Point
+		for _, p := range l.Points {
+			if !p.Day.Before(lo) && !hi.Before(p.Day) {
+				pts = append(pts, p)
+			}
+		}
+		cut = cut || len(pts) < len(l.Points)
+		out[i].Points = pts
+	}
+	if !cut {
+		return lines, ""
+	}
+	return out, fmt.Sprintf("showing %s – %s, the days every series has", lo.Time().Format("Jan 02"), hi.Time().Format("Jan 02"))
 }
