@@ -1,6 +1,10 @@
 package ui
 
-import "time"
+import (
+	"time"
+
+	"github.com/segdash/segdash/ui/common"
+)
 
 // Glance is what a workspace picker shows of a dashboard it holds.
 type Glance struct {
@@ -10,11 +14,21 @@ type Glance struct {
 	Listed   bool
 	// Updated is when the newest data on screen was fetched (zero: none).
 	Updated time.Time
+	// Problem is why the workspace has no list, if it has none: its key
+	// refused, its API unreachable ("" when it is fine).
+	Problem string
 }
 
 // Glance tells a picker the dashboard's segment count and last update.
 func (m *Model) Glance() Glance {
-	return Glance{Segments: m.list.Len(), Listed: m.cat.loaded, Updated: m.live.LastUpdate()}
+	g := Glance{Segments: m.list.Len(), Listed: m.cat.loaded, Updated: m.live.LastUpdate()}
+	switch {
+	case m.cat.authErr != nil:
+		g.Problem = common.ShortError(m.cat.authErr)
+	case m.list.Len() == 0 && m.cat.err != nil:
+		g.Problem = common.ShortError(m.cat.err)
+	}
+	return g
 }
 
 // Typing reports whether an open prompt or picker of the dashboard takes

@@ -163,6 +163,17 @@ func TestAuthScreens(t *testing.T) {
 		m := e.newTestModel(Options{Source: "https://rest.iad-03.braze.com"})
 		start(t, m, 100, 30)
 		mustContain(t, screen(m), tc.want...)
+		if tc.status == 401 {
+			// A named workspace's key comes from its own entry: the
+			// advice names that, never BRAZE_API_KEY.
+			named := e.newTestModel(Options{KeyFrom: "env BRAZE_EU_KEY (api_key_env of workspace eu)"})
+			start(t, named, 100, 30)
+			got := screen(named)
+			mustContain(t, got, "the key from env BRAZE_EU_KEY (api_key_env of workspace eu)")
+			if strings.Contains(got, "BRAZE_API_KEY") {
+				t.Errorf("a named workspace's advice names BRAZE_API_KEY:\n%s", got)
+			}
+		}
 		// Recovery: the API heals, the next refresh lists again.
 		e.api.SetFault(brazetest.Fault{})
 		press(t, m, "R")

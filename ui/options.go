@@ -33,6 +33,9 @@ type Options struct {
 	Demo bool
 	// Source names the workspace's endpoint for the status bar.
 	Source string
+	// KeyFrom says where a named workspace's key comes from, for the
+	// advice on a refused key ("" : the environment or --api-key-file).
+	KeyFrom string
 	// ExportDir is where `e` writes CSV files; "" disables export.
 	ExportDir string
 	// NoMouse starts with mouse capture off.

@@ -78,8 +78,13 @@ func (m *Model) authScreen() []string {
 			"  • the key's permissions in Braze (Settings › APIs and Identifiers): it needs "+perm,
 			"  • that the Braze account is active")
 	} else {
-		out = append(out, "What to check:",
-			"  • BRAZE_API_KEY (or --api-key-file) holds a REST API key of this workspace",
+		key := "BRAZE_API_KEY (or --api-key-file)"
+		if m.opts.KeyFrom != "" {
+			key = "the key from " + output.SafeText(m.opts.KeyFrom)
+		}
+		out = append(out, "What to check:")
+		out = append(out, common.Wrap("  • "+key+" holds a REST API key of this workspace", m.c.Width-2)...)
+		out = append(out,
 			"  • the endpoint is the workspace's instance (US-03, EU-01, …): a key sent to another",
 			"    instance is refused the same way")
 	}

@@ -81,6 +81,9 @@ func (m *Model) startNaming() tea.Cmd {
 	switch {
 	case m.opts.SaveWatchlist == nil:
 		return m.status.SetNotice("saving watchlists is off here")
+	case len(m.list.Selected()) == 0 && len(m.share.guests) > 0:
+		return m.status.SetNotice(fmt.Sprintf("nothing is selected in %s: a watchlist belongs to one workspace, and W saves the one on screen",
+			output.SafeText(m.share.here)))
 	case len(m.list.Selected()) == 0:
 		return m.status.SetNotice("select segments first (space), then W saves them as a watchlist")
 	}
@@ -118,11 +121,16 @@ func (m *Model) nameKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// confirmLine is what the name prompt's line adds while it asks before
-// replacing a watchlist.
+// confirmLine is what the name prompt's line adds: while it asks before
+// replacing a watchlist, that; with other workspaces' segments selected,
+// which part of the selection it saves.
 func (m *Model) confirmLine() string {
 	wl := m.watch.find(m.watch.confirm)
 	if wl == nil {
+		if len(m.share.guests) > 0 {
+			return fmt.Sprintf("  saves the %d selected in %s only: a watchlist belongs to one workspace",
+				m.list.SelectedCount(), output.SafeText(m.share.here))
+		}
 		return ""
 	}
 	return fmt.Sprintf("  watchlist %s exists (%s): enter replaces it · esc keeps it", output.SafeText(wl.Name),
@@ -148,5 +156,9 @@ func (m *Model) watchlistSaved(msg watchlistSavedMsg) tea.Cmd {
 		m.watch.lists = append(m.watch.lists, wl)
 	}
 	m.watch.current, m.watch.problems = msg.name, nil
-	return m.status.SetNotice(fmt.Sprintf("saved watchlist %s (%s)", msg.name, output.Plural(len(ids), "segment", "segments")))
+	where := ""
+	if len(m.share.guests) > 0 {
+		where = " in " + output.SafeText(m.share.here)
+	}
+	return m.status.SetNotice(fmt.Sprintf("saved watchlist %s%s (%s)", msg.name, where, output.Plural(len(ids), "segment", "segments")))
 }

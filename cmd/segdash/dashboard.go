@@ -74,6 +74,11 @@ func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Op
 	if len(cfg.Warnings) > 0 {
 		o.Notice = "warning: " + strings.Join(cfg.Warnings, "; ")
 	}
+	for _, w := range cfg.Workspaces {
+		if w.Name == cfg.Workspace {
+			o.KeyFrom = w.KeySetting()
+		}
+	}
 	if d.watch != "" {
 		if _, err := cfg.Watchlist(d.watch); err != nil {
 			return o, usageError("--watch: %v", err)

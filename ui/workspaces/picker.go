@@ -46,7 +46,8 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 var selected = lipgloss.NewStyle().Reverse(true)
 
 // pickerView lists the workspaces: name, segments, last update, how many
-// of its segments are selected, endpoint.
+// of its segments are selected, endpoint; under a workspace's line, why it
+// has no data, wrapped: the error is the point of it, never cut.
 func (m *Model) pickerView() string {
 	width := 80
 	if m.size != nil {
@@ -62,42 +63,52 @@ func (m *Model) pickerView() string {
 		if i == m.active {
 			mark = "* "
 		}
-		line := fmt.Sprintf("%s%-*s  %s  %s", mark, nameW, output.SafeText(w.Name), m.state(i), output.SafeText(w.Endpoint))
+		cols, problem := m.state(i)
+		line := fmt.Sprintf("%s%-*s  %s  %s", mark, nameW, output.SafeText(w.Name), cols, output.SafeText(w.Endpoint))
 		line = ansi.Truncate(line, width, "…")
 		if i == m.picker.cursor {
 			line = selected.Render(line + strings.Repeat(" ", max(width-ansi.StringWidth(line), 0)))
 		}
 		lines = append(lines, line)
+		if problem != "" {
+			for _, l := range common.Wrap("! "+output.SafeText(problem), max(width-nameW-6, 20)) {
+				lines = append(lines, ansi.Truncate(strings.Repeat(" ", nameW+4)+l, width, "…"))
+			}
+		}
 	}
 	lines = append(lines, "", ansi.Truncate("enter switch · esc close · ↑↓ move   (* on screen)", width, "…"))
 	return strings.Join(lines, "\n")
 }
 
-// state is workspace i's segment count, last update and selection, as far
-// as known.
-func (m *Model) state(i int) string {
+// state is workspace i's segment count, last update and selection as far
+// as known, in columns, and why it has no data when that is known.
+func (m *Model) state(i int) (cols, problem string) {
+	const blank = "%-15s %-16s %-14s"
 	d := m.models[i]
 	switch {
 	case m.errs[i] != nil:
-		return "error: " + output.SafeText(common.ShortError(m.errs[i]))
+		return fmt.Sprintf(blank, "cannot open", "", ""), common.ShortError(m.errs[i])
 	case d == nil:
-		return fmt.Sprintf("%-44s", "not opened yet")
+		return fmt.Sprintf(blank, "not opened yet", "", ""), ""
 	}
 	g := d.Glance()
 	count := "listing…"
+	if g.Problem != "" {
+		count = "no list"
+	}
 	if g.Listed {
-		count = fmt.Sprintf("%d segments", g.Segments)
+		count = output.Plural(g.Segments, "segment", "segments")
 	}
 	updated := "no data yet"
 	if !g.Updated.IsZero() {
 		updated = "updated " + common.Ago(m.now().Sub(g.Updated))
 	}
-	selected := ""
+	sel := ""
 	if n := d.SelectedCount(); n > 0 {
-		selected = fmt.Sprintf("%d selected", n)
+		sel = output.Grouped(int64(n)) + " selected"
 	}
 	// "updated 59m ago" is the longest age: the endpoints line up.
-	return fmt.Sprintf("%-14s %-16s %-12s", count, updated, selected)
+	return fmt.Sprintf(blank, count, updated, sel), g.Problem
 }
 
 // now is the clock for the picker's ages.

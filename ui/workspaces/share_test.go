@@ -170,3 +170,21 @@ func TestQuitSavesEveryWorkspace(t *testing.T) {
 		}
 	}
 }
+
+// TestPickerSaysWhyAWorkspaceHasNoData: a workspace whose key is refused
+// says so in the picker, in full under its line, not "listing…".
+func TestPickerSaysWhyAWorkspaceHasNoData(t *testing.T) {
+	us := newStandIn(t, "us", "key-us", 7, 20)
+	eu := newStandIn(t, "eu", "key-eu", 7, 20)
+	eu.key = "key-not-eu" // the key eu's dashboard sends is refused
+	m := New([]Workspace{us.workspace(t), eu.workspace(t)}, 0, func() time.Time { return testNow })
+	settle(t, m, m.Init())
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	settle(t, m, cmd)
+	press(t, m, "K", "down", "enter", "K")
+	got := screen(m)
+	mustContain(t, got, "no list", "! ")
+	if !strings.Contains(strings.ToLower(got), "api key") {
+		t.Fatalf("the picker does not say eu's key was refused:\n%s", got)
+	}
+}

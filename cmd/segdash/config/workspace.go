@@ -51,6 +51,16 @@ func (w Workspace) KeySource() string {
 	return "file " + w.KeyFile
 }
 
+// KeySetting says where the key comes from and which setting says so, for
+// advice on a refused key: "env BRAZE_EU_KEY (api_key_env of workspace eu)".
+func (w Workspace) KeySetting() string {
+	setting := "api_key_file"
+	if w.KeyEnv != "" {
+		setting = "api_key_env"
+	}
+	return fmt.Sprintf("%s (%s of workspace %s)", w.KeySource(), setting, w.Name)
+}
+
 // parseWorkspaces reads `workspaces:`: a mapping of names to entries.
 // Every error names the workspace, the file and the line.
 func (cf *configFile) parseWorkspaces(v *yaml.Node) error {
