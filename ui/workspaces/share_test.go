@@ -188,3 +188,19 @@ func TestPickerSaysWhyAWorkspaceHasNoData(t *testing.T) {
 		t.Fatalf("the picker does not say eu's key was refused:\n%s", got)
 	}
 }
+
+// TestSaveWatchlistSaysWhichPart: W with segments selected in two
+// workspaces says it saves the part of the workspace on screen (a
+// watchlist belongs to one workspace), and with none selected there, says
+// that rather than "select segments first".
+func TestSaveWatchlistSaysWhichPart(t *testing.T) {
+	m, us, _ := twoSame(t)
+	selectNamed(t, m, uniqueTracked(t, us, 0))
+	press(t, m, "K", "down", "enter", "W")
+	mustContain(t, screen(m), "nothing is selected in eu")
+	selectNamed(t, m, uniqueTracked(t, us, 1))
+	press(t, m, "W")
+	mustContain(t, screen(m), "saves the 1 selected in eu only")
+	press(t, m, "m", "i", "x", "enter")
+	mustContain(t, screen(m), "saved watchlist mix in eu (1 segment)")
+}

@@ -66,7 +66,9 @@ func (s *standIn) workspace(t *testing.T) Workspace {
 		}
 		cache := client.NewCache(c, client.CacheOptions{Now: func() time.Time { return testNow }})
 		return ui.New(ui.Options{Cache: cache, Now: func() time.Time { return testNow }, Theme: "dark",
-			Source: s.name + " · " + s.url, Length: 30, SaveSnapshot: func(snap *snapshot.Snapshot) error {
+			Source: s.name + " · " + s.url, Length: 30,
+			SaveWatchlist: func(string, []client.Segment) error { return nil },
+			SaveSnapshot: func(snap *snapshot.Snapshot) error {
 				s.mu.Lock()
 				defer s.mu.Unlock()
 				s.saves++
