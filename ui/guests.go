@@ -114,15 +114,29 @@ func (m *Model) selectionStatus() []string {
 		n++
 		spaces[g.Workspace] = true
 	}
+	text := fmt.Sprintf("%d selected", n)
 	switch {
 	case n == 0:
 		return nil
-	case m.chart.Solo():
-		return []string{fmt.Sprintf("%d selected, one in focus", n)}
 	case len(spaces) > 1:
-		return []string{fmt.Sprintf("%d selected in %d workspaces", n, len(spaces))}
+		text += fmt.Sprintf(" in %d workspaces", len(spaces))
 	case !spaces[m.share.here]:
-		return []string{fmt.Sprintf("%d selected in %s", n, output.SafeText(m.share.guests[0].Workspace))}
+		text += " in " + output.SafeText(m.share.guests[0].Workspace)
 	}
-	return []string{fmt.Sprintf("%d selected", n)}
+	if m.chart.Solo() {
+		text += ", one in focus"
+	}
+	return []string{text}
+}
+
+// guestsFailing counts the other workspaces' series on the chart whose last
+// fetch failed, for the status bar's "N failing".
+func (m *Model) guestsFailing() int {
+	n := 0
+	for _, g := range m.guestsShown() {
+		if g.State != nil && g.State.Err != nil {
+			n++
+		}
+	}
+	return n
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -100,6 +101,14 @@ func TestGuestsChartedAndExported(t *testing.T) {
 	if !strings.HasPrefix(lines[1], "us,"+seg.ID+",") || !strings.HasPrefix(lines[len(lines)-1], "eu,"+seg.ID+",") {
 		t.Fatalf("CSV rows do not say their workspace: %q … %q", lines[1], lines[len(lines)-1])
 	}
+
+	// The other workspace's series fails its refresh: counted as failing,
+	// its numbers kept with a "!".
+	guest.State = &series.State{Series: own.Series, Fetched: own.Fetched, Err: errors.New("connection refused")}
+	m.SetGuests("us", []chartpane.Guest{guest}, 0, "eu:2")
+	mustContain(t, screen(m), "1 failing", "! connection refused")
+	press(t, m, "enter") // focus: the cursor's segment alone, the count kept
+	mustContain(t, screen(m), "1 selected in eu, one in focus")
 }
 
 func firstLine(b []byte) string { return strings.SplitN(string(b), "\n", 2)[0] }

@@ -196,7 +196,7 @@ func (m *Model) statusFields() []string {
 		parts = append(parts, output.Plural(n, "alerted", "alerted"))
 	}
 	parts = append(parts, m.live.Status()...)
-	if n := m.store.Failing(); n > 0 {
+	if n := m.store.Failing() + m.guestsFailing(); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d failing", n))
 	}
 	if m.opts.NoMouse {

@@ -71,7 +71,8 @@ func (m *Model) View() string {
 		"Sorting by size or change orders the loaded rows; the others follow in the API's order, and the title says how many are loaded. o reverses the order.",
 		"In the filter and tag prompts letters are typed; ↑/↓, ctrl+j/k and pgup/pgdn move the list; enter applies, esc clears.",
 		"! marks a segment whose last refresh failed (its last good data stays).",
-		"K picks another workspace, when the config file names several (each keeps its list, filter and selection).",
+		"K picks another workspace, when the config file names several; each keeps its own list, filter, window and selection.",
+		"The selection spans the workspaces: the chart compares what is selected in every workspace, in the window on screen, each line named by its workspace (us · VIP). x clears it in every workspace; W saves the part on screen (a watchlist belongs to one workspace); y and e export every series on the chart, with a workspace column.",
 	} {
 		for _, l := range common.Wrap(p, m.c.Width) {
 			body = append(body, st.Subtle.Render(l))
