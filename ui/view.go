@@ -74,19 +74,17 @@ func (m *Model) authScreen() []string {
 		if ce != nil && ce.Permission != "" {
 			perm = ce.Permission
 		}
-		out = append(out, "What to check:",
-			"  • the key's permissions in Braze (Settings › APIs and Identifiers): it needs "+perm,
-			"  • that the Braze account is active")
+		out = append(out, "What to check:")
+		out = append(out, bullet("the key's permissions in Braze (Settings › APIs and Identifiers): it needs "+perm, m.c.Width)...)
+		out = append(out, bullet("that the Braze account is active", m.c.Width)...)
 	} else {
 		key := "BRAZE_API_KEY (or --api-key-file)"
 		if m.opts.KeyFrom != "" {
 			key = "the key from " + output.SafeText(m.opts.KeyFrom)
 		}
 		out = append(out, "What to check:")
-		out = append(out, common.Wrap("  • "+key+" holds a REST API key of this workspace", m.c.Width-2)...)
-		out = append(out,
-			"  • the endpoint is the workspace's instance (US-03, EU-01, …): a key sent to another",
-			"    instance is refused the same way")
+		out = append(out, bullet(key+" holds a REST API key of this workspace", m.c.Width)...)
+		out = append(out, bullet("the endpoint is the workspace's instance (US-03, EU-01, …): a key sent to another instance is refused the same way", m.c.Width)...)
 	}
 	src := m.opts.Source
 	if src == "" {
@@ -94,6 +92,20 @@ func (m *Model) authScreen() []string {
 	}
 	return append(out, "", st.Subtle.Render("endpoint: "+src),
 		st.Subtle.Render("segdash retries on every refresh; R retries now, q quits."))
+}
+
+// bullet wraps text as a list item of width cells: "  • " on its first
+// line, the rest indented under the text.
+func bullet(text string, width int) []string {
+	lines := common.Wrap(text, max(width-4, 10))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = "  • " + lines[i]
+		} else {
+			lines[i] = "    " + lines[i]
+		}
+	}
+	return lines
 }
 
 // titleLine is the first line: the open prompt, otherwise the name, the

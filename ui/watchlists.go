@@ -88,7 +88,12 @@ func (m *Model) startNaming() tea.Cmd {
 		return m.status.SetNotice("select segments first (space), then W saves them as a watchlist")
 	}
 	m.watch.confirm = ""
-	return m.over.name.Open(m.watch.current)
+	open := m.over.name.Open(m.watch.current)
+	if len(m.share.guests) > 0 {
+		return tea.Batch(open, m.status.SetNotice(fmt.Sprintf("W saves the %d selected in %s only: a watchlist belongs to one workspace",
+			m.list.SelectedCount(), output.SafeText(m.share.here))))
+	}
+	return open
 }
 
 // nameKey handles a key while the name prompt is open.
@@ -121,16 +126,11 @@ func (m *Model) nameKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// confirmLine is what the name prompt's line adds: while it asks before
-// replacing a watchlist, that; with other workspaces' segments selected,
-// which part of the selection it saves.
+// confirmLine is what the name prompt's line adds while it asks before
+// replacing a watchlist.
 func (m *Model) confirmLine() string {
 	wl := m.watch.find(m.watch.confirm)
 	if wl == nil {
-		if len(m.share.guests) > 0 {
-			return fmt.Sprintf("  saves the %d selected in %s only: a watchlist belongs to one workspace",
-				m.list.SelectedCount(), output.SafeText(m.share.here))
-		}
 		return ""
 	}
 	return fmt.Sprintf("  watchlist %s exists (%s): enter replaces it · esc keeps it", output.SafeText(wl.Name),

@@ -200,7 +200,7 @@ func TestSaveWatchlistSaysWhichPart(t *testing.T) {
 	mustContain(t, screen(m), "nothing is selected in eu")
 	selectNamed(t, m, uniqueTracked(t, us, 1))
 	press(t, m, "W")
-	mustContain(t, screen(m), "saves the 1 selected in eu only")
+	mustContain(t, screen(m), "W saves the 1 selected in eu only")
 	press(t, m, "m", "i", "x", "enter")
 	mustContain(t, screen(m), "saved watchlist mix in eu (1 segment)")
 }
