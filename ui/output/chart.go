@@ -5,6 +5,7 @@ package output
 
 import (
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -225,6 +226,24 @@ func dayAxis(days []client.Date, plotW int) []asciigraph.Option {
 
 // normalise indexes vals to 100 at the first non-zero value; values before
 // it are NaN (not drawn), and an all-zero series is all NaN.
+// IndexAt is point day of pts indexed to 100 at the first non-zero point,
+// as a chart with Normalise draws it: "103.2", or "—" before the first
+// non-zero point or outside pts.
+func IndexAt(pts []client.Point, day int) string {
+	if day < 0 || day >= len(pts) {
+		return "—"
+	}
+	vals := make([]float64, day+1)
+	for i := range vals {
+		vals[i] = float64(pts[i].Size)
+	}
+	v := normalise(vals)[day]
+	if math.IsNaN(v) {
+		return "—"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
 func normalise(vals []float64) []float64 {
 	out := make([]float64, len(vals))
 	base := 0.0

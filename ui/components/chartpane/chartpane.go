@@ -148,7 +148,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	pts := from(state.Series.Points, start)
 	prev := m.previousOf(seg, state.Series, start)
 	if cursorAt, showCursor = m.cursorDay(len(pts)); showCursor {
-		readings := []string{readingOf(pts, cursorAt)}
+		readings := []string{readingOf(pts, cursorAt, m.normal)}
 		if prev.ok {
 			readings = append(readings, prev.reading(cursorAt))
 		}

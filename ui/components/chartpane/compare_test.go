@@ -111,3 +111,26 @@ func TestCompareLeavesUntrackedZerosOut(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexedReadout: with the chart indexed (n), the day cursor reads
+// each line's index, not its size.
+func TestIndexedReadout(t *testing.T) {
+	seg := client.Segment{ID: "a", Name: "VIP", AnalyticsTrackingEnabled: true}
+	m := comparePane(t, 100, 30, seg)
+	other := client.Segment{ID: "b", Name: "Other", AnalyticsTrackingEnabled: true}
+	in := Input{Segments: []client.Segment{seg}, Workspace: "us",
+		Guests: []Guest{{Workspace: "eu", Segment: other, State: &series.State{Series: daily(client.DateOf(compareNow), 30, 2000), Fetched: compareNow}}}}
+	m.ToggleNormal()
+	m.View(in)
+	m.CursorToEnd()
+	var readout string
+	for _, l := range strings.Split(ansi.Strip(m.View(in)), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "┊ ") {
+			readout = l
+		}
+	}
+	// Day 29 of 1000+i is 1029: 102.9; of 2000+i, 2029: 101.4.
+	if !strings.Contains(readout, "102.9") || !strings.Contains(readout, "101.4") || strings.Contains(readout, "1,029") {
+		t.Fatalf("indexed readout %q", readout)
+	}
+}

@@ -76,10 +76,14 @@ func (m *Model) cursorDay(n int) (int, bool) {
 	return max(n-1-m.cur.back, 0), true
 }
 
-// readingOf is one line's value at the cursor's day, "—" when it has none.
-func readingOf(pts []client.Point, day int) string {
-	if day < 0 || day >= len(pts) {
+// readingOf is one line's value at the cursor's day, "—" when it has none;
+// indexed to 100 at the line's start when the chart is.
+func readingOf(pts []client.Point, day int, indexed bool) string {
+	switch {
+	case day < 0 || day >= len(pts):
 		return "—"
+	case indexed:
+		return output.IndexAt(pts, day)
 	}
 	return output.Grouped(pts[day].Size)
 }
@@ -109,14 +113,14 @@ func longest(lines []output.Line) int {
 
 // compareReadout is the cursor's day and each compared line's value
 // after its legend marker, in the chart's order.
-func compareReadout(lines []output.Line, day int, colored bool, width int) string {
+func compareReadout(lines []output.Line, day int, colored, indexed bool, width int) string {
 	var label string
 	var readings []string
 	for i, l := range lines {
 		if label == "" {
 			label = dayLabel(l.Points, day)
 		}
-		readings = append(readings, output.LegendMarker(i, l.Color, colored)+" "+readingOf(l.Points, day))
+		readings = append(readings, output.LegendMarker(i, l.Color, colored)+" "+readingOf(l.Points, day, indexed))
 	}
 	return readout(label, readings, width)
 }
