@@ -234,7 +234,9 @@ func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V]
 }
 
 // slot runs fetch holding one of the MaxInFlight request slots; waiting
-// for a slot ends with ctx.
+// for a slot ends with ctx. A bound set by WithRequestTimeout starts once
+// the slot is held, so the time queued behind other requests does not
+// count against it.
 func slot[V any](c *Cache, ctx context.Context, fetch func(context.Context) (V, error)) (V, error) {
 	select {
 	case c.sem <- struct{}{}:
@@ -244,14 +246,31 @@ func slot[V any](c *Cache, ctx context.Context, fetch func(context.Context) (V, 
 	}
 	defer func() { <-c.sem }()
 	c.fetches.Add(1)
-	return fetch(ctx)
+	d, ok := requestTimeout(ctx)
+	if !ok {
+		return fetch(ctx)
+	}
+	rctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	v, err := fetch(rctx)
+	if err != nil && ctx.Err() == nil {
+		err = timedOut(rctx, err, d)
+	}
+	return v, err
 }
 
 // timedOut turns the shared fetch's own deadline into a transport error
 // (its callers did not cancel anything; the fetch took too long).
 func (c *Cache) timedOut(ctx context.Context, err error) error {
+	return timedOut(ctx, err, c.o.Timeout)
+}
+
+// timedOut turns ctx's own deadline d, when it ended the fetch, into a
+// transport error "no answer within d" that still matches
+// context.DeadlineExceeded; any other err is returned as is.
+func timedOut(ctx context.Context, err error, d time.Duration) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) && errors.Is(err, context.DeadlineExceeded) {
-		return &Error{Kind: ErrTransport, Endpoint: "cache", Message: fmt.Sprintf("no answer within %v", c.o.Timeout), Err: err}
+		return &Error{Kind: ErrTransport, Endpoint: "cache", Message: fmt.Sprintf("no answer within %v", d), Err: err}
 	}
 	return err
 }

@@ -89,13 +89,17 @@ func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration)
 // the newest). The reply of a single-request window carries when the API
 // answered (the cache's fetch time for an answer from memory), so the age
 // shown is the data's. A longer window's age is its arrival: its closed
-// chunks never change, and PeekWindow's time is of the oldest of them. A
-// fetch that takes longer than timeout is given up (the cache frees its
-// slot when nobody waits for it any more) and retried with the failed
-// rows' backoff: a hung API never holds the screen.
+// chunks never change, and PeekWindow's time is of the oldest of them.
+//
+// timeout bounds each request of the fetch from when it is sent
+// (client.WithRequestTimeout), not the wait for one of the cache's
+// MaxInFlight request slots: with a slow API and many series queued, a
+// fetch that only waited in segdash's own queue is not reported as timed
+// out. A request the API does not answer within timeout is given up (its
+// slot is freed) and the row retried with the failed rows' backoff: a
+// hung API never holds the screen.
 func fetchOne(ctx context.Context, cache *client.Cache, k client.SeriesKey, token int64, maxAge, timeout time.Duration) seriesLoadedMsg {
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	ctx = client.WithRequestTimeout(ctx, timeout)
 	s, err := cache.Window(ctx, k.SegmentID, k.Length, k.EndingAt, maxAge)
 	if errors.Is(err, context.DeadlineExceeded) {
 		err = fmt.Errorf("no answer within %v (timed out); retrying", timeout)

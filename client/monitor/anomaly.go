@@ -65,9 +65,13 @@ func (d Detector) normalised() Detector {
 }
 
 // Score returns the signed anomaly score of the newest change (negative
-// for a fall), 0 when the window is too short to tell.
+// for a fall), 0 when the window is too short to tell. Only the points
+// from the first with data count (client.WithData): the zeros before a
+// segment existed are no history, so a segment created within the window
+// scores once it has MinHistory changes of its own.
 func (d Detector) Score(points []client.Point) float64 {
 	d = d.normalised()
+	points = client.WithData(points)
 	n := len(points)
 	if n < d.MinHistory+2 {
 		return 0
@@ -133,6 +137,7 @@ func robustZ(xs []float64, floor float64) float64 {
 // fires says whether a score (from Score) is an anomaly for points.
 func (d Detector) fires(points []client.Point, score float64) bool {
 	d = d.normalised()
+	points = client.WithData(points)
 	n := len(points)
 	if n < 2 || math.Abs(score) < d.Threshold {
 		return false

@@ -138,9 +138,23 @@ func TestAnalyzeChanges(t *testing.T) {
 	if empty.HasLatest || empty.HasDay || !math.IsNaN(empty.DayPct) {
 		t.Errorf("empty %+v", empty)
 	}
-	zero := Analyze(pointsOf(0, 0, 5), DefaultDetector())
-	if !math.IsNaN(zero.DayPct) || zero.DayChange != 5 {
+	zero := Analyze(pointsOf(3, 0, 5), DefaultDetector())
+	if !math.IsNaN(zero.DayPct) || zero.DayChange != 5 || zero.WindowChange != 2 {
 		t.Errorf("from zero %+v", zero)
+	}
+	// Zeros before the first size are days before the segment existed: a
+	// segment created on the newest day has no change yet.
+	created := Analyze(pointsOf(0, 0, 5), DefaultDetector())
+	if !created.HasLatest || created.Latest.Size != 5 || created.HasDay || created.DayChange != 0 || created.WindowChange != 0 {
+		t.Errorf("created on the newest day %+v", created)
+	}
+	young := Analyze(pointsOf(0, 0, 40, 50), DefaultDetector())
+	if young.DayChange != 10 || young.WindowChange != 10 || young.WindowPct != 25 {
+		t.Errorf("created within the window %+v", young)
+	}
+	off := Analyze(pointsOf(0, 0, 0), DefaultDetector())
+	if !off.HasDay || off.Unchanged != 2 || off.WindowChange != 0 {
+		t.Errorf("all zeros (tracking off) %+v", off)
 	}
 }
 

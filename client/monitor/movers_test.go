@@ -11,12 +11,12 @@ import (
 
 func TestRowOfAndJSON(t *testing.T) {
 	seg := client.Segment{ID: "id-1", Name: "A", AnalyticsTrackingEnabled: true}
-	ok := Result{Segment: seg, Done: true, Stats: Analyze(pointsOf(0, 100, 50), DefaultDetector())}
+	ok := Result{Segment: seg, Done: true, Stats: Analyze(pointsOf(100, 0, 50), DefaultDetector())}
 	b, err := json.Marshal(RowOf(ok))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"segment_id":"id-1","segment_name":"A","tags":[],"status":"ok","latest":{"date":"2026-10-03","size":50},"day_change":-50,"day_change_pct":-50,"window_change":50,"window_change_pct":null,"anomaly":false,"score":0,"alerts":[]}`
+	want := `{"segment_id":"id-1","segment_name":"A","tags":[],"status":"ok","latest":{"date":"2026-10-03","size":50},"day_change":50,"day_change_pct":null,"window_change":-50,"window_change_pct":-50,"anomaly":false,"score":0,"alerts":[]}`
 	if string(b) != want {
 		t.Errorf("json\n got %s\nwant %s", b, want)
 	}
@@ -40,7 +40,7 @@ func TestSortRows(t *testing.T) {
 		}
 		return RowOf(r)
 	}
-	rows := []Row{mk("nodata"), mk("small", 100, 101), mk("big-fall", 100, 50), mk("rise", 100, 130), mk("from-zero", 0, 7), mk("b-flat", 5, 5), mk("a-flat", 5, 5)}
+	rows := []Row{mk("nodata"), mk("small", 100, 101), mk("big-fall", 100, 50), mk("rise", 100, 130), mk("from-zero", 5, 0, 7), mk("b-flat", 5, 5), mk("a-flat", 5, 5)}
 	if !SortRows(rows, ByDay) {
 		t.Fatal("day is an order")
 	}

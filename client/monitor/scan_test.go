@@ -26,8 +26,18 @@ type demo struct {
 
 func newDemo(t *testing.T, n int) *demo {
 	t.Helper()
+	return newDemoWith(t, n, nil)
+}
+
+// newDemoWith is newDemo with edit applied to the workspace, given the
+// planted breaks' ids, before the stand-in serves it.
+func newDemoWith(t *testing.T, n int, edit func(ws *brazetest.Workspace, planted []string)) *demo {
+	t.Helper()
 	ws := brazetest.NewWorkspace(1, n)
 	falls, jumps := ws.PlantBreaks(client.DateOf(now).AddDays(-1))
+	if edit != nil {
+		edit(ws, append(slices.Clone(falls), jumps...))
+	}
 	api := brazetest.NewHandler(brazetest.Options{Workspace: ws, Now: func() time.Time { return now }})
 	srv := httptest.NewServer(api)
 	t.Cleanup(srv.Close)

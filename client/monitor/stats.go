@@ -24,8 +24,10 @@ type Stats struct {
 	DayChange int64
 	DayPct    float64
 	HasDay    bool
-	// WindowChange is the newest point minus the first of the window;
-	// WindowPct the same in percent of the first (NaN when it was 0).
+	// WindowChange is the newest point minus the first of the window with
+	// data (client.WithData: a segment created within the window is
+	// measured from its first day, not from the zeros before it);
+	// WindowPct the same in percent of that first (NaN when it was 0).
 	WindowChange int64
 	WindowPct    float64
 	// Score is how unusual the newest day's change is against the window's
@@ -40,8 +42,12 @@ type Stats struct {
 }
 
 // Analyze computes the stats of points (oldest first, one per day) with
-// detector d.
+// detector d, from the first point with data on (client.WithData): Braze
+// reports zeros for the days before a segment existed, and its creation is
+// no change. A segment younger than the detector's MinHistory gets no
+// anomaly verdict and one created on the newest day no day change.
 func Analyze(points []client.Point, d Detector) Stats {
+	points = client.WithData(points)
 	var s Stats
 	s.DayPct, s.WindowPct = math.NaN(), math.NaN()
 	n := len(points)

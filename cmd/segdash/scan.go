@@ -116,7 +116,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if len(cfgs) > 1 {
 		return a.scanWorkspaces(cmd, f, cfgs, end)
 	}
-	sum, rows, err := a.scanOne(cmd, f, cfgs[0], end)
+	sum, rows, err := a.scanOne(cmd, f, cfgs[0], end, "")
 	if err != nil {
 		return err
 	}
@@ -140,8 +140,10 @@ func scanResult(sum output.ScanSummary, rows []monitor.Row) error {
 	return nil
 }
 
-// scanOne scans one workspace over its own client and cache.
-func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end time.Time) (output.ScanSummary, []monitor.Row, error) {
+// scanOne scans one workspace over its own client and cache. named is the
+// workspace's name when several are scanned (its stderr lines say which
+// one they are about), else "".
+func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end time.Time, named string) (output.ScanSummary, []monitor.Row, error) {
 	ctx := cmd.Context()
 	be, err := connect(cfg, a.now, a.now, false)
 	if err != nil {
@@ -164,10 +166,11 @@ func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end t
 	o := monitor.ScanOptions{Length: length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 		Watchlists: client.WatchlistEntries(cfg.Watchlists), Now: a.now}
 	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
+	prefix := scanPrefix(named)
 	for _, w := range warnings {
-		fmt.Fprintln(a.errw, "segdash: warning: "+output.SafeText(w))
+		fmt.Fprintln(a.errw, prefix+"warning: "+output.SafeText(w))
 	}
-	fmt.Fprintln(a.errw, "segdash: "+costLine(be.cache, segs, o))
+	fmt.Fprintln(a.errw, prefix+costLine(be.cache, segs, o))
 	progress := a.progressLine()
 	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
 	if progress != nil {
@@ -218,6 +221,15 @@ func (f *scanFlags) pick(cfg config.Config, all []client.Segment) ([]client.Segm
 		return out, fmt.Sprintf("names containing %q", f.filter), nil
 	}
 	return all, "all segments", nil
+}
+
+// scanPrefix starts a scan's stderr line: "segdash: ", and the workspace
+// when several are scanned ("segdash: workspace us: ").
+func scanPrefix(named string) string {
+	if named == "" {
+		return "segdash: "
+	}
+	return "segdash: workspace " + output.SafeText(named) + ": "
 }
 
 // costLine states what a scan will cost before it starts: requests, and

@@ -163,3 +163,28 @@ func TestEndingAtInTheFutureIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestScanCostLinesNameTheWorkspace: scanning several workspaces, each
+// cost line on stderr says which workspace it is about; scanning one, the
+// line is as it always was.
+func TestScanCostLinesNameTheWorkspace(t *testing.T) {
+	_, _, env, _ := twoWorkspaceEnv(t)
+	costLines := func(args ...string) []string {
+		_, _, errs := runSegdash(t, env, append([]string{"scan", "--format", "json"}, args...)...)
+		var out []string
+		for _, l := range strings.Split(errs, "\n") {
+			if strings.Contains(l, "scanning") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	costs := costLines("-w", "all")
+	if len(costs) != 2 || !strings.HasPrefix(costs[0], "segdash: workspace us: scanning 40 segments: ") ||
+		!strings.HasPrefix(costs[1], "segdash: workspace eu: scanning 25 segments: ") {
+		t.Errorf("cost lines of two workspaces: %q", costs)
+	}
+	if costs = costLines("-w", "eu"); len(costs) != 1 || !strings.HasPrefix(costs[0], "segdash: scanning 25 segments: ") {
+		t.Errorf("cost line of one workspace: %q", costs)
+	}
+}

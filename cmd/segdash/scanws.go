@@ -77,7 +77,7 @@ func (a *app) scanWorkspaces(cmd *cobra.Command, f *scanFlags, cfgs []config.Con
 	for i, cfg := range cfgs {
 		ws := &workspaceScan{name: cfg.Workspace}
 		scans[i] = ws
-		sum, rows, err := a.scanOne(cmd, f, cfg, end)
+		sum, rows, err := a.scanOne(cmd, f, cfg, end, ws.name)
 		if err == nil {
 			err = output.WriteScan(&ws.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100))
 		}
@@ -87,7 +87,7 @@ func (a *app) scanWorkspaces(cmd *cobra.Command, f *scanFlags, cfgs []config.Con
 		ws.code = exitCodeOf(err)
 		if ws.code == exitError {
 			ws.err = err
-			fmt.Fprintf(a.errw, "segdash: workspace %s: %s\n", ws.name, output.SafeText(err.Error()))
+			fmt.Fprintln(a.errw, scanPrefix(ws.name)+output.SafeText(err.Error()))
 		}
 		worst = max(worst, ws.code)
 		if cmd.Context().Err() != nil {

@@ -272,7 +272,9 @@ func (st *State) summary() Summary {
 			sum.Values[i] = p.Size
 		}
 		sum.Latest = pts[len(pts)-1].Size
-		sum.Change = output.ChangeOf(pts[0].Size, sum.Latest)
+		// From the first day with data: a segment created within the
+		// window did not rise from nothing.
+		sum.Change = output.ChangeOf(client.WithData(pts)[0].Size, sum.Latest)
 	}
 	return sum
 }

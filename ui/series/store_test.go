@@ -93,3 +93,17 @@ func TestStoreWindowShift(t *testing.T) {
 		t.Errorf("after ]: %s", got)
 	}
 }
+
+// TestSummaryChangeFromDataStart: the list's change of a segment created
+// within the window is measured from its first day with data, not from
+// the zeros before it; a series of zeros (tracking off) keeps no percent.
+func TestSummaryChangeFromDataStart(t *testing.T) {
+	st := &State{Series: points(0, 0, 0, 200, 210, 250)}
+	if c := st.summary().Change; !c.HasPct || c.Abs != 50 || c.Pct != 25 {
+		t.Errorf("change %+v, want +50 (+25%%) from the first day with data", c)
+	}
+	st = &State{Series: points(0, 0, 0)}
+	if c := st.summary().Change; c.HasPct || c.Abs != 0 {
+		t.Errorf("all zeros: change %+v", c)
+	}
+}
