@@ -58,8 +58,10 @@ type Options struct {
 	// Notice is shown in the status bar at start (a warning from start-up
 	// that the alternate screen would otherwise hide).
 	Notice string
-	// FetchTimeout bounds one series fetch of the dashboard (default 10 s):
-	// what is on screen is given up and retried rather than waited for.
+	// FetchTimeout bounds each request of a series fetch from when it is
+	// sent (client.WithRequestTimeout), not its wait for a request slot
+	// (default 10 s): what is on screen is given up and retried rather
+	// than waited for.
 	FetchTimeout time.Duration
 	// ScanHub runs one workspace scan at a time for every dashboard that
 	// shares it (segdash serve); nil gives the session a hub of its own.

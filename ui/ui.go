@@ -48,9 +48,11 @@ type Model struct {
 	frame  frameCache
 }
 
-// defaultFetchTimeout bounds a series fetch of the dashboard: shorter than
-// the client's own 15 s a request (and its retries), so a hung API shows as
-// an error with a retry, not as "loading…".
+// defaultFetchTimeout bounds each request of a dashboard's series fetch
+// from when it is sent (client.WithRequestTimeout), not its wait for a
+// request slot: shorter than the client's own 15 s a request (and its
+// retries), so a hung API shows as an error with a retry, not as
+// "loading…".
 const defaultFetchTimeout = 10 * time.Second
 
 // overlays are the screens and prompts shown over the dashboard; each

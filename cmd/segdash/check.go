@@ -284,12 +284,15 @@ func (f *checkFlags) breaches(cmd *cobra.Command, s *client.Series) []string {
 		out = append(out, fmt.Sprintf("latest size %s (%s) is below --min %s", output.Grouped(latest.Size), latest.Day, output.Grouped(f.min)))
 	}
 	if cmd.Flags().Changed("max-drop") {
-		first := s.Points[0].Size
+		// From the first day with data: a segment created in the window
+		// fell from its first size, not from the zeros before it existed.
+		pts := client.WithData(s.Points)
+		first := pts[0].Size
 		if first > 0 {
 			drop := float64(first-latest.Size) / float64(first) * 100
 			if drop > f.maxDrop {
 				out = append(out, fmt.Sprintf("fell %.1f%% over %d days (%s on %s to %s on %s), beyond --max-drop %g%%",
-					drop, len(s.Points), output.Grouped(first), s.Points[0].Day, output.Grouped(latest.Size), latest.Day, f.maxDrop))
+					drop, len(pts), output.Grouped(first), pts[0].Day, output.Grouped(latest.Size), latest.Day, f.maxDrop))
 			}
 		}
 	}

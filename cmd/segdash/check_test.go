@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -338,5 +340,33 @@ func TestCheckByIDWarnsOnAllZeros(t *testing.T) {
 	good := tracked(h, 1)[0]
 	if code, _, errs := runSegdash(t, env, "check", good.ID); code != 0 || strings.Contains(errs, "every size") {
 		t.Errorf("check of a tracked segment by id: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestCheckYoungSegment: a segment created ten days ago, checked over 30
+// days, changed from its first size (not +∞ % from the zeros before it
+// existed), and --max-drop measures its fall from that first size.
+func TestCheckYoungSegment(t *testing.T) {
+	ws := brazetest.NewWorkspace(42, 300)
+	yesterday := client.DateOf(testNow).AddDays(-1)
+	var young *brazetest.SegmentSpec
+	for _, s := range ws.Listed() {
+		if s.Tracked && s.SizeOn(yesterday) >= 2000 {
+			young = s
+			break
+		}
+	}
+	young.CreatedAt = yesterday.AddDays(-9).Time().Add(9 * time.Hour)
+	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	code, out, errs := runSegdash(t, env, "check", "--format", "json", "--max-drop", "0", young.ID)
+	first, last := young.SizeOn(yesterday.AddDays(-9)), young.SizeOn(yesterday)
+	if want := fmt.Sprintf(`"change": %d,`, last-first); !strings.Contains(out, want) {
+		t.Fatalf("no %s (from the first day with data) in:\n%s", want, out)
+	}
+	if first > last && (code != exitBreach || !strings.Contains(errs, "over 10 days")) {
+		t.Errorf("a fall from %d to %d over its 10 days: exit %d, stderr %q", first, last, code, errs)
+	}
+	if first <= last && code != 0 {
+		t.Errorf("a rise from %d to %d: exit %d, stderr %q", first, last, code, errs)
 	}
 }

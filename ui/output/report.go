@@ -40,13 +40,14 @@ func (r Result) Latest() (client.Point, bool) {
 	return r.Points[len(r.Points)-1], true
 }
 
-// Change is the change from the first point to the latest.
+// Change is the change from the first point with data (client.WithData:
+// not the zeros before a segment existed) to the latest.
 func (r Result) Change() (Change, bool) {
 	latest, ok := r.Latest()
 	if !ok {
 		return Change{}, false
 	}
-	return ChangeOf(r.Points[0].Size, latest.Size), true
+	return ChangeOf(client.WithData(r.Points)[0].Size, latest.Size), true
 }
 
 // sizes returns the sizes of r's points.

@@ -96,3 +96,14 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrap: %q", got)
 	}
 }
+
+// TestChangeFromFirstDayWithData: a segment created within the window
+// changed from its first size, not from the zeros before it existed.
+func TestChangeFromFirstDayWithData(t *testing.T) {
+	d := client.Date{Year: 2026, Month: 11, Day: 1}
+	r := Result{Points: []client.Point{{Day: d, Size: 0}, {Day: d.AddDays(1), Size: 0}, {Day: d.AddDays(2), Size: 200}, {Day: d.AddDays(3), Size: 250}}}
+	c, ok := r.Change()
+	if !ok || c.Abs != 50 || !c.HasPct || c.Pct != 25 {
+		t.Fatalf("change %+v %v; want +50 (+25%%) from the first day with data", c, ok)
+	}
+}

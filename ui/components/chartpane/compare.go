@@ -97,7 +97,7 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 			}
 			lines = append(lines, output.Line{Name: e.name, Points: pts, Color: c})
 			last := pts[len(pts)-1].Size
-			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(pts[0].Size, last))
+			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(client.WithData(pts)[0].Size, last))
 			if state.Err != nil {
 				status += "  ! " + common.ShortError(state.Err)
 			}
