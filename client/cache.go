@@ -39,6 +39,8 @@ type Cache struct {
 	// began, and partial pages older than the list TTL are not reused.
 	partial   map[int][]Segment
 	partialAt time.Time
+
+	apiDay apiDay // the newest day the API's up-to-now answers hold
 }
 
 // listKey is the one key of the segment list.

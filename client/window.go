@@ -92,24 +92,75 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 	if err := CheckWindow(length); err != nil {
 		return nil, &Error{Kind: ErrInvalidArgument, Endpoint: pathSeries, Message: err.Error()}
 	}
-	parts, closed := c.windowPlan(segmentID, length, end, maxAge)
-	if parts == nil {
-		return c.DataSeries(ctx, SeriesKey{SegmentID: segmentID, Length: length}, maxAge)
+	for try := 0; ; try++ {
+		parts, closed := c.windowPlan(segmentID, length, end, maxAge)
+		if parts == nil {
+			s, err := c.DataSeries(ctx, SeriesKey{SegmentID: segmentID, Length: length}, maxAge)
+			if err == nil {
+				c.apiDay.note(s, c.o.Now())
+			}
+			return s, err
+		}
+		got := make([]*Series, len(parts))
+		errs := make([]error, len(parts))
+		var wg sync.WaitGroup
+		for i, p := range parts {
+			wg.Go(func() { got[i], errs[i] = c.DataSeries(ctx, p.key, p.maxAge) })
+		}
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := partError(parts, errs); err != nil {
+			return nil, err
+		}
+		newest := parts[len(parts)-1]
+		if newest.key.EndingAt.IsZero() && c.apiDay.note(got[len(got)-1], c.o.Now()) != newest.to && try == 0 {
+			// The API's newest day is not the one planned with (its
+			// clock is past midnight and ours not, or the other way):
+			// plan again from its day, once, so the window's days are
+			// the API's and none is missing or dropped.
+			continue
+		}
+		return joinParts(segmentID, length, closed, parts, got), nil
 	}
-	got := make([]*Series, len(parts))
-	errs := make([]error, len(parts))
-	var wg sync.WaitGroup
-	for i, p := range parts {
-		wg.Go(func() { got[i], errs[i] = c.DataSeries(ctx, p.key, p.maxAge) })
+}
+
+// apiDay is the newest day the API's up-to-now answers held: the day a
+// window up to now ends with. It is yesterday by our clock, unless the
+// API's clock says otherwise (near midnight, or a stand-in whose days run
+// faster); a window planned from our clock alone would then miss a day or
+// drop the newest ones.
+type apiDay struct {
+	mu   sync.Mutex
+	day  Date      // zero: not seen yet
+	seen time.Time // our clock when it was seen
+}
+
+// yesterday is the day a window up to now ends with: the API's newest day
+// when one was seen, moved on by the days our clock moved since; else
+// yesterday by now.
+func (a *apiDay) yesterday(now time.Time) Date {
+	ours := DateOf(now.UTC()).AddDays(-1)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.day.IsZero() {
+		return ours
 	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	return a.day.AddDays(daysBetween(DateOf(a.seen.UTC()), DateOf(now.UTC())))
+}
+
+// note records the newest day of an up-to-now answer (our clock's now is
+// its time) and returns it; zero when s holds no point.
+func (a *apiDay) note(s *Series, now time.Time) Date {
+	p, ok := s.Latest()
+	if !ok || !s.EndingAt.IsZero() {
+		return Date{}
 	}
-	if err := partError(parts, errs); err != nil {
-		return nil, err
-	}
-	return joinParts(segmentID, length, closed, parts, got), nil
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.day, a.seen = p.Day, now
+	return p.Day
 }
 
 // PeekWindow returns the window (as Window would build it) from remembered
@@ -141,11 +192,17 @@ func (c *Cache) PeekWindow(segmentID string, length int, end time.Time) (*Series
 
 // windowPlan returns the parts of a window, or nil for an up-to-now window
 // of at most MaxLength days (the one request SeriesKey{segmentID, length}),
-// and whether the window ends before yesterday (closed).
+// and whether the window ends before yesterday (closed). Yesterday is the
+// newest day a window up to now ends with: the API's (apiDay).
 func (c *Cache) windowPlan(segmentID string, length int, end time.Time, maxAge time.Duration) ([]part, bool) {
-	now := c.o.Now()
-	first, last := WindowDays(length, end, now)
-	yesterday := DateOf(now.UTC()).AddDays(-1)
+	yesterday := c.apiDay.yesterday(c.o.Now())
+	last := yesterday
+	if !end.IsZero() {
+		if e := DateOf(end.UTC()).AddDays(-1); e.Before(last) {
+			last = e
+		}
+	}
+	first := last.AddDays(1 - length)
 	if last == yesterday && length <= MaxLength {
 		return nil, false
 	}
