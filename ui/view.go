@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -92,6 +93,14 @@ func (m *Model) authScreen() []string {
 	}
 	return append(out, "", st.Subtle.Render("endpoint: "+src),
 		st.Subtle.Render("segdash retries on every refresh; R retries now, q quits."))
+}
+
+// listedAgo is the age of the last run's listing: "3h ago", "just now".
+func listedAgo(d time.Duration) string {
+	if a := common.Ago(d); a != "now" {
+		return a
+	}
+	return "just now"
 }
 
 // bullet wraps text as a list item of width cells: "  • " on its first
@@ -193,9 +202,9 @@ func (m *Model) statusFields() []string {
 	case m.list.Len() == 0 && m.cat.err != nil:
 		parts = append(parts, "no segment list yet")
 	case m.cat.fromDisk && m.cat.listing:
-		parts = append(parts, fmt.Sprintf("%s segments from %s, refreshing…", n, common.Ago(m.c.Now().Sub(m.cat.listedAt))))
+		parts = append(parts, fmt.Sprintf("%s segments listed %s, refreshing…", n, listedAgo(m.c.Now().Sub(m.cat.listedAt))))
 	case m.cat.fromDisk:
-		parts = append(parts, fmt.Sprintf("%s segments from %s", n, common.Ago(m.c.Now().Sub(m.cat.listedAt))))
+		parts = append(parts, fmt.Sprintf("%s segments listed %s", n, listedAgo(m.c.Now().Sub(m.cat.listedAt))))
 	case m.cat.listing && m.list.Len() > 0:
 		parts = append(parts, "reloading segments…")
 	case m.cat.listing:

@@ -90,7 +90,7 @@ func TestInstantStartFromSnapshot(t *testing.T) {
 	m := e.newTestModel(Options{Snapshot: snap})
 	_, sized := m.Update(windowSize(120, 40))
 	// The first frame, before any command ran, already shows the data.
-	mustContain(t, screen(m), "latest", "fetched 3h ago", "saved by the last run", e.segmentsLabel()+" from 3h ago")
+	mustContain(t, screen(m), "latest", "fetched 3h ago", "saved by the last run", e.segmentsLabel()+" listed 3h ago")
 	if e.api.Requests("") != before {
 		t.Fatal("requests before the first frame")
 	}

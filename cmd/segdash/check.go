@@ -144,9 +144,9 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	}
 	var end time.Time
 	if f.endingAt != "" {
-		t, err := client.ParseTimestamp(f.endingAt)
+		t, err := parseEndingAt(f.endingAt)
 		if err != nil {
-			return time.Time{}, usageError("--ending-at %q: want YYYY-MM-DD or an ISO-8601 time", f.endingAt)
+			return time.Time{}, err
 		}
 		end = t
 	}

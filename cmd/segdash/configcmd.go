@@ -41,6 +41,7 @@ func writeConfig(w io.Writer, cfg config.Config) error {
 	}
 	fmt.Fprintf(w, "config file: %s\n\n", file)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	note := ""
 	fmt.Fprintln(tw, "SETTING\tVALUE\tFROM")
 	endpoint := cfg.Endpoint
 	key := "not set"
@@ -69,7 +70,8 @@ func writeConfig(w io.Writer, cfg config.Config) error {
 	}
 	if cfg.Demo && cfg.WatchlistFile != cfg.File {
 		// Rules naming the workspace's watchlists find none in the demo.
-		fmt.Fprintf(tw, "\tthe demo keeps its own watchlists; the config file's are for a real workspace\t\n")
+		// Said under the table: as a row it would widen VALUE.
+		note = "note: the demo keeps its own watchlists; the config file's are for a real workspace\n"
 	}
 	names := make([]string, len(cfg.Rules))
 	for i, r := range cfg.Rules {
@@ -85,7 +87,11 @@ func writeConfig(w io.Writer, cfg config.Config) error {
 		fmt.Fprintf(tw, "watchlist %s\t%s\t%s:%d\n", output.SafeText(wl.Name), output.Plural(len(wl.Segments), "segment", "segments"), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
 	}
 	writeWorkspaceRows(tw, cfg)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, note)
+	return err
 }
 
 // writeWorkspaceRows adds the workspace in use and every configured one,

@@ -58,6 +58,24 @@ func usageError(format string, args ...any) error {
 	return &codeError{code: exitError, err: fmt.Errorf(format, args...)}
 }
 
+// brazeBegan is the year of the earliest --ending-at: Braze (then Appboy)
+// began in 2011, so an earlier end holds no data, and year 1 is Go's zero
+// time, which means "now".
+const brazeBegan = 2011
+
+// parseEndingAt reads --ending-at: YYYY-MM-DD or an ISO-8601 time, not
+// before brazeBegan.
+func parseEndingAt(s string) (time.Time, error) {
+	t, err := client.ParseTimestamp(s)
+	if err != nil {
+		return time.Time{}, usageError("--ending-at %q: want YYYY-MM-DD or an ISO-8601 time", s)
+	}
+	if t.UTC().Year() < brazeBegan {
+		return time.Time{}, usageError("--ending-at %s is before %d: Braze has no data that old", client.DateOf(t), brazeBegan)
+	}
+	return t, nil
+}
+
 // checkEnd refuses an --ending-at past tomorrow: Braze has no data there,
 // and a window of days to come would read as sizes.
 func (a *app) checkEnd(end time.Time) error {

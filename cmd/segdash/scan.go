@@ -92,11 +92,7 @@ func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
 	if f.endingAt == "" {
 		return time.Time{}, nil
 	}
-	t, err := client.ParseTimestamp(f.endingAt)
-	if err != nil {
-		return time.Time{}, usageError("--ending-at %q: want YYYY-MM-DD or an ISO-8601 time", f.endingAt)
-	}
-	return t, nil
+	return parseEndingAt(f.endingAt)
 }
 
 func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {

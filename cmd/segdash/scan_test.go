@@ -164,6 +164,18 @@ func TestEndingAtInTheFutureIsRefused(t *testing.T) {
 	}
 }
 
+// TestEndingAtBeforeBrazeIsRefused: an --ending-at before 2011 (0001-01-01
+// is Go's zero time, which means "now") is refused, not read as now.
+func TestEndingAtBeforeBrazeIsRefused(t *testing.T) {
+	_, env := apiEnv(t, brazetest.Options{})
+	for _, args := range [][]string{{"check", "--ending-at", "0001-01-01", "VIP"}, {"scan", "--ending-at", "2010-12-31"}} {
+		code, out, errs := runSegdash(t, env, args...)
+		if code != exitError || !strings.Contains(errs, "Braze has no data that old") || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+}
+
 // TestScanCostLinesNameTheWorkspace: scanning several workspaces, each
 // cost line on stderr says which workspace it is about; scanning one, the
 // line is as it always was.

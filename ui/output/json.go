@@ -125,9 +125,14 @@ func WriteNagiosStatus(w io.Writer, results []Result, problems []string) error {
 			msg += "; " + strings.Join(bad, "; ")
 		}
 	}
-	_, err := fmt.Fprintf(w, "SEGDASH %s - %s | %s\n", status, msg, strings.Join(perf, " "))
+	_, err := fmt.Fprintf(w, "SEGDASH %s - %s | %s\n", status, nagiosText(msg), strings.Join(perf, " "))
 	return err
 }
+
+// nagiosText keeps a status line's text from ending early: Nagios reads
+// everything after the first "|" as performance data, so a "|" in a
+// segment name or a reason becomes "¦".
+func nagiosText(s string) string { return strings.ReplaceAll(s, "|", "¦") }
 
 func plural(n int) string {
 	if n == 1 {
@@ -141,6 +146,6 @@ func plural(n int) string {
 // line, so a monitoring system that reads only stdout sees why.
 func WriteNagiosError(w io.Writer, err error) error {
 	msg, _, _ := strings.Cut(err.Error(), "\n")
-	_, werr := fmt.Fprintf(w, "SEGDASH CRITICAL - %s |\n", SafeText(msg))
+	_, werr := fmt.Fprintf(w, "SEGDASH CRITICAL - %s |\n", nagiosText(SafeText(msg)))
 	return werr
 }

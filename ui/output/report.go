@@ -97,7 +97,10 @@ func WriteCharts(w io.Writer, results []Result, p colorprofile.Profile, width in
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s  %s\n", r.title(), SafeText(r.Segment.ID))
+		cw := min(max(width, ChartMinWidth), 120)
+		// The header fits the chart's width: a name of megabytes from a
+		// hostile API is one cut line, not a screenful.
+		fmt.Fprintf(&b, "%s\n", Truncate(r.title()+"  "+SafeText(r.Segment.ID), cw))
 		latest, ok := r.Latest()
 		if !ok {
 			b.WriteString("  (no data in this window)\n")
@@ -111,7 +114,7 @@ func WriteCharts(w io.Writer, results []Result, p colorprofile.Profile, width in
 			lines = append([]Line{{Name: cmp.Label(), Points: r.Previous, Color: asciigraph.DimGray, Background: true}}, lines...)
 		}
 		b.WriteString(Chart(lines,
-			ChartOptions{Width: min(max(width, ChartMinWidth), 120), Height: 14, Color: Colored(p),
+			ChartOptions{Width: cw, Height: 14, Color: Colored(p),
 				Caption: "estimated daily size (Braze estimates)"}))
 		b.WriteString("\n")
 	}

@@ -107,3 +107,41 @@ func TestChangeFromFirstDayWithData(t *testing.T) {
 		t.Fatalf("change %+v %v; want +50 (+25%%) from the first day with data", c, ok)
 	}
 }
+
+// TestNagiosPipeInNames: a "|" in a segment name or a reason does not end
+// the status text early (Nagios reads what follows the first "|" as
+// performance data); the perfdata label keeps its own quoting.
+func TestNagiosPipeInNames(t *testing.T) {
+	d := client.Date{Year: 2026, Month: 11, Day: 1}
+	r := Result{Segment: client.Segment{ID: "x", Name: "+cmd|'/c calc'!A0"}, Points: []client.Point{{Day: d, Size: 5}},
+		Breaches: []string{"latest size 5 | below 10"}}
+	var b strings.Builder
+	if err := WriteNagios(&b, []Result{r}); err != nil {
+		t.Fatal(err)
+	}
+	line := b.String()
+	if strings.Count(line, "|") != 2 { // the separator, and the one inside the quoted perfdata label
+		t.Fatalf("status line %q", line)
+	}
+	text, perf, _ := strings.Cut(line, " | ")
+	if !strings.Contains(text, "+cmd¦'/c calc'!A0") || !strings.Contains(text, "5 ¦ below 10") || !strings.HasPrefix(perf, "'+cmd|''/c calc''!A0'=5") {
+		t.Fatalf("status %q, perfdata %q", text, perf)
+	}
+}
+
+// TestChartHeaderFitsItsWidth: check's chart format cuts a huge segment
+// name to the chart's width instead of printing it whole.
+func TestChartHeaderFitsItsWidth(t *testing.T) {
+	d := client.Date{Year: 2026, Month: 11, Day: 1}
+	r := Result{Segment: client.Segment{ID: "id-1", Name: strings.Repeat("N", 100_000)},
+		Points: []client.Point{{Day: d, Size: 5}, {Day: d.AddDays(1), Size: 7}}}
+	var b strings.Builder
+	if err := WriteCharts(&b, []Result{r}, colorprofile.NoTTY, 80); err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(b.String(), "\n") {
+		if w := Width(l); w > 80 {
+			t.Fatalf("line %d is %d cells wide", i, w)
+		}
+	}
+}

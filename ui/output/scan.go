@@ -179,7 +179,7 @@ func writeScanNagios(w io.Writer, sum ScanSummary, rows []monitor.Row) error {
 		}
 	}
 	_, err := fmt.Fprintf(w, "SEGDASH %s - %s | alerted=%d;1 anomalies=%d scanned=%d;;;0;%d failed=%d missing=%d\n",
-		status, msg, monitor.Fired(rows), anomalies, sum.Done-sum.Failed, sum.Total, sum.Failed, sum.Missing())
+		status, nagiosText(msg), monitor.Fired(rows), anomalies, sum.Done-sum.Failed, sum.Total, sum.Failed, sum.Missing())
 	return err
 }
 
