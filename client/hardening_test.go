@@ -134,7 +134,7 @@ func TestListingThatNeverEnds(t *testing.T) {
 		want     string
 		requests int32
 	}{
-		{"new ids forever", func(p int) string { return fmt.Sprintf("p%d-", p) }, "did not end within 50 pages", 50},
+		{"new ids forever", func(p int) string { return fmt.Sprintf("p%d-", p) }, "goes on past 5,000 segments (50 pages): stopped", 50},
 		{"the same page forever", func(int) string { return "same-" }, "page 1 repeats", 2},
 	}
 	for _, tc := range cases {
