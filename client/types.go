@@ -175,7 +175,8 @@ type Series struct {
 	EndingAt time.Time
 	Points   []Point
 	// Duplicates counts the points dropped because their day came twice
-	// in the answer (the first was kept), so that a user can be told.
+	// in the answer with the same size (a day with two sizes is refused),
+	// so that a user can be told.
 	Duplicates int
 	// Warnings are non-fatal `errors` that came with a successful answer.
 	Warnings []string
