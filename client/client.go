@@ -101,8 +101,8 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	if apiKey == "" {
 		return nil, errors.New("an API key is required")
 	}
-	if strings.ContainsAny(apiKey, "\r\n\t ") {
-		return nil, errors.New("the API key contains white space or line breaks")
+	if err := checkKey(apiKey); err != nil {
+		return nil, err
 	}
 	c := &Client{
 		base:        base,
@@ -233,7 +233,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 	u.RawQuery = query.Encode()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+		return nil, c.fail(endpoint, 0, ErrTransport, "", withoutURL(err))
 	}
 	req.Header.Set("Authorization", "Bearer "+c.key)
 	req.Header.Set("Accept", "application/json")
@@ -244,7 +244,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 		if errors.As(err, &re) {
 			return nil, c.fail(endpoint, re.status, ErrRedirect, re.Error(), nil)
 		}
-		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+		return nil, c.fail(endpoint, 0, ErrTransport, "", withoutURL(err))
 	}
 	defer res.Body.Close()
 	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header, c.now())}
