@@ -1,8 +1,12 @@
 package client
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 )
 
 // MaxSize is the largest segment size believed: 10^12 is over a hundred
@@ -75,4 +79,52 @@ func missingDays(first, last Date) string {
 		return first.String() + " is"
 	}
 	return fmt.Sprintf("%s to %s (%d days) are", first, last, daysBetween(first, last)+1)
+}
+
+// wirePoint is a point as /segments/data_series sends it: the size is kept
+// as written, so that a size no int64 holds (1e30, 12.5, "12") is refused
+// in the API's terms, naming the point, rather than by the JSON decoder.
+type wirePoint struct {
+	Day  Date            `json:"time"`
+	Size json.RawMessage `json:"size"`
+}
+
+// wirePoints converts the points as sent; CleanPoints checks them next.
+func wirePoints(in []wirePoint) ([]Point, error) {
+	out := make([]Point, len(in))
+	for i, w := range in {
+		size, err := sizeOf(w.Size)
+		if err != nil {
+			return nil, fmt.Errorf("data[%d].size: %w", i, err)
+		}
+		out[i] = Point{Day: w.Day, Size: size}
+	}
+	return out, nil
+}
+
+// sizeOf reads a size as sent: a whole number of users, written as an
+// integer or as a number with an exponent or a zero fraction (1e3, 7.0).
+// A missing or null size is 0, as the decoder always read it. A size
+// within int64 is returned for checkSize to judge.
+func sizeOf(raw json.RawMessage) (int64, error) {
+	s := string(raw)
+	if s == "" || s == "null" {
+		return 0, nil
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, fmt.Errorf("%s is not a number of users", oneLine(s, 40))
+	}
+	switch {
+	case f != math.Trunc(f) && !math.IsInf(f, 0):
+		return 0, fmt.Errorf("%s is not a whole number of users", s)
+	case f > float64(MaxSize):
+		return 0, fmt.Errorf("%s is implausible (more than %d)", s, MaxSize)
+	case f < -float64(MaxSize):
+		return 0, fmt.Errorf("%s is negative", s)
+	}
+	return int64(f), nil
 }
