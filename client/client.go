@@ -101,8 +101,8 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	if apiKey == "" {
 		return nil, errors.New("an API key is required")
 	}
-	if strings.ContainsAny(apiKey, "\r\n\t ") {
-		return nil, errors.New("the API key contains white space or line breaks")
+	if err := checkKey(apiKey); err != nil {
+		return nil, err
 	}
 	c := &Client{
 		base:        base,
@@ -233,7 +233,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 	u.RawQuery = query.Encode()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+		return nil, c.fail(endpoint, 0, ErrTransport, "", withoutURL(err))
 	}
 	req.Header.Set("Authorization", "Bearer "+c.key)
 	req.Header.Set("Accept", "application/json")
@@ -244,7 +244,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 		if errors.As(err, &re) {
 			return nil, c.fail(endpoint, re.status, ErrRedirect, re.Error(), nil)
 		}
-		return nil, c.fail(endpoint, 0, ErrTransport, "", err)
+		return nil, c.fail(endpoint, 0, ErrTransport, "", withoutURL(err))
 	}
 	defer res.Body.Close()
 	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header, c.now())}
@@ -270,7 +270,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", describeJSONError(err))
 	}
 	for _, w := range out.minor() {
-		resp.Warnings = append(resp.Warnings, redact(w, c.key))
+		resp.Warnings = append(resp.Warnings, c.serverText(w))
 	}
 	return resp, nil
 }
@@ -286,7 +286,7 @@ func (c *Client) statusError(endpoint string, res *http.Response, resp *Response
 	}
 	e := c.fail(endpoint, res.StatusCode, kindForStatus(res.StatusCode), msg, nil).(*Error)
 	for _, s := range env.Errors {
-		e.Errors = append(e.Errors, redact(s, c.key))
+		e.Errors = append(e.Errors, c.serverText(s))
 	}
 	if e.Kind == ErrForbidden {
 		e.Permission = permissionFor(endpoint)
@@ -303,12 +303,18 @@ func (c *Client) statusError(endpoint string, res *http.Response, resp *Response
 }
 
 // fail builds an *Error with the key, and any part of it, redacted from
-// every text.
+// every text, and the server's message on one line (serverText).
 func (c *Client) fail(endpoint string, status int, kind error, msg string, cause error) error {
 	if cause != nil {
 		if r := redact(cause.Error(), c.key); r != cause.Error() {
 			cause = errors.New(r)
 		}
 	}
-	return &Error{Kind: kind, Endpoint: endpoint, StatusCode: status, Message: redact(msg, c.key), Err: cause}
+	return &Error{Kind: kind, Endpoint: endpoint, StatusCode: status, Message: c.serverText(msg), Err: cause}
 }
+
+// serverText is a text the server sent, as the client passes it on: the
+// key redacted first (a cut must not leave part of it), then on one line
+// of at most MaxMessage characters, so that a server cannot flood or
+// reshape a terminal, a log or the dashboard.
+func (c *Client) serverText(s string) string { return oneLine(redact(s, c.key), MaxMessage) }

@@ -37,7 +37,8 @@ type Error struct {
 	Endpoint string
 	// StatusCode is the HTTP status, 0 when no answer came.
 	StatusCode int
-	// Message is Braze's own message, with the API key redacted.
+	// Message is Braze's own message, with the API key redacted, on one
+	// line of at most MaxMessage characters.
 	Message string
 	// Errors are Braze's minor error strings.
 	Errors []string
@@ -62,18 +63,20 @@ func (e *Error) Error() string {
 	if e.StatusCode != 0 {
 		fmt.Fprintf(&b, " (HTTP %d)", e.StatusCode)
 	}
+	// Each text is made one line again: an Error may be built elsewhere
+	// than from an answer, and many minor errors must not make a long one.
 	if e.Message != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Message)
+		b.WriteString(oneLine(e.Message, MaxMessage))
 	}
 	if len(e.Errors) > 0 {
 		b.WriteString(" [")
-		b.WriteString(strings.Join(e.Errors, "; "))
+		b.WriteString(oneLine(strings.Join(e.Errors, "; "), MaxMessage))
 		b.WriteString("]")
 	}
 	if e.Err != nil && e.Message == "" {
 		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
+		b.WriteString(oneLine(e.Err.Error(), MaxMessage))
 	}
 	if h := e.Hint(); h != "" {
 		b.WriteString(" — ")

@@ -3,12 +3,15 @@ package client
 import (
 	"context"
 	"fmt"
+
+	"github.com/segdash/segdash/client/num"
 )
 
-// MaxPages bounds a listing: 10,000 pages are a million segments, far
-// beyond any workspace, so a server that never ends its list is refused
+// MaxPages bounds a listing: 1,000 pages are 100,000 segments, far beyond
+// any Braze workspace (10,000 segments are 100 pages), so a server that
+// never ends its list is refused within seconds and a few tens of MB,
 // rather than paged until memory or patience runs out.
-const MaxPages = 10000
+const MaxPages = 1000
 
 // pager lists every segment page by page. Pages known to exist (from the
 // last listing) are fetched up to ahead at once; beyond them one page at a
@@ -75,7 +78,7 @@ func (p *pager) run(ctx context.Context) ([]Segment, error) {
 		if inflight == 0 {
 			// Nothing in flight and nothing to start: the page bound was
 			// reached (stitch says so first); never report a part as all.
-			err = &Error{Kind: ErrDecode, Endpoint: pathList, Message: fmt.Sprintf("the listing stopped at page %d without an end", p.stitched)}
+			err = &Error{Kind: ErrDecode, Endpoint: pathList, Message: endlessMessage(p.maxPages)}
 			break
 		}
 		r := <-done
@@ -135,11 +138,17 @@ func (p *pager) stitch(seen map[string]bool, out []Segment) (bool, []Segment, er
 				Message: fmt.Sprintf("page %d repeats segments of earlier pages only; the listing stopped", p.stitched-1)}
 		}
 		if p.stitched >= p.maxPages {
-			return false, out, &Error{Kind: ErrDecode, Endpoint: pathList,
-				Message: fmt.Sprintf("the list did not end within %d pages (%d segments); the listing stopped", p.maxPages, p.maxPages*PageSize)}
+			return false, out, &Error{Kind: ErrDecode, Endpoint: pathList, Message: endlessMessage(p.maxPages)}
 		}
 	}
 }
 
 // pagesSeen is the number of pages a complete listing consumed.
 func (p *pager) pagesSeen() int { return p.stitched }
+
+// endlessMessage says that a listing was stopped at the page bound.
+func endlessMessage(maxPages int) string {
+	return fmt.Sprintf("the segment list goes on past %s segments (%s pages): stopped; "+
+		"Braze workspaces are far smaller, so this server's list looks endless",
+		num.Grouped(int64(maxPages*PageSize)), num.Grouped(int64(maxPages)))
+}

@@ -103,13 +103,17 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 	}
 	var body struct {
 		envelope
-		Data []Point `json:"data"`
+		Data []wirePoint `json:"data"`
 	}
 	resp, err := c.get(ctx, pathSeries, q, &body)
 	if err != nil {
 		return nil, resp, err
 	}
-	points, dropped, err := CleanPoints(body.Data, length)
+	points, err := wirePoints(body.Data)
+	if err != nil {
+		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
+	}
+	points, dropped, err := CleanPoints(points, length)
 	if err != nil {
 		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
 	}

@@ -148,7 +148,7 @@ func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 func (d *Date) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("time: want a date string, got %s", truncateForMessage(string(b)))
+		return fmt.Errorf("time: want a date string, got %s", oneLine(string(b), 80))
 	}
 	if len(s) > 10 && s[10] == 'T' {
 		s = s[:10]
@@ -175,7 +175,8 @@ type Series struct {
 	EndingAt time.Time
 	Points   []Point
 	// Duplicates counts the points dropped because their day came twice
-	// in the answer (the first was kept), so that a user can be told.
+	// in the answer with the same size (a day with two sizes is refused),
+	// so that a user can be told.
 	Duplicates int
 	// Warnings are non-fatal `errors` that came with a successful answer.
 	Warnings []string
@@ -205,13 +206,4 @@ type Response struct {
 	Rate       Rate
 	// Warnings are non-fatal `errors` from a success body.
 	Warnings []string
-}
-
-func truncateForMessage(s string) string {
-	const max = 80
-	r := []rune(s)
-	if len(r) > max {
-		return string(r[:max]) + "…"
-	}
-	return s
 }
