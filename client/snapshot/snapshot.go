@@ -25,6 +25,11 @@ const snapshotVersion = 2
 // maxSeries bounds the series a snapshot keeps (the newest).
 const maxSeries = 2000
 
+// MaxSize is the largest snapshot file Load reads: 10,000 segments take
+// about 1.4 MB, and maxSeries series of a few hundred points some more
+// megabytes; a bigger file is no snapshot segdash wrote (or /dev/zero).
+const MaxSize = 64 << 20
+
 // Snapshot is what a dashboard last saw of one workspace, kept on disk so
 // that the next start shows it at once.
 type Snapshot struct {
@@ -95,27 +100,23 @@ func (s *Store) Path() string { return s.path }
 // renamed out of the way; the caller starts without it.
 var ErrSetAside = errors.New("snapshot set aside")
 
-// Load reads the snapshot. No file is (nil, nil). A corrupt, outdated or
-// foreign file is renamed aside and reported with ErrSetAside.
+// Load reads the snapshot. No file is (nil, nil). A corrupt, outdated,
+// foreign or oversized file, or one that is no regular file (a FIFO, a
+// symlink to /dev/zero), is renamed aside and reported with ErrSetAside.
 func (s *Store) Load() (*Snapshot, error) {
-	b, err := os.ReadFile(s.path)
+	b, err := client.ReadRegularFile(s.path, MaxSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
+	if err != nil && !errors.Is(err, client.ErrFileRefused) {
+		return nil, fmt.Errorf("%s: %w", s.path, err)
 	}
 	var snap Snapshot
 	why := ""
-	switch err := json.Unmarshal(b, &snap); {
-	case err != nil:
-		why = "it is not a valid snapshot (" + err.Error() + ")"
-	case snap.Version != snapshotVersion:
-		why = fmt.Sprintf("it has format version %d, not %d", snap.Version, snapshotVersion)
-	case snap.Endpoint != s.endpoint || snap.KeyFingerprint != s.fingerprint:
-		why = "it belongs to another workspace"
-	default:
-		why = clean(&snap)
+	if err != nil {
+		why = "it is " + err.Error()
+	} else {
+		why = s.check(b, &snap)
 	}
 	if why == "" {
 		return &snap, nil
@@ -125,6 +126,19 @@ func (s *Store) Load() (*Snapshot, error) {
 		return nil, fmt.Errorf("%w: %s: %s, and it could not be moved: %v", ErrSetAside, s.path, why, err)
 	}
 	return nil, fmt.Errorf("%w: %s: %s; moved to %s", ErrSetAside, s.path, why, aside)
+}
+
+// check decodes b into snap and says why it is unusable, or "".
+func (s *Store) check(b []byte, snap *Snapshot) string {
+	switch err := json.Unmarshal(b, snap); {
+	case err != nil:
+		return "it is not a valid snapshot (" + err.Error() + ")"
+	case snap.Version != snapshotVersion:
+		return fmt.Sprintf("it has format version %d, not %d", snap.Version, snapshotVersion)
+	case snap.Endpoint != s.endpoint || snap.KeyFingerprint != s.fingerprint:
+		return "it belongs to another workspace"
+	}
+	return clean(snap)
 }
 
 // Save writes the snapshot atomically, keeping the newest series only.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -185,4 +186,44 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLoadRefusesWhatIsNoFile: a snapshot path that is a FIFO, a symlink to
+// /dev/zero, a directory or a file over MaxSize is set aside with a
+// warning, never read (no hang, no out-of-memory crash); the next Save
+// writes a regular file in its place, not through the old one.
+func TestLoadRefusesWhatIsNoFile(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		make       func(path string) error
+	}{
+		{"fifo", "not a regular file (a FIFO)", func(p string) error { return syscall.Mkfifo(p, 0o600) }},
+		{"/dev/zero", "not a regular file (a device)", func(p string) error { return os.Symlink("/dev/zero", p) }},
+		{"directory", "not a regular file (a directory)", func(p string) error { return os.Mkdir(p, 0o700) }},
+		{"huge", "larger than", func(p string) error { return os.Truncate(p, snapshot.MaxSize+1) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			st := snapshot.NewStore(dir, "https://rest.iad-01.braze.com", "key", func() time.Time { return fixedNow })
+			if tc.name == "huge" {
+				os.WriteFile(st.Path(), nil, 0o600)
+			}
+			if err := tc.make(st.Path()); err != nil {
+				t.Fatal(err)
+			}
+			snap, err := st.Load()
+			if snap != nil || !errors.Is(err, snapshot.ErrSetAside) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Load: %v, %v; want set aside: %s", snap, err, tc.want)
+			}
+			if err := st.Save(&snapshot.Snapshot{Segments: []client.Segment{{ID: "a", Name: "A"}}}); err != nil {
+				t.Fatal(err)
+			}
+			if fi, err := os.Lstat(st.Path()); err != nil || !fi.Mode().IsRegular() {
+				t.Fatalf("after Save: %v %v", fi, err)
+			}
+			if snap, err := st.Load(); err != nil || len(snap.Segments) != 1 {
+				t.Errorf("reload: %v %v", snap, err)
+			}
+		})
+	}
 }

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,6 +33,7 @@ type serveFlags struct {
 	connBurst      int
 	handshake      time.Duration
 	maxUnauth      int
+	maxUnauthPerIP int
 	// idleCheck, when set, is how often idleness is checked (tests).
 	idleCheck time.Duration
 }
@@ -78,6 +76,7 @@ user name.`,
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
 	fl.DurationVar(&f.handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not finished the SSH handshake and authentication this long after connecting")
 	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
+	fl.IntVar(&f.maxUnauthPerIP, "max-unauthenticated-per-ip", 8, "most of those from one IP address (IPv6: one /64), so one address cannot lock the others out")
 	return cmd
 }
 
@@ -96,7 +95,7 @@ type server struct {
 	// tick makes a session's timers; they end with the session's context.
 	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	active atomic.Int32
-	unauth atomic.Int32   // connections not authenticated yet
+	unauth *unauthLimiter // connections not authenticated yet
 	wg     sync.WaitGroup // session handlers
 }
 
@@ -143,13 +142,13 @@ func (f *serveFlags) validate() error {
 		return usageError("--idle-timeout must be at least 1s")
 	case f.connRate <= 0 || f.connBurst < 1:
 		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
-	case f.handshake < 100*time.Millisecond || f.maxUnauth < 1:
-		return usageError("--handshake-timeout must be at least 100ms and --max-unauthenticated at least 1")
+	case f.handshake < 100*time.Millisecond || f.maxUnauth < 1 || f.maxUnauthPerIP < 1:
+		return usageError("--handshake-timeout must be at least 100ms, and --max-unauthenticated and --max-unauthenticated-per-ip at least 1")
 	}
 	if f.authorizedKeys != "" {
 		n, err := countAuthorizedKeys(f.authorizedKeys)
 		if err != nil {
-			return fmt.Errorf("--authorized-keys: %w", err)
+			return fmt.Errorf("--authorized-keys %s: %w", f.authorizedKeys, err)
 		}
 		if n == 0 {
 			return fmt.Errorf("--authorized-keys %s holds no public key", f.authorizedKeys)
@@ -172,9 +171,14 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 		ln.Close()
 		return err
 	}
+	hostSigner, err := loadHostKey(hostKey)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s := &server{app: a, flags: f, log: logger, ctx: sctx, tick: a.sessionTick}
+	s := &server{app: a, flags: f, log: logger, ctx: sctx, tick: a.sessionTick, unauth: newUnauthLimiter(f.maxUnauth, f.maxUnauthPerIP)}
 	defer s.closeWorkspaces()
 	if err := s.connectWorkspaces(cfgs, def); err != nil {
 		ln.Close()
@@ -184,10 +188,10 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 		s.tick = a.tick
 	}
 	srv, err := wish.NewServer(
-		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithIdleTimeout(f.idleTimeout),
 		func(srv *ssh.Server) error {
+			srv.AddHostKey(hostSigner)
 			srv.HandshakeTimeout = f.handshake
 			srv.ConnCallback = s.countUnauthenticated
 			return nil
@@ -232,44 +236,6 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 	<-ended
 	logger.Info("stopped")
 	return nil
-}
-
-// hostKeyPath picks the host key file and makes sure its folder exists.
-func hostKeyPath(p string) (string, error) {
-	if p == "" {
-		dir, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("no --host-key and no user config dir: %w", err)
-		}
-		p = filepath.Join(dir, "segdash", "ssh_host_ed25519")
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-		return "", fmt.Errorf("--host-key: %w", err)
-	}
-	return p, nil
-}
-
-// countAuthorizedKeys parses an authorized_keys file and counts its keys.
-func countAuthorizedKeys(path string) (int, error) {
-	keys, err := readAuthorizedKeys(path)
-	return len(keys), err
-}
-
-func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var keys []gossh.PublicKey
-	for len(strings.TrimSpace(string(b))) > 0 {
-		k, _, _, rest, err := gossh.ParseAuthorizedKey(b)
-		if err != nil {
-			break // the rest holds no further valid key
-		}
-		keys = append(keys, k)
-		b = rest
-	}
-	return keys, nil
 }
 
 // authorize lets a key in when the authorized keys file of the workspace

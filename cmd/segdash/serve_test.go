@@ -88,7 +88,7 @@ func startServeApp(t *testing.T, a *app, mod func(*serveFlags, *config.Config)) 
 		t.Fatal(err)
 	}
 	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, maxSessions: 32,
-		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32}
+		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32, maxUnauthPerIP: 8}
 	cfg := config.Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
 		Refresh: time.Minute, CacheTTL: 5 * time.Minute, Concurrency: 4}
 	if mod != nil {
@@ -451,11 +451,11 @@ func TestServeFlagValidation(t *testing.T) {
 		f    serveFlags
 		want string
 	}{
-		{serveFlags{maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "--authorized-keys"},
-		{serveFlags{authorizedKeys: empty, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "holds no public key"},
-		{serveFlags{authorizedKeys: filepath.Join(dir, "missing"), maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "no such file"},
-		{serveFlags{listen: "127.0.0.1:23234", allowAnyKey: true, maxSessions: 0, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "--max-sessions"},
-		{serveFlags{listen: "0.0.0.0:23234", allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1}, "for loopback only"},
+		{serveFlags{maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "--authorized-keys"},
+		{serveFlags{authorizedKeys: empty, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "holds no public key"},
+		{serveFlags{authorizedKeys: filepath.Join(dir, "missing"), maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "no such file"},
+		{serveFlags{listen: "127.0.0.1:23234", allowAnyKey: true, maxSessions: 0, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "--max-sessions"},
+		{serveFlags{listen: "0.0.0.0:23234", allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "for loopback only"},
 	}
 	for _, tc := range cases {
 		if err := tc.f.validate(); err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -5,7 +5,6 @@ import (
 	"net"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"charm.land/ssh"
@@ -18,17 +17,16 @@ import (
 type unauthKey struct{}
 
 // countUnauthenticated bounds the connections that have not authenticated
-// yet: beyond --max-unauthenticated a new one is dropped at once, so silent
-// sockets cannot use up the file descriptors. A connection leaves the count
-// when it authenticates or closes.
+// yet (see unauthLimiter): beyond --max-unauthenticated, or
+// --max-unauthenticated-per-ip from one address, a new one is dropped at
+// once. A connection leaves the count when it authenticates or closes.
 func (s *server) countUnauthenticated(ctx ssh.Context, c net.Conn) net.Conn {
-	if int(s.unauth.Add(1)) > s.flags.maxUnauth {
-		s.unauth.Add(-1)
-		s.log.Warn("refused: too many unauthenticated connections", "remote", c.RemoteAddr().String(), "max_unauthenticated", s.flags.maxUnauth)
+	release, refused := s.unauth.acquire(c.RemoteAddr())
+	if refused != "" {
+		s.log.Warn("refused: "+refused, "remote", c.RemoteAddr().String(),
+			"max_unauthenticated", s.flags.maxUnauth, "max_unauthenticated_per_ip", s.flags.maxUnauthPerIP)
 		return nil
 	}
-	var once sync.Once
-	release := func() { once.Do(func() { s.unauth.Add(-1) }) }
 	ctx.SetValue(unauthKey{}, release)
 	return &releaseConn{Conn: c, release: release}
 }

@@ -78,7 +78,7 @@ func checkWorkspaceKeys(cfg config.Config) error {
 	n, err := countAuthorizedKeys(cfg.AuthorizedKeys)
 	switch {
 	case err != nil:
-		return fmt.Errorf("workspace %s: authorized_keys: %w", cfg.Workspace, err)
+		return fmt.Errorf("workspace %s: authorized_keys %s: %w", cfg.Workspace, cfg.AuthorizedKeys, err)
 	case n == 0:
 		return fmt.Errorf("workspace %s: authorized_keys %s holds no public key", cfg.Workspace, cfg.AuthorizedKeys)
 	}

@@ -25,6 +25,7 @@ type wsServer struct {
 	us, eu                         *standIn
 	usSigner, euSigner, bothSigner gossh.Signer
 	logs                           *syncBuffer
+	euKeys                         string // eu's own authorized_keys
 }
 
 // startWorkspaceServe serves us and eu; withDefault keeps
@@ -36,6 +37,7 @@ func startWorkspaceServe(t *testing.T, withDefault, anyKey bool) *wsServer {
 	dir := t.TempDir()
 	e := &wsServer{us: us, eu: eu, usSigner: newSigner(t), euSigner: newSigner(t), bothSigner: newSigner(t), logs: &syncBuffer{}}
 	serverKeys, euKeys := filepath.Join(dir, "server_keys"), filepath.Join(dir, "eu_keys")
+	e.euKeys = euKeys
 	both := gossh.MarshalAuthorizedKey(e.bothSigner.PublicKey())
 	os.WriteFile(serverKeys, append(gossh.MarshalAuthorizedKey(e.usSigner.PublicKey()), both...), 0o600)
 	os.WriteFile(euKeys, append(gossh.MarshalAuthorizedKey(e.euSigner.PublicKey()), both...), 0o600)
@@ -59,7 +61,7 @@ func startWorkspaceServe(t *testing.T, withDefault, anyKey bool) *wsServer {
 		cfgs = append(cfgs, cfg)
 	}
 	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: serverKeys, maxSessions: 32,
-		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32}
+		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32, maxUnauthPerIP: 8}
 	if anyKey {
 		f.authorizedKeys, f.allowAnyKey = "", true
 	}

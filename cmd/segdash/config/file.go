@@ -38,67 +38,6 @@ func excerpt(s string) string {
 	return output.SafeText(s)
 }
 
-// errNotExist marks a missing file for readRegular's callers.
-var errNotExist = fs.ErrNotExist
-
-// readRegular reads the file at path (after following symlinks) when it
-// is a regular file of at most max bytes. A FIFO, a device such as
-// /dev/zero or a directory is refused before it is opened, so reading never
-// blocks or runs out of memory.
-func readRegular(path string, max int64) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(st, max); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// The file may have been swapped since the Stat: check what was opened.
-	if st, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if err := checkRegular(st, max); err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("larger than %d bytes", max)
-	}
-	return b, nil
-}
-
-func checkRegular(st fs.FileInfo, max int64) error {
-	if !st.Mode().IsRegular() {
-		return fmt.Errorf("not a regular file (%s)", fileKind(st.Mode()))
-	}
-	if st.Size() > max {
-		return fmt.Errorf("larger than %d bytes (%d)", max, st.Size())
-	}
-	return nil
-}
-
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "mode " + m.String()
-}
-
 // fileSettings are the settings the config file may hold, in the order
 // `segdash config` lists them.
 var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules", "workspaces", "default_workspace"}
@@ -147,12 +86,12 @@ func decodeOne(path string, b []byte) (*yaml.Node, error) {
 
 // readConfigFile parses the config file. A missing file is (nil, nil).
 func readConfigFile(path string) (*configFile, error) {
-	b, err := readRegular(path, MaxConfigSize)
-	if errors.Is(err, errNotExist) {
+	b, err := client.ReadRegularFile(path, MaxConfigSize)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("config file %s: %v", path, unwrapPath(err))
+		return nil, fmt.Errorf("config file %s: %v", path, err)
 	}
 	cf := &configFile{path: path, values: map[string]fileValue{}}
 	doc, err := decodeOne(path, b)
@@ -235,25 +174,16 @@ func (cf *configFile) parseWatchlists(v *yaml.Node) error {
 	return nil
 }
 
-// unwrapPath drops a PathError's repetition of the path the caller names.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // ReadKeyFile reads an API key file (named by source) and warns when
 // others can read it.
 func ReadKeyFile(path, source string) (key, warning string, err error) {
-	b, err := readRegular(path, MaxKeySize)
+	b, err := client.ReadRegularFile(path, MaxKeySize)
 	if err != nil {
-		return "", "", fmt.Errorf("API key file %s (%s): %v", path, source, unwrapPath(err))
+		return "", "", fmt.Errorf("API key file %s (%s): %v", path, source, err)
 	}
 	st, err := os.Stat(path)
-	if err != nil {
-		return "", "", fmt.Errorf("API key file %s (%s): %v", path, source, unwrapPath(err))
+	if err != nil { // swapped since it was read: the error names it
+		return "", "", fmt.Errorf("API key file (%s): %v", source, err)
 	}
 	key = strings.TrimSpace(string(b))
 	if key == "" {

@@ -102,9 +102,9 @@ func saveTarget(path string) (target string, perm os.FileMode, old []byte, err e
 	if st.Mode().Perm()&0o200 == 0 {
 		return "", 0, nil, fmt.Errorf("%s is read-only (mode %04o): the watchlist was not saved; make it writable (chmod u+w) to save watchlists there", path, st.Mode().Perm())
 	}
-	old, err = readRegular(target, MaxConfigSize)
+	old, err = client.ReadRegularFile(target, MaxConfigSize)
 	if err != nil {
-		return "", 0, nil, fmt.Errorf("%s: %v; not rewritten", path, unwrapPath(err))
+		return "", 0, nil, fmt.Errorf("%s: %v; not rewritten", path, err)
 	}
 	return target, st.Mode().Perm(), old, nil
 }

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/segdash/segdash/cmd/segdash/config"
+)
+
+// notFiles makes, in dir, the files the tester handed serve: a FIFO, a
+// symlink to /dev/zero, a directory and a sparse file of size bytes.
+func notFiles(t *testing.T, dir string, size int64) map[string]string {
+	t.Helper()
+	fifo, zero, big := filepath.Join(dir, "fifo"), filepath.Join(dir, "zero"), filepath.Join(dir, "sparse")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, size); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{
+		fifo: "not a regular file (a FIFO)",
+		zero: "not a regular file (a device)",
+		dir:  "not a regular file (a directory)",
+		big:  "larger than",
+	}
+}
+
+// TestServeAuthorizedKeysThatAreNoFiles: --authorized-keys naming a FIFO,
+// /dev/zero, a directory or a sparse 1 GB file is refused at start, at
+// once, naming the file and what is wrong (no hang, no 24 GB read).
+func TestServeAuthorizedKeysThatAreNoFiles(t *testing.T) {
+	for path, want := range notFiles(t, t.TempDir(), 1<<30) {
+		f := &serveFlags{authorizedKeys: path, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1,
+			handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}
+		err := f.validate()
+		if err == nil || !strings.HasPrefix(err.Error(), "--authorized-keys "+path+": "+want) {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+	}
+}
+
+// TestServeHostKeyThatIsNoFile: a host key that is a FIFO, /dev/zero, a
+// directory or too large stops serve at start with the file and why,
+// before it listens to anyone.
+func TestServeHostKeyThatIsNoFile(t *testing.T) {
+	for path, want := range notFiles(t, t.TempDir(), maxHostKeySize+1) {
+		a := &app{now: time.Now, getenv: func(string) string { return "" }}
+		f := &serveFlags{hostKey: path, allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1,
+			handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			done <- a.serve(context.Background(), f, config.Config{Demo: true, Length: 30}, ln, slog.New(slog.DiscardHandler))
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.HasPrefix(err.Error(), "--host-key "+path+": "+want) {
+				t.Errorf("%s: %v, want %q", path, err, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: serve did not stop", path)
+		}
+	}
+}
+
+// TestLoadHostKeyGeneratesOnce: a missing host key is generated with mode
+// 0600 and read back the next time; a file that holds no key is an error
+// naming it.
+func TestLoadHostKeyGeneratesOnce(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "host_key")
+	first, err := loadHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("generated key: %v %v, want mode 0600", st, err)
+	}
+	again, err := loadHostKey(path)
+	if err != nil || !bytes.Equal(again.PublicKey().Marshal(), first.PublicKey().Marshal()) {
+		t.Errorf("the host key changed on the second start: %v", err)
+	}
+	junk := filepath.Join(dir, "junk")
+	os.WriteFile(junk, []byte("not a key\n"), 0o600)
+	if _, err := loadHostKey(junk); err == nil || !strings.Contains(err.Error(), "--host-key "+junk+": not a usable private key") {
+		t.Errorf("junk host key: %v", err)
+	}
+}
+
+// TestServeWorkspaceKeysFileTurnedIntoNoFile: a workspace's authorized_keys
+// that is a FIFO or too large at login refuses that login and logs why;
+// the server goes on serving the others.
+func TestServeWorkspaceKeysFileTurnedIntoNoFile(t *testing.T) {
+	e := startWorkspaceServe(t, true, false)
+	for _, tc := range []struct {
+		want string
+		make func(path string) error
+	}{
+		{"not a regular file (a FIFO)", func(p string) error { return syscall.Mkfifo(p, 0o600) }},
+		{"larger than 1048576 bytes", func(p string) error {
+			return os.WriteFile(p, bytes.Repeat(gossh.MarshalAuthorizedKey(e.euSigner.PublicKey()), 20_000), 0o600)
+		}},
+	} {
+		os.Remove(e.euKeys)
+		if err := tc.make(e.euKeys); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := e.run(t, "eu", e.euSigner, "check x"); err == nil {
+			t.Errorf("%s: eu let in", tc.want)
+		}
+		if logs := e.logs.String(); !strings.Contains(logs, tc.want) || !strings.Contains(logs, e.euKeys) {
+			t.Errorf("%s: the refusal's reason was not logged:\n%s", tc.want, logs)
+		}
+		if _, code, err := e.run(t, "us", e.usSigner, "check --format spark "+tracked(e.us.h, 1)[0].ID); err != nil || code != 0 {
+			t.Fatalf("%s: us after the refusal: %d %v", tc.want, code, err)
+		}
+	}
+}
