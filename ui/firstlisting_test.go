@@ -78,21 +78,23 @@ func newPagedListing(t *testing.T, n int, snap *snapshot.Snapshot) *pagedListing
 func (p *pagedListing) page(t *testing.T) {
 	t.Helper()
 	p.gate.open <- struct{}{}
-	p.apply(t)
+	p.apply(t, false)
 }
 
-// finish applies the listing's messages through its end.
-func (p *pagedListing) finish(t *testing.T) {
+// finish applies the listing's messages through its end, or only its end
+// (skipping its progress).
+func (p *pagedListing) finish(t *testing.T, skip bool) {
 	t.Helper()
 	for {
-		if _, end := p.apply(t).(segmentsLoadedMsg); end {
+		if _, end := p.apply(t, skip).(segmentsLoadedMsg); end {
 			return
 		}
 	}
 }
 
-// apply applies the listing's next message.
-func (p *pagedListing) apply(t *testing.T) tea.Msg {
+// apply applies the listing's next message, unless skip and it is a
+// progress message.
+func (p *pagedListing) apply(t *testing.T, skip bool) tea.Msg {
 	t.Helper()
 	var msg tea.Msg
 	select {
@@ -101,6 +103,9 @@ func (p *pagedListing) apply(t *testing.T) tea.Msg {
 		t.Fatal("the listing said nothing")
 	}
 	if pm, ok := msg.(segmentsProgressMsg); ok {
+		if skip {
+			return msg
+		}
 		pm.next = nil // the goroutine of newPagedListing waits for the next one
 		msg = pm
 	}
@@ -134,16 +139,35 @@ func TestFirstListingShowsPagesAsTheyArrive(t *testing.T) {
 	if n := p.e.api.Requests("data_series"); n == 0 {
 		t.Error("no series fetched for the rows on screen during the listing")
 	}
+	// A refresh (or R) during the first listing would start a second one
+	// that joins it in the cache without its pages: the rows would stop.
+	if gen := m.cat.gen; m.loadSegmentsCmd(client.Fresh) != nil || m.cat.gen != gen {
+		t.Error("a second listing started during the first")
+	}
 	if got := m.snapshot().Segments; got != nil {
 		t.Errorf("a snapshot holds %d segments of a listing under way", len(got))
+	}
+
+	// A page arriving below the screen costs the one frame its count in
+	// the status bar costs, as before rows were shown during the listing.
+	m.View()
+	frames := m.frame.count
+	p.page(t)
+	m.View()
+	m.View()
+	if d := m.frame.count - frames; d != 1 || m.list.Len() != 200 {
+		t.Errorf("page 2: %d frames, %d rows; want 1 frame, 200 rows", d, m.list.Len())
 	}
 
 	// A user moves through the first rows, selects one and sorts by name:
 	// later pages insert rows above and below the cursor.
 	press(t, m, "down", "space", "down", "down", "s")
+	for range 15 {
+		press(t, m, "down")
+	}
 	want, line := m.list.CursorID(), cursorLine(screen(m))
 	selected := ids(m.list.Selected())
-	for n := 200; n <= 300; n += 100 {
+	for n := 300; n <= 300; n += 100 {
 		p.page(t)
 		if m.list.Len() != n {
 			t.Fatalf("after page %d: %d rows", n/100, m.list.Len())
@@ -155,9 +179,14 @@ func TestFirstListingShowsPagesAsTheyArrive(t *testing.T) {
 			t.Fatalf("after page %d the cursor moved from line %d to %d", n/100, line, l)
 		}
 	}
-	p.gate.open <- struct{}{} // the short last page ends the listing
-	p.finish(t)
+	// The short last page ends the listing; its progress may never be
+	// seen (the listing drops one the screen has not taken yet).
+	p.gate.open <- struct{}{}
+	p.finish(t, true)
 	s = screen(m)
+	if l := cursorLine(s); l != line {
+		t.Errorf("at the listing's end the cursor moved from line %d to %d", line, l)
+	}
 	if !slices.Equal(ids(m.list.All()), func() []string {
 		var w []string
 		for _, s := range all {
@@ -260,7 +289,7 @@ func TestSavedListStaysWhileListing(t *testing.T) {
 		}
 	}()
 	for {
-		if _, end := p.apply(t).(segmentsLoadedMsg); end {
+		if _, end := p.apply(t, false).(segmentsLoadedMsg); end {
 			break
 		}
 		if m.list.Len() != 320 {

@@ -147,8 +147,14 @@ func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
 		return m.live.Failed()
 	}
 	m.cat.err, m.cat.authErr = nil, nil
+	if m.cat.loaded {
+		m.list.SetSegments(msg.segs)
+	} else {
+		// The first listing's last pages (their progress may have been
+		// dropped) arrive as the others did.
+		m.list.Grow(msg.segs)
+	}
 	m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()
-	m.list.SetSegments(msg.segs)
 	var watch tea.Cmd
 	if m.watch.pending != "" {
 		watch = m.applyWatchlist(m.watch.pending)
