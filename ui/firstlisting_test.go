@@ -244,6 +244,9 @@ func TestFirstListingFilterAndFailure(t *testing.T) {
 	if m.list.Len() != 200 {
 		t.Fatalf("a failed listing left %d rows, want the 200 listed", m.list.Len())
 	}
+	if g := m.Glance(); g.Listed || g.Problem == "" {
+		t.Errorf("a workspace picker reads %+v for a listing failed mid-way", g)
+	}
 	press(t, m, "S")
 	mustContain(t, screen(m), "nothing to scan yet")
 
