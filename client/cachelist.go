@@ -8,10 +8,10 @@ import (
 // Segments returns every segment, from memory when younger than maxAge (0:
 // the list TTL; Fresh: never). progress is called with the segments listed
 // so far, in order, as pages arrive, for the caller that starts the
-// listing (joiners of an in-flight listing get no progress calls). Each page holds one of the MaxInFlight request slots, so
-// a listing never has more requests in flight than the bound. A listing
-// that fails keeps the pages it fetched: the next call resumes at the page
-// that failed.
+// listing (joiners of an in-flight listing get no progress calls). Each
+// page holds one of the MaxInFlight request slots, so a listing never has
+// more requests in flight than the bound. A listing that fails keeps the
+// pages it fetched: the next call resumes at the page that failed.
 func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress func(sofar []Segment)) ([]Segment, error) {
 	ttl := c.o.ListTTL
 	return cached(c, ctx, c.list, &c.listFlight, listKey{}, pick(maxAge, ttl), ttl, func(ctx context.Context) ([]Segment, error) {
