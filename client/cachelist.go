@@ -6,13 +6,13 @@ import (
 )
 
 // Segments returns every segment, from memory when younger than maxAge (0:
-// the list TTL; Fresh: never). progress is called as pages arrive, for the
-// caller that starts the listing (joiners of an in-flight listing get no
-// progress calls). Each page holds one of the MaxInFlight request slots, so
-// a listing never has more requests in flight than the bound. A listing
-// that fails keeps the pages it fetched: the next call resumes at the page
-// that failed.
-func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress func(int)) ([]Segment, error) {
+// the list TTL; Fresh: never). progress is called with the segments listed
+// so far, in order, as pages arrive, for the caller that starts the
+// listing (joiners of an in-flight listing get no progress calls). Each
+// page holds one of the MaxInFlight request slots, so a listing never has
+// more requests in flight than the bound. A listing that fails keeps the
+// pages it fetched: the next call resumes at the page that failed.
+func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress func(sofar []Segment)) ([]Segment, error) {
 	ttl := c.o.ListTTL
 	return cached(c, ctx, c.list, &c.listFlight, listKey{}, pick(maxAge, ttl), ttl, func(ctx context.Context) ([]Segment, error) {
 		p := c.pager(progress)
@@ -33,7 +33,7 @@ func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress fun
 
 // pager prepares a listing through the cache's request slots, resuming a
 // recent failed one.
-func (c *Cache) pager(progress func(int)) *pager {
+func (c *Cache) pager(progress func([]Segment)) *pager {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	got := c.partial

@@ -24,7 +24,10 @@ type pager struct {
 	ahead    int
 	known    int
 	maxPages int
-	progress func(int)
+	// progress, if not nil, gets the segments listed so far whenever they
+	// grow; the slice is never written again (later pages append beyond
+	// its capacity), so the caller may keep it.
+	progress func(sofar []Segment)
 	// got holds the pages fetched, including those of an earlier failed
 	// listing being resumed; it keeps what arrived when this one fails.
 	got map[int][]Segment
@@ -56,7 +59,7 @@ func (p *pager) run(ctx context.Context) ([]Segment, error) {
 		n := len(out)
 		end, out, err = p.stitch(seen, out)
 		if p.progress != nil && len(out) > n {
-			p.progress(len(out))
+			p.progress(out[:len(out):len(out)])
 		}
 		if end || err != nil {
 			break

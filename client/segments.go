@@ -69,7 +69,10 @@ func (c *Client) AllSegments(ctx context.Context, progress func(loaded int)) ([]
 			segs, _, err := c.ListSegments(ctx, page, SortAsc)
 			return segs, err
 		},
-		ahead: c.pageAhead, maxPages: c.maxPages, progress: progress, got: map[int][]Segment{},
+		ahead: c.pageAhead, maxPages: c.maxPages, got: map[int][]Segment{},
+	}
+	if progress != nil {
+		p.progress = func(sofar []Segment) { progress(len(sofar)) }
 	}
 	return p.run(ctx)
 }

@@ -41,7 +41,8 @@ func (m *Model) ensureSeries() tea.Cmd {
 		// what its next start (the snapshot) and its return show.
 		m.trimSeries(charted, onScreen)
 	}
-	if !m.cat.loaded || m.cat.authErr != nil || m.opts.Offline {
+	// The first listing's pages are rows like any other.
+	if (!m.cat.loaded && m.list.Len() == 0) || m.cat.authErr != nil || m.opts.Offline {
 		return nil
 	}
 	var keys []client.SeriesKey

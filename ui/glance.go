@@ -25,7 +25,8 @@ func (m *Model) Glance() Glance {
 	switch {
 	case m.cat.authErr != nil:
 		g.Problem = common.ShortError(m.cat.authErr)
-	case m.list.Len() == 0 && m.cat.err != nil:
+	case (m.list.Len() == 0 || !m.cat.loaded) && m.cat.err != nil:
+		// A first listing that failed mid-way has rows but no list.
 		g.Problem = common.ShortError(m.cat.err)
 	}
 	return g

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"github.com/segdash/segdash/ui/uitest"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
@@ -48,7 +49,14 @@ func newTestEnvWith(t testing.TB, o brazetest.Options) *testEnv {
 	t.Helper()
 	o.Now = func() time.Time { return testNow }
 	api := brazetest.NewHandler(o)
-	srv := httptest.NewServer(api)
+	return newTestEnvServing(t, api, api)
+}
+
+// newTestEnvServing is a testEnv of api whose requests h serves (api, or
+// a handler in front of it).
+func newTestEnvServing(t testing.TB, api *brazetest.Handler, h http.Handler) *testEnv {
+	t.Helper()
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	c, err := client.New(srv.URL, brazetest.DemoKey, client.WithRetries(0, 0))
 	if err != nil {

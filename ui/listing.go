@@ -23,14 +23,30 @@ type catalog struct {
 	authErr  error // a 401 or 403: the auth screen replaces the dashboard
 }
 
-// progress takes a listing's progress; it returns the wait for the next.
-func (c *catalog) progress(msg segmentsProgressMsg) tea.Cmd {
-	if msg.gen != c.gen {
+// listingProgress takes a listing's progress; it returns the wait for the
+// next. The first listing (no list yet, neither saved nor listed) shows
+// its segments as they arrive, so the first rows can be looked at and
+// charted within a page or two. A list already on screen (the snapshot's,
+// or an earlier listing's) stays whole until the new listing completes: a
+// part of it would drop the segments not listed yet as if deleted, and
+// with them their place in the selection and under the cursor.
+func (m *Model) listingProgress(msg segmentsProgressMsg) tea.Cmd {
+	if msg.gen != m.cat.gen {
 		return nil
 	}
-	c.count = msg.n
-	return msg.next
+	m.cat.count = msg.n
+	if m.cat.loaded || len(msg.segs) <= m.list.Len() {
+		return msg.next
+	}
+	// No redraw beyond the progress's own: the count in the status bar
+	// changes with every page shown.
+	m.list.Grow(msg.segs)
+	return tea.Batch(msg.next, m.ensureSeries())
 }
+
+// firstListing reports whether the first listing is under way: no list
+// was ever complete, and the rows on screen (if any) are its pages so far.
+func (c *catalog) firstListing() bool { return c.listing && !c.loaded }
 
 // minRelist is the youngest list a live refresh lists again: a listing
 // costs one request per 100 segments, so at a 10 s refresh a workspace of
@@ -65,6 +81,12 @@ func (m *Model) refreshAll() tea.Cmd {
 // progress, letting the cache answer with a list younger than maxAge (0:
 // the list TTL; client.Fresh: none).
 func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
+	if m.cat.firstListing() {
+		// A second listing would join the first one in the cache without
+		// its pages: the rows would stop growing until the end. The first
+		// is as fresh as any.
+		return nil
+	}
 	m.cat.gen++
 	m.cat.listing = true
 	m.cat.count = 0
@@ -74,9 +96,9 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 	// The listing starts when the command first runs (never in Update),
 	// and reports through ch; each message carries wait for the next.
 	list := func() {
-		segs, err := cache.Segments(ctx, maxAge, func(n int) {
+		segs, err := cache.Segments(ctx, maxAge, func(sofar []client.Segment) {
 			select {
-			case ch <- segmentsProgressMsg{gen: gen, n: n}:
+			case ch <- segmentsProgressMsg{gen: gen, n: len(sofar), segs: sofar}:
 			default: // the screen is behind; it will catch up with the next one
 			}
 		})
@@ -125,8 +147,14 @@ func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
 		return m.live.Failed()
 	}
 	m.cat.err, m.cat.authErr = nil, nil
+	if m.cat.loaded {
+		m.list.SetSegments(msg.segs)
+	} else {
+		// The first listing's last pages (their progress may have been
+		// dropped) arrive as the others did.
+		m.list.Grow(msg.segs)
+	}
 	m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()
-	m.list.SetSegments(msg.segs)
 	var watch tea.Cmd
 	if m.watch.pending != "" {
 		watch = m.applyWatchlist(m.watch.pending)

@@ -8,11 +8,13 @@ import (
 	"github.com/segdash/segdash/client"
 )
 
-// segmentsProgressMsg reports how many segments the listing has so far;
-// next waits for the listing's following message.
+// segmentsProgressMsg reports how many segments the listing has so far,
+// and which (the first listing shows them); next waits for the listing's
+// following message.
 type segmentsProgressMsg struct {
 	gen  int
 	n    int
+	segs []client.Segment
 	next tea.Cmd
 }
 

@@ -47,6 +47,8 @@ func newScanState(c *common.Common, hub *monitor.Hub) scanState {
 // the flagged-only view) is on, the watchlist shown, else every segment.
 func (m *Model) scanScope() ([]client.Segment, string) {
 	switch {
+	case !m.cat.loaded:
+		return nil, "" // the first listing's pages are not every segment
 	case m.list.Filter() != "":
 		return m.list.Shown(), fmt.Sprintf("the filter %q", m.list.Filter())
 	case m.watch.current != "":

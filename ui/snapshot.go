@@ -45,7 +45,12 @@ func (m *Model) restore(snap *snapshot.Snapshot) {
 
 // snapshot is what the dashboard knows now, for the next start.
 func (m *Model) snapshot() *snapshot.Snapshot {
-	snap := &snapshot.Snapshot{Segments: m.list.All(), ListedAt: m.cat.listedAt, Series: m.store.Snapshot()}
+	snap := &snapshot.Snapshot{ListedAt: m.cat.listedAt, Series: m.store.Snapshot()}
+	if m.cat.loaded {
+		// The first listing's pages so far are no list: the next start
+		// would show them as the workspace's.
+		snap.Segments = m.list.All()
+	}
 	for _, id := range m.store.LongWindowSegments() {
 		for _, r := range m.opts.Cache.ClosedChunks(id) {
 			snap.Chunks = append(snap.Chunks, snapshot.Series{SegmentID: r.Key.SegmentID, Length: r.Key.Length,

@@ -171,7 +171,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case segmentsProgressMsg:
-		return m, m.cat.progress(msg)
+		return m, m.listingProgress(msg)
 	case segmentsLoadedMsg:
 		return m, m.segmentsLoaded(msg)
 	case seriesLoadedMsg:

@@ -201,6 +201,13 @@ func (m *Model) statusFields() []string {
 		parts = append(parts, "no segment list yet · trying again…")
 	case m.list.Len() == 0 && m.cat.err != nil:
 		parts = append(parts, "no segment list yet")
+	case !m.cat.loaded && m.cat.err != nil && m.cat.listing:
+		// The first listing failed mid-way: its rows stay, said to be a part.
+		parts = append(parts, fmt.Sprintf("%s segments so far · listing failed, trying again…", n))
+	case !m.cat.loaded && m.cat.err != nil:
+		parts = append(parts, fmt.Sprintf("%s segments so far · listing failed: %s", n, common.ShortError(m.cat.err)))
+	case m.cat.firstListing() && m.list.Len() > 0:
+		parts = append(parts, fmt.Sprintf("loading segments… %s so far", n))
 	case m.cat.fromDisk && m.cat.listing:
 		parts = append(parts, fmt.Sprintf("%s segments listed %s, refreshing…", n, listedAgo(m.c.Now().Sub(m.cat.listedAt))))
 	case m.cat.fromDisk:

@@ -66,6 +66,17 @@ func (m *Model) SetSegments(segs []client.Segment) {
 	m.rebuild(cur)
 }
 
+// Grow shows more of a listing still under way: segs are its segments so
+// far, beginning with those the list holds. Besides what SetSegments
+// keeps, the cursor keeps its line on screen: rows arriving above it (in
+// a name or data order) do not move it under the user's eyes.
+func (m *Model) Grow(segs []client.Segment) {
+	line := m.cursor - m.offset
+	m.SetSegments(segs)
+	m.offset = m.cursor - line
+	m.clamp()
+}
+
 // Len is the number of segments known.
 func (m *Model) Len() int { return len(m.all) }
 
