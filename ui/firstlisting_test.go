@@ -298,7 +298,7 @@ func TestSavedListStaysWhileListing(t *testing.T) {
 		if m.list.Len() != 320 {
 			t.Fatalf("the saved list became %d rows during the listing", m.list.Len())
 		}
-		mustContain(t, screen(m), "320 segments from 1h ago, refreshing…")
+		mustContain(t, screen(m), "320 segments listed 1h ago, refreshing…")
 	}
 	if n := len(p.e.api.Workspace().Listed()); m.list.Len() != n {
 		t.Fatalf("after the listing %d rows, want %d", m.list.Len(), n)
