@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -23,38 +24,41 @@ func (d deadlineTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // TestRequestTimeoutStartsWithTheSlot: a fetch queued behind busy request
 // slots gets its WithRequestTimeout bound from when it holds a slot, not
-// from when it was asked, and the bound reaches the shared fetch.
+// from when it was asked, and the bound reaches the shared fetch. It runs
+// in a synctest bubble: the half hour spent in the queue is fake time, and
+// synctest.Wait knows when the fetch is blocked on a slot.
 func TestRequestTimeoutStartsWithTheSlot(t *testing.T) {
-	seen := make(deadlineTransport, 1)
-	cl, err := New("https://rest.iad-01.braze.com", "key", WithHTTPClient(&http.Client{Transport: seen}),
-		WithTimeout(10*time.Hour), WithRetries(0, 0)) // the client's own bound is looser than the hour
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := NewCache(cl, CacheOptions{MaxInFlight: 2, Timeout: 10 * time.Hour})
-	for range cap(c.sem) {
-		c.sem <- struct{}{} // every slot busy
-	}
-	done := make(chan error, 1)
-	go func() {
-		_, err := c.Details(WithRequestTimeout(context.Background(), time.Hour), "seg", Fresh)
-		done <- err
-	}()
-	freed := time.Now()
-	<-c.sem // one slot frees: the fetch may go now, not before
-	dl := <-seen
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	if dl.IsZero() {
-		t.Fatal("the request carries no deadline")
-	}
-	if min := freed.Add(time.Hour); dl.Before(min) {
-		t.Errorf("deadline %v is before the slot was free + 1h (%v): the queue counted", dl, min)
-	}
-	if max := time.Now().Add(time.Hour); dl.After(max) {
-		t.Errorf("deadline %v is later than an hour from now (%v)", dl, max)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		seen := make(deadlineTransport, 1)
+		cl, err := New("https://rest.iad-01.braze.com", "key", WithHTTPClient(&http.Client{Transport: seen}),
+			WithTimeout(10*time.Hour), WithRetries(0, 0)) // the client's own bound is looser than the hour
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := NewCache(cl, CacheOptions{MaxInFlight: 2, Timeout: 10 * time.Hour})
+		for range cap(c.sem) {
+			c.sem <- struct{}{} // every slot busy
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := c.Details(WithRequestTimeout(context.Background(), time.Hour), "seg", Fresh)
+			done <- err
+		}()
+		synctest.Wait()              // the fetch waits for a slot
+		time.Sleep(30 * time.Minute) // in the queue: this must not count
+		freed := time.Now()
+		<-c.sem // one slot frees: the fetch may go now, not before
+		dl := <-seen
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		if dl.IsZero() {
+			t.Fatal("the request carries no deadline")
+		}
+		if want := freed.Add(time.Hour); !dl.Equal(want) {
+			t.Errorf("deadline %v; want the slot's time + 1h (%v): the queue counted", dl, want)
+		}
+	})
 }
 
 // TestRequestTimeoutKeepsCancellation: the caller's own cancellation still

@@ -30,7 +30,9 @@ func CheckWindow(length int) error {
 // WindowDays returns the first and last day of the window of length days
 // that ends with the day before end's UTC date, as ending_at does. A zero
 // end, or one whose window would reach today or later, means up to now:
-// the window then ends yesterday (UTC, by now), the newest complete day.
+// the window then ends the day before now's UTC date. Cache.Window ends an
+// up-to-now window with the API's newest day (apiDay); pass the day after
+// it as now to agree with it (Cache.PreviousPeriod does).
 func WindowDays(length int, end, now time.Time) (first, last Date) {
 	last = DateOf(now.UTC()).AddDays(-1)
 	if !end.IsZero() {
@@ -49,6 +51,13 @@ func WindowDays(length int, end, now time.Time) (first, last Date) {
 func PreviousPeriod(length int, end, now time.Time) time.Time {
 	first, _ := WindowDays(length, end, now)
 	return first.Time()
+}
+
+// PreviousPeriod is the package's PreviousPeriod for the windows this cache
+// builds: "now" is the API's (apiDay), so the previous period ends exactly
+// where Window's up-to-now window starts, whatever our clock says.
+func (c *Cache) PreviousPeriod(length int, end time.Time) time.Time {
+	return PreviousPeriod(length, end, c.apiDay.yesterday(c.o.Now()).AddDays(1).Time())
 }
 
 // part is one request of a window: its cache key, the days of the window
@@ -93,11 +102,12 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 		return nil, &Error{Kind: ErrInvalidArgument, Endpoint: pathSeries, Message: err.Error()}
 	}
 	for try := 0; ; try++ {
-		parts, closed := c.windowPlan(segmentID, length, end, maxAge)
+		parts, closed, yesterday := c.windowPlan(segmentID, length, end, maxAge)
 		if parts == nil {
-			s, err := c.DataSeries(ctx, SeriesKey{SegmentID: segmentID, Length: length}, maxAge)
+			k := SeriesKey{SegmentID: segmentID, Length: length}
+			s, err := c.DataSeries(ctx, k, maxAge)
 			if err == nil {
-				c.apiDay.note(s, c.o.Now())
+				c.noteDay(k, s)
 			}
 			return s, err
 		}
@@ -115,7 +125,7 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 			return nil, err
 		}
 		newest := parts[len(parts)-1]
-		if newest.key.EndingAt.IsZero() && c.apiDay.note(got[len(got)-1], c.o.Now()) != newest.to && try == 0 {
+		if newest.key.EndingAt.IsZero() && c.noteDay(newest.key, got[len(got)-1]) != yesterday && try == 0 {
 			// The API's newest day is not the one planned with (its
 			// clock is past midnight and ours not, or the other way):
 			// plan again from its day, once, so the window's days are
@@ -126,43 +136,6 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 	}
 }
 
-// apiDay is the newest day the API's up-to-now answers held: the day a
-// window up to now ends with. It is yesterday by our clock, unless the
-// API's clock says otherwise (near midnight, or a stand-in whose days run
-// faster); a window planned from our clock alone would then miss a day or
-// drop the newest ones.
-type apiDay struct {
-	mu   sync.Mutex
-	day  Date      // zero: not seen yet
-	seen time.Time // our clock when it was seen
-}
-
-// yesterday is the day a window up to now ends with: the API's newest day
-// when one was seen, moved on by the days our clock moved since; else
-// yesterday by now.
-func (a *apiDay) yesterday(now time.Time) Date {
-	ours := DateOf(now.UTC()).AddDays(-1)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.day.IsZero() {
-		return ours
-	}
-	return a.day.AddDays(daysBetween(DateOf(a.seen.UTC()), DateOf(now.UTC())))
-}
-
-// note records the newest day of an up-to-now answer (our clock's now is
-// its time) and returns it; zero when s holds no point.
-func (a *apiDay) note(s *Series, now time.Time) Date {
-	p, ok := s.Latest()
-	if !ok || !s.EndingAt.IsZero() {
-		return Date{}
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.day, a.seen = p.Day, now
-	return p.Day
-}
-
 // PeekWindow returns the window (as Window would build it) from remembered
 // answers only, however old, without any request, and when its oldest part
 // was fetched; false when a part was never fetched. It shows a window
@@ -171,7 +144,7 @@ func (c *Cache) PeekWindow(segmentID string, length int, end time.Time) (*Series
 	if CheckWindow(length) != nil {
 		return nil, time.Time{}, false
 	}
-	parts, closed := c.windowPlan(segmentID, length, end, 0)
+	parts, closed, _ := c.windowPlan(segmentID, length, end, 0)
 	if parts == nil {
 		return c.Peek(SeriesKey{SegmentID: segmentID, Length: length})
 	}
@@ -192,9 +165,9 @@ func (c *Cache) PeekWindow(segmentID string, length int, end time.Time) (*Series
 
 // windowPlan returns the parts of a window, or nil for an up-to-now window
 // of at most MaxLength days (the one request SeriesKey{segmentID, length}),
-// and whether the window ends before yesterday (closed). Yesterday is the
-// newest day a window up to now ends with: the API's (apiDay).
-func (c *Cache) windowPlan(segmentID string, length int, end time.Time, maxAge time.Duration) ([]part, bool) {
+// whether the window ends before yesterday (closed), and that yesterday:
+// the newest day a window up to now ends with, the API's (apiDay).
+func (c *Cache) windowPlan(segmentID string, length int, end time.Time, maxAge time.Duration) ([]part, bool, Date) {
 	yesterday := c.apiDay.yesterday(c.o.Now())
 	last := yesterday
 	if !end.IsZero() {
@@ -204,13 +177,13 @@ func (c *Cache) windowPlan(segmentID string, length int, end time.Time, maxAge t
 	}
 	first := last.AddDays(1 - length)
 	if last == yesterday && length <= MaxLength {
-		return nil, false
+		return nil, false, yesterday
 	}
 	closedAge := c.o.ClosedTTL
 	if maxAge > closedAge {
 		closedAge = maxAge
 	}
-	return windowParts(segmentID, first, last, yesterday, maxAge, closedAge), last != yesterday
+	return windowParts(segmentID, first, last, yesterday, maxAge, closedAge), last != yesterday, yesterday
 }
 
 // joinParts joins the parts' answers into one series of length days; a
@@ -302,39 +275,6 @@ func partError(parts []part, errs []error) error {
 		return nil
 	}
 	return pe
-}
-
-// DataStart returns the index of the first point with a size above zero,
-// and false when there is none. Braze reports zero for the days before a
-// segment existed, so for a segment younger than its window the data
-// starts at s.Points[i].Day: a chart can start there and say so. (A
-// segment that truly had no users looks the same: there is nothing to
-// draw either way.)
-func (s *Series) DataStart() (int, bool) {
-	if s == nil {
-		return 0, false
-	}
-	return DataStart(s.Points)
-}
-
-// DataStart returns the index of the first of points with a size above
-// zero, and false when there is none (see Series.DataStart).
-func DataStart(points []Point) (int, bool) {
-	for i, p := range points {
-		if p.Size > 0 {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
-// WithData returns points from the first with a size above zero on (see
-// Series.DataStart): what a change or a trend is measured on, so that the
-// zeros before a segment existed are not a rise from nothing. Points with
-// no size above zero (tracking off, an empty segment) are returned whole.
-func WithData(points []Point) []Point {
-	i, _ := DataStart(points)
-	return points[i:]
 }
 
 // epochDay is the day n days after 1970-01-01.

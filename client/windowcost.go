@@ -9,7 +9,7 @@ func (c *Cache) WindowCost(segmentID string, length int, end time.Time, maxAge t
 	if CheckWindow(length) != nil {
 		return 0
 	}
-	parts, _ := c.windowPlan(segmentID, length, end, maxAge)
+	parts, _, _ := c.windowPlan(segmentID, length, end, maxAge)
 	if parts == nil {
 		parts = []part{{key: SeriesKey{SegmentID: segmentID, Length: length}, maxAge: maxAge}}
 	}

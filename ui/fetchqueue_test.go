@@ -17,7 +17,7 @@ import (
 // first request, so the outcome does not depend on how fast the machine
 // answers (the timeout is far longer than one loopback request).
 func TestFetchTimeoutIgnoresQueue(t *testing.T) {
-	const timeout = 300 * time.Millisecond
+	const timeout = 2 * time.Second
 	e := newTestEnv(t, 12)
 	cache := client.NewCache(e.cache.Client(), client.CacheOptions{Now: e.now, MaxInFlight: 1})
 	arrived := make(chan string, 1000)

@@ -54,12 +54,20 @@ func (m *Model) Return() tea.Cmd {
 	return tea.Batch(m.ensureSeries(), m.relistIfOld())
 }
 
+// LentStamp changes whenever what Lent returns may have: a series, the
+// selection or the list (a rename) changed. It is cheap: a wrapper asks it
+// after every message, and Lent only when it changed.
+func (m *Model) LentStamp() string {
+	return fmt.Sprintf("%d:%d:%d", m.store.Version(), m.list.SelectedCount(), m.cat.listedAt.UnixNano())
+}
+
+// GuestStamp is the stamp of the guests given last (SetGuests).
+func (m *Model) GuestStamp() string { return m.share.stamp }
+
 // Lent is this dashboard's selection as guests of workspace name's
-// series, in the window it was lent, and a stamp that changes whenever
-// they do.
-func (m *Model) Lent(name string) ([]chartpane.Guest, string) {
+// series, in the window it was lent.
+func (m *Model) Lent(name string) []chartpane.Guest {
 	sel := m.list.Selected()
-	stamp := fmt.Sprintf("%s:%d:%d", name, m.store.Version(), len(sel))
 	out := make([]chartpane.Guest, 0, len(sel))
 	for _, s := range sel {
 		g := chartpane.Guest{Workspace: name, Segment: s}
@@ -69,7 +77,7 @@ func (m *Model) Lent(name string) ([]chartpane.Guest, string) {
 		}
 		out = append(out, g)
 	}
-	return out, stamp
+	return out
 }
 
 // SetGuests charts the series of other workspaces beside this one's own

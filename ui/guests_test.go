@@ -60,6 +60,14 @@ func TestOffScreenRefreshesOnlyItsSelection(t *testing.T) {
 		t.Errorf("off screen, the list was asked %d times", n)
 	}
 
+	// A retry after a failed listing waits for the return too.
+	m.cat.err = errors.New("listing failed")
+	settle(t, m, m.liveAction(live.RetryFailed))
+	m.cat.err = nil
+	if n := e.api.Requests("list") - lists; n != 0 {
+		t.Errorf("off screen, a retry asked for the list %d times", n)
+	}
+
 	settle(t, m, m.Return())
 	if w := m.Window(); w.Length != 30 {
 		t.Fatalf("back on screen the window is %+v; want its own 30 days", w)

@@ -215,6 +215,9 @@ func (m *Model) liveAction(a live.Action) tea.Cmd {
 		}
 		return tea.Batch(m.refreshLive(), m.relistIfOld())
 	case live.RetryFailed:
+		if m.share.away {
+			return m.retryFailed() // the lent selection only; the list waits for its return
+		}
 		if !m.cat.loaded || m.cat.err != nil {
 			return m.loadSegmentsCmd(client.Fresh)
 		}

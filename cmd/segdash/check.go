@@ -43,12 +43,8 @@ const zeroHint = "if analytics tracking is off for this segment in Braze, it has
 
 // allZero reports whether there are points and every one is 0.
 func allZero(pts []client.Point) bool {
-	for _, p := range pts {
-		if p.Size != 0 {
-			return false
-		}
-	}
-	return len(pts) > 0
+	_, some := client.DataStart(pts)
+	return len(pts) > 0 && !some
 }
 
 // untrackedHint says why an untracked segment has no sizes, and what to do.
@@ -202,7 +198,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	}
 	ends := []time.Time{end}
 	if f.compare != "" {
-		ends = append(ends, client.PreviousPeriod(f.length, end, a.now()))
+		ends = append(ends, be.cache.PreviousPeriod(f.length, end))
 	}
 	fetches := newSeriesFetches(be.cache, f.length)
 	fetches.prefetch(ctx, refs, ends...)

@@ -224,8 +224,6 @@ func dayAxis(days []client.Date, plotW int) []asciigraph.Option {
 	}
 }
 
-// normalise indexes vals to 100 at the first non-zero value; values before
-// it are NaN (not drawn), and an all-zero series is all NaN.
 // IndexAt is point day of pts indexed to 100 at the first non-zero point,
 // as a chart with Normalise draws it: "103.2", or "—" before the first
 // non-zero point or outside pts.
@@ -244,6 +242,8 @@ func IndexAt(pts []client.Point, day int) string {
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
+// normalise indexes vals to 100 at the first non-zero value; values before
+// it are NaN (not drawn), and an all-zero series is all NaN.
 func normalise(vals []float64) []float64 {
 	out := make([]float64, len(vals))
 	base := 0.0

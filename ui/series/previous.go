@@ -19,8 +19,13 @@ func (s *Store) TogglePrevious() bool {
 
 // PreviousKey is the key of segment id's previous period: the window's
 // length, ending where the window shown starts (client.PreviousPeriod).
+// An up-to-now window ends with the API's newest day, which the data
+// seen so far tells (nowDay): now is only the fallback before any.
 func (s *Store) PreviousKey(id string, now time.Time) client.SeriesKey {
 	w := s.Key(id)
+	if !s.nowDay.IsZero() {
+		now = s.nowDay.Time()
+	}
 	return client.SeriesKey{SegmentID: id, Length: w.Length, EndingAt: client.PreviousPeriod(w.Length, w.EndingAt, now)}
 }
 

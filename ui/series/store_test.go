@@ -107,3 +107,22 @@ func TestSummaryChangeFromDataStart(t *testing.T) {
 		t.Errorf("all zeros: change %+v", c)
 	}
 }
+
+// TestPreviousKeyFollowsTheAPIsDay: the previous period of an up-to-now
+// window ends where that window starts by the API's newest day (which the
+// window's data told), not by our clock: with the API three days ahead,
+// no day is missing between the two periods.
+func TestPreviousKeyFollowsTheAPIsDay(t *testing.T) {
+	s := New(30, nil)
+	k := s.Key("a")
+	ahead := &client.Series{}
+	newest := client.DateOf(now).AddDays(2) // the API's yesterday, 3 days after ours
+	for i := range 30 {
+		ahead.Points = append(ahead.Points, client.Point{Day: newest.AddDays(i - 29), Size: 100})
+	}
+	s.Finish(k, s.Begin(k), ahead, nil, now)
+	got := s.PreviousKey("a", now)
+	if want := newest.AddDays(-29).Time(); !got.EndingAt.Equal(want) || got.Length != 30 {
+		t.Fatalf("previous period %+v; want 30 days ending at %v (the window's first day)", got, want)
+	}
+}

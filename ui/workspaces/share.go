@@ -1,6 +1,7 @@
 package workspaces
 
 import (
+	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -21,20 +22,25 @@ func (m *Model) share() tea.Cmd {
 		return nil
 	}
 	cmd := m.lend(false)
-	var guests []chartpane.Guest
 	var stamp strings.Builder
+	for i, o := range m.models {
+		if o != nil && i != m.active && o.SelectedCount() > 0 {
+			fmt.Fprintf(&stamp, "%d:%s\x00", i, o.LentStamp())
+		}
+	}
+	if stamp.String() == d.GuestStamp() {
+		return cmd // nothing lent changed: the guests are as given
+	}
+	var guests []chartpane.Guest
 	before := 0
 	for i, o := range m.models {
 		if o == nil || i == m.active || o.SelectedCount() == 0 {
 			continue
 		}
-		g, s := o.Lent(m.spaces[i].Name)
-		guests = append(guests, g...)
+		guests = append(guests, o.Lent(m.spaces[i].Name)...)
 		if i < m.active {
 			before = len(guests)
 		}
-		stamp.WriteString(s)
-		stamp.WriteByte(0)
 	}
 	d.SetGuests(m.spaces[m.active].Name, guests, before, stamp.String())
 	return cmd
@@ -57,14 +63,15 @@ func (m *Model) lend(always bool) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// quit saves every open workspace's data for the next start (the one on
-// screen saved its own before it asked to quit), then quits.
-func (m *Model) quit() tea.Cmd {
+// quit saves every open workspace's data for the next start (workspace
+// from, which asked to quit, saved its own first), then quits. Each save's
+// answer goes back to its own workspace.
+func (m *Model) quit(from int) tea.Cmd {
 	var cmds []tea.Cmd
 	for i, d := range m.models {
-		if d != nil && i != m.active {
+		if d != nil && i != from {
 			if save := d.SaveNow(); save != nil {
-				cmds = append(cmds, save)
+				cmds = append(cmds, wrap(i, save))
 			}
 		}
 	}

@@ -97,7 +97,7 @@ func TestSelectionSpansWorkspaces(t *testing.T) {
 		}
 	}
 	for _, s := range []*standIn{us, eu} {
-		if h := s.headers(); len(h) != 1 {
+		if h := s.headers(); len(h) != 1 || h["Bearer "+s.key] == 0 {
 			t.Errorf("%s's server saw Authorization %v; want only its own key", s.name, mask(h))
 		}
 	}

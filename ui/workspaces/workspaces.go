@@ -205,7 +205,7 @@ func (m *Model) tagged(t taggedMsg) tea.Cmd {
 		}
 		return nil
 	case tea.QuitMsg:
-		return m.quit()
+		return m.quit(t.ws)
 	}
 	if forProgram(t.msg) {
 		return func() tea.Msg { return t.msg }

@@ -80,38 +80,47 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 	}
 	start, note := dataStart(all...), ""
 	rows, listed := legendRows(len(segs), h)
+	drawn := make([]int, len(segs)) // each entry's line, -1 for none
 	for i, e := range segs {
-		seg, state := e.seg, e.state
-		states = append(states, state)
-		c := common.ChartColor(st.Theme.Series, i)
-		status := "loading…"
-		switch {
-		case Untracked(seg, state) && (state == nil || !state.Loading):
+		states = append(states, e.state)
+		drawn[i] = -1
+		if Untracked(e.seg, e.state) || e.state == nil || e.state.Series == nil || len(e.state.Series.Points) == 0 {
 			// Zeros from an API that answers for untracked segments are
 			// not sizes: not drawn, as on the chart of one.
-			status = "untracked: no history in Braze"
-		case state != nil && state.Series != nil && len(state.Series.Points) > 0:
-			pts := from(state.Series.Points, start)
-			if note == "" {
-				note = startNote(state.Series.Points, start)
-			}
-			lines = append(lines, output.Line{Name: e.name, Points: pts, Color: c})
+			continue
+		}
+		if note == "" {
+			note = startNote(e.state.Series.Points, start)
+		}
+		drawn[i] = len(lines)
+		lines = append(lines, output.Line{Name: e.name, Points: from(e.state.Series.Points, start), Color: common.ChartColor(st.Theme.Series, i)})
+	}
+	// Cut to the days every line has before the legend reads them: its
+	// sizes are of days the chart draws.
+	lines, days := commonDays(lines)
+	for i, e := range segs {
+		state := e.state
+		status := "loading…"
+		switch {
+		case drawn[i] >= 0:
+			pts := lines[drawn[i]].Points
 			last := pts[len(pts)-1].Size
 			status = fmt.Sprintf("%7s  %s", output.HumanCount(last), output.ChangeOf(client.WithData(pts)[0].Size, last))
 			if state.Err != nil {
 				status += "  ! " + common.ShortError(state.Err)
 			}
+		case Untracked(e.seg, state) && (state == nil || !state.Loading):
+			status = "untracked: no history in Braze"
 		case state != nil && state.Err != nil:
 			status = "! " + common.ShortError(state.Err)
 		}
 		if i < listed {
-			mark := output.LegendMarker(i, c, !st.Theme.Mono)
+			mark := output.LegendMarker(i, common.ChartColor(st.Theme.Series, i), !st.Theme.Mono)
 			out = append(out, output.Truncate(" "+mark+" "+output.PadRight(output.SafeText(e.name), max(8, w/2-4))+" "+status, w))
 		} else if i == listed && listed < len(segs) && rows > 0 {
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-listed)))
 		}
 	}
-	lines, days := commonDays(lines)
 	for _, n := range []string{note, days} {
 		if n != "" && h-len(out)-2 >= output.ChartMinHeight {
 			out = append(out, " "+st.Subtle.Render(output.Truncate(n, w-2)))

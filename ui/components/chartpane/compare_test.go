@@ -57,8 +57,19 @@ func TestCompareAlignsWorkspacesByDate(t *testing.T) {
 	}
 	// On the first common day, us's size is its first (1000) and eu's its
 	// 4th (5003): the same date, not the same position.
-	if !strings.Contains(out, "1,000") || !strings.Contains(out, "5,003") {
-		t.Fatalf("the cursor's readout is not of one date across both series:\n%s", out)
+	var readout string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "┊ ") {
+			readout = l
+		}
+	}
+	if !strings.Contains(readout, "1,000") || !strings.Contains(readout, "5,003") {
+		t.Fatalf("the cursor's readout %q is not of one date across both series:\n%s", readout, out)
+	}
+	// The legend reads the days drawn: us's last drawn day is its 27th
+	// (1026), not its newest (1029), which the chart leaves out.
+	if !strings.Contains(out, "+26 (+2.6%)") {
+		t.Fatalf("the legend's change is not over the days drawn:\n%s", out)
 	}
 }
 
