@@ -13,34 +13,39 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/ui/series"
 )
 
 // chartCSV is the CSV of what the chart shows, and how many rows it has;
 // with other workspaces' series on the chart, a workspace column first.
 func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 	var segs []client.Segment
-	var series [][]client.Point
+	var points [][]client.Point
 	var spaces []string
-	for _, s := range m.charted() {
-		if st := m.store.Get(s.ID); st != nil && st.Series != nil {
+	add := func(ws string, s client.Segment, st *series.State) {
+		if st != nil && st.Series != nil {
 			segs = append(segs, s)
-			series = append(series, st.Series.Points)
-			spaces = append(spaces, m.share.here)
+			points = append(points, st.Series.Points)
+			spaces = append(spaces, ws)
 		}
 	}
+	// In the legend's order: the workspaces as the config lists them.
 	guests := m.guestsShown()
-	for _, g := range guests {
-		if g.State != nil && g.State.Series != nil {
-			segs = append(segs, g.Segment)
-			series = append(series, g.State.Series.Points)
-			spaces = append(spaces, g.Workspace)
-		}
+	before := min(m.share.before, len(guests))
+	for _, g := range guests[:before] {
+		add(g.Workspace, g.Segment, g.State)
+	}
+	for _, s := range m.charted() {
+		add(m.share.here, s, m.store.Get(s.ID))
+	}
+	for _, g := range guests[before:] {
+		add(g.Workspace, g.Segment, g.State)
 	}
 	if len(guests) == 0 {
 		spaces = nil
 	}
 	var b bytes.Buffer
-	n, _ := output.WriteWorkspaceSeriesCSV(&b, spaces, segs, series)
+	n, _ := output.WriteWorkspaceSeriesCSV(&b, spaces, segs, points)
 	return b.Bytes(), n, segs
 }
 

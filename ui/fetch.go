@@ -215,6 +215,12 @@ func (m *Model) seriesReplies(replies []seriesLoadedMsg) tea.Cmd {
 		}
 		m.list.Resort()
 		cmds = append(cmds, m.markDirty())
+		if m.store.Previous() {
+			// New data may move the window's first day, and with it the
+			// previous period's key: ask for that one now, not at the
+			// next refresh.
+			cmds = append(cmds, m.ensureSeries())
+		}
 	}
 	return tea.Batch(cmds...)
 }

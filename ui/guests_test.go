@@ -110,6 +110,15 @@ func TestGuestsChartedAndExported(t *testing.T) {
 		t.Fatalf("CSV rows do not say their workspace: %q … %q", lines[1], lines[len(lines)-1])
 	}
 
+	// eu listed before us in the config: its rows come first, as its line
+	// does in the legend.
+	m.SetGuests("us", []chartpane.Guest{guest}, 1, "eu:1b")
+	data, _, _ = m.chartCSV()
+	lines = strings.Split(strings.TrimSpace(string(data)), "\n")
+	if !strings.HasPrefix(lines[1], "eu,") || !strings.HasPrefix(lines[len(lines)-1], "us,") {
+		t.Fatalf("CSV rows not in the legend's order: %q … %q", lines[1], lines[len(lines)-1])
+	}
+
 	// The other workspace's series fails its refresh: counted as failing,
 	// its numbers kept with a "!".
 	guest.State = &series.State{Series: own.Series, Fetched: own.Fetched, Err: errors.New("connection refused")}

@@ -169,7 +169,11 @@ func ChartPlot(lines []Line, o ChartOptions) (string, Plot) {
 		// Our own legend: asciigraph's marks every series "■" alike.
 		lead := axis.width() + 3
 		line := legendLine(names, colors, o.Color, o.Width-lead)
-		out += "\n\n" + strings.Repeat(" ", lead+max(0, (plotW-Width(line))/2)) + line
+		sep := "\n\n"
+		if strings.Count(out, "\n")+3 > o.Height {
+			sep = "\n" // no room for the blank line: the legend, not the blank, stays
+		}
+		out += sep + strings.Repeat(" ", lead+max(0, (plotW-Width(line))/2)) + line
 	}
 	// Enforce the box: asciigraph may exceed it for long labels or legends.
 	ls := strings.Split(out, "\n")

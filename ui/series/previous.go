@@ -18,11 +18,16 @@ func (s *Store) TogglePrevious() bool {
 }
 
 // PreviousKey is the key of segment id's previous period: the window's
-// length, ending where the window shown starts (client.PreviousPeriod).
-// An up-to-now window ends with the API's newest day, which the data
-// seen so far tells (nowDay): now is only the fallback before any.
+// length, ending where the window shown starts. That start is the first
+// day of the window's data when it is there: the previous period then
+// lines up with the series on screen, whatever day the API or our clock
+// has reached since. Before, it is where the window starts by the API's
+// newest day seen (nowDay), else by now (client.PreviousPeriod).
 func (s *Store) PreviousKey(id string, now time.Time) client.SeriesKey {
 	w := s.Key(id)
+	if st := s.states[w]; st != nil && st.Series != nil && len(st.Series.Points) > 0 {
+		return client.SeriesKey{SegmentID: id, Length: w.Length, EndingAt: st.Series.Points[0].Day.Time()}
+	}
 	if !s.nowDay.IsZero() {
 		now = s.nowDay.Time()
 	}

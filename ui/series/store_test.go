@@ -126,3 +126,22 @@ func TestPreviousKeyFollowsTheAPIsDay(t *testing.T) {
 		t.Fatalf("previous period %+v; want 30 days ending at %v (the window's first day)", got, want)
 	}
 }
+
+// TestPreviousKeyFollowsTheWindowShown: the previous period ends where the
+// data on screen starts, even when a newer day has been seen since (an
+// answer of another segment, the API's day moving on): the two periods
+// never overlap nor leave a gap on screen.
+func TestPreviousKeyFollowsTheWindowShown(t *testing.T) {
+	s := New(30, nil)
+	a, b := s.Key("a"), s.Key("b")
+	s.Finish(a, s.Begin(a), points(make([]int64, 30)...), nil, now) // a: 30 days to yesterday
+	later := &client.Series{}
+	for i := range 30 {
+		later.Points = append(later.Points, client.Point{Day: client.DateOf(now).AddDays(i - 25), Size: 1})
+	}
+	s.Finish(b, s.Begin(b), later, nil, now) // b: the API has moved on 5 days
+	got := s.PreviousKey("a", now)
+	if want := client.DateOf(now).AddDays(-30).Time(); !got.EndingAt.Equal(want) {
+		t.Fatalf("a's previous period ends %v; want %v, where a's data on screen starts", got.EndingAt, want)
+	}
+}

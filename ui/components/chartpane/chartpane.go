@@ -163,6 +163,9 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	if h-len(out)-len(stats)-1 < output.ChartMinHeight {
 		stats = stats[:1] // a short pane keeps the latest numbers and the chart
 	}
+	if h-len(out)-len(stats)-1 < output.ChartMinHeight && showCursor {
+		stats = nil // the day cursor's readout says that day's numbers: the chart it points at stays
+	}
 	for _, l := range stats {
 		out = append(out, " "+st.Text.Render(l))
 	}

@@ -121,8 +121,14 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 			out = append(out, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(segs)-listed)))
 		}
 	}
+	// The chart's own legend (when the pane lists no names) needs its two
+	// rows: a note gives way to it.
+	room := output.ChartMinHeight
+	if rows == 0 && len(lines) > 1 {
+		room += 2
+	}
 	for _, n := range []string{note, days} {
-		if n != "" && h-len(out)-2 >= output.ChartMinHeight {
+		if n != "" && h-len(out)-2 >= room {
 			out = append(out, " "+st.Subtle.Render(output.Truncate(n, w-2)))
 		}
 	}

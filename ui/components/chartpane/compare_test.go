@@ -145,3 +145,28 @@ func TestIndexedReadout(t *testing.T) {
 		t.Fatalf("indexed readout %q", readout)
 	}
 }
+
+// TestSmallPaneKeepsLegendAndChart: in a short pane, the "days every series
+// has" note gives way to the chart's own legend (two workspaces' lines told
+// apart), and the stats to the chart the day cursor points at: at every
+// height where a chart is drawn at all.
+func TestSmallPaneKeepsLegendAndChart(t *testing.T) {
+	seg := client.Segment{ID: "a", Name: "Holiday Shoppers", AnalyticsTrackingEnabled: true}
+	lagging := daily(client.DateOf(compareNow).AddDays(-3), 30, 5000)
+	in := Input{Segments: []client.Segment{seg}, Workspace: "us",
+		Guests: []Guest{{Workspace: "eu", Segment: seg, State: &series.State{Series: lagging, Fetched: compareNow}}}}
+	for h := 6; h <= 16; h++ {
+		m := comparePane(t, 60, h, seg)
+		out := ansi.Strip(m.View(in))
+		if strings.ContainsAny(out, "┤┼") && (!strings.Contains(out, "us · Holiday Shoppers") || !strings.Contains(out, "eu · Holiday Shoppers")) {
+			t.Fatalf("height %d: a chart without its legend:\n%s", h, out)
+		}
+		single := comparePane(t, 60, h, seg)
+		plain := ansi.Strip(single.View(Input{Segments: []client.Segment{seg}}))
+		single.MoveCursor(-1)
+		withCursor := ansi.Strip(single.View(Input{Segments: []client.Segment{seg}}))
+		if strings.ContainsAny(plain, "┤┼") && !strings.ContainsAny(withCursor, "┤┼") {
+			t.Fatalf("height %d: the day cursor hid the chart:\n%s", h, withCursor)
+		}
+	}
+}
