@@ -65,7 +65,7 @@ func TestHostileErrorBodyIsOneShortLine(t *testing.T) {
 }
 
 // TestErrorBodyTextKeptWhole: a short message keeps its words, one space
-// where line breaks and escapes were, and the key redacted.
+// where line breaks and escape sequences (whole) were, and the key redacted.
 func TestErrorBodyTextKeptWhole(t *testing.T) {
 	const key = "acc-key-0123456789abcdef"
 	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
@@ -74,7 +74,7 @@ func TestErrorBodyTextKeptWhole(t *testing.T) {
 	})
 	c, _ := client.New(srv.URL, key)
 	_, _, err := c.DataSeries(context.Background(), "x", 1, time.Time{})
-	want := "/segments/data_series: unauthorized (HTTP 401): Invalid API key: [redacted] [31m end [a b] — check the API key"
+	want := "/segments/data_series: unauthorized (HTTP 401): Invalid API key: [redacted] end [a b] — check the API key"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("err = %q, want %q…", err, want)
 	}

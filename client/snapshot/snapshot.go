@@ -123,9 +123,11 @@ func (s *Store) Load() (*Snapshot, error) {
 	}
 	aside := fmt.Sprintf("%s.bad-%d", s.path, s.now().Unix())
 	if err := os.Rename(s.path, aside); err != nil {
-		return nil, fmt.Errorf("%w: %s: %s, and it could not be moved: %v", ErrSetAside, s.path, why, err)
+		return nil, fmt.Errorf("%w: %s (%s, and it could not be moved: %v)", ErrSetAside, why, s.path, err)
 	}
-	return nil, fmt.Errorf("%w: %s: %s; moved to %s", ErrSetAside, s.path, why, aside)
+	// The reason before the paths: a status bar cut at its width still
+	// says why.
+	return nil, fmt.Errorf("%w: %s (%s, moved to %s)", ErrSetAside, why, s.path, aside)
 }
 
 // check decodes b into snap and says why it is unusable, or "".
