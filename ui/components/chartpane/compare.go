@@ -184,20 +184,26 @@ func commonDays(lines []output.Line) ([]output.Line, string) {
 		return lines, "these series have no day in common: each is drawn from the left edge"
 	}
 	cut := false
-	out := make([]output.Line, len(lines))
-	for i, l := range lines {
-		out[i] = l
-		var pts []client.Point
-		for _, p := range l.Points {
-			if !p.Day.Before(lo) && !hi.Before(p.Day) {
-				pts = append(pts, p)
-			}
-		}
-		cut = cut || len(pts) < len(l.Points)
-		out[i].Points = pts
+	for _, l := range lines {
+		cut = cut || l.Points[0].Day.Before(lo) || hi.Before(l.Points[len(l.Points)-1].Day)
 	}
 	if !cut {
-		return lines, ""
+		return lines, "" // every frame of an ordinary comparison: no copy
+	}
+	out := make([]output.Line, len(lines))
+	for i, l := range lines {
+		// Points are in day order (the client sorts them): the days
+		// kept are one run of them.
+		a := 0
+		for a < len(l.Points) && l.Points[a].Day.Before(lo) {
+			a++
+		}
+		b := len(l.Points)
+		for b > a && hi.Before(l.Points[b-1].Day) {
+			b--
+		}
+		out[i] = l
+		out[i].Points = l.Points[a:b]
 	}
 	return out, fmt.Sprintf("showing %s – %s, the days every series has", lo.Time().Format("Jan 02"), hi.Time().Format("Jan 02"))
 }
