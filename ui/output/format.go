@@ -120,8 +120,9 @@ func (c Change) PctString() string {
 
 var sparkRunes = []rune("▁▂▃▄▅▆▇█")
 
-// Sparkline draws values in at most width cells (the newest kept when there
-// are more values than cells). A flat series is drawn on the lowest level.
+// Sparkline draws values in at most width cells (more values than cells
+// are averaged into them: Resample). A flat series is drawn on the lowest
+// level.
 func Sparkline(values []int64, width int) string {
 	if width <= 0 || len(values) == 0 {
 		return ""
