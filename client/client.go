@@ -101,7 +101,7 @@ func New(endpoint, apiKey string, opts ...Option) (*Client, error) {
 	if apiKey == "" {
 		return nil, errors.New("an API key is required")
 	}
-	if err := checkKey(apiKey); err != nil {
+	if err := CheckKey(apiKey); err != nil {
 		return nil, err
 	}
 	c := &Client{

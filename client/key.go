@@ -8,13 +8,13 @@ import (
 	"unicode/utf8"
 )
 
-// checkKey refuses a key that cannot travel as it is in an Authorization
+// CheckKey refuses a key that cannot travel as it is in an Authorization
 // header: white space or line breaks (a key pasted with its neighbours),
 // and any other character outside printable ASCII (a control character,
 // which net/http would refuse with a message naming the header, or a
 // letter such as é, which would be sent as raw UTF-8). Braze keys are
 // letters, digits and dashes. The message never shows the key.
-func checkKey(key string) error {
+func CheckKey(key string) error {
 	if strings.ContainsAny(key, "\r\n\t ") {
 		return errors.New("the API key contains white space or line breaks")
 	}

@@ -116,8 +116,8 @@ func (c *Config) resolveKey(endpoint string) error {
 		c.Demo = true
 		return nil
 	}
-	if strings.ContainsAny(c.APIKey, " \t\r\n") {
-		return errors.New("the API key contains white space; check " + c.Source("api_key"))
+	if err := client.CheckKey(c.APIKey); err != nil {
+		return fmt.Errorf("%w; check %s", err, c.Source("api_key"))
 	}
 	if endpoint == "" {
 		return fmt.Errorf("an API key is set but no endpoint: set BRAZE_REST_ENDPOINT, --endpoint or endpoint in %s to your instance (%s) or its https URL", c.File, client.Instances())

@@ -251,8 +251,8 @@ func (c Config) Select(name string) (Config, error) {
 			out.Warnings = append(out.Warnings, warn)
 		}
 	}
-	if strings.ContainsAny(out.APIKey, " \t\r\n") {
-		return out, fmt.Errorf("%s: the API key contains white space; check %s", label, w.KeySource())
+	if err := client.CheckKey(out.APIKey); err != nil {
+		return out, fmt.Errorf("%s: %w; check %s", label, err, w.KeySource())
 	}
 	out.WatchlistFile, out.Watchlists, out.watchLines, out.Rules = c.File, w.Watchlists, w.watchLines, w.Rules
 	return out, nil

@@ -146,3 +146,24 @@ func TestSaveIntoAWorkspace(t *testing.T) {
 		t.Errorf("saving into an unknown workspace: %v", err)
 	}
 }
+
+// TestKeysOutsidePrintableASCIIRefused: a key with white space or a
+// character outside printable ASCII (client.CheckKey, the one check) is
+// refused when the configuration is resolved, naming where the key came
+// from and never the key, for the environment and a workspace alike.
+func TestKeysOutsidePrintableASCIIRefused(t *testing.T) {
+	path := twoWorkspaces(t, "")
+	for _, bad := range []string{"ab cd", "abc\x7fd", "clé-123"} {
+		_, err := Resolve(Input{Getenv: env(map[string]string{"BRAZE_API_KEY": bad, "BRAZE_REST_ENDPOINT": "US-03"})}, noConfigDir)
+		if err == nil || !strings.Contains(err.Error(), "check env BRAZE_API_KEY") || strings.Contains(err.Error(), bad) {
+			t.Errorf("BRAZE_API_KEY %q: %v", bad, err)
+		}
+		def, err := Resolve(Input{Getenv: env(map[string]string{"EU_KEY": bad}), ConfigFlag: path}, noConfigDir)
+		if err != nil {
+			t.Fatal(err) // the default workspace, us, has a good key
+		}
+		if _, err := def.Select("eu"); err == nil || !strings.Contains(err.Error(), "check env EU_KEY") || strings.Contains(err.Error(), bad) {
+			t.Errorf("EU_KEY %q: %v", bad, err)
+		}
+	}
+}
