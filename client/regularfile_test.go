@@ -6,34 +6,18 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/filetest"
 )
 
 // TestReadRegularFileRefusesWhatIsNoFile: a FIFO, /dev/zero, a directory
 // and a sparse 1 GB file are refused before a byte is read, with what they
 // are; a file of exactly the cap is read.
 func TestReadRegularFileRefusesWhatIsNoFile(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	zero := filepath.Join(dir, "zero")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
-	sparse := filepath.Join(dir, "sparse")
-	f, err := os.Create(sparse)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(1 << 30); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	n := filetest.Make(t, 1<<30)
+	dir, fifo, zero, sparse := n.Dir, n.FIFO, n.Zero, n.Sparse
 	exact := filepath.Join(dir, "exact")
 	os.WriteFile(exact, []byte(strings.Repeat("x", 100)), 0o600)
 	for _, tc := range []struct{ path, want string }{
@@ -50,7 +34,7 @@ func TestReadRegularFileRefusesWhatIsNoFile(t *testing.T) {
 	if b, err := client.ReadRegularFile(exact, 100); err != nil || len(b) != 100 {
 		t.Errorf("a file of the cap: %d bytes, %v", len(b), err)
 	}
-	_, err = client.ReadRegularFile(filepath.Join(dir, "missing"), 100)
+	_, err := client.ReadRegularFile(filepath.Join(dir, "missing"), 100)
 	if !errors.Is(err, fs.ErrNotExist) || errors.Is(err, client.ErrFileRefused) || strings.Contains(err.Error(), dir) {
 		t.Errorf("missing: %v (want a not-exist error that does not name the file)", err)
 	}

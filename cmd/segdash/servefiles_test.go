@@ -14,31 +14,21 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/segdash/segdash/client/filetest"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
-// notFiles makes, in dir, the files the tester handed serve: a FIFO, a
-// symlink to /dev/zero, a directory and a sparse file of size bytes.
-func notFiles(t *testing.T, dir string, size int64) map[string]string {
+// notFiles makes the files the tester handed serve (filetest.Make): a
+// FIFO, a symlink to /dev/zero, a directory and a sparse file of size
+// bytes, each with the start of its refusal.
+func notFiles(t *testing.T, size int64) map[string]string {
 	t.Helper()
-	fifo, zero, big := filepath.Join(dir, "fifo"), filepath.Join(dir, "zero"), filepath.Join(dir, "sparse")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(big, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(big, size); err != nil {
-		t.Fatal(err)
-	}
+	n := filetest.Make(t, size)
 	return map[string]string{
-		fifo: "not a regular file (a FIFO)",
-		zero: "not a regular file (a device)",
-		dir:  "not a regular file (a directory)",
-		big:  "larger than",
+		n.FIFO:   "not a regular file (a FIFO)",
+		n.Zero:   "not a regular file (a device)",
+		n.Dir:    "not a regular file (a directory)",
+		n.Sparse: "larger than",
 	}
 }
 
@@ -46,7 +36,7 @@ func notFiles(t *testing.T, dir string, size int64) map[string]string {
 // /dev/zero, a directory or a sparse 1 GB file is refused at start, at
 // once, naming the file and what is wrong (no hang, no 24 GB read).
 func TestServeAuthorizedKeysThatAreNoFiles(t *testing.T) {
-	for path, want := range notFiles(t, t.TempDir(), 1<<30) {
+	for path, want := range notFiles(t, 1<<30) {
 		f := &serveFlags{authorizedKeys: path, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1,
 			handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}
 		err := f.validate()
@@ -60,7 +50,7 @@ func TestServeAuthorizedKeysThatAreNoFiles(t *testing.T) {
 // directory or too large stops serve at start with the file and why,
 // before it listens to anyone.
 func TestServeHostKeyThatIsNoFile(t *testing.T) {
-	for path, want := range notFiles(t, t.TempDir(), maxHostKeySize+1) {
+	for path, want := range notFiles(t, maxHostKeySize+1) {
 		a := &app{now: time.Now, getenv: func(string) string { return "" }}
 		f := &serveFlags{hostKey: path, allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1,
 			handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}

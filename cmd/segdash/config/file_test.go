@@ -4,24 +4,17 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/filetest"
 )
 
 // TestFilesThatAreNotFiles: config and key files are regular files of a
 // bounded size; anything else is refused at once, with a short message.
 func TestFilesThatAreNotFiles(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	zero := filepath.Join(dir, "zero")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
+	n := filetest.Make(t, 0)
+	dir, fifo, zero := n.Dir, n.FIFO, n.Zero
 	big := filepath.Join(dir, "big.yaml")
 	os.WriteFile(big, []byte("# "+strings.Repeat("x", MaxConfigSize)+"\n"), 0o600)
 	longValue := filepath.Join(dir, "long.yaml")
