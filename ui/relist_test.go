@@ -3,7 +3,6 @@ package ui
 import (
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -61,15 +60,7 @@ func TestRelistOnRefreshAndR(t *testing.T) {
 	for _, s := range api.Workspace().Listed()[:20] {
 		edit.segs = append(edit.segs, client.Segment{ID: s.ID, Name: s.Name, AnalyticsTrackingEnabled: s.Tracked})
 	}
-	srv := httptest.NewServer(edit)
-	t.Cleanup(srv.Close)
-	c, err := client.New(srv.URL, brazetest.DemoKey, client.WithRetries(0, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &testEnv{api: api}
-	e.clock.Store(testNow.UnixNano())
-	e.cache = client.NewCache(c, client.CacheOptions{Now: e.now})
+	e := newTestEnvServing(t, api, edit)
 	timers := &fakeTimers{e: e}
 	m := e.newTestModel(Options{Refresh: 10 * time.Second, Tick: timers.tick})
 	start(t, m, 120, 40)

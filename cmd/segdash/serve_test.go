@@ -571,24 +571,9 @@ func TestServeIdleTimeout(t *testing.T) {
 // a dashboard of at most 500×200 cells.
 func TestServeClampsHugeWindows(t *testing.T) {
 	e := startServe(t, nil)
-	c, err := e.dial(t, e.allowed)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, s, out := e.ptySessionSized(t, 1024, 1024)
 	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
 	defer s.Close()
-	if err := s.RequestPty("xterm-256color", 1024, 1024, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	s.Stdout, s.Stderr, s.Stdin = out, out, strings.NewReader("")
-	if err := s.Shell(); err != nil {
-		t.Fatal(err)
-	}
 	waitOutput(t, out, "Win-back")
 	// The renderer places text with cursor moves (CSI row;col H): the
 	// furthest column it moves to is the width the dashboard drew for.
