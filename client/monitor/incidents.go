@@ -184,3 +184,41 @@ func (in Incident) Summary() string {
 	b.WriteString(in.Date.Time().Format("Jan 2 2006"))
 	return b.String()
 }
+
+// IncidentRow is an incident as the outputs write it (JSON field names are
+// part of the CLI contract).
+type IncidentRow struct {
+	Date      string            `json:"date"`
+	Direction Direction         `json:"direction"`
+	Tags      []string          `json:"tags"`
+	Summary   string            `json:"summary"`
+	Segments  []IncidentSegment `json:"segments"`
+}
+
+// IncidentSegment is one segment of an incident.
+type IncidentSegment struct {
+	SegmentID   string `json:"segment_id"`
+	SegmentName string `json:"segment_name"`
+}
+
+// IncidentRows turns incidents found in results into rows.
+func IncidentRows(results []Result, incs []Incident) []IncidentRow {
+	out := make([]IncidentRow, len(incs))
+	for i, in := range incs {
+		row := IncidentRow{Date: in.Date.String(), Direction: in.Direction, Tags: []string{}, Summary: in.Summary()}
+		if in.Tag != "" {
+			row.Tags = []string{in.Tag}
+		}
+		for _, m := range in.Members {
+			s := results[m].Segment
+			row.Segments = append(row.Segments, IncidentSegment{SegmentID: s.ID, SegmentName: s.Name})
+		}
+		out[i] = row
+	}
+	return out
+}
+
+// Has says whether the incident row holds the segment id.
+func (r IncidentRow) Has(id string) bool {
+	return slices.ContainsFunc(r.Segments, func(s IncidentSegment) bool { return s.SegmentID == id })
+}
