@@ -34,6 +34,8 @@ type Rule struct {
 	StaleDays int
 	// TrackingOff fires for a segment whose analytics tracking is off.
 	TrackingOff bool
+	// Severity is how urgent its alerts are ("": a warning).
+	Severity Severity
 }
 
 // Target is what a rule watches. Exactly one of its fields is set.
@@ -110,6 +112,9 @@ func (r Rule) Validate() error {
 	if r.StaleDays < 0 {
 		return fmt.Errorf("rule %q: stale_days must be 1 or more", r.Name)
 	}
+	if _, err := ParseSeverity(string(r.Severity)); err != nil {
+		return fmt.Errorf("rule %q: %w", r.Name, err)
+	}
 	return nil
 }
 
@@ -117,6 +122,11 @@ func (r Rule) Validate() error {
 type Alert struct {
 	Rule   string `json:"rule"`
 	Reason string `json:"reason"`
+	// Severity is the rule's (a warning unless it says critical).
+	Severity Severity `json:"severity"`
+	// Silenced, when set, is the silence that quiets the alert: it is
+	// shown, but changes neither the exit status nor the Nagios state.
+	Silenced string `json:"silenced,omitempty"`
 }
 
 // Subject is what the rules are evaluated on: a segment, its stats and the
@@ -153,7 +163,7 @@ func refersTo(refs []string, seg client.Segment) bool {
 func (r Rule) Evaluate(s Subject) []Alert {
 	var out []Alert
 	fire := func(format string, args ...any) {
-		out = append(out, Alert{Rule: r.Name, Reason: fmt.Sprintf(format, args...)})
+		out = append(out, Alert{Rule: r.Name, Reason: fmt.Sprintf(format, args...), Severity: r.severity()})
 	}
 	if r.TrackingOff && !s.Segment.AnalyticsTrackingEnabled {
 		fire("analytics tracking is off")
@@ -202,6 +212,14 @@ func (r Rule) Evaluate(s Subject) []Alert {
 		}
 	}
 	return out
+}
+
+// severity is r's severity, a warning when none is set.
+func (r Rule) severity() Severity {
+	if r.Severity == "" {
+		return Warning
+	}
+	return r.Severity
 }
 
 // EvaluateAll runs every rule that matches s's segment.

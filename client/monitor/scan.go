@@ -188,7 +188,7 @@ func scanOne(ctx context.Context, cache *client.Cache, seg client.Segment, o Sca
 	r.Done = true
 	r.Alerts = EvaluateAll(o.Rules, Subject{Segment: seg, Stats: r.Stats, Expected: expected}, o.Watchlists)
 	if r.Err == nil && r.Stats.Anomaly && !hasAnomalyRule(o.Rules, seg, o.Watchlists) {
-		r.Alerts = append(r.Alerts, Alert{Rule: "anomaly", Reason: anomalyText(r.Stats)})
+		r.Alerts = append(r.Alerts, Alert{Rule: "anomaly", Reason: anomalyText(r.Stats), Severity: Warning})
 	}
 	return r
 }
