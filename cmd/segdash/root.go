@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -143,7 +142,6 @@ Credentials come from BRAZE_API_KEY (or --api-key-file), the endpoint from
 BRAZE_REST_ENDPOINT (or --endpoint), or from the config file's workspaces: (pick one
 with --workspace NAME / -w NAME; segdash workspaces lists them). Without a key,
 segdash runs on built-in demo data.`,
-		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -152,6 +150,7 @@ segdash runs on built-in demo data.`,
 		},
 	}
 	setUsageErrors(root)
+	setVersion(root, currentBuild())
 	g.register(root)
 	d.register(root)
 	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
@@ -189,24 +188,6 @@ func newHelpCmd() *cobra.Command {
 			return target.Help()
 		},
 	}
-}
-
-func (a *app) newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		Run: func(cmd *cobra.Command, args []string) {
-			fmt.Fprintln(a.out, "segdash "+version())
-		},
-	}
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
 }
 
 func isTerminal(w io.Writer) bool {
