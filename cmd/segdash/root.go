@@ -34,6 +34,9 @@ type app struct {
 	// model, when set, makes the dashboard of `serve` sessions (tests);
 	// nil means ui.New.
 	model func(ui.Options) tea.Model
+	// color is --color of the last command tree built; getenv reads the
+	// colour variables through it (colorEnv).
+	color *colorMode
 }
 
 // Exit codes of segdash (the `check` contract).
@@ -151,6 +154,7 @@ segdash runs on built-in demo data.`,
 	}
 	setUsageErrors(root)
 	setVersion(root, currentBuild())
+	a.registerColor(root)
 	g.register(root)
 	d.register(root)
 	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
@@ -158,7 +162,19 @@ segdash runs on built-in demo data.`,
 	hideGlobalFlags(ver)
 	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver)
 	root.SetHelpCommand(newHelpCmd())
+	finishHelp(root, terminalWidth(a.out, 80))
 	return root
+}
+
+// registerColor adds --color to root and every command under it, and
+// makes a.getenv answer for the colour variables by it (colorEnv).
+func (a *app) registerColor(root *cobra.Command) {
+	if a.color == nil {
+		a.color = new(colorMode)
+		a.getenv = colorEnv(a.color, a.getenv)
+	}
+	*a.color = colorAuto
+	root.PersistentFlags().Var(a.color, "color", "colour in output: auto (when writing to a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it), always, never")
 }
 
 // hideGlobalFlags leaves the shared flags (--config, --endpoint, ...) out of
