@@ -163,6 +163,7 @@ segdash runs on built-in demo data.`,
 	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver)
 	root.SetHelpCommand(newHelpCmd())
 	finishHelp(root, terminalWidth(a.out, 80))
+	a.registerCompletions(root)
 	return root
 }
 
