@@ -76,6 +76,23 @@ func TestColorFlagAndEnvironmentOnCheck(t *testing.T) {
 	}
 }
 
+// TestColorFlagReachesTheDashboard: the dashboard goes monochrome on
+// NO_COLOR as a.getenv tells it, which follows --color.
+func TestColorFlagReachesTheDashboard(t *testing.T) {
+	a := &app{getenv: func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }}
+	root := a.newRootCmd()
+	if err := root.ParseFlags([]string{"--color", "always"}); err != nil {
+		t.Fatal(err)
+	}
+	if a.getenv("NO_COLOR") != "" {
+		t.Error("--color always: the dashboard still sees NO_COLOR")
+	}
+	a.newRootCmd() // a new run starts from auto
+	if a.getenv("NO_COLOR") != "1" {
+		t.Error("a second command tree kept the first one's --color")
+	}
+}
+
 func TestColorFlagEverywhere(t *testing.T) {
 	code, _, errs := runSegdash(t, nil, "config", "path", "--color", "sometimes")
 	if code != exitError || !strings.Contains(errs, "want one of auto, always, never") {

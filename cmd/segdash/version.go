@@ -73,14 +73,18 @@ func (f buildFacts) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "segdash %s\n", f.Version)
 	if f.Revision != "" {
-		rev := f.Revision
+		var notes []string
+		if f.Time != "" {
+			notes = append(notes, f.Time)
+		}
 		if f.Modified {
-			rev += " (modified)"
+			notes = append(notes, "modified")
+		}
+		rev := f.Revision
+		if len(notes) > 0 {
+			rev += " (" + strings.Join(notes, ", ") + ")"
 		}
 		fmt.Fprintf(&b, "commit:   %s\n", rev)
-		if f.Time != "" {
-			fmt.Fprintf(&b, "built at: %s (commit time)\n", f.Time)
-		}
 	}
 	fmt.Fprintf(&b, "go:       %s\n", f.Go)
 	fmt.Fprintf(&b, "platform: %s\n", f.Platform)

@@ -52,7 +52,7 @@ func TestReadBuildFacts(t *testing.T) {
 		ok      bool
 		want    string
 	}{
-		{"module version", "", bi, true, "segdash v1.2.3\ncommit:   abc123 (modified)\nbuilt at: 2026-01-02T03:04:05Z (commit time)\ngo:       go1.99.1\n"},
+		{"module version", "", bi, true, "segdash v1.2.3\ncommit:   abc123 (2026-01-02T03:04:05Z, modified)\ngo:       go1.99.1\n"},
 		{"stamped wins", "v2.0.0", bi, true, "segdash v2.0.0\n"},
 		{"devel checkout", "", &debug.BuildInfo{GoVersion: "go1.99.1", Main: debug.Module{Version: "(devel)"}}, true, "segdash dev\ngo:       go1.99.1\n"},
 		{"no build info", "", nil, false, "segdash dev\ngo:       " + runtime.Version() + "\n"},

@@ -117,3 +117,17 @@ func TestInitRefusesLinks(t *testing.T) {
 		t.Error("init wrote through the link")
 	}
 }
+
+func TestCreateExclusive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	exists := func() error { return ErrConfigExists }
+	if err := createExclusive(path, exists); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != Template {
+		t.Error("not the template")
+	}
+	if err := createExclusive(path, exists); !errors.Is(err, ErrConfigExists) {
+		t.Errorf("second write: %v", err)
+	}
+}

@@ -71,10 +71,12 @@ var ErrConfigExists = errors.New("a config file already exists")
 // It never overwrites: an existing file, or a link in the file's place,
 // even a dangling one, is refused with ErrConfigExists. The template goes
 // to a temporary file first and is linked into place, so the file appears
-// whole or not at all.
+// whole or not at all; where hard links are not supported, it is created
+// exclusively (O_EXCL, which refuses links too) and written.
 func Init(path string) error {
+	exists := func() error { return fmt.Errorf("%s: %w; edit it, or remove it first", path, ErrConfigExists) }
 	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s: %w; edit it, or remove it first", path, ErrConfigExists)
+		return exists()
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -93,11 +95,32 @@ func Init(path string) error {
 		return err
 	}
 	// os.Link fails when path exists in any form: no check-then-write race.
-	if err := os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w; edit it, or remove it first", path, ErrConfigExists)
-		}
+	err = os.Link(tmp.Name(), path)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return exists()
+	}
+	return createExclusive(path, exists)
+}
+
+// createExclusive writes Template into a new file at path, or fails with
+// exists() when something is there.
+func createExclusive(path string, exists func() error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return exists()
+	}
+	if err != nil {
 		return err
 	}
-	return nil
+	_, err = f.WriteString(Template)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path) // a half-written template would load as a broken config
+	}
+	return err
 }
