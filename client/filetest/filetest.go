@@ -7,7 +7,6 @@ package filetest
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 )
 
@@ -20,12 +19,16 @@ type NotFiles struct {
 }
 
 // Make creates NotFiles in a new temporary directory; size is the sparse
-// file's (0: none).
+// file's (0: none). Where the OS has no named pipes and no /dev/zero
+// (Windows) the test is skipped.
 func Make(t testing.TB, size int64) NotFiles {
 	t.Helper()
+	if !HasFIFOs {
+		t.Skip("no named pipes or /dev/zero on this OS")
+	}
 	dir := t.TempDir()
 	n := NotFiles{Dir: dir, FIFO: filepath.Join(dir, "fifo"), Zero: filepath.Join(dir, "zero")}
-	if err := syscall.Mkfifo(n.FIFO, 0o600); err != nil {
+	if err := Mkfifo(n.FIFO); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink("/dev/zero", n.Zero); err != nil {

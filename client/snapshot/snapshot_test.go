@@ -6,11 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/filetest"
 	"github.com/segdash/segdash/client/snapshot"
 )
 
@@ -197,7 +197,7 @@ func TestLoadRefusesWhatIsNoFile(t *testing.T) {
 		name, want string
 		make       func(path string) error
 	}{
-		{"fifo", "not a regular file (a FIFO)", func(p string) error { return syscall.Mkfifo(p, 0o600) }},
+		{"fifo", "not a regular file (a FIFO)", filetest.Mkfifo},
 		{"/dev/zero", "not a regular file (a device)", func(p string) error { return os.Symlink("/dev/zero", p) }},
 		{"directory", "not a regular file (a directory)", func(p string) error { return os.Mkdir(p, 0o700) }},
 		{"huge", "larger than", func(p string) error { return os.Truncate(p, snapshot.MaxSize+1) }},

@@ -26,7 +26,7 @@ type globalFlags struct {
 
 func (g *globalFlags) register(root *cobra.Command) {
 	f := root.PersistentFlags()
-	f.StringVar(&g.config, "config", "", "config file (env SEGDASH_CONFIG; default: segdash/config.yaml in the user config dir)")
+	f.StringVar(&g.config, "config", "", "config file (env SEGDASH_CONFIG; default: segdash/config.yaml in $XDG_CONFIG_HOME or ~/.config; see segdash config path)")
 	f.StringVar(&g.endpoint, "endpoint", "", "Braze REST endpoint: an instance name (US-03, EU-01, ...) or an https URL (env BRAZE_REST_ENDPOINT)")
 	f.StringVar(&g.apiKeyFile, "api-key-file", "", "read the REST API key from this file instead of BRAZE_API_KEY")
 	f.DurationVar(&g.cacheTTL, "cache-ttl", config.DefaultCacheTTL, "how long a fetched series is reused before asking the API again")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -35,6 +34,9 @@ type app struct {
 	// model, when set, makes the dashboard of `serve` sessions (tests);
 	// nil means ui.New.
 	model func(ui.Options) tea.Model
+	// color is --color of the last command tree built; getenv reads the
+	// colour variables through it (colorEnv).
+	color *colorMode
 }
 
 // Exit codes of segdash (the `check` contract).
@@ -143,7 +145,6 @@ Credentials come from BRAZE_API_KEY (or --api-key-file), the endpoint from
 BRAZE_REST_ENDPOINT (or --endpoint), or from the config file's workspaces: (pick one
 with --workspace NAME / -w NAME; segdash workspaces lists them). Without a key,
 segdash runs on built-in demo data.`,
-		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -152,14 +153,30 @@ segdash runs on built-in demo data.`,
 		},
 	}
 	setUsageErrors(root)
+	setVersion(root, currentBuild())
+	a.registerColor(root)
 	g.register(root)
 	d.register(root)
-	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
+	demoAPI, ver, man := a.newDemoAPICmd(), a.newVersionCmd(), a.newManCmd()
 	hideGlobalFlags(demoAPI)
 	hideGlobalFlags(ver)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver)
+	hideGlobalFlags(man)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver, man)
 	root.SetHelpCommand(newHelpCmd())
+	finishHelp(root, terminalWidth(a.out, 80))
+	a.registerCompletions(root)
 	return root
+}
+
+// registerColor adds --color to root and every command under it, and
+// makes a.getenv answer for the colour variables by it (colorEnv).
+func (a *app) registerColor(root *cobra.Command) {
+	if a.color == nil {
+		a.color = new(colorMode)
+		a.getenv = colorEnv(a.color, a.getenv)
+	}
+	*a.color = colorAuto
+	root.PersistentFlags().Var(a.color, "color", "colour in output: auto (when writing to a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it), always, never")
 }
 
 // hideGlobalFlags leaves the shared flags (--config, --endpoint, ...) out of
@@ -189,24 +206,6 @@ func newHelpCmd() *cobra.Command {
 			return target.Help()
 		},
 	}
-}
-
-func (a *app) newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		Run: func(cmd *cobra.Command, args []string) {
-			fmt.Fprintln(a.out, "segdash "+version())
-		},
-	}
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
 }
 
 func isTerminal(w io.Writer) bool {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -106,7 +105,7 @@ func TestServeWorkspaceKeysFileTurnedIntoNoFile(t *testing.T) {
 		want string
 		make func(path string) error
 	}{
-		{"not a regular file (a FIFO)", func(p string) error { return syscall.Mkfifo(p, 0o600) }},
+		{"not a regular file (a FIFO)", filetest.Mkfifo},
 		{"larger than 1048576 bytes", func(p string) error {
 			return os.WriteFile(p, bytes.Repeat(gossh.MarshalAuthorizedKey(e.euSigner.PublicKey()), 20_000), 0o600)
 		}},

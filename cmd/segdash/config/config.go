@@ -6,7 +6,6 @@ package config
 
 import (
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -143,27 +142,6 @@ func (c *Config) DemoPace(day time.Duration) {
 	if c.Sources["cache_ttl"] == "default" {
 		c.CacheTTL, c.Sources["cache_ttl"] = day/2, "demo default"
 	}
-}
-
-// Path picks the config file: --config, SEGDASH_CONFIG, or the platform's
-// config dir. explicit is true when the user named it.
-func Path(configFlag string, getenv func(string) string, userConfigDir func() (string, error)) (path string, explicit bool) {
-	if configFlag != "" {
-		return configFlag, true
-	}
-	if p := getenv("SEGDASH_CONFIG"); p != "" {
-		return p, true
-	}
-	// XDG_CONFIG_HOME is read through getenv so that tests and SSH sessions
-	// see the environment they were given.
-	dir := getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		var err error
-		if dir, err = userConfigDir(); err != nil {
-			return "", false
-		}
-	}
-	return filepath.Join(dir, "segdash", "config.yaml"), false
 }
 
 // applyFile takes the file's settings, each validated with its line.

@@ -189,10 +189,7 @@ func ReadKeyFile(path, source string) (key, warning string, err error) {
 	if key == "" {
 		return "", "", fmt.Errorf("API key file %s (%s) is empty", path, source)
 	}
-	if st.Mode().Perm()&0o077 != 0 {
-		warning = fmt.Sprintf("the API key file %s can be read by group or others (mode %04o); fix: chmod 600 %s", path, st.Mode().Perm(), path)
-	}
-	return key, warning, nil
+	return key, keyModeWarning(path, st.Mode()), nil
 }
 
 func expandHome(p string) string {

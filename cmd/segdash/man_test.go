@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+func TestManPage(t *testing.T) {
+	code, page, errs := runSegdash(t, nil, "man")
+	if code != 0 || !strings.HasPrefix(page, ".TH SEGDASH 1 ") {
+		t.Fatalf("man: %d %q\n%.200s", code, errs, page)
+	}
+	a := &app{getenv: func(string) string { return "" }}
+	walk(a.newRootCmd(), func(c *cobra.Command) {
+		if c.HasParent() && manShown(c) && !strings.Contains(page, ".SS "+roffText(c.CommandPath())+"\n") {
+			t.Errorf("no section for %s", c.CommandPath())
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden && f.Name != "help" && !strings.Contains(page, `\fB\-\-`+roffText(f.Name)+`\fR`) {
+				t.Errorf("%s --%s is missing", c.CommandPath(), f.Name)
+			}
+		})
+	})
+	macros := map[string]bool{".TH": true, ".SH": true, ".SS": true, ".PP": true, ".TP": true, ".RS": true, ".RE": true, ".nf": true, ".fi": true, ".br": true, ".B": true, ".I": true}
+	for l := range strings.SplitSeq(page, "\n") {
+		if strings.HasPrefix(l, ".") || strings.HasPrefix(l, "'") {
+			if !macros[strings.Fields(l)[0]] {
+				t.Errorf("a text line read as a request: %q", l)
+			}
+		}
+	}
+	groff, err := exec.LookPath("groff")
+	if err != nil {
+		t.Skip("no groff to render the page")
+	}
+	cmd := exec.Command(groff, "-man", "-ww", "-z")
+	cmd.Stdin = strings.NewReader(page)
+	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("groff: %v\n%s", err, out)
+	}
+}
+
+func TestRoffEscapes(t *testing.T) {
+	if got := roffLine(`.hidden \ text-with-dash`); got != `\&.hidden \e text\-with\-dash` {
+		t.Errorf("roffLine: %q", got)
+	}
+}

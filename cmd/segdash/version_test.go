@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"testing"
+)
+
+// TestVersionOfBuiltBinary builds segdash with a stamped version and runs
+// it: `version` and `--version` print the same facts.
+func TestVersionOfBuiltBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	bin := filepath.Join(t.TempDir(), "segdash")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", bin, "-ldflags", "-X main.releaseVersion=v9.8.7-test", ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	run := func(arg string) string {
+		out, err := exec.Command(bin, arg).CombinedOutput()
+		if err != nil {
+			t.Fatalf("segdash %s: %v\n%s", arg, err, out)
+		}
+		return string(out)
+	}
+	v, flag := run("version"), run("--version")
+	if v != flag {
+		t.Errorf("version and --version differ:\n%s\n---\n%s", v, flag)
+	}
+	for _, want := range []string{"segdash v9.8.7-test\n", "go:       go", "platform: " + runtime.GOOS + "/" + runtime.GOARCH + "\n"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("version output lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestReadBuildFacts(t *testing.T) {
+	bi := &debug.BuildInfo{GoVersion: "go1.99.1", Main: debug.Module{Version: "v1.2.3"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "abc123"}, {Key: "vcs.time", Value: "2026-01-02T03:04:05Z"}, {Key: "vcs.modified", Value: "true"},
+	}}
+	tests := []struct {
+		name    string
+		stamped string
+		bi      *debug.BuildInfo
+		ok      bool
+		want    string
+	}{
+		{"module version", "", bi, true, "segdash v1.2.3\ncommit:   abc123 (2026-01-02T03:04:05Z, modified)\ngo:       go1.99.1\n"},
+		{"stamped wins", "v2.0.0", bi, true, "segdash v2.0.0\n"},
+		{"devel checkout", "", &debug.BuildInfo{GoVersion: "go1.99.1", Main: debug.Module{Version: "(devel)"}}, true, "segdash dev\ngo:       go1.99.1\n"},
+		{"no build info", "", nil, false, "segdash dev\ngo:       " + runtime.Version() + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := readBuildFacts(tt.stamped, tt.bi, tt.ok).String()
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got\n%s\nwant prefix\n%s", got, tt.want)
+			}
+			if !strings.HasSuffix(got, "platform: "+runtime.GOOS+"/"+runtime.GOARCH+"\n") {
+				t.Errorf("no platform line:\n%s", got)
+			}
+		})
+	}
+}
