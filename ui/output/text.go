@@ -68,10 +68,20 @@ func PadLeft(s string, width int) string {
 
 // Wrap breaks plain text into lines of at most width cells (at least 10),
 // at spaces (and after hyphens, as ansi.Wordwrap does); a word longer than
-// a line is cut with "…".
-func Wrap(s string, width int) []string {
+// a line is cut with "…". For headlines and warnings above a table.
+func Wrap(s string, width int) []string { return wrap(s, width, true) }
+
+// WrapAll is Wrap losing nothing: a word longer than a line is broken
+// across lines, as a path or a URL in an error message must be.
+func WrapAll(s string, width int) []string { return wrap(s, width, false) }
+
+// wrap is Wrap (cut) or WrapAll.
+func wrap(s string, width int, cut bool) []string {
 	width = max(width, 10)
 	words := strings.Fields(s)
+	if !cut {
+		return strings.Split(ansi.Wrap(strings.Join(words, " "), width, ""), "\n")
+	}
 	for i, w := range words {
 		words[i] = Truncate(w, width)
 	}
