@@ -200,3 +200,13 @@ func TestScanCostLinesNameTheWorkspace(t *testing.T) {
 		t.Errorf("cost line of one workspace: %q", costs)
 	}
 }
+
+// TestScanTagIgnoresCase: tags compare without case, as names do.
+func TestScanTagIgnoresCase(t *testing.T) {
+	_, env := apiEnv(t, brazetest.Options{})
+	code, out, errs := runSegdash(t, env, "scan", "--tag", "RETENTION", "--format", "json")
+	var doc scanDoc
+	if err := json.Unmarshal([]byte(out), &doc); code == exitError || err != nil || doc.Total == 0 {
+		t.Errorf("--tag RETENTION: exit %d, %v, %d segments, stderr %q", code, err, doc.Total, errs)
+	}
+}
