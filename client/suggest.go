@@ -4,13 +4,15 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/segdash/segdash/client/safe"
 )
 
 // Suggest lists up to n references, for a reference that named no
 // segment of all, that Resolve would accept: first the segments whose name
 // contains ref, then those whose name is a few typing mistakes away (an
 // edit distance of at most a quarter of its length, one at least), the
-// closest first; names compare without case. A suggestion is the segment's
+// closest first; names compare without case, as they print. A suggestion is the segment's
 // name when that name reads back as itself (one segment has it, and it
 // holds nothing a terminal would show differently) and its id otherwise.
 func Suggest(all []Segment, ref string, n int) []string {
@@ -26,8 +28,8 @@ func Suggest(all []Segment, ref string, n int) []string {
 	var cands []cand
 	names := map[string]int{}
 	for _, s := range all {
-		name := strings.ToLower(s.Name)
-		names[name]++
+		names[strings.ToLower(s.Name)]++
+		name := strings.ToLower(safe.Text(s.Name)) // as the user saw it
 		if strings.Contains(name, string(q)) {
 			cands = append(cands, cand{s, -1})
 		} else if d := distance(q, []rune(name), limit); d <= limit {

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -368,5 +370,37 @@ func TestCheckYoungSegment(t *testing.T) {
 	}
 	if first <= last && code != 0 {
 		t.Errorf("a rise from %d to %d: exit %d, stderr %q", first, last, code, errs)
+	}
+}
+
+// TestCheckSuggestsWhatItAccepts: a name with a typo gets the name meant
+// (by edit distance, not only substrings), and every suggestion is itself
+// accepted by check, even for a name that prints differently from what it
+// holds (the suggestion is then its id).
+func TestCheckSuggestsWhatItAccepts(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	s := tracked(h, 1)[0]
+	typo := s.Name[:3] + s.Name[4:] // one letter left out
+	_, _, errs := runSegdash(t, env, "check", typo)
+	if !strings.Contains(errs, "did you mean: ") || !strings.Contains(errs, fmt.Sprintf("%q", s.Name)) {
+		t.Errorf("check %q: stderr %q; want a suggestion of %q", typo, errs, s.Name)
+	}
+	quoted := regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	for _, ref := range []string{typo, "Imported red list", "red list"} {
+		_, _, errs := runSegdash(t, env, "check", ref)
+		_, sugg, ok := strings.Cut(errs, "did you mean: ")
+		if !ok {
+			t.Errorf("check %q: no suggestion: %q", ref, errs)
+			continue
+		}
+		for _, q := range quoted.FindAllString(strings.SplitN(sugg, "\n", 2)[0], -1) {
+			arg, err := strconv.Unquote(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code, _, errs := runSegdash(t, env, "check", "--format", "spark", arg); strings.Contains(errs, "no segment has") {
+				t.Errorf("check %q suggests %s, which check refuses: exit %d %q", ref, q, code, errs)
+			}
+		}
 	}
 }

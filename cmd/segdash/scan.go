@@ -116,7 +116,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100)); err != nil {
+	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 0)); err != nil {
 		return err
 	}
 	wrote = true

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -208,5 +209,30 @@ func TestScanTagIgnoresCase(t *testing.T) {
 	var doc scanDoc
 	if err := json.Unmarshal([]byte(out), &doc); code == exitError || err != nil || doc.Total == 0 {
 		t.Errorf("--tag RETENTION: exit %d, %v, %d segments, stderr %q", code, err, doc.Total, errs)
+	}
+}
+
+// TestScanToAFileIsNeverCut: output that is not a terminal has no width
+// to fit, so no name, score or reason is cut: every score the JSON gives
+// is printed whole in the table.
+func TestScanToAFileIsNeverCut(t *testing.T) {
+	ws, _ := brokenWorkspace()
+	for _, s := range ws.Segments[:40] {
+		s.Name += " with a name far longer than any terminal column would hold"
+	}
+	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	_, table, _ := runSegdash(t, env, "scan", "--top", "300")
+	_, js, _ := runSegdash(t, env, "scan", "--format", "json")
+	var doc scanDoc
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(table, "…") {
+		t.Errorf("the table cuts text:\n%s", table)
+	}
+	for _, r := range doc.Segments {
+		if r.Anomaly && !strings.Contains(table, "!"+strconv.FormatFloat(r.Score, 'f', 1, 64)) {
+			t.Errorf("score %.1f of %q not in the table", r.Score, r.SegmentName)
+		}
 	}
 }

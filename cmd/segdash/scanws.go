@@ -81,7 +81,7 @@ func (a *app) scanWorkspaces(cmd *cobra.Command, f *scanFlags, cfgs []config.Con
 			break // Ctrl+C: print what came back
 		}
 	}
-	if err := output.WriteWorkspaceScans(a.out, f.format, scans, f.top, terminalWidth(a.out, 100)); err != nil {
+	if err := output.WriteWorkspaceScans(a.out, f.format, scans, f.top, terminalWidth(a.out, 0)); err != nil {
 		return err
 	}
 	switch worst {

@@ -65,33 +65,91 @@ func scanSections(rows []monitor.Row, top int) (titles []string, sections [][]mo
 	return titles, sections
 }
 
+// writeScanTable writes the movers table in lines of at most width cells;
+// width 0 (a file or a pipe) bounds nothing: every column is as wide as its
+// widest cell and nothing is cut.
 func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width int) error {
 	if top <= 0 {
 		top = 10
 	}
-	width = max(width, 40)
+	fit := func(s string, n int) string { return Truncate(s, n) }
+	wrap := func(s string) []string { return Wrap(s, width) }
+	if width <= 0 {
+		fit = func(s string, _ int) string { return s }
+		wrap = func(s string) []string { return []string{s} }
+	} else {
+		width = max(width, 40)
+	}
 	var b strings.Builder
-	for _, l := range Wrap(scanHeadline(sum, rows), width) {
+	for _, l := range wrap(scanHeadline(sum, rows)) {
 		b.WriteString(l + "\n")
 	}
 	for _, warn := range sum.Warnings {
-		for _, l := range Wrap("warning: "+SafeText(warn), width) {
+		for _, l := range wrap("warning: " + SafeText(warn)) {
 			b.WriteString(l + "\n")
 		}
 	}
 	titles, sections := scanSections(rows, top)
-	// The columns after the name, in the order they give way on a narrow
-	// terminal: WINDOW Δ first, then SCORE (the name keeps 16 cells).
-	type col struct {
-		title string
-		width int
-		cell  func(monitor.Row) string
+	cols, nameW := scanColumns(sections, width)
+	for i, sec := range sections {
+		b.WriteString("\n" + titles[i] + "\n")
+		head := "  " + PadRight("NAME", nameW)
+		for _, c := range cols {
+			head += "  " + PadLeft(c.title, c.width)
+		}
+		b.WriteString(head + "\n")
+		for _, r := range sec {
+			line := "  " + PadRight(rowName(r), nameW)
+			for _, c := range cols {
+				line += "  " + PadLeft(c.cell(r), c.width)
+			}
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
+			switch {
+			case len(r.Alerts) > 0 && strings.HasPrefix(titles[i], "ALERTS"):
+				for _, a := range r.Alerts {
+					b.WriteString("    " + fit(SafeText(a.Rule+": "+a.Reason), width-4) + "\n")
+				}
+			case r.Error != "":
+				b.WriteString("    " + fit(SafeText(r.Error), width-4) + "\n")
+			}
+		}
 	}
-	cols := []col{
+	if len(sections) == 0 {
+		b.WriteString("\nno segment had data to compare\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// scanColumn is a column of the movers table after the name.
+type scanColumn struct {
+	title string
+	width int
+	cell  func(monitor.Row) string
+}
+
+// scanColumns lays out the columns after the name, and the name's width,
+// for lines of width cells: on a narrow terminal WINDOW Δ gives way first,
+// then SCORE (the name keeps 16 cells). Width 0 bounds nothing: each
+// column is as wide as its widest cell.
+func scanColumns(sections [][]monitor.Row, width int) ([]scanColumn, int) {
+	cols := []scanColumn{
 		{"SIZE", 11, sizeCell},
 		{"DAY Δ", 15, func(r monitor.Row) string { return changeCell(r.DayChange, r.DayChangePct) }},
 		{"WINDOW Δ", 15, func(r monitor.Row) string { return changeCell(r.WindowChange, r.WindowChangePct) }},
 		{"SCORE", 6, scoreCell},
+	}
+	if width <= 0 {
+		nameW := 12
+		for _, sec := range sections {
+			for _, r := range sec {
+				nameW = max(nameW, Width(rowName(r)))
+				for i, c := range cols {
+					cols[i].width = max(c.width, Width(c.cell(r)))
+				}
+			}
+		}
+		return cols, nameW
 	}
 	colsW := func() int {
 		w := 0
@@ -104,37 +162,9 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 		if width-2-colsW() >= 16 {
 			break
 		}
-		cols = slices.DeleteFunc(cols, func(c col) bool { return c.title == drop })
+		cols = slices.DeleteFunc(cols, func(c scanColumn) bool { return c.title == drop })
 	}
-	nameW := max(12, width-2-colsW())
-	for i, sec := range sections {
-		b.WriteString("\n" + titles[i] + "\n")
-		head := "  " + PadRight("NAME", nameW)
-		for _, c := range cols {
-			head += "  " + PadLeft(c.title, c.width)
-		}
-		b.WriteString(head + "\n")
-		for _, r := range sec {
-			line := "  " + PadRight(Truncate(rowName(r), nameW), nameW)
-			for _, c := range cols {
-				line += "  " + PadLeft(c.cell(r), c.width)
-			}
-			b.WriteString(strings.TrimRight(line, " ") + "\n")
-			switch {
-			case len(r.Alerts) > 0 && strings.HasPrefix(titles[i], "ALERTS"):
-				for _, a := range r.Alerts {
-					b.WriteString("    " + Truncate(SafeText(a.Rule+": "+a.Reason), width-4) + "\n")
-				}
-			case r.Error != "":
-				b.WriteString("    " + Truncate(SafeText(r.Error), width-4) + "\n")
-			}
-		}
-	}
-	if len(sections) == 0 {
-		b.WriteString("\nno segment had data to compare\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return cols, max(12, width-2-colsW())
 }
 
 func rowName(r monitor.Row) string {
