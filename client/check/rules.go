@@ -7,6 +7,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/client/num"
+	"github.com/segdash/segdash/client/safe"
 )
 
 // evaluator tests a segment's window against the thresholds and the alert
@@ -70,6 +71,21 @@ func (e *evaluator) rules(seg client.Segment, points []client.Point) []string {
 	var out []string
 	for _, a := range monitor.EvaluateAll(e.set.Rules, monitor.Subject{Segment: seg, Stats: st, Expected: e.expected}, e.set.Watchlists) {
 		out = append(out, fmt.Sprintf("rule %s: %s", a.Rule, a.Reason))
+	}
+	return out
+}
+
+// Unmatched words a warning for each rule whose target is a watchlist
+// Watchlists does not have (where says where they come from): it checks
+// nothing. In the demo the config's watchlists give way to the demo's
+// own: say so rather than never fire.
+func (r *Rules) Unmatched(where string) []string {
+	var out []string
+	for _, rule := range r.Rules {
+		if w := rule.Target.Watchlist; w != "" && r.Watchlists[w] == nil {
+			out = append(out, fmt.Sprintf("rule %q: no watchlist %q in this workspace (%s); it checks nothing",
+				safe.Text(rule.Name), safe.Text(w), safe.Text(where)))
+		}
 	}
 	return out
 }

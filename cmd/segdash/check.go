@@ -220,13 +220,8 @@ func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config,
 		return o, usageError("--rules: %s has no rules (add a `rules:` list; see segdash config --help)", safe.Text(where))
 	}
 	o.Rules = &check.Rules{Rules: cfg.Rules, Watchlists: client.WatchlistEntries(cfg.Watchlists)}
-	for _, r := range cfg.Rules {
-		if w := r.Target.Watchlist; w != "" && o.Rules.Watchlists[w] == nil {
-			// In the demo the config's watchlists give way to the
-			// demo's own: say so rather than never firing.
-			fmt.Fprintf(a.errw, "segdash: warning: rule %q: no watchlist %q in this workspace (%s); it checks nothing\n",
-				safe.Text(r.Name), safe.Text(w), safe.Text(cfg.WatchlistFile))
-		}
+	for _, w := range o.Rules.Unmatched(cfg.WatchlistFile) {
+		fmt.Fprintln(a.errw, "segdash: warning: "+w)
 	}
 	return o, nil
 }
