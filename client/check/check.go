@@ -100,7 +100,9 @@ const maxSuggestions = 5
 //
 // A few ids have their windows asked for at once, before they are named,
 // so a check by id costs one round trip of latency: the cache shares each
-// request with the one that collects it. Names are resolved against the
+// request with the one that collects it, or remembers its answer (a
+// request that failed is asked again when collected: the cache keeps
+// answers, not failures). Names are resolved against the
 // listing the cache remembers; when a segment it names turns out unknown
 // to Braze (the listing was old), the check runs again on a fresh listing.
 func Run(ctx context.Context, cache *client.Cache, refs []string, o Options) (*Report, error) {
