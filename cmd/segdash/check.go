@@ -170,7 +170,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(a.errw, "segdash: warning: "+w)
 	}
-	if err := output.WriteCheck(a.out, f.format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 80)); err != nil {
+	if err := output.WriteCheck(a.out, f.format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 0)); err != nil {
 		return err
 	}
 	wrote = true

@@ -404,3 +404,24 @@ func TestCheckSuggestsWhatItAccepts(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckToAFileIsNeverCut: output that is not a terminal keeps long
+// names whole, in the spark lines and the chart's header.
+func TestCheckToAFileIsNeverCut(t *testing.T) {
+	ws := brazetest.NewWorkspace(42, 300)
+	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	var long *brazetest.SegmentSpec
+	for _, sp := range ws.Listed() {
+		if sp.Tracked && !strings.ContainsAny(sp.Name, "\x1b") {
+			long = sp
+			break
+		}
+	}
+	long.Name += " with a name far longer than the forty cells a terminal line gives it"
+	for _, format := range []string{"spark", "chart"} {
+		code, out, errs := runSegdash(t, env, "check", "--format", format, long.ID)
+		if code != 0 || !strings.Contains(out, long.Name) || strings.Contains(out, "…") {
+			t.Errorf("%s: exit %d, stderr %q, the name cut:\n%s", format, code, errs, out)
+		}
+	}
+}
