@@ -11,7 +11,7 @@ import (
 // Suggest lists up to n references, for a reference that named no
 // segment of all, that Resolve would accept: first the segments whose name
 // contains ref, then those whose name is a few typing mistakes away (an
-// edit distance of at most a quarter of its length, one at least), the
+// edit distance of at most a sixth of its length, one at least), the
 // closest first; names compare without case, as they print. A suggestion is the segment's
 // name when that name reads back as itself (one segment has it, and it
 // holds nothing a terminal would show differently) and its id otherwise.
@@ -20,7 +20,7 @@ func Suggest(all []Segment, ref string, n int) []string {
 	if len(q) == 0 || n <= 0 {
 		return nil
 	}
-	limit := max(1, len(q)/4)
+	limit := max(1, len(q)/6)
 	type cand struct {
 		seg  Segment
 		dist int // -1: the name contains ref
