@@ -15,7 +15,7 @@ import (
 // closest first; names compare without case, as they print. A suggestion is the segment's
 // name when that name reads back as itself (one segment has it, and it
 // holds nothing a terminal would show differently) and its id otherwise.
-func Suggest(all []Segment, ref string, n int) []string {
+func Suggest(all []Segment, ref string, n int) []Suggestion {
 	q := []rune(strings.ToLower(strings.TrimSpace(ref)))
 	if len(q) == 0 || n <= 0 {
 		return nil
@@ -37,12 +37,22 @@ func Suggest(all []Segment, ref string, n int) []string {
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int { return a.dist - b.dist })
-	var out []string
+	var out []Suggestion
 	for _, c := range cands[:min(n, len(cands))] {
-		out = append(out, acceptedRef(c.seg, names[strings.ToLower(c.seg.Name)] == 1))
+		out = append(out, Suggestion{Ref: acceptedRef(c.seg, names[strings.ToLower(c.seg.Name)] == 1), Segment: c.seg})
 	}
 	return out
 }
+
+// Suggestion is a reference Resolve accepts, and the segment it names.
+type Suggestion struct {
+	Ref     string
+	Segment Segment
+}
+
+// ByID reports whether the suggestion names its segment by id (its name
+// would not read back as itself).
+func (s Suggestion) ByID() bool { return s.Ref == s.Segment.ID && s.Segment.Name != s.Segment.ID }
 
 // acceptedRef is the reference that names s for Resolve and prints as
 // itself: its name when unique and plain, else its id.

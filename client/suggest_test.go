@@ -27,11 +27,15 @@ func TestSuggest(t *testing.T) {
 		{"zzzzzzzz", nil},
 		{"", nil},
 	} {
-		if got := Suggest(all, c.ref, 5); !slices.Equal(got, c.want) {
+		var got []string
+		for _, s := range Suggest(all, c.ref, 5) {
+			got = append(got, s.Ref)
+		}
+		if !slices.Equal(got, c.want) {
 			t.Errorf("Suggest(%q) = %q, want %q", c.ref, got, c.want)
 		}
 	}
 	if got := Suggest(all, "pipeline", 1); len(got) != 1 {
-		t.Errorf("n=1: %q", got)
+		t.Errorf("n=1: %v", got)
 	}
 }

@@ -165,10 +165,14 @@ func problems(res client.Resolution, source string) []string {
 		msg := safe.Text(p.String())
 		if len(p.Candidates) == 0 && p.Err == nil {
 			if sugg := client.Suggest(res.Listing, p.Ref, maxSuggestions); len(sugg) > 0 {
+				refs := make([]string, len(sugg))
 				for i, s := range sugg {
-					sugg[i] = fmt.Sprintf("%q", s)
+					refs[i] = fmt.Sprintf("%q", s.Ref)
+					if s.ByID() && s.Segment.Name != "" {
+						refs[i] += fmt.Sprintf(" (%s)", safe.Text(s.Segment.Name))
+					}
 				}
-				msg += "; did you mean: " + strings.Join(sugg, ", ")
+				msg += "; did you mean: " + strings.Join(refs, ", ")
 			}
 		}
 		if source != "" {
