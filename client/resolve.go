@@ -17,9 +17,17 @@ type RefProblem struct {
 	// Candidates are the segments sharing an ambiguous name; empty when
 	// nothing matched.
 	Candidates []Segment
+	// Err is the API's answer for an id it does not know, when the
+	// reference was looked up by id (Cache.ResolveRefs).
+	Err error
 }
 
+// String says what went wrong, quoting the reference (not yet made safe
+// for a terminal: it may come from the API).
 func (p RefProblem) String() string {
+	if p.Err != nil {
+		return fmt.Sprintf("no segment has the id %q (%v)", p.Ref, p.Err)
+	}
 	if len(p.Candidates) > 1 {
 		ids := make([]string, len(p.Candidates))
 		for i, c := range p.Candidates {

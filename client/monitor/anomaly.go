@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/num"
 )
 
 // Detector decides whether the newest day-over-day change of a series is an
@@ -143,7 +144,7 @@ func (d Detector) fires(points []client.Point, score float64) bool {
 		return false
 	}
 	prev := points[n-2].Size
-	change := SafeSub(points[n-1].Size, prev)
+	change := num.Sub(points[n-1].Size, prev)
 	if change < d.MinAbs && change > -d.MinAbs {
 		return false
 	}

@@ -157,19 +157,3 @@ func TestAnalyzeChanges(t *testing.T) {
 		t.Errorf("all zeros (tracking off) %+v", off)
 	}
 }
-
-func TestSafeSub(t *testing.T) {
-	cases := []struct{ a, b, want int64 }{
-		{5, 3, 2},
-		{math.MaxInt64, -1, math.MaxInt64},
-		{math.MinInt64, 1, math.MinInt64},
-		{-5e18, 5e18, math.MinInt64},
-		{5e18, -5e18, math.MaxInt64},
-		{math.MaxInt64, math.MaxInt64, 0},
-	}
-	for _, c := range cases {
-		if got := SafeSub(c.a, c.b); got != c.want {
-			t.Errorf("SafeSub(%d, %d) = %d, want %d", c.a, c.b, got, c.want)
-		}
-	}
-}

@@ -27,7 +27,7 @@ func (t Threshold) text() string {
 func changeText(change, base int64, limit string) string {
 	s := num.Grouped(change)
 	s = strings.TrimPrefix(s, "-") // the verb says which way; MinInt64 has no positive twin
-	if p := Pct(change, base); !math.IsNaN(p) {
+	if p := num.Pct(change, base); !math.IsNaN(p) {
 		return s + " (" + pctText(p) + ", limit " + limit + ")"
 	}
 	return s + " (limit " + limit + ")"

@@ -79,7 +79,7 @@ func (t Threshold) String() string {
 // exceeded says whether a change of size change from base passes t.
 func (t Threshold) exceeded(change, base int64) bool {
 	if t.Percent {
-		p := Pct(change, base)
+		p := num.Pct(change, base)
 		return !math.IsNaN(p) && math.Abs(p) >= t.Value
 	}
 	return math.Abs(float64(change)) >= t.Value
@@ -179,7 +179,7 @@ func (r Rule) Evaluate(s Subject) []Alert {
 	if r.Above != nil && size > *r.Above {
 		fire("size %s is above %s", num.Grouped(size), num.Grouped(*r.Above))
 	}
-	prevDay, first := SafeSub(size, st.DayChange), SafeSub(size, st.WindowChange)
+	prevDay, first := num.Sub(size, st.DayChange), num.Sub(size, st.WindowChange)
 	check := func(t *Threshold, change, base int64, fell bool, what string) {
 		if t == nil || (fell && change >= 0) || (!fell && change <= 0) || !t.exceeded(change, base) {
 			return

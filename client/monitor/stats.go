@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/num"
 )
 
 // Stats are what a series says about change: the newest point, the change
@@ -56,12 +57,9 @@ func Analyze(points []client.Point, d Detector) Stats {
 	}
 	s.Latest, s.HasLatest = points[n-1], true
 	if n >= 2 {
-		prev := points[n-2].Size
-		s.DayChange, s.HasDay = SafeSub(s.Latest.Size, prev), true
-		s.DayPct = Pct(s.DayChange, prev)
-		first := points[0].Size
-		s.WindowChange = SafeSub(s.Latest.Size, first)
-		s.WindowPct = Pct(s.WindowChange, first)
+		day, window := num.ChangeOf(points[n-2].Size, s.Latest.Size), num.ChangeOf(points[0].Size, s.Latest.Size)
+		s.DayChange, s.DayPct, s.HasDay = day.Abs, pctOrNaN(day), true
+		s.WindowChange, s.WindowPct = window.Abs, pctOrNaN(window)
 	}
 	for i := n - 2; i >= 0 && points[i].Size == s.Latest.Size; i-- {
 		s.Unchanged++
@@ -71,26 +69,12 @@ func Analyze(points []client.Point, d Detector) Stats {
 	return s
 }
 
-// SafeSub returns a-b, saturated at the int64 range instead of wrapping.
-func SafeSub(a, b int64) int64 {
-	d := a - b
-	// Overflow happened when the operands' signs differ and the result's
-	// sign differs from a's.
-	if (a >= 0) != (b >= 0) && (d >= 0) != (a >= 0) {
-		if a >= 0 {
-			return math.MaxInt64
-		}
-		return math.MinInt64
-	}
-	return d
-}
-
-// Pct is change in percent of base, NaN when base is 0.
-func Pct(change, base int64) float64 {
-	if base == 0 {
+// pctOrNaN is c's percent, NaN when it has none.
+func pctOrNaN(c num.Change) float64 {
+	if !c.HasPct {
 		return math.NaN()
 	}
-	return float64(change) / math.Abs(float64(base)) * 100
+	return c.Pct
 }
 
 // median returns the median of xs (sorted in place); NaN for none.

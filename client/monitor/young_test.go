@@ -9,6 +9,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/client/num"
 )
 
 // TestScanIgnoresCreation: segments created within the window (Braze
@@ -57,7 +58,7 @@ func TestScanIgnoresCreation(t *testing.T) {
 			t.Errorf("%s, created %s: alerts %+v", r.Segment.Name, s.CreatedAt.Format(time.DateOnly), r.Alerts)
 		}
 		first := s.SizeOn(client.DateOf(s.CreatedAt))
-		if want := monitor.SafeSub(r.Stats.Latest.Size, first); r.Stats.WindowChange != want {
+		if want := num.Sub(r.Stats.Latest.Size, first); r.Stats.WindowChange != want {
 			t.Errorf("%s: window change %d, want %d (from %d on its first day)", r.Segment.Name, r.Stats.WindowChange, want, first)
 		}
 	}

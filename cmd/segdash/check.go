@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/check"
+	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -25,30 +27,6 @@ type checkFlags struct {
 	rules    bool
 	compare  string
 }
-
-// checkResult is one checked segment.
-type checkResult struct {
-	Segment client.Segment
-	Series  *client.Series
-	// Previous is the previous period's series, with --compare previous.
-	Previous *client.Series
-	Breaches []string
-	// Err is why the segment could not be checked.
-	Err error
-}
-
-// zeroHint is what an all-zero series of a segment named by id may mean:
-// Braze answers for an untracked segment with zeros or an error.
-const zeroHint = "if analytics tracking is off for this segment in Braze, it has no size history (checking it by name tells)"
-
-// allZero reports whether there are points and every one is 0.
-func allZero(pts []client.Point) bool {
-	_, some := client.DataStart(pts)
-	return len(pts) > 0 && !some
-}
-
-// untrackedHint says why an untracked segment has no sizes, and what to do.
-const untrackedHint = "analytics tracking is off for this segment in Braze, so it has no size history; turn on Analytics Tracking in the segment's settings in Braze (data starts from then)"
 
 // backendFunc gives check its configuration and client: resolved and new
 // for a local check, or the SSH server's own and shared. release is called
@@ -164,29 +142,15 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	if err := a.checkEnd(end); err != nil {
 		return err
 	}
-	ctx := cmd.Context()
 	be, cfg, release, err := get(cmd)
 	if err != nil {
 		return err
 	}
 	defer release()
 	a.announce(cfg)
-	if !cmd.Flags().Changed("length") {
-		f.length = cfg.Length
-	}
-	var rules *checkRules
-	if f.rules {
-		if rules, err = newCheckRules(cfg, end, a.now()); err != nil {
-			return err
-		}
-		for _, r := range cfg.Rules {
-			if w := r.Target.Watchlist; w != "" && rules.watchlists[w] == nil {
-				// In the demo the config's watchlists give way to the
-				// demo's own: say so rather than never firing.
-				fmt.Fprintf(a.errw, "segdash: warning: rule %q: no watchlist %q in this workspace (%s); it checks nothing\n",
-					output.SafeText(r.Name), output.SafeText(w), output.SafeText(cfg.WatchlistFile))
-			}
-		}
+	o, err := a.checkOptions(cmd, f, cfg, end)
+	if err != nil {
+		return err
 	}
 	refs := args
 	if f.watch != "" {
@@ -196,101 +160,68 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
-	ends := []time.Time{end}
-	if f.compare != "" {
-		ends = append(ends, be.cache.PreviousPeriod(f.length, end))
-	}
-	fetches := newSeriesFetches(be.cache, f.length)
-	fetches.prefetch(ctx, refs, ends...)
-	segs, problems, err := resolveSegments(ctx, be.cache, refs)
+	rep, err := check.Run(cmd.Context(), be.cache, refs, o)
 	if err != nil {
 		if f.watch != "" {
 			return fmt.Errorf("watchlist %q: %w", f.watch, err)
 		}
 		return err
 	}
-	if f.watch != "" {
-		for i, p := range problems {
-			problems[i] = fmt.Sprintf("watchlist %q: %s", output.SafeText(f.watch), p)
-		}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(a.errw, "segdash: warning: "+w)
 	}
-	byID := allIDs(refs)
-	var tracked []client.Segment
-	var results []checkResult
-	breached := false
-	for _, s := range segs {
-		if s.AnalyticsTrackingEnabled {
-			tracked = append(tracked, s)
-			continue
-		}
-		// A rule that fires on tracking off has checked this segment:
-		// it is a breach, not a segment that could not be checked.
-		if b := rules.untracked(s); len(b) > 0 {
-			results, breached = append(results, checkResult{Segment: s, Breaches: b}), true
-			continue
-		}
-		problems = append(problems, describe(s)+": "+untrackedHint)
-	}
-	for _, r := range fetches.fetchAll(ctx, tracked, ends...) {
-		if r.Err != nil {
-			problems = append(problems, describe(r.Segment)+": "+output.SafeText(r.Err.Error()))
-			continue
-		}
-		if byID && allZero(r.Series.Points) {
-			// Named through /segments/details, which does not say whether
-			// tracking is on: zeros may be a segment without history.
-			fmt.Fprintf(a.errw, "segdash: warning: %s: every size in the window is 0; %s\n", describe(r.Segment), zeroHint)
-		}
-		r.Breaches = f.breaches(cmd, r.Series)
-		if rules != nil {
-			r.Breaches = append(r.Breaches, rules.breaches(r.Segment, r.Series.Points)...)
-		}
-		breached = breached || len(r.Breaches) > 0
-		results = append(results, r)
-	}
-	if err := writeCheck(a.out, a.getenv, f, results, problems); err != nil {
+	if err := output.WriteCheck(a.out, f.format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 0)); err != nil {
 		return err
 	}
 	wrote = true
-	for _, r := range results {
+	for _, r := range rep.Results {
 		for _, b := range r.Breaches {
-			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", describe(r.Segment), b)
+			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", check.Describe(r.Segment), b)
 		}
 	}
-	if len(problems) > 0 {
-		for _, p := range problems {
+	if len(rep.Problems) > 0 {
+		for _, p := range rep.Problems {
 			fmt.Fprintln(a.errw, "segdash: cannot check: "+p)
 		}
-		return &codeError{code: exitError, err: fmt.Errorf("%d of %d segments could not be checked", len(problems), len(problems)+len(results))}
+		return &codeError{code: exitError, err: fmt.Errorf("%d of %d segments could not be checked", len(rep.Problems), len(rep.Problems)+len(rep.Results))}
 	}
-	if breached {
+	if rep.Breached() {
 		return &codeError{code: exitBreach, err: fmt.Errorf("threshold breached")}
 	}
 	return nil
 }
 
-// breaches lists the thresholds a series breaks.
-func (f *checkFlags) breaches(cmd *cobra.Command, s *client.Series) []string {
-	var out []string
-	latest, ok := s.Latest()
-	if !ok {
-		return nil
+// checkOptions are the engine's options from the flags and the
+// configuration: --length or the config's length, the thresholds given,
+// and with --rules the config's rules (a usage error when it has none:
+// --rules would check nothing).
+func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config, end time.Time) (check.Options, error) {
+	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now}
+	if cmd.Flags().Changed("length") {
+		o.Length = f.length
 	}
-	if cmd.Flags().Changed("min") && latest.Size < f.min {
-		out = append(out, fmt.Sprintf("latest size %s (%s) is below --min %s", output.Grouped(latest.Size), latest.Day, output.Grouped(f.min)))
+	if cmd.Flags().Changed("min") {
+		o.Min = &f.min
 	}
 	if cmd.Flags().Changed("max-drop") {
-		// From the first day with data: a segment created in the window
-		// fell from its first size, not from the zeros before it existed.
-		pts := client.WithData(s.Points)
-		first := pts[0].Size
-		if first > 0 {
-			drop := float64(first-latest.Size) / float64(first) * 100
-			if drop > f.maxDrop {
-				out = append(out, fmt.Sprintf("fell %.1f%% over %d days (%s on %s to %s on %s), beyond --max-drop %g%%",
-					drop, len(pts), output.Grouped(first), pts[0].Day, output.Grouped(latest.Size), latest.Day, f.maxDrop))
-			}
-		}
+		o.MaxDrop = &f.maxDrop
 	}
-	return out
+	if f.watch != "" {
+		o.Source = fmt.Sprintf("watchlist %q", f.watch)
+	}
+	if !f.rules {
+		return o, nil
+	}
+	if len(cfg.Rules) == 0 {
+		where := cfg.File
+		if where == "" {
+			where = "the config file"
+		}
+		return o, usageError("--rules: %s has no rules (add a `rules:` list; see segdash config --help)", safe.Text(where))
+	}
+	o.Rules = &check.Rules{Rules: cfg.Rules, Watchlists: client.WatchlistEntries(cfg.Watchlists)}
+	for _, w := range o.Rules.Unmatched(cfg.WatchlistFile) {
+		fmt.Fprintln(a.errw, "segdash: warning: "+w)
+	}
+	return o, nil
 }

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -368,5 +370,58 @@ func TestCheckYoungSegment(t *testing.T) {
 	}
 	if first <= last && code != 0 {
 		t.Errorf("a rise from %d to %d: exit %d, stderr %q", first, last, code, errs)
+	}
+}
+
+// TestCheckSuggestsWhatItAccepts: a name with a typo gets the name meant
+// (by edit distance, not only substrings), and every suggestion is itself
+// accepted by check, even for a name that prints differently from what it
+// holds (the suggestion is then its id).
+func TestCheckSuggestsWhatItAccepts(t *testing.T) {
+	h, env := apiEnv(t, brazetest.Options{})
+	s := tracked(h, 1)[0]
+	typo := s.Name[:3] + s.Name[4:] // one letter left out
+	_, _, errs := runSegdash(t, env, "check", typo)
+	if !strings.Contains(errs, "did you mean: ") || !strings.Contains(errs, fmt.Sprintf("%q", s.Name)) {
+		t.Errorf("check %q: stderr %q; want a suggestion of %q", typo, errs, s.Name)
+	}
+	quoted := regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	for _, ref := range []string{typo, "Imported red list", "red list"} {
+		_, _, errs := runSegdash(t, env, "check", ref)
+		_, sugg, ok := strings.Cut(errs, "did you mean: ")
+		if !ok {
+			t.Errorf("check %q: no suggestion: %q", ref, errs)
+			continue
+		}
+		for _, q := range quoted.FindAllString(strings.SplitN(sugg, "\n", 2)[0], -1) {
+			arg, err := strconv.Unquote(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code, _, errs := runSegdash(t, env, "check", "--format", "spark", arg); strings.Contains(errs, "no segment has") {
+				t.Errorf("check %q suggests %s, which check refuses: exit %d %q", ref, q, code, errs)
+			}
+		}
+	}
+}
+
+// TestCheckToAFileIsNeverCut: output that is not a terminal keeps long
+// names whole, in the spark lines and the chart's header.
+func TestCheckToAFileIsNeverCut(t *testing.T) {
+	ws := brazetest.NewWorkspace(42, 300)
+	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	var long *brazetest.SegmentSpec
+	for _, sp := range ws.Listed() {
+		if sp.Tracked && !strings.ContainsAny(sp.Name, "\x1b") {
+			long = sp
+			break
+		}
+	}
+	long.Name += " with a name far longer than the forty cells a terminal line gives it"
+	for _, format := range []string{"spark", "chart"} {
+		code, out, errs := runSegdash(t, env, "check", "--format", format, long.ID)
+		if code != 0 || !strings.Contains(out, long.Name) || strings.Contains(out, "…") {
+			t.Errorf("%s: exit %d, stderr %q, the name cut:\n%s", format, code, errs, out)
+		}
 	}
 }

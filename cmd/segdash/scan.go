@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -116,7 +116,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 100)); err != nil {
+	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 0)); err != nil {
 		return err
 	}
 	wrote = true
@@ -155,68 +155,40 @@ func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end t
 	if err != nil {
 		return output.ScanSummary{}, nil, fmt.Errorf("listing segments: %w", err)
 	}
-	segs, scope, err := f.pick(cfg, all)
+	scope := monitor.Scope{Tag: f.tag, Watchlist: f.watch, Filter: f.filter}
+	if f.watch != "" {
+		wl, err := cfg.Watchlist(f.watch)
+		if err != nil {
+			return output.ScanSummary{}, nil, usageError("--watch: %v", err)
+		}
+		scope.Entries = wl.Segments
+	}
+	segs, scopeName, err := scope.Select(all)
 	if err != nil {
-		return output.ScanSummary{}, nil, err
+		return output.ScanSummary{}, nil, usageError("%v", err)
 	}
 	o := monitor.ScanOptions{Length: length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 		Watchlists: client.WatchlistEntries(cfg.Watchlists), Now: a.now}
 	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
 	prefix := scanPrefix(named)
 	for _, w := range warnings {
-		fmt.Fprintln(a.errw, prefix+"warning: "+output.SafeText(w))
+		fmt.Fprintln(a.errw, prefix+"warning: "+safe.Text(w))
 	}
-	fmt.Fprintln(a.errw, prefix+costLine(be.cache, segs, o))
-	progress := a.progressLine()
+	rate, known := be.cache.RateLimit()
+	fmt.Fprintln(a.errw, prefix+output.ScanCost(len(segs), monitor.Cost(be.cache, segs, o), rate, known))
+	var progress func(monitor.Progress)
+	if isTerminal(a.errw) { // cron and CI logs stay clean
+		progress = output.ProgressLine(a.errw, time.Now)
+	}
 	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
 	if progress != nil {
-		fmt.Fprint(a.errw, "\r\x1b[K")
+		fmt.Fprint(a.errw, output.ClearLine)
 	}
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, f.sort)
-	sum := output.ScanSummary{Scope: scope, Length: length, Through: rep.Through.String(), Total: rep.Total,
+	sum := output.ScanSummary{Scope: scopeName, Length: length, Through: rep.Through.String(), Total: rep.Total,
 		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, Warnings: warnings}
 	return sum, rows, nil
-}
-
-// pick selects the segments to scan and names the scope.
-func (f *scanFlags) pick(cfg config.Config, all []client.Segment) ([]client.Segment, string, error) {
-	switch {
-	case f.tag != "":
-		var out []client.Segment
-		for _, s := range all {
-			if slices.Contains(s.Tags, f.tag) {
-				out = append(out, s)
-			}
-		}
-		if len(out) == 0 {
-			return nil, "", usageError("no segment has the tag %q", output.SafeText(f.tag))
-		}
-		return out, "tag " + f.tag, nil
-	case f.watch != "":
-		wl, err := cfg.Watchlist(f.watch)
-		if err != nil {
-			return nil, "", usageError("--watch: %v", err)
-		}
-		segs, problems := client.Resolve(all, wl.Segments, true)
-		for _, p := range problems {
-			return nil, "", usageError("watchlist %q: %s", output.SafeText(f.watch), output.SafeText(p.String()))
-		}
-		return segs, "watchlist " + f.watch, nil
-	case f.filter != "":
-		q := strings.ToLower(f.filter)
-		var out []client.Segment
-		for _, s := range all {
-			if strings.Contains(strings.ToLower(s.Name), q) {
-				out = append(out, s)
-			}
-		}
-		if len(out) == 0 {
-			return nil, "", usageError("no segment name contains %q", output.SafeText(f.filter))
-		}
-		return out, fmt.Sprintf("names containing %q", f.filter), nil
-	}
-	return all, "all segments", nil
 }
 
 // scanPrefix starts a scan's stderr line: "segdash: ", and the workspace
@@ -225,41 +197,5 @@ func scanPrefix(named string) string {
 	if named == "" {
 		return "segdash: "
 	}
-	return "segdash: workspace " + output.SafeText(named) + ": "
-}
-
-// costLine states what a scan will cost before it starts: requests, and
-// their share of the workspace's hourly budget.
-func costLine(cache *client.Cache, segs []client.Segment, o monitor.ScanOptions) string {
-	cost := monitor.Cost(cache, segs, o)
-	limit, remaining := 250_000, -1
-	if r, ok := cache.RateLimit(); ok && r.Limit > 0 {
-		limit, remaining = r.Limit, r.Remaining
-	}
-	s := fmt.Sprintf("scanning %s: %s, %s of the hourly %s", output.Plural(len(segs), "segment", "segments"),
-		output.Plural(cost, "request", "requests"), output.BudgetShare(cost, limit), output.Grouped(int64(limit)))
-	if remaining >= 0 {
-		s += fmt.Sprintf(" (%s left this hour)", output.Grouped(int64(remaining)))
-	}
-	return s
-}
-
-// progressLine returns a progress callback that redraws one line on
-// stderr, or nil when stderr is not a terminal (cron and CI logs stay
-// clean).
-func (a *app) progressLine() func(monitor.Progress) {
-	if !isTerminal(a.errw) {
-		return nil
-	}
-	var mu sync.Mutex
-	var last time.Time
-	return func(p monitor.Progress) {
-		mu.Lock() // called from the scan's workers
-		defer mu.Unlock()
-		if now := time.Now(); now.Sub(last) < 100*time.Millisecond && p.Done < p.Total {
-			return
-		}
-		last = time.Now()
-		fmt.Fprintf(a.errw, "\r\x1b[Kscanned %s of %s", output.Grouped(int64(p.Done)), output.Grouped(int64(p.Total)))
-	}
+	return "segdash: workspace " + safe.Text(named) + ": "
 }

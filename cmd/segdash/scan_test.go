@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -198,5 +199,40 @@ func TestScanCostLinesNameTheWorkspace(t *testing.T) {
 	}
 	if costs = costLines("-w", "eu"); len(costs) != 1 || !strings.HasPrefix(costs[0], "segdash: scanning 25 segments: ") {
 		t.Errorf("cost line of one workspace: %q", costs)
+	}
+}
+
+// TestScanTagIgnoresCase: tags compare without case, as names do.
+func TestScanTagIgnoresCase(t *testing.T) {
+	_, env := apiEnv(t, brazetest.Options{})
+	code, out, errs := runSegdash(t, env, "scan", "--tag", "RETENTION", "--format", "json")
+	var doc scanDoc
+	if err := json.Unmarshal([]byte(out), &doc); code == exitError || err != nil || doc.Total == 0 {
+		t.Errorf("--tag RETENTION: exit %d, %v, %d segments, stderr %q", code, err, doc.Total, errs)
+	}
+}
+
+// TestScanToAFileIsNeverCut: output that is not a terminal has no width
+// to fit, so no name, score or reason is cut: every score the JSON gives
+// is printed whole in the table.
+func TestScanToAFileIsNeverCut(t *testing.T) {
+	ws, _ := brokenWorkspace()
+	for _, s := range ws.Segments[:40] {
+		s.Name += " with a name far longer than any terminal column would hold"
+	}
+	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
+	_, table, _ := runSegdash(t, env, "scan", "--top", "300")
+	_, js, _ := runSegdash(t, env, "scan", "--format", "json")
+	var doc scanDoc
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(table, "…") {
+		t.Errorf("the table cuts text:\n%s", table)
+	}
+	for _, r := range doc.Segments {
+		if r.Anomaly && !strings.Contains(table, "!"+strconv.FormatFloat(r.Score, 'f', 1, 64)) {
+			t.Errorf("score %.1f of %q not in the table", r.Score, r.SegmentName)
+		}
 	}
 }

@@ -1,11 +1,7 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"io"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,11 +35,12 @@ Exit codes: 0 all good; 2 a configuration error, or (with --check) a key that fa
 	return cmd
 }
 
-// workspaceRow is one line of `segdash workspaces`.
+// workspaceRow is one workspace of `segdash workspaces` and its
+// configuration.
 type workspaceRow struct {
-	name, endpoint, key, status string
-	cfg                         config.Config
-	err                         error
+	output.WorkspaceRow
+	cfg config.Config
+	err error
 }
 
 func (a *app) runWorkspaces(cmd *cobra.Command, check bool) error {
@@ -53,16 +50,27 @@ func (a *app) runWorkspaces(cmd *cobra.Command, check bool) error {
 	}
 	printWarnings(a.errw, base)
 	rows := workspaceRows(base)
+	if len(rows) == 0 {
+		fmt.Fprintf(a.out, "no workspaces: %s defines none and no BRAZE_API_KEY is set (the dashboard runs on demo data)\n", base.File)
+		return nil
+	}
 	failed := 0
-	if check {
-		for i := range rows {
-			rows[i].status = a.probe(cmd.Context(), rows[i])
-			if rows[i].status != "ok" {
+	out := make([]output.WorkspaceRow, len(rows))
+	for i, r := range rows {
+		if check {
+			r.Answer = "error: " + fmt.Sprint(r.err)
+			if r.err == nil {
+				r.Answer = client.Probe(cmd.Context(), r.cfg.Endpoint, r.cfg.APIKey, "segdash/"+version(), probeTimeout)
+			}
+			if r.Answer != "ok" {
 				failed++
 			}
 		}
+		out[i] = r.WorkspaceRow
 	}
-	writeWorkspaces(a.out, base, rows, check)
+	if err := output.WriteWorkspaces(a.out, out, check); err != nil {
+		return err
+	}
 	if failed > 0 {
 		return &codeError{code: exitError, err: fmt.Errorf("%d of %d workspaces did not answer", failed, len(rows))}
 	}
@@ -74,65 +82,14 @@ func (a *app) runWorkspaces(cmd *cobra.Command, check bool) error {
 func workspaceRows(base config.Config) []workspaceRow {
 	var rows []workspaceRow
 	if unnamed, err := base.Select(""); err != nil || !unnamed.Demo {
-		r := workspaceRow{name: "(unnamed)", endpoint: unnamed.Endpoint, key: unnamed.Source("api_key"), cfg: unnamed, err: err}
-		rows = append(rows, r)
+		rows = append(rows, workspaceRow{WorkspaceRow: output.WorkspaceRow{Name: "(unnamed)", Endpoint: unnamed.Endpoint,
+			KeyFrom: unnamed.Source("api_key"), Default: base.DefaultWorkspace == "(unnamed)"}, cfg: unnamed, err: err})
 	}
 	for _, w := range base.Workspaces {
-		r := workspaceRow{name: w.Name, endpoint: w.Endpoint + " (" + w.EndpointURL + ")", key: w.KeySource()}
+		r := workspaceRow{WorkspaceRow: output.WorkspaceRow{Name: w.Name, Endpoint: w.Endpoint + " (" + w.EndpointURL + ")",
+			KeyFrom: w.KeySource(), Default: w.Name == base.DefaultWorkspace}}
 		r.cfg, r.err = base.Select(w.Name)
 		rows = append(rows, r)
 	}
 	return rows
-}
-
-// probe sends the workspace's key one request to its own endpoint, with no
-// retries, and names the answer.
-func (a *app) probe(ctx context.Context, r workspaceRow) string {
-	if r.err != nil {
-		return "error: " + r.err.Error()
-	}
-	c, err := client.New(r.cfg.Endpoint, r.cfg.APIKey, client.WithUserAgent("segdash/"+version()),
-		client.WithRetries(0, 0), client.WithTimeout(probeTimeout), client.WithMaxRateWait(0))
-	if err != nil {
-		return "error: " + err.Error()
-	}
-	defer c.CloseIdleConnections()
-	_, _, err = c.ListSegments(ctx, 0, client.SortAsc)
-	switch {
-	case err == nil, errors.Is(err, client.ErrRateLimited):
-		return "ok" // a 429 is an answer: the key was accepted
-	case errors.Is(err, client.ErrUnauthorized):
-		return "unauthorized"
-	case errors.Is(err, client.ErrForbidden):
-		return "forbidden (the key lacks segments.list)"
-	case errors.Is(err, client.ErrTransport):
-		return "unreachable"
-	}
-	return "error: " + err.Error()
-}
-
-// writeWorkspaces prints the rows as a table, the default marked.
-func writeWorkspaces(w io.Writer, base config.Config, rows []workspaceRow, check bool) {
-	if len(rows) == 0 {
-		fmt.Fprintf(w, "no workspaces: %s defines none and no BRAZE_API_KEY is set (the dashboard runs on demo data)\n", base.File)
-		return
-	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	head := "WORKSPACE\tENDPOINT\tKEY FROM"
-	if check {
-		head += "\tANSWER"
-	}
-	fmt.Fprintln(tw, head)
-	for _, r := range rows {
-		name := r.name
-		if name == base.DefaultWorkspace {
-			name += " (default)"
-		}
-		line := output.SafeText(name) + "\t" + output.SafeText(r.endpoint) + "\t" + output.SafeText(r.key)
-		if check {
-			line += "\t" + output.SafeText(r.status)
-		}
-		fmt.Fprintln(tw, line)
-	}
-	tw.Flush()
 }

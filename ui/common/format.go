@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 
 	"github.com/segdash/segdash/ui/output"
@@ -22,10 +21,8 @@ func Spread(left, right string, width int) string {
 }
 
 // Wrap breaks plain text into lines of at most width cells, at spaces
-// where it can and inside a word where it must.
-func Wrap(s string, width int) []string {
-	return strings.Split(ansi.Wrap(strings.Join(strings.Fields(s), " "), max(width, 10), ""), "\n")
-}
+// where it can and inside a word where it must (output.WrapAll).
+func Wrap(s string, width int) []string { return output.WrapAll(s, width) }
 
 // Block pads or cuts lines to exactly h lines of exactly w cells, so that
 // panes joined side by side stay in their columns.

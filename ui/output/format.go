@@ -4,7 +4,6 @@
 package output
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -54,69 +53,13 @@ func MinMaxAvg(values []int64) (lo, hi, avg string) {
 // which client code (alert reasons) shares.
 func Grouped(n int64) string { return num.Grouped(n) }
 
-// Change describes the move from a to b: absolute, and percent when a != 0.
-// Abs saturates at the int64 limits; String and PctString stay exact in
-// sign and scale even then.
-type Change struct {
-	Abs    int64
-	Pct    float64
-	HasPct bool
-	// diff is last-first in float64, set when Abs saturated.
-	diff float64
-}
+// Change is the move from one size to another (num.Change, which the
+// monitoring logic shares): absolute and in percent, printed "+1.2k (+3.4%)".
+type Change = num.Change
 
-// ChangeOf computes the change from first to last without overflow. The
-// percent is relative to |first|, so a rise is positive whatever the sign.
-func ChangeOf(first, last int64) Change {
-	diff := float64(last) - float64(first)
-	c := Change{Abs: last - first}
-	// Subtraction overflowed when the operands differ in sign and the
-	// result's sign is not last's.
-	if (last^first)&(last^c.Abs) < 0 {
-		c.Abs, c.diff = math.MaxInt64, diff
-		if diff < 0 {
-			c.Abs = math.MinInt64
-		}
-	}
-	if first != 0 {
-		c.Pct = diff / math.Abs(float64(first)) * 100
-		c.HasPct = true
-	}
-	return c
-}
-
-// String renders "+1.2k (+3.4%)", or "+1.2k" without a base.
-func (c Change) String() string {
-	var s string
-	if c.diff != 0 {
-		s = num.Compact(c.diff, 1)
-	} else {
-		s = HumanCount(c.Abs)
-	}
-	if c.Abs >= 0 {
-		s = "+" + s
-	}
-	if c.HasPct {
-		s += " (" + c.PctString() + ")"
-	}
-	return s
-}
-
-// PctString renders the percent alone, "+3.4%", or "n/a" without a base;
-// ten thousand percent and more compactly ("+12.3k%").
-func (c Change) PctString() string {
-	if !c.HasPct {
-		return "n/a"
-	}
-	if math.Abs(c.Pct) < 10000 {
-		return fmt.Sprintf("%+.1f%%", c.Pct)
-	}
-	s := num.Compact(c.Pct, 1)
-	if c.Pct > 0 {
-		s = "+" + s
-	}
-	return s + "%"
-}
+// ChangeOf computes the change from first to last without overflow; see
+// num.ChangeOf.
+func ChangeOf(first, last int64) Change { return num.ChangeOf(first, last) }
 
 var sparkRunes = []rune("▁▂▃▄▅▆▇█")
 

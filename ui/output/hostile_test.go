@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/safe"
 )
 
 func TestNumbersAtTheInt64Limits(t *testing.T) {
@@ -105,7 +106,7 @@ func TestEscapeControls(t *testing.T) {
 
 // unsafeRune reports a rune no text output may carry.
 func unsafeRune(r rune) bool {
-	return (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) || isBidi(r) || r == 0x2028 || r == 0x2029
+	return (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) || safe.Reorders(r) || r == 0x2028 || r == 0x2029
 }
 
 // renderAll writes results in every format; text formats come back in

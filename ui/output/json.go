@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/safe"
 )
 
 // jsonSegment is one segment in `check --format json`.
@@ -85,7 +86,7 @@ func EscapeControls(b []byte) []byte {
 	return out.Bytes()
 }
 
-func jsonUnsafe(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) || isBidi(r) }
+func jsonUnsafe(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) || safe.Reorders(r) }
 
 // WriteNagios writes one status line in the Nagios plugin format:
 // "SEGDASH OK - ..." or "SEGDASH WARNING - ..." (a threshold broken) with the latest size of

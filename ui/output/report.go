@@ -71,7 +71,8 @@ func (r Result) title() string {
 func Formats() []string { return []string{"chart", "spark", "json", "csv", "nagios"} }
 
 // WriteFormat writes results to w in format (one of Formats), in colour
-// only where p allows it, chart lines at most width cells wide.
+// only where p allows it, chart lines at most width cells wide. Width 0
+// (a file or a pipe) cuts nothing: names are whole, charts 80 cells wide.
 func WriteFormat(w io.Writer, format string, results []Result, p colorprofile.Profile, width int) error {
 	switch format {
 	case "json":
@@ -80,7 +81,7 @@ func WriteFormat(w io.Writer, format string, results []Result, p colorprofile.Pr
 		_, err := WriteCSV(w, results)
 		return err
 	case "spark":
-		return WriteSpark(w, results, p)
+		return writeSpark(w, results, p, width > 0)
 	case "nagios":
 		return WriteNagios(w, results)
 	case "chart", "":
@@ -90,17 +91,22 @@ func WriteFormat(w io.Writer, format string, results []Result, p colorprofile.Pr
 }
 
 // WriteCharts writes a chart for each result, at most width cells wide
-// (between ChartMinWidth and 120).
+// (between ChartMinWidth and 120); width 0 draws them 80 wide and cuts no
+// header.
 func WriteCharts(w io.Writer, results []Result, p colorprofile.Profile, width int) error {
+	fit := Truncate
+	if width <= 0 {
+		width, fit = 80, func(s string, _ int) string { return s }
+	}
 	var b strings.Builder
 	for i, r := range results {
 		if i > 0 {
 			b.WriteString("\n")
 		}
 		cw := min(max(width, ChartMinWidth), 120)
-		// The header fits the chart's width: a name of megabytes from a
-		// hostile API is one cut line, not a screenful.
-		fmt.Fprintf(&b, "%s\n", Truncate(r.title()+"  "+SafeText(r.Segment.ID), cw))
+		// On a terminal the header fits the chart's width: a name of
+		// megabytes from a hostile API is one cut line, not a screenful.
+		fmt.Fprintf(&b, "%s\n", fit(r.title()+"  "+SafeText(r.Segment.ID), cw))
 		latest, ok := r.Latest()
 		if !ok {
 			b.WriteString("  (no data in this window)\n")
@@ -121,16 +127,24 @@ func WriteCharts(w io.Writer, results []Result, p colorprofile.Profile, width in
 	return writeProfiled(w, p, b.String())
 }
 
-// WriteSpark writes one line per result: name, sparkline, latest size and
-// the change over the window in percent.
+// WriteSpark writes one line per result: name (at most 40 cells),
+// sparkline, latest size and the change over the window in percent.
 func WriteSpark(w io.Writer, results []Result, p colorprofile.Profile) error {
+	return writeSpark(w, results, p, true)
+}
+
+// writeSpark is WriteSpark; capName false keeps every name whole, for a
+// file or a pipe.
+func writeSpark(w io.Writer, results []Result, p colorprofile.Profile, capName bool) error {
 	nameW := 12
 	sparkW := 1
 	for _, r := range results {
 		nameW = max(nameW, Width(r.title()))
 		sparkW = max(sparkW, min(30, len(r.Points)))
 	}
-	nameW = min(nameW, 40)
+	if capName {
+		nameW = min(nameW, 40)
+	}
 	cyan := ansi.Style{}.ForegroundColor(ansi.Cyan)
 	var b strings.Builder
 	for _, r := range results {

@@ -145,3 +145,18 @@ func TestChartHeaderFitsItsWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapAllLosesNothing: a word longer than a line is broken across
+// lines, not cut.
+func TestWrapAllLosesNothing(t *testing.T) {
+	in := "export failed: open /nonexistent/dir/segdash-export-file.csv now"
+	got := WrapAll(in, 12)
+	for _, l := range got {
+		if Width(l) > 12 {
+			t.Errorf("line %q wider than 12", l)
+		}
+	}
+	if joined := strings.Join(got, ""); strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(in, " ", "") {
+		t.Errorf("wrap lost text: %q", got)
+	}
+}

@@ -4,47 +4,16 @@ package output
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/segdash/segdash/client/safe"
 )
 
 // SafeText makes an untrusted string (a segment name, an API message) safe
-// to print on a terminal: escape sequences are removed, other control
-// characters (C0, DEL, C1), bidirectional overrides and isolates (U+202A..E,
-// U+2066..9, which reorder what follows, as in "Trojan Source"), line and
-// paragraph separators and invalid UTF-8 become "�", and line breaks and
-// tabs become spaces. Printable text, wide characters included, is kept.
-func SafeText(s string) string {
-	if isPlain(s) {
-		return s
-	}
-	s = ansi.Strip(strings.ToValidUTF8(s, "\uFFFD"))
-	var b strings.Builder
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteRune('�')
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || isBidi(r):
-			b.WriteRune('�')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isBidi reports whether r is a bidirectional embedding, override or
-// isolate (or the marks LRM, RLM, ALM): invisible characters that reorder
-// the text around them.
-func isBidi(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
-}
+// to print on a terminal; see safe.Text, which the client and the
+// configuration share.
+func SafeText(s string) string { return safe.Text(s) }
 
 // isPlain reports whether s is printable ASCII only: one cell a byte.
 func isPlain(s string) bool {
@@ -99,10 +68,20 @@ func PadLeft(s string, width int) string {
 
 // Wrap breaks plain text into lines of at most width cells (at least 10),
 // at spaces (and after hyphens, as ansi.Wordwrap does); a word longer than
-// a line is cut with "…".
-func Wrap(s string, width int) []string {
+// a line is cut with "…". For headlines and warnings above a table.
+func Wrap(s string, width int) []string { return wrap(s, width, true) }
+
+// WrapAll is Wrap losing nothing: a word longer than a line is broken
+// across lines, as a path or a URL in an error message must be.
+func WrapAll(s string, width int) []string { return wrap(s, width, false) }
+
+// wrap is Wrap (cut) or WrapAll.
+func wrap(s string, width int, cut bool) []string {
 	width = max(width, 10)
 	words := strings.Fields(s)
+	if !cut {
+		return strings.Split(ansi.Wrap(strings.Join(words, " "), width, ""), "\n")
+	}
 	for i, w := range words {
 		words[i] = Truncate(w, width)
 	}

@@ -15,7 +15,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
-	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/client/safe"
 )
 
 // Size caps of the files segdash reads: a config file is a few lines, a key
@@ -35,7 +35,7 @@ func excerpt(s string) string {
 	if len(r) > maxExcerpt {
 		s = string(r[:maxExcerpt]) + "…"
 	}
-	return output.SafeText(s)
+	return safe.Text(s)
 }
 
 // fileSettings are the settings the config file may hold, in the order

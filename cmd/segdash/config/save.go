@@ -12,8 +12,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/client/snapshot"
-	"github.com/segdash/segdash/ui/output"
 )
 
 // SaveWatchlist writes segs as watchlist name into the config file at path,
@@ -123,7 +123,7 @@ func putWatchlist(top *yaml.Node, name string, segs []client.Segment) {
 	for _, s := range segs {
 		item := &yaml.Node{Kind: yaml.ScalarNode, Value: s.ID}
 		if s.Name != "" {
-			item.LineComment = "# " + output.SafeText(s.Name)
+			item.LineComment = "# " + safe.Text(s.Name)
 		}
 		seq.Content = append(seq.Content, item)
 	}
