@@ -73,10 +73,10 @@ func (m *Model) exportCmd() tea.Cmd {
 		base = slug(segs[0].Name)
 	}
 	name := fmt.Sprintf("segdash-%s-%dd-%s", base, m.store.Length(), m.c.Now().UTC().Format("20060102-150405"))
-	dir := m.opts.ExportDir
+	dir, origin := m.opts.ExportDir, m.c.Origin
 	return func() tea.Msg {
 		path, err := writeNew(dir, name, ".csv", data)
-		return exportedMsg{path: path, err: err}
+		return exportedMsg{Origin: origin, path: path, err: err}
 	}
 }
 

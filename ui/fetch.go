@@ -236,9 +236,9 @@ func (m *Model) detailsCmd() tea.Cmd {
 		m.over.details.Fail(&client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"})
 		return nil
 	}
-	ctx, cache, id := m.c.Ctx, m.opts.Cache, s.ID
+	ctx, cache, id, origin := m.c.Ctx, m.opts.Cache, s.ID, m.c.Origin
 	return func() tea.Msg {
 		d, err := cache.Details(ctx, id, 0)
-		return details.LoadedMsg{ID: id, Details: d, Err: err}
+		return details.LoadedMsg{Origin: origin, ID: id, Details: d, Err: err}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
 	"github.com/segdash/segdash/ui/output"
 	"github.com/segdash/segdash/ui/series"
@@ -25,7 +26,17 @@ type sharing struct {
 // ClearAllMsg asks a dashboard over several workspaces to clear the
 // selection in every workspace: x clears the whole selection, not only the
 // part of it on screen.
-type ClearAllMsg struct{}
+type ClearAllMsg struct{ common.Origin }
+
+// QuitAllMsg asks a dashboard over several workspaces to save every open
+// workspace's data for the next start, then quit: q or ctrl+c on the
+// dashboard of the workspace it names.
+type QuitAllMsg struct{ common.Origin }
+
+// HostedAs makes the dashboard workspace ws of a dashboard over several
+// (ui/workspaces), before Init: its messages name ws, and quitting and
+// clearing the whole selection are asked of the host by message.
+func (m *Model) HostedAs(ws int) { m.c.Origin, m.c.Hosted = common.Origin{Workspace: ws}, true }
 
 // Window is the window the dashboard shows.
 func (m *Model) Window() series.Window { return m.store.Window() }

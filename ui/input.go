@@ -101,7 +101,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.ClearSelection):
 		m.ClearSelection()
 		if len(m.share.guests) > 0 {
-			return tea.Batch(m.ensureSeries(), func() tea.Msg { return ClearAllMsg{} }), true
+			return tea.Batch(m.ensureSeries(), func() tea.Msg { return ClearAllMsg{Origin: m.c.Origin} }), true
 		}
 	case key.Matches(msg, k.Filter):
 		return m.over.filter.Open(m.list.Filter()), true

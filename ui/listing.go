@@ -90,7 +90,7 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 	m.cat.gen++
 	m.cat.listing = true
 	m.cat.count = 0
-	gen, ctx, cache := m.cat.gen, m.c.Ctx, m.opts.Cache
+	gen, ctx, cache, origin := m.cat.gen, m.c.Ctx, m.opts.Cache, m.c.Origin
 	ch := make(chan tea.Msg, 1)
 	var once sync.Once
 	// The listing starts when the command first runs (never in Update),
@@ -98,7 +98,7 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 	list := func() {
 		segs, err := cache.Segments(ctx, maxAge, func(sofar []client.Segment) {
 			select {
-			case ch <- segmentsProgressMsg{gen: gen, n: len(sofar), segs: sofar}:
+			case ch <- segmentsProgressMsg{Origin: origin, gen: gen, n: len(sofar), segs: sofar}:
 			default: // the screen is behind; it will catch up with the next one
 			}
 		})
@@ -108,7 +108,7 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 		default:
 		}
 		select {
-		case ch <- segmentsLoadedMsg{gen: gen, segs: segs, err: err}:
+		case ch <- segmentsLoadedMsg{Origin: origin, gen: gen, segs: segs, err: err}:
 		case <-ctx.Done():
 		}
 	}

@@ -27,11 +27,17 @@ type scanState struct {
 }
 
 // scanUpdatedMsg says the scan held by ticket made progress or ended.
-type scanUpdatedMsg struct{ ticket *monitor.Ticket }
+type scanUpdatedMsg struct {
+	common.Origin
+	ticket *monitor.Ticket
+}
 
 // scanPollMsg asks to wait for the next progress of ticket: progress is
 // drawn a few times a second, not once per segment.
-type scanPollMsg struct{ ticket *monitor.Ticket }
+type scanPollMsg struct {
+	common.Origin
+	ticket *monitor.Ticket
+}
 
 // scanPollEvery paces the progress bar.
 const scanPollEvery = 250 * time.Millisecond
@@ -105,7 +111,7 @@ func (m *Model) startScan() tea.Cmd {
 // waitScanCmd waits, off the event loop, for the scan's next progress or
 // its end.
 func (m *Model) waitScanCmd(t *monitor.Ticket) tea.Cmd {
-	ctx := m.c.Ctx
+	ctx, origin := m.c.Ctx, m.c.Origin
 	return func() tea.Msg {
 		select {
 		case <-t.Updates():
@@ -113,7 +119,7 @@ func (m *Model) waitScanCmd(t *monitor.Ticket) tea.Cmd {
 		case <-ctx.Done():
 			return nil
 		}
-		return scanUpdatedMsg{t}
+		return scanUpdatedMsg{Origin: origin, ticket: t}
 	}
 }
 
@@ -129,7 +135,7 @@ func (m *Model) scanUpdated(msg scanUpdatedMsg) tea.Cmd {
 		m.scan.view.Running(msg.ticket.Progress())
 	}
 	t := msg.ticket
-	return m.c.Tick(scanPollEvery, func(time.Time) tea.Msg { return scanPollMsg{t} })
+	return m.c.Tick(scanPollEvery, func(time.Time) tea.Msg { return scanPollMsg{Origin: m.c.Origin, ticket: t} })
 }
 
 // stopScan lets go of the scan (esc while it runs): it is cancelled when no

@@ -74,28 +74,34 @@ func (m *Model) markDirty() tea.Cmd {
 	if !m.save.last.IsZero() {
 		wait = max(wait, m.save.last.Add(saveEvery).Sub(m.c.Now()))
 	}
-	return m.c.Tick(wait, func(time.Time) tea.Msg { return saveSnapshotMsg{} })
+	return m.c.Tick(wait, func(time.Time) tea.Msg { return saveSnapshotMsg{Origin: m.c.Origin} })
 }
 
-// saveSnapshotCmd writes the snapshot (built now, written in the command).
-func (m *Model) saveSnapshotCmd() tea.Cmd {
+// saveSnapshotCmd writes the snapshot (built now, written in the
+// command); its answer asks for the quit when quit is set.
+func (m *Model) saveSnapshotCmd(quit bool) tea.Cmd {
 	if !m.save.dirty || m.opts.SaveSnapshot == nil {
 		return nil
 	}
 	m.save.dirty, m.save.last = false, m.c.Now()
 	m.save.count++
-	snap, save := m.snapshot(), m.opts.SaveSnapshot
-	return func() tea.Msg { return snapshotSavedMsg{err: save(snap)} }
+	snap, save, origin := m.snapshot(), m.opts.SaveSnapshot, m.c.Origin
+	return func() tea.Msg { return snapshotSavedMsg{Origin: origin, err: save(snap), quit: quit} }
 }
 
-// quit saves what is unsaved, then quits.
+// quit saves what is unsaved, then quits: the save's answer asks for the
+// quit. Over several workspaces, the host saves them all, then quits.
 func (m *Model) quit() tea.Cmd {
-	if save := m.saveSnapshotCmd(); save != nil {
-		return tea.Sequence(save, tea.Quit)
+	if m.c.Hosted {
+		origin := m.c.Origin
+		return func() tea.Msg { return QuitAllMsg{Origin: origin} }
+	}
+	if save := m.saveSnapshotCmd(true); save != nil {
+		return save
 	}
 	return tea.Quit
 }
 
 // SaveNow writes what is unsaved for the next start (nil: nothing to
 // write): a dashboard off screen saves when the one on screen quits.
-func (m *Model) SaveNow() tea.Cmd { return m.saveSnapshotCmd() }
+func (m *Model) SaveNow() tea.Cmd { return m.saveSnapshotCmd(false) }

@@ -190,12 +190,16 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.watchlistSaved(msg)
 	case saveSnapshotMsg:
 		m.save.pending = false
-		return m, m.saveSnapshotCmd()
+		return m, m.saveSnapshotCmd(false)
 	case snapshotSavedMsg:
+		var cmd tea.Cmd
 		if msg.err != nil {
-			return m, m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
+			cmd = m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
 		}
-		return m, nil
+		if msg.quit {
+			return m, tea.Quit
+		}
+		return m, cmd
 	}
 	m.status.Update(msg)
 	m.frame.unrouted = true // a notice's expiry or a terminal report

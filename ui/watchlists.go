@@ -117,9 +117,9 @@ func (m *Model) nameKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.over.name.Close()
 		m.watch.confirm = ""
 		segs := m.list.Selected()
-		save := m.opts.SaveWatchlist
+		save, origin := m.opts.SaveWatchlist, m.c.Origin
 		return func() tea.Msg {
-			return watchlistSavedMsg{name: name, segs: segs, err: save(name, segs)}
+			return watchlistSavedMsg{Origin: origin, name: name, segs: segs, err: save(name, segs)}
 		}
 	}
 	m.watch.confirm = "" // the name changed: ask again if it exists

@@ -12,6 +12,7 @@ import (
 
 // LoadedMsg answers a details fetch.
 type LoadedMsg struct {
+	common.Origin
 	ID      string
 	Details *client.Details
 	Err     error

@@ -19,7 +19,10 @@ const (
 )
 
 // expiredMsg clears the notice shown at at, unless a newer one replaced it.
-type expiredMsg struct{ at time.Time }
+type expiredMsg struct {
+	common.Origin
+	at time.Time
+}
 
 // Model is the status bar's state.
 type Model struct {
@@ -54,7 +57,7 @@ func (m *Model) show(s string, d time.Duration) tea.Cmd {
 
 func (m *Model) expire(d time.Duration) tea.Cmd {
 	at := m.noticeAt
-	return m.c.Tick(d, func(time.Time) tea.Msg { return expiredMsg{at: at} })
+	return m.c.Tick(d, func(time.Time) tea.Msg { return expiredMsg{Origin: m.c.Origin, at: at} })
 }
 
 // Notice is the notice shown, or "".
