@@ -231,9 +231,10 @@ func (m *Model) detailsCmd() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.over.details.Open(s)
+	m.over.Push(m.details)
+	m.details.Open(s)
 	if m.opts.Offline {
-		m.over.details.Fail(&client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"})
+		m.details.Fail(&client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"})
 		return nil
 	}
 	ctx, cache, id, origin := m.c.Ctx, m.opts.Cache, s.ID, m.c.Origin

@@ -35,5 +35,5 @@ func (m *Model) Glance() Glance {
 // Typing reports whether an open prompt or picker of the dashboard takes
 // every key, letters included: a wrapper must not take one of them.
 func (m *Model) Typing() bool {
-	return m.over.name.Active() || m.over.filter.Active() || m.over.tags.Active() || m.scan.view.Active()
+	return m.over.Covers(m.watch, m.filter, m.filter.Tags(), m.scan) != nil
 }

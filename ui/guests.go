@@ -111,7 +111,7 @@ func (m *Model) SelectedCount() int { return m.list.SelectedCount() }
 func (m *Model) ClearSelection() {
 	m.list.ClearSelection()
 	m.chart.SetSolo(false)
-	m.watch.current, m.watch.problems = "", nil
+	m.watch.Forget()
 }
 
 // guestsShown are the guests the chart shows: none in focus on one segment.

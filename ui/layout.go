@@ -40,12 +40,12 @@ func (m *Model) layoutFor() paneLayout {
 func (m *Model) layout() {
 	l := m.layoutFor()
 	m.list.SetSize(l.listW, l.listH)
-	m.over.tags.SetSize(l.listW, l.listH)
-	m.over.tags.SetWidth(max(10, m.c.Width-8))
+	m.filter.Tags().SetSize(l.listW, l.listH)
 	m.chart.SetSize(l.chartW, l.chartH)
-	m.over.details.SetSize(l.chartW, l.chartH)
-	m.over.help.SetSize()
-	m.over.filter.SetWidth(max(10, m.c.Width-4))
+	m.details.SetSize(l.chartW, l.chartH)
+	m.scan.SetSize(l.chartW, l.chartH)
+	m.help.SetSize(m.c.Width, m.c.Height)
+	m.filter.SetSize(m.c.Width, 1)
 }
 
 // dashboard joins the title, the two panes and the status bar.
@@ -53,11 +53,11 @@ func (m *Model) dashboard() string {
 	l := m.layoutFor()
 	st := m.c.Styles
 	var chart string
-	switch {
-	case m.scan.view.Active():
-		chart = m.scan.view.View(l.chartW, l.chartH)
-	case m.over.details.Active():
-		chart = m.over.details.View()
+	switch m.over.Covers(m.scan, m.details) {
+	case m.scan:
+		chart = m.scan.View()
+	case m.details:
+		chart = m.details.View()
 	default:
 		chart = m.chart.View(m.chartInput())
 	}
@@ -81,8 +81,8 @@ func (m *Model) dashboard() string {
 // listPane is the list, or what the list pane says instead of rows, in
 // exactly w × h cells.
 func (m *Model) listPane(w, h int) string {
-	if m.over.tags.Active() {
-		return m.over.tags.View() // exactly the list's size
+	if tags := m.filter.Tags(); m.over.Covers(tags) != nil {
+		return tags.View() // exactly the list's size
 	}
 	if msg := m.listMessage(w); msg != nil {
 		return common.Block(msg, w, h)

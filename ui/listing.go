@@ -156,8 +156,6 @@ func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
 	}
 	m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()
 	var watch tea.Cmd
-	if m.watch.pending != "" {
-		watch = m.applyWatchlist(m.watch.pending)
-	}
+	watch = m.watch.Loaded()
 	return tea.Batch(watch, m.ensureSeries(), m.markDirty())
 }

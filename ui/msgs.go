@@ -47,14 +47,6 @@ type exportedMsg struct {
 	err  error
 }
 
-// watchlistSavedMsg reports saving the selection as a watchlist.
-type watchlistSavedMsg struct {
-	common.Origin
-	name string
-	segs []client.Segment
-	err  error
-}
-
 // saveSnapshotMsg asks for the data to be saved for the next start.
 type saveSnapshotMsg struct{ common.Origin }
 

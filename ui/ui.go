@@ -15,11 +15,13 @@ import (
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
 	"github.com/segdash/segdash/ui/components/details"
+	"github.com/segdash/segdash/ui/components/filter"
 	"github.com/segdash/segdash/ui/components/help"
-	"github.com/segdash/segdash/ui/components/prompt"
+	"github.com/segdash/segdash/ui/components/overlay"
+	"github.com/segdash/segdash/ui/components/scanview"
 	"github.com/segdash/segdash/ui/components/segmentlist"
 	"github.com/segdash/segdash/ui/components/statusbar"
-	"github.com/segdash/segdash/ui/components/tagpicker"
+	"github.com/segdash/segdash/ui/components/watchlists"
 	"github.com/segdash/segdash/ui/live"
 	"github.com/segdash/segdash/ui/series"
 )
@@ -40,12 +42,16 @@ type Model struct {
 	live   *live.Model
 	status *statusbar.Model
 	chart  *chartpane.Model
-	over   overlays
-	scan   scanState
-	share  sharing
-	watch  watchState
-	save   saver
-	frame  frameCache
+	// over is the overlays open, the one on top getting the keys.
+	over    overlay.Stack
+	help    *help.Model
+	details *details.Model
+	filter  *filter.Model // and its tag picker
+	scan    *scanview.Model
+	watch   *watchlists.Model // and its name prompt
+	share   sharing
+	save    saver
+	frame   frameCache
 }
 
 // defaultFetchTimeout bounds each request of a dashboard's series fetch
@@ -54,16 +60,6 @@ type Model struct {
 // retries), so a hung API shows as an error with a retry, not as
 // "loading…".
 const defaultFetchTimeout = 10 * time.Second
-
-// overlays are the screens and prompts shown over the dashboard; each
-// takes the keys while it is open.
-type overlays struct {
-	details *details.Model
-	help    *help.Model
-	tags    *tagpicker.Model
-	filter  *prompt.Model
-	name    *prompt.Model // the watchlist name asked by W
-}
 
 // New returns a dashboard. Call Init through tea.NewProgram.
 func New(o Options) *Model {
@@ -82,13 +78,15 @@ func New(o Options) *Model {
 	m.live = live.New(c, o.Refresh, o.Offline)
 	m.status = statusbar.New(c)
 	m.chart = chartpane.New(c, m.store, o.Offline)
-	m.over.details = details.New(c)
-	m.over.help = help.New(c)
-	m.over.filter = prompt.New(c, "/", "filter names, tag:NAME", 200)
-	m.over.name = prompt.New(c, "save selection as watchlist: ", "", 60)
-	m.over.tags = tagpicker.New(c)
-	m.scan = newScanState(c, o.ScanHub)
-	m.watch = watchState{lists: append([]client.Watchlist(nil), o.Watchlists...), pending: o.Watch}
+	m.details = details.New(c)
+	m.help = help.New(c)
+	m.filter = filter.New(c, m.list, m.ensureSeries)
+	m.scan = scanview.New(c, scanview.Deps{Hub: o.ScanHub, Cache: o.Cache, Notice: m.status.SetNotice,
+		Adopt: m.adoptScan, ShowFlagged: m.toggleFlagged})
+	m.watch = watchlists.New(c, m.list, o.Watchlists, o.Watch, watchlists.Deps{Save: o.SaveWatchlist,
+		Loaded: func() bool { return m.cat.loaded }, Notice: m.status.SetNotice,
+		Selected: func() tea.Cmd { m.chart.SetSolo(false); return m.ensureSeries() },
+		Shared:   func() (string, bool) { return m.share.here, len(m.share.guests) > 0 }})
 	if o.Snapshot != nil {
 		m.restore(o.Snapshot)
 	}
@@ -143,9 +141,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.autoTheme() {
 			m.c.IsDark = msg.IsDark()
 			m.applyTheme()
-			m.over.filter.Restyle()
-			m.over.name.Restyle()
-			m.over.tags.Restyle()
+			m.filter.Restyle()
+			m.watch.Restyle()
 		}
 		return m, nil
 	case tea.BlurMsg, tea.FocusMsg, live.RefreshMsg, live.AgeMsg, live.RateMsg, live.RetryMsg:
@@ -154,22 +151,13 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
-		switch {
-		case m.over.filter.Active():
-			return m, m.filterKey(msg)
-		case m.over.tags.Active():
-			return m, m.tagKey(msg)
-		}
-		return m, nil
+		cmd, _ := m.over.Update(msg)
+		return m, cmd
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m, m.handleMouse(msg.(tea.MouseMsg))
-	case scanUpdatedMsg:
-		return m, m.scanUpdated(msg)
-	case scanPollMsg:
-		if msg.ticket == m.scan.ticket {
-			return m, m.waitScanCmd(msg.ticket)
-		}
-		return m, nil
+	case scanview.UpdatedMsg, scanview.PollMsg:
+		cmd, _ := m.scan.Update(msg)
+		return m, cmd
 	case segmentsProgressMsg:
 		return m, m.listingProgress(msg)
 	case segmentsLoadedMsg:
@@ -179,15 +167,16 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case seriesBatchMsg:
 		return m, tea.Batch(m.seriesReplies(msg.replies), msg.next)
 	case details.LoadedMsg:
-		m.over.details.Update(msg)
-		return m, nil
+		cmd, _ := m.details.Update(msg)
+		return m, cmd
 	case exportedMsg:
 		if msg.err != nil {
 			return m, m.status.SetNotice("export failed: " + common.ShortError(msg.err))
 		}
 		return m, m.status.SetNotice("wrote " + msg.path)
-	case watchlistSavedMsg:
-		return m, m.watchlistSaved(msg)
+	case watchlists.SavedMsg:
+		cmd, _ := m.watch.Update(msg)
+		return m, cmd
 	case saveSnapshotMsg:
 		m.save.pending = false
 		return m, m.saveSnapshotCmd(false)

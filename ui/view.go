@@ -12,7 +12,9 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
+	"github.com/segdash/segdash/ui/components/filter"
 	"github.com/segdash/segdash/ui/components/scanview"
+	"github.com/segdash/segdash/ui/components/watchlists"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -25,11 +27,11 @@ func (m *Model) compose() tea.View {
 	if !m.opts.NoMouse {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
-	switch {
-	case m.over.filter.Active():
-		v.Cursor = m.over.filter.Cursor()
-	case m.over.tags.Active():
-		v.Cursor = m.over.tags.Cursor()
+	switch o := m.over.Covers(m.filter, m.filter.Tags()).(type) {
+	case *filter.Model:
+		v.Cursor = o.Cursor()
+	case *filter.Tags:
+		v.Cursor = o.Cursor()
 	}
 	return v
 }
@@ -37,6 +39,7 @@ func (m *Model) compose() tea.View {
 // render returns the screen's text; no line is wider than the terminal.
 func (m *Model) render() string {
 	w, h := m.c.Width, m.c.Height
+	screen := m.over.Covers(m.help, m.scan) // the overlays that may cover the screen
 	switch {
 	case w == 0 || h == 0:
 		return ""
@@ -45,12 +48,12 @@ func (m *Model) render() string {
 			fmt.Sprintf("need %d×%d", MinWidth, MinHeight), fmt.Sprintf("have %d×%d", w, h))
 		// Place centres; Block cuts what a tiny terminal cannot hold.
 		return common.Block(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), "\n"), w, h)
-	case m.over.help.Active():
-		return m.over.help.View()
-	case m.scan.view.Phase() == scanview.Finished:
+	case screen == m.help:
+		return m.help.View()
+	case screen == m.scan && m.scan.Phase() == scanview.Finished:
 		// The answer takes the whole screen, as help does: its table
 		// wants the width.
-		return common.Block(strings.Split(m.scan.view.View(w, h-1), "\n"), w, h-1) + "\n" + m.statusLine()
+		return m.scan.View() + "\n" + m.statusLine()
 	case m.cat.authErr != nil:
 		return common.Block(m.authScreen(), w, h)
 	case m.list.Len() == 0 && m.cat.err != nil:
@@ -121,16 +124,13 @@ func bullet(text string, width int) []string {
 // demo notice or the endpoint, the window and the filter.
 func (m *Model) titleLine() string {
 	st := m.c.Styles
-	switch {
-	case m.over.filter.Active():
-		return m.over.filter.View()
-	case m.over.tags.Active():
-		return m.over.tags.Prompt()
-	case m.over.name.Active():
-		if c := m.confirmLine(); c != "" {
-			return common.Spread(m.over.name.View(), st.Warning.Render(c), m.c.Width)
-		}
-		return m.over.name.View()
+	switch o := m.over.Covers(m.filter, m.filter.Tags(), m.watch).(type) {
+	case *filter.Model:
+		return o.View()
+	case *filter.Tags:
+		return o.Prompt()
+	case *watchlists.Model:
+		return o.View()
 	}
 	left := st.Title.Render("segdash")
 	if m.opts.Demo {
@@ -167,8 +167,9 @@ func (m *Model) listMessage(w int) []string {
 
 // chartInput is what the chart pane needs besides the series store.
 func (m *Model) chartInput() chartpane.Input {
+	current, problems := m.watch.Current()
 	return chartpane.Input{Segments: m.charted(), Waiting: m.cat.listing || !m.cat.loaded,
-		Watch: m.watch.current, Problems: m.watch.problems, Workspace: m.share.here, Guests: m.guestsShown(), Before: m.share.before}
+		Watch: current, Problems: problems, Workspace: m.share.here, Guests: m.guestsShown(), Before: m.share.before}
 }
 
 // statusLine is the bottom bar.
@@ -192,8 +193,8 @@ func (m *Model) statusFields() []string {
 	if m.opts.Offline {
 		parts = append(parts, "OFFLINE: the last run's data")
 	}
-	if m.watch.current != "" {
-		parts = append(parts, "watch: "+output.SafeText(m.watch.current))
+	if current, _ := m.watch.Current(); current != "" {
+		parts = append(parts, "watch: "+output.SafeText(current))
 	}
 	n := output.Grouped(int64(m.list.Len()))
 	switch {

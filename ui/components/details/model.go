@@ -3,6 +3,7 @@ package details
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
@@ -47,21 +48,38 @@ func (m *Model) Close() { m.open = false }
 // Active reports whether details are shown.
 func (m *Model) Active() bool { return m.open }
 
+// Hint is the footer's keys while the details are shown.
+func (m *Model) Hint() string { return "↑↓ scroll · esc close" }
+
 // SetSize sets the pane's cells.
 func (m *Model) SetSize(w, h int) {
 	m.vp.SetWidth(w)
 	m.vp.SetHeight(h)
 }
 
-// Update takes the details of the segment shown and scroll keys.
-func (m *Model) Update(msg tea.Msg) {
-	if d, ok := msg.(LoadedMsg); ok {
-		if m.open && d.ID == m.seg.ID {
-			m.details, m.err = d.Details, d.Err
+// Update takes the details of the segment shown, and the keys while the
+// details are on top: esc or d closes them, the arrows and pages scroll (a
+// short pane); the other keys are the dashboard's, which stays usable
+// beside them.
+func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
+	k := m.c.Keys
+	switch msg := msg.(type) {
+	case LoadedMsg:
+		if m.open && msg.ID == m.seg.ID {
+			m.details, m.err = msg.Details, msg.Err
 		}
-		return
+		return nil, true
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Escape, k.Details):
+			m.Close()
+			return nil, true
+		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+			m.vp, _ = m.vp.Update(msg)
+			return nil, true
+		}
 	}
-	m.vp, _ = m.vp.Update(msg)
+	return nil, false
 }
 
 // View draws the details in the pane's size.
