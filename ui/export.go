@@ -30,7 +30,7 @@ func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 		}
 	}
 	// In the legend's order: the workspaces as the config lists them.
-	guests := m.guestsShown()
+	guests := m.share.shown(m.chart.Solo())
 	before := min(m.share.before, len(guests))
 	for _, g := range guests[:before] {
 		add(g.Workspace, g.Segment, g.State)

@@ -214,7 +214,7 @@ func (m *Model) seriesReplies(replies []seriesLoadedMsg) tea.Cmd {
 			m.live.Healed()
 		}
 		m.list.Resort()
-		cmds = append(cmds, m.markDirty())
+		cmds = append(cmds, m.save.markDirty())
 		if m.store.Previous() {
 			// New data may move the window's first day, and with it the
 			// previous period's key: ask for that one now, not at the

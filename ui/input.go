@@ -70,7 +70,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Focus):
 		m.chart.SetSolo(!m.chart.Solo())
 	case key.Matches(msg, k.ClearSelection):
-		m.ClearSelection()
+		m.clearSelection()
 		if len(m.share.guests) > 0 {
 			return tea.Batch(m.ensureSeries(), func() tea.Msg { return ClearAllMsg{Origin: m.c.Origin} }), true
 		}

@@ -157,5 +157,5 @@ func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
 	m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()
 	var watch tea.Cmd
 	watch = m.watch.Loaded()
-	return tea.Batch(watch, m.ensureSeries(), m.markDirty())
+	return tea.Batch(watch, m.ensureSeries(), m.save.markDirty())
 }

@@ -88,7 +88,7 @@ func (m *Model) chartAges() []time.Time {
 			out = append(out, st.Fetched)
 		}
 	}
-	for _, g := range m.guestsShown() {
+	for _, g := range m.share.shown(m.chart.Solo()) {
 		if g.State != nil && !g.State.Fetched.IsZero() {
 			out = append(out, g.State.Fetched)
 		}

@@ -51,7 +51,7 @@ func (m *Model) adoptScan(rep *monitor.Report) tea.Cmd {
 	}
 	m.list.SetFlags(flags)
 	m.list.Resort()
-	return m.markDirty()
+	return m.save.markDirty()
 }
 
 // toggleFlagged (A) shows only the segments the last scan flagged, or all.

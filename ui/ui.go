@@ -72,6 +72,10 @@ func New(o Options) *Model {
 	c := common.New(o.Context, o.Now, o.Tick, nil)
 	// opts.NoMouse is the mouse's state from here on: m toggles it.
 	m := &Model{c: c, opts: o}
+	m.save = saver{c: c, build: m.snapshot}
+	if !o.Offline {
+		m.save.write = o.SaveSnapshot
+	}
 	m.applyTheme()
 	m.list = segmentlist.New(c)
 	m.store = series.New(o.Length, m.list)
@@ -179,7 +183,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case saveSnapshotMsg:
 		m.save.pending = false
-		return m, m.saveSnapshotCmd(false)
+		return m, m.save.cmd(false)
 	case snapshotSavedMsg:
 		var cmd tea.Cmd
 		if msg.err != nil {

@@ -169,7 +169,7 @@ func (m *Model) listMessage(w int) []string {
 func (m *Model) chartInput() chartpane.Input {
 	current, problems := m.watch.Current()
 	return chartpane.Input{Segments: m.charted(), Waiting: m.cat.listing || !m.cat.loaded,
-		Watch: current, Problems: problems, Workspace: m.share.here, Guests: m.guestsShown(), Before: m.share.before}
+		Watch: current, Problems: problems, Workspace: m.share.here, Guests: m.share.shown(m.chart.Solo()), Before: m.share.before}
 }
 
 // statusLine is the bottom bar.
@@ -220,12 +220,12 @@ func (m *Model) statusFields() []string {
 	default:
 		parts = append(parts, m.list.Status())
 	}
-	parts = append(parts, m.selectionStatus()...)
+	parts = append(parts, m.share.status(m.list.SelectedCount(), m.chart.Solo())...)
 	if n := m.list.Flagged(); n > 0 {
 		parts = append(parts, output.Plural(n, "alerted", "alerted"))
 	}
 	parts = append(parts, m.live.Status()...)
-	if n := m.store.Failing() + m.guestsFailing(); n > 0 {
+	if n := m.store.Failing() + m.share.failing(m.chart.Solo()); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d failing", n))
 	}
 	if m.opts.NoMouse {

@@ -37,7 +37,7 @@ type Workspace struct {
 // Model is the dashboard over several workspaces.
 type Model struct {
 	spaces []Workspace
-	models []*ui.Model // nil until first shown
+	models []*ui.Hosted // nil until first shown
 	errs   []error     // why a workspace could not be opened
 	active int
 	picker picker
@@ -54,7 +54,7 @@ func New(spaces []Workspace, first int, now func() time.Time) *Model {
 	if first < 0 || first >= len(spaces) {
 		first = 0
 	}
-	return &Model{spaces: spaces, models: make([]*ui.Model, len(spaces)), errs: make([]error, len(spaces)), active: first, clock: now}
+	return &Model{spaces: spaces, models: make([]*ui.Hosted, len(spaces)), errs: make([]error, len(spaces)), active: first, clock: now}
 }
 
 // Init opens the first workspace.
@@ -77,9 +77,9 @@ func (m *Model) open(i int) (tea.Cmd, error) {
 		m.errs[i] = err
 		return nil, err
 	}
-	d.HostedAs(i)
-	m.models[i], m.errs[i] = d, nil
-	cmds := []tea.Cmd{d.Init()}
+	h := d.Host(i)
+	m.models[i], m.errs[i] = h, nil
+	cmds := []tea.Cmd{h.Init()}
 	if m.bg != nil {
 		cmds = append(cmds, m.deliver(i, *m.bg))
 	}
