@@ -129,7 +129,12 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Normalise):
 		m.chart.ToggleNormal()
 	case key.Matches(msg, k.Details):
-		return m.detailsCmd()
+		s, ok := m.list.Cursor()
+		if !ok {
+			return nil
+		}
+		m.over.Push(m.details)
+		return m.details.Open(s)
 	case key.Matches(msg, k.Scan):
 		if m.opts.Offline {
 			return m.status.SetNotice("offline: a scan needs the API")
@@ -139,7 +144,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Flagged):
 		return m.toggleFlagged()
 	case key.Matches(msg, k.Refresh):
-		return m.refetch(false, manualMaxAge)
+		return m.refetch(false, manualMaxAge, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):
 		return m.refreshAll()
 	case key.Matches(msg, k.Pause):
@@ -147,7 +152,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 		if paused {
 			return m.status.SetNotice("live refresh paused")
 		}
-		return tea.Batch(cmd, m.status.SetNotice("live refresh resumed"), m.refetch(true, 0))
+		return tea.Batch(cmd, m.status.SetNotice("live refresh resumed"), m.refetch(true, 0, 0))
 	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
 		dir := 1
 		if key.Matches(msg, k.Faster) {

@@ -74,7 +74,7 @@ func (m *Model) refreshAll() tea.Cmd {
 	if m.cat.authErr != nil || !m.cat.loaded || m.cat.fromDisk {
 		return m.loadSegmentsCmd(client.Fresh)
 	}
-	return tea.Batch(m.loadSegmentsCmd(manualMaxAge), m.refetch(true, manualMaxAge))
+	return tea.Batch(m.loadSegmentsCmd(manualMaxAge), m.refetch(true, manualMaxAge, manualMaxAge))
 }
 
 // loadSegmentsCmd lists every segment in the background, reporting

@@ -76,13 +76,13 @@ func New(o Options) *Model {
 	if !o.Offline {
 		m.save.write = o.SaveSnapshot
 	}
-	m.applyTheme()
+	c.Styles = o.styles(c.IsDark)
 	m.list = segmentlist.New(c)
 	m.store = series.New(o.Length, m.list)
 	m.live = live.New(c, o.Refresh, o.Offline)
 	m.status = statusbar.New(c)
 	m.chart = chartpane.New(c, m.store, o.Offline)
-	m.details = details.New(c)
+	m.details = details.New(c, o.Cache, o.Offline)
 	m.help = help.New(c)
 	m.filter = filter.New(c, m.list, m.ensureSeries)
 	m.scan = scanview.New(c, scanview.Deps{Hub: o.ScanHub, Cache: o.Cache, Notice: m.status.SetNotice,
@@ -101,25 +101,26 @@ func New(o Options) *Model {
 }
 
 // autoTheme reports whether the theme follows the terminal's background.
-func (m *Model) autoTheme() bool {
-	return !m.opts.NoColor && (m.opts.Theme == "" || m.opts.Theme == "auto")
+func (o Options) autoTheme() bool {
+	return !o.NoColor && (o.Theme == "" || o.Theme == "auto")
 }
 
-// applyTheme builds the styles from the options and the detected background.
-func (m *Model) applyTheme() {
+// styles builds the styles the options ask for on a dark or light
+// background.
+func (o Options) styles(isDark bool) *themes.Styles {
 	var t themes.Theme
 	switch {
-	case m.opts.NoColor:
+	case o.NoColor:
 		t = themes.Mono()
-	case m.autoTheme():
-		t = themes.ForBackground(m.c.IsDark)
+	case o.autoTheme():
+		t = themes.ForBackground(isDark)
 	default:
 		var err error
-		if t, err = themes.ByName(m.opts.Theme); err != nil {
-			t = themes.ForBackground(m.c.IsDark) // cmd validates names; stay usable regardless
+		if t, err = themes.ByName(o.Theme); err != nil {
+			t = themes.ForBackground(isDark) // cmd validates names; stay usable regardless
 		}
 	}
-	m.c.Styles = themes.NewStyles(t, m.c.IsDark)
+	return themes.NewStyles(t, isDark)
 }
 
 // Init starts the listing, the theme query and the refresh timer.
@@ -128,7 +129,7 @@ func (m *Model) Init() tea.Cmd {
 	if !m.opts.Offline {
 		cmds = append(cmds, m.loadSegmentsCmd(0), m.live.Start())
 	}
-	if m.autoTheme() {
+	if m.opts.autoTheme() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	return tea.Batch(cmds...)
@@ -142,9 +143,9 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.ensureSeries()
 	case tea.BackgroundColorMsg:
-		if m.autoTheme() {
+		if m.opts.autoTheme() {
 			m.c.IsDark = msg.IsDark()
-			m.applyTheme()
+			m.c.Styles = m.opts.styles(m.c.IsDark)
 			m.filter.Restyle()
 			m.watch.Restyle()
 		}
@@ -204,13 +205,13 @@ func (m *Model) liveAction(a live.Action) tea.Cmd {
 	switch a {
 	case live.Refresh:
 		if m.share.away {
-			return m.refreshLive() // the list waits for its return
+			return m.refetch(true, m.live.MaxAge(), 0) // the list waits for its return
 		}
 		if m.cat.authErr != nil || !m.cat.loaded || (m.cat.fromDisk && !m.cat.listing) {
 			// Recovery is automatic: try the listing again on each tick.
 			return m.loadSegmentsCmd(client.Fresh)
 		}
-		return tea.Batch(m.refreshLive(), m.relistIfOld())
+		return tea.Batch(m.refetch(true, m.live.MaxAge(), 0), m.relistIfOld())
 	case live.RetryFailed:
 		if m.share.away {
 			return m.retryFailed() // the lent selection only; the list waits for its return

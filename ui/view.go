@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -9,10 +8,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
 	"github.com/segdash/segdash/ui/components/filter"
+	"github.com/segdash/segdash/ui/components/problem"
 	"github.com/segdash/segdash/ui/components/scanview"
 	"github.com/segdash/segdash/ui/components/watchlists"
 	"github.com/segdash/segdash/ui/output"
@@ -55,47 +54,13 @@ func (m *Model) render() string {
 		// wants the width.
 		return m.scan.View() + "\n" + m.statusLine()
 	case m.cat.authErr != nil:
-		return common.Block(m.authScreen(), w, h)
+		return common.Block(problem.Auth(m.cat.authErr, m.opts.KeyFrom, m.opts.Source, m.c.Styles, w), w, h)
 	case m.list.Len() == 0 && m.cat.err != nil:
 		// No list to show: one state across both panes, not a failed
 		// list beside "waiting for the segment list…" over "0 segments".
-		return m.titleLine() + "\n" + common.Block(m.unlistedScreen(), w, h-2) + "\n" + m.statusLine()
+		return m.titleLine() + "\n" + common.Block(problem.Unlisted(m.cat.err, m.opts.Source, m.cat.listing, m.c.Styles, w), w, h-2) + "\n" + m.statusLine()
 	}
 	return m.dashboard()
-}
-
-// authScreen explains a 401 or 403.
-func (m *Model) authScreen() []string {
-	st := m.c.Styles
-	err := m.cat.authErr
-	var ce *client.Error
-	errors.As(err, &ce)
-	out := []string{st.Error.Render("Braze refused segdash's API key"), ""}
-	out = append(out, common.Wrap(output.SafeText(err.Error()), m.c.Width-2)...)
-	out = append(out, "")
-	if errors.Is(err, client.ErrForbidden) {
-		perm := "segments.list, segments.data_series, segments.details"
-		if ce != nil && ce.Permission != "" {
-			perm = ce.Permission
-		}
-		out = append(out, "What to check:")
-		out = append(out, bullet("the key's permissions in Braze (Settings › APIs and Identifiers): it needs "+perm, m.c.Width)...)
-		out = append(out, bullet("that the Braze account is active", m.c.Width)...)
-	} else {
-		key := "BRAZE_API_KEY (or --api-key-file)"
-		if m.opts.KeyFrom != "" {
-			key = "the key from " + output.SafeText(m.opts.KeyFrom)
-		}
-		out = append(out, "What to check:")
-		out = append(out, bullet(key+" holds a REST API key of this workspace", m.c.Width)...)
-		out = append(out, bullet("the endpoint is the workspace's instance (US-03, EU-01, …): a key sent to another instance is refused the same way", m.c.Width)...)
-	}
-	src := m.opts.Source
-	if src == "" {
-		src = "(unknown)"
-	}
-	return append(out, "", st.Subtle.Render("endpoint: "+src),
-		st.Subtle.Render("segdash retries on every refresh; R retries now, q quits."))
 }
 
 // listedAgo is the age of the last run's listing: "3h ago", "just now".
@@ -104,20 +69,6 @@ func listedAgo(d time.Duration) string {
 		return a
 	}
 	return "just now"
-}
-
-// bullet wraps text as a list item of width cells: "  • " on its first
-// line, the rest indented under the text.
-func bullet(text string, width int) []string {
-	lines := common.Wrap(text, max(width-4, 10))
-	for i := range lines {
-		if i == 0 {
-			lines[i] = "  • " + lines[i]
-		} else {
-			lines[i] = "    " + lines[i]
-		}
-	}
-	return lines
 }
 
 // titleLine is the first line: the open prompt, otherwise the name, the

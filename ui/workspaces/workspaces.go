@@ -38,7 +38,7 @@ type Workspace struct {
 type Model struct {
 	spaces []Workspace
 	models []*ui.Hosted // nil until first shown
-	errs   []error     // why a workspace could not be opened
+	errs   []error      // why a workspace could not be opened
 	active int
 	picker picker
 	size   *tea.WindowSizeMsg

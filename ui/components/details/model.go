@@ -23,6 +23,8 @@ type LoadedMsg struct {
 // failed, in a viewport that scrolls when the pane is short.
 type Model struct {
 	c       *common.Common
+	cache   *client.Cache // asked for the details; nil: nothing is asked
+	offline bool          // the dashboard shows the last run's data and asks nothing
 	vp      viewport.Model
 	open    bool
 	seg     client.Segment
@@ -30,17 +32,29 @@ type Model struct {
 	err     error
 }
 
-// New returns closed details.
-func New(c *common.Common) *Model { return &Model{c: c, vp: common.NewViewport()} }
-
-// Open shows seg's details, loading until Update receives them.
-func (m *Model) Open(seg client.Segment) {
-	m.open, m.seg, m.details, m.err = true, seg, nil, nil
-	m.vp.GotoTop()
+// New returns closed details, asked of cache (none offline).
+func New(c *common.Common, cache *client.Cache, offline bool) *Model {
+	return &Model{c: c, cache: cache, offline: offline, vp: common.NewViewport()}
 }
 
-// Fail shows err instead of the details (the offline dashboard asks nothing).
-func (m *Model) Fail(err error) { m.err = err }
+// Open shows seg's details, loading until Update receives them, and asks
+// for them.
+func (m *Model) Open(seg client.Segment) tea.Cmd {
+	m.open, m.seg, m.details, m.err = true, seg, nil, nil
+	m.vp.GotoTop()
+	switch {
+	case m.offline:
+		m.err = &client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"}
+		return nil
+	case m.cache == nil:
+		return nil
+	}
+	ctx, cache, id, origin := m.c.Ctx, m.cache, seg.ID, m.c.Origin
+	return func() tea.Msg {
+		d, err := cache.Details(ctx, id, 0)
+		return LoadedMsg{Origin: origin, ID: id, Details: d, Err: err}
+	}
+}
 
 // Close hides the details.
 func (m *Model) Close() { m.open = false }
