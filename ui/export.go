@@ -49,18 +49,17 @@ func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 	return b.Bytes(), n, segs
 }
 
-// copyCmd puts the charted series on the clipboard as CSV (OSC 52, which
-// also reaches the clipboard over SSH).
-func (m *Model) copyCmd() tea.Cmd {
-	data, n, _ := m.chartCSV()
-	if n == 0 {
-		return m.status.SetNotice("nothing to copy yet")
+// exportCmd puts the charted series as CSV on the clipboard (y: OSC 52,
+// which also reaches the clipboard over SSH), or in a new file in
+// ExportDir (e).
+func (m *Model) exportCmd(clipboard bool) tea.Cmd {
+	if clipboard {
+		data, n, _ := m.chartCSV()
+		if n == 0 {
+			return m.status.SetNotice("nothing to copy yet")
+		}
+		return tea.Batch(tea.SetClipboard(string(data)), m.status.SetNotice(fmt.Sprintf("copied %d rows of CSV", n)))
 	}
-	return tea.Batch(tea.SetClipboard(string(data)), m.status.SetNotice(fmt.Sprintf("copied %d rows of CSV", n)))
-}
-
-// exportCmd writes the charted series to a new CSV file in ExportDir.
-func (m *Model) exportCmd() tea.Cmd {
 	if m.opts.ExportDir == "" {
 		return m.status.SetNotice("export is off here; y copies the CSV instead")
 	}

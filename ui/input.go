@@ -146,7 +146,14 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return m.refetch(false, manualMaxAge, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):
-		return m.refreshAll()
+		// The list and every row on screen, asked again.
+		switch {
+		case m.opts.Offline:
+			return m.status.SetNotice("offline: showing the data of the last run only")
+		case m.cat.authErr != nil || !m.cat.loaded || m.cat.fromDisk:
+			return m.loadSegmentsCmd(client.Fresh)
+		}
+		return tea.Batch(m.loadSegmentsCmd(manualMaxAge), m.refetch(true, manualMaxAge, manualMaxAge))
 	case key.Matches(msg, k.Pause):
 		paused, cmd := m.live.TogglePause()
 		if paused {
@@ -161,9 +168,9 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 		every, cmd := m.live.Step(dir)
 		return tea.Batch(cmd, m.status.SetNotice("refresh every "+common.ShortDuration(every)))
 	case key.Matches(msg, k.Copy):
-		return m.copyCmd()
+		return m.exportCmd(true)
 	case key.Matches(msg, k.Export):
-		return m.exportCmd()
+		return m.exportCmd(false)
 	case key.Matches(msg, k.NextWatchlist):
 		return m.watch.Next()
 	case key.Matches(msg, k.SaveWatchlist):

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
 	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // sideBySideWidth is the narrowest terminal that shows list and chart side
@@ -78,14 +80,20 @@ func (m *Model) dashboard() string {
 	return m.titleLine() + "\n" + main + "\n" + m.statusLine()
 }
 
-// listPane is the list, or what the list pane says instead of rows, in
-// exactly w × h cells.
+// listPane is the list, the tag picker over it, or what the list pane
+// says instead of rows, in exactly w × h cells.
 func (m *Model) listPane(w, h int) string {
 	if tags := m.filter.Tags(); m.over.Covers(tags) != nil {
 		return tags.View() // exactly the list's size
 	}
-	if msg := m.listMessage(w); msg != nil {
-		return common.Block(msg, w, h)
+	st := m.c.Styles
+	switch {
+	case m.list.Len() == 0 && m.cat.listing:
+		return common.Block([]string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.cat.count))))}, w, h)
+	case m.list.Len() == 0 && m.cat.loaded:
+		return common.Block([]string{st.Subtle.Render("no segments in this workspace")}, w, h)
+	case m.list.Visible() == 0:
+		return common.Block([]string{m.list.Header(), st.Subtle.Render("no segment matches the filter (esc clears it)")}, w, h)
 	}
 	return m.list.View() // already exactly w × h
 }

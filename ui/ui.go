@@ -163,10 +163,8 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scanview.UpdatedMsg, scanview.PollMsg:
 		cmd, _ := m.scan.Update(msg)
 		return m, cmd
-	case segmentsProgressMsg:
-		return m, m.listingProgress(msg)
-	case segmentsLoadedMsg:
-		return m, m.segmentsLoaded(msg)
+	case segmentsProgressMsg, segmentsLoadedMsg:
+		return m, m.listed(msg)
 	case seriesLoadedMsg:
 		return m, m.seriesReplies([]seriesLoadedMsg{msg})
 	case seriesBatchMsg:

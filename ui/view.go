@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/segdash/segdash/ui/common"
@@ -16,24 +15,6 @@ import (
 	"github.com/segdash/segdash/ui/components/watchlists"
 	"github.com/segdash/segdash/ui/output"
 )
-
-// compose draws the whole screen. It is a pure function of the model.
-func (m *Model) compose() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	v.ReportFocus = true
-	v.WindowTitle = "segdash"
-	if !m.opts.NoMouse {
-		v.MouseMode = tea.MouseModeCellMotion
-	}
-	switch o := m.over.Covers(m.filter, m.filter.Tags()).(type) {
-	case *filter.Model:
-		v.Cursor = o.Cursor()
-	case *filter.Tags:
-		v.Cursor = o.Cursor()
-	}
-	return v
-}
 
 // render returns the screen's text; no line is wider than the terminal.
 func (m *Model) render() string {
@@ -102,20 +83,6 @@ func (m *Model) titleLine() string {
 	return common.Spread(left, st.Subtle.Render(right), m.c.Width)
 }
 
-// listMessage is what the list pane says instead of rows, if anything.
-func (m *Model) listMessage(w int) []string {
-	st := m.c.Styles
-	switch {
-	case m.list.Len() == 0 && m.cat.listing:
-		return []string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.cat.count))))}
-	case m.list.Len() == 0 && m.cat.loaded:
-		return []string{st.Subtle.Render("no segments in this workspace")}
-	case m.list.Visible() == 0:
-		return []string{m.list.Header(), st.Subtle.Render("no segment matches the filter (esc clears it)")}
-	}
-	return nil
-}
-
 // chartInput is what the chart pane needs besides the series store.
 func (m *Model) chartInput() chartpane.Input {
 	current, problems := m.watch.Current()
@@ -124,20 +91,18 @@ func (m *Model) chartInput() chartpane.Input {
 }
 
 // statusLine is the bottom bar.
-func (m *Model) statusLine() string { return m.status.View(m.statusFields(), m.budget()...) }
-
-// budget is the hourly API budget left, when an answer told it: shown
-// where it fits, after the notice.
-func (m *Model) budget() []string {
-	if r, ok := m.opts.Cache.RateLimit(); ok && !m.opts.Offline {
-		return []string{"API " + output.HumanCount(int64(r.Remaining)) + "/h left"}
-	}
-	return nil
+func (m *Model) statusLine() string {
+	fields, optional := m.statusFields()
+	return m.status.View(fields, optional...)
 }
 
-// statusFields are the bottom bar's fields, before the notice and styling.
-func (m *Model) statusFields() []string {
-	var parts []string
+// statusFields are the bottom bar's fields, before the notice and styling,
+// and those shown where they fit, after the notice: the hourly API budget
+// left, when an answer told it.
+func (m *Model) statusFields() (parts, optional []string) {
+	if r, ok := m.opts.Cache.RateLimit(); ok && !m.opts.Offline {
+		optional = []string{"API " + output.HumanCount(int64(r.Remaining)) + "/h left"}
+	}
 	if m.opts.Demo {
 		parts = append(parts, "DEMO")
 	}
@@ -182,5 +147,5 @@ func (m *Model) statusFields() []string {
 	if m.opts.NoMouse {
 		parts = append(parts, "mouse off")
 	}
-	return parts
+	return parts, optional
 }
