@@ -61,7 +61,8 @@ func (m *Model) dashboard() string {
 	case m.details:
 		chart = m.details.View()
 	default:
-		chart = m.chart.View(m.chartInput())
+		m.chart.SetInput(m.chartInput())
+		chart = m.chart.View()
 	}
 	var main string
 	if l.stacked {

@@ -93,7 +93,8 @@ func (m *Model) chartInput() chartpane.Input {
 // statusLine is the bottom bar.
 func (m *Model) statusLine() string {
 	fields, optional := m.statusFields()
-	return m.status.View(fields, optional...)
+	m.status.SetFields(fields, optional...)
+	return m.status.View()
 }
 
 // statusFields are the bottom bar's fields, before the notice and styling,
