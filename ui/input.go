@@ -19,6 +19,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.over.Update(msg); ok {
 		return cmd
 	}
+	solo := m.chart.Solo()
+	if cmd, ok := m.chart.Update(msg); ok {
+		if m.chart.Solo() != solo {
+			cmd = tea.Batch(cmd, m.ensureSeries()) // what is charted changed
+		}
+		return cmd
+	}
+	if cmd, ok := m.list.Update(msg); ok {
+		return tea.Batch(cmd, m.ensureSeries()) // whatever came on screen gets fetched
+	}
 	if cmd, ok := m.listKey(msg); ok {
 		return cmd
 	}
@@ -29,21 +39,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.Keys
 	switch {
-	case key.Matches(msg, k.Earlier, k.Later):
-		step := 1
-		if key.Matches(msg, k.Earlier) {
-			step = -1
-		}
-		if m.chart.HasChart() {
-			m.chart.MoveCursor(step)
-		}
-		return nil, true
-	case m.chart.CursorShown() && key.Matches(msg, k.FirstDay):
-		m.chart.CursorToStart()
-		return nil, true
-	case m.chart.CursorShown() && key.Matches(msg, k.LastDay):
-		m.chart.CursorToEnd()
-		return nil, true
 	case key.Matches(msg, k.Escape): // back one level: day cursor, focus, then filter
 		if m.chart.CursorShown() {
 			m.chart.HideCursor()
@@ -52,23 +47,9 @@ func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		} else if m.list.Filter() != "" {
 			m.filter.Clear()
 		}
-	case key.Matches(msg, k.Up):
-		m.list.Move(-1)
-	case key.Matches(msg, k.Down):
-		m.list.Move(1)
-	case key.Matches(msg, k.PageUp):
-		m.list.Move(-m.list.Page())
-	case key.Matches(msg, k.PageDown):
-		m.list.Move(m.list.Page())
-	case key.Matches(msg, k.Top):
-		m.list.Top()
-	case key.Matches(msg, k.Bottom):
-		m.list.Bottom()
 	case key.Matches(msg, k.Select):
 		m.list.Toggle()
 		m.chart.SetSolo(false)
-	case key.Matches(msg, k.Focus):
-		m.chart.SetSolo(!m.chart.Solo())
 	case key.Matches(msg, k.ClearSelection):
 		m.clearSelection()
 		if len(m.share.guests) > 0 {
@@ -126,8 +107,6 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.help.Open()
 		m.over.Push(m.help)
-	case key.Matches(msg, k.Normalise):
-		m.chart.ToggleNormal()
 	case key.Matches(msg, k.Details):
 		s, ok := m.list.Cursor()
 		if !ok {

@@ -17,6 +17,7 @@ import (
 // Model is the chart pane's state.
 type Model struct {
 	c       *common.Common
+	keys    KeyMap
 	store   *series.Store
 	offline bool
 	normal  bool // indexed to 100 at the window's start
@@ -32,7 +33,7 @@ type Model struct {
 // New returns a chart pane drawing from store; an offline one says so where
 // data is missing.
 func New(c *common.Common, store *series.Store, offline bool) *Model {
-	return &Model{c: c, store: store, offline: offline}
+	return &Model{c: c, keys: KeyMapOf(c.Keys), store: store, offline: offline}
 }
 
 // SetSize sets the pane's cells.

@@ -1,0 +1,45 @@
+package segmentlist
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/ui/common"
+)
+
+// KeyMap is the list's keys: moving the cursor.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// KeyMapOf takes the list's bindings from the dashboard's (one place
+// defines them all, for the help screen).
+func KeyMapOf(k common.KeyMap) KeyMap {
+	return KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
+}
+
+// Update moves the cursor by the list's keys; the dashboard fetches what
+// came on screen.
+func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.Move(-1)
+	case key.Matches(k, m.keys.Down):
+		m.Move(1)
+	case key.Matches(k, m.keys.PageUp):
+		m.Move(-m.Page())
+	case key.Matches(k, m.keys.PageDown):
+		m.Move(m.Page())
+	case key.Matches(k, m.keys.Top):
+		m.Top()
+	case key.Matches(k, m.keys.Bottom):
+		m.Bottom()
+	default:
+		return nil, false
+	}
+	return nil, true
+}
