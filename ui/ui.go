@@ -1,8 +1,11 @@
 // Package ui is segdash's Bubble Tea dashboard: a segment list and a chart
 // pane that stay live. The root model routes messages to the parts that
-// own them and lays their views out; Update never does I/O: every request
-// is a tea.Cmd over the shared client cache, answered by a past-tense
-// message.
+// own them and lays their views out: a key goes to the overlay on top of
+// its stack (help, details, a prompt, the tag picker, the scan), then to
+// the chart pane and the list, each with its own KeyMap, and what none of
+// them takes is one of the dashboard's global keys. Update never does
+// I/O: every request is a tea.Cmd over the shared client cache, answered
+// by a past-tense message that names the workspace that asked.
 package ui
 
 import (
