@@ -35,9 +35,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.PageDown):
 		m.Move(m.Page())
 	case key.Matches(k, m.keys.Top):
-		m.Top()
+		m.top()
 	case key.Matches(k, m.keys.Bottom):
-		m.Bottom()
+		m.bottom()
 	default:
 		return nil, false
 	}

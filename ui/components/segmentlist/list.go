@@ -156,11 +156,11 @@ func (m *Model) Move(n int) {
 	m.clamp()
 }
 
-// Top jumps to the first row.
-func (m *Model) Top() { m.cursor = 0; m.clamp() }
+// top jumps to the first row.
+func (m *Model) top() { m.cursor = 0; m.clamp() }
 
-// Bottom jumps to the last row.
-func (m *Model) Bottom() { m.cursor = len(m.view) - 1; m.clamp() }
+// bottom jumps to the last row.
+func (m *Model) bottom() { m.cursor = len(m.view) - 1; m.clamp() }
 
 // Page is the number of rows on screen.
 func (m *Model) Page() int { return max(1, m.height-1) }
