@@ -165,8 +165,10 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// handleMouse: a click focuses a row, the wheel scrolls; an overlay that
-// covers the screen (help) takes the mouse first.
+// handleMouse: an overlay that covers the screen (help) takes the mouse
+// first; then a click on the chart sets its day cursor, and the list takes
+// the wheel and the clicks on its rows. Each is given the mouse in its own
+// cells.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	if m.opts.NoMouse {
 		return nil
@@ -174,35 +176,28 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	if cmd, ok := m.over.Update(msg); ok {
 		return cmd
 	}
-	mouse := msg.Mouse()
 	l := m.layoutFor()
-	if click, ok := msg.(tea.MouseClickMsg); ok && click.Button == tea.MouseLeft && m.over.Covers(m.scan, m.details) == nil {
-		// A click on the chart sets the day cursor there.
-		if m.chart.Click(mouse.X-l.chartX, mouse.Y-l.chartY) {
-			return nil
+	if m.over.Covers(m.scan, m.details) == nil {
+		if cmd, ok := m.chart.Update(within(msg, l.chartX, l.chartY)); ok {
+			return cmd
 		}
 	}
-	x, y := mouse.X-l.listX, mouse.Y-l.listY
-	if x < 0 || x >= l.listW || y < 0 || y >= l.listH {
-		return nil
-	}
-	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.list.Scroll(-3)
-		case tea.MouseWheelDown:
-			m.list.Scroll(3)
-		}
-		return m.ensureSeries()
-	case tea.MouseClickMsg:
-		if msg.Button != tea.MouseLeft {
-			return nil
-		}
-		if i, ok := m.list.RowAt(y); ok {
-			m.list.SetCursor(i)
-			return m.ensureSeries()
-		}
+	if cmd, ok := m.list.Update(within(msg, l.listX, l.listY)); ok {
+		return tea.Batch(cmd, m.ensureSeries()) // whatever came on screen gets fetched
 	}
 	return nil
+}
+
+// within is msg with its cells counted from a pane's top left corner at
+// x, y.
+func within(msg tea.MouseMsg, x, y int) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		msg.X, msg.Y = msg.X-x, msg.Y-y
+		return msg
+	case tea.MouseWheelMsg:
+		msg.X, msg.Y = msg.X-x, msg.Y-y
+		return msg
+	}
+	return msg
 }

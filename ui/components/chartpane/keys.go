@@ -26,7 +26,12 @@ func KeyMapOf(k common.KeyMap) KeyMap {
 // shows (otherwise they are the list's), enter focuses on the cursor's
 // segment or goes back to the comparison, n indexes the lines. What the
 // chart shows may change (Solo): the dashboard fetches then.
+//
+// A left click (in the pane's cells) on the plot sets the day cursor there.
 func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
+	if click, ok := msg.(tea.MouseClickMsg); ok {
+		return nil, click.Button == tea.MouseLeft && m.Click(click.X, click.Y)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil, false

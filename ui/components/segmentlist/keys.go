@@ -18,9 +18,32 @@ func KeyMapOf(k common.KeyMap) KeyMap {
 	return KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }
 
-// Update moves the cursor by the list's keys; the dashboard fetches what
-// came on screen.
+// Update moves the cursor by the list's keys, and by the mouse in the
+// list's cells: the wheel scrolls, a left click on a row puts the cursor
+// there. The dashboard fetches what came on screen.
 func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		if !m.inside(msg.X, msg.Y) {
+			return nil, false
+		}
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.Scroll(-3)
+		case tea.MouseWheelDown:
+			m.Scroll(3)
+		}
+		return nil, true
+	case tea.MouseClickMsg:
+		if !m.inside(msg.X, msg.Y) || msg.Button != tea.MouseLeft {
+			return nil, false
+		}
+		i, ok := m.RowAt(msg.Y)
+		if ok {
+			m.SetCursor(i)
+		}
+		return nil, ok
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil, false
@@ -43,3 +66,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	return nil, true
 }
+
+// inside reports whether the cell x, y is in the list's size.
+func (m *Model) inside(x, y int) bool { return x >= 0 && x < m.width && y >= 0 && y < m.height }
