@@ -30,7 +30,7 @@ func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 		}
 	}
 	// In the legend's order: the workspaces as the config lists them.
-	guests := m.guestsShown()
+	guests := m.share.shown(m.chart.Solo())
 	before := min(m.share.before, len(guests))
 	for _, g := range guests[:before] {
 		add(g.Workspace, g.Segment, g.State)
@@ -49,18 +49,17 @@ func (m *Model) chartCSV() ([]byte, int, []client.Segment) {
 	return b.Bytes(), n, segs
 }
 
-// copyCmd puts the charted series on the clipboard as CSV (OSC 52, which
-// also reaches the clipboard over SSH).
-func (m *Model) copyCmd() tea.Cmd {
-	data, n, _ := m.chartCSV()
-	if n == 0 {
-		return m.status.SetNotice("nothing to copy yet")
+// exportCmd puts the charted series as CSV on the clipboard (y: OSC 52,
+// which also reaches the clipboard over SSH), or in a new file in
+// ExportDir (e).
+func (m *Model) exportCmd(clipboard bool) tea.Cmd {
+	if clipboard {
+		data, n, _ := m.chartCSV()
+		if n == 0 {
+			return m.status.SetNotice("nothing to copy yet")
+		}
+		return tea.Batch(tea.SetClipboard(string(data)), m.status.SetNotice(fmt.Sprintf("copied %d rows of CSV", n)))
 	}
-	return tea.Batch(tea.SetClipboard(string(data)), m.status.SetNotice(fmt.Sprintf("copied %d rows of CSV", n)))
-}
-
-// exportCmd writes the charted series to a new CSV file in ExportDir.
-func (m *Model) exportCmd() tea.Cmd {
 	if m.opts.ExportDir == "" {
 		return m.status.SetNotice("export is off here; y copies the CSV instead")
 	}
@@ -73,10 +72,10 @@ func (m *Model) exportCmd() tea.Cmd {
 		base = slug(segs[0].Name)
 	}
 	name := fmt.Sprintf("segdash-%s-%dd-%s", base, m.store.Length(), m.c.Now().UTC().Format("20060102-150405"))
-	dir := m.opts.ExportDir
+	dir, origin := m.opts.ExportDir, m.c.Origin
 	return func() tea.Msg {
 		path, err := writeNew(dir, name, ".csv", data)
-		return exportedMsg{path: path, err: err}
+		return exportedMsg{Origin: origin, path: path, err: err}
 	}
 }
 

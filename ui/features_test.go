@@ -75,7 +75,7 @@ func TestCopyAndExport(t *testing.T) {
 	m := e.newTestModel(Options{ExportDir: dir})
 	start(t, m, 120, 40)
 	press(t, m, "down", "space", "down", "space")
-	cmd := m.copyCmd()
+	cmd := m.exportCmd(true)
 	if cmd == nil {
 		t.Fatal("no copy command")
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
-	"github.com/segdash/segdash/ui/components/details"
 	"github.com/segdash/segdash/ui/series"
 )
 
@@ -38,8 +37,17 @@ func (m *Model) ensureSeries() tea.Cmd {
 	charted, onScreen := m.charted(), m.onScreen(lookahead)
 	if !m.share.away {
 		// Off screen the store keeps what its own screen showed: that is
-		// what its next start (the snapshot) and its return show.
-		m.trimSeries(charted, onScreen)
+		// what its next start (the snapshot) and its return show. On
+		// screen it keeps only the series of what is charted, selected or
+		// on screen with the lookahead: paging through 10,000 rows no
+		// longer keeps 10,000 series in the model.
+		keep := make(map[string]bool, len(charted)+len(onScreen)+m.list.SelectedCount())
+		for _, group := range [][]client.Segment{charted, onScreen, m.list.Selected()} {
+			for _, s := range group {
+				keep[s.ID] = true
+			}
+		}
+		m.store.Trim(func(id string) bool { return keep[id] })
 	}
 	// The first listing's pages are rows like any other.
 	if (!m.cat.loaded && m.list.Len() == 0) || m.cat.authErr != nil || m.opts.Offline {
@@ -86,37 +94,14 @@ func (m *Model) onScreen(lookahead int) []client.Segment {
 	return m.list.OnScreen(lookahead)
 }
 
-// trimSeries keeps in the store only the series of what is charted,
-// selected or on screen with the lookahead: paging through 10,000 rows no
-// longer keeps 10,000 series in the model.
-func (m *Model) trimSeries(charted, onScreen []client.Segment) {
-	keep := make(map[string]bool, len(charted)+len(onScreen)+m.list.SelectedCount())
-	for _, group := range [][]client.Segment{charted, onScreen, m.list.Selected()} {
-		for _, s := range group {
-			keep[s.ID] = true
-		}
-	}
-	m.store.Trim(func(id string) bool { return keep[id] })
-}
-
-// refetch asks again for the on-screen (all) or charted series, letting the
-// cache answer from memory what is younger than maxAge.
-func (m *Model) refetch(all bool, maxAge time.Duration) tea.Cmd {
-	return m.refetchAged(all, maxAge, maxAge)
-}
-
-// refreshLive is the live refresh: the charted series are asked again
-// when older than the scheduler's MaxAge; the other rows on screen when
-// older than the cache's TTL (0). A daily series changes at most once a
-// day: asking every row on screen at every tick cost a request per row
-// per tick for numbers that did not change.
-func (m *Model) refreshLive() tea.Cmd {
-	return m.refetchAged(true, m.live.MaxAge(), 0)
-}
-
-// refetchAged asks again for the charted series (maxAge) and, when all,
-// the other rows on screen (rowAge).
-func (m *Model) refetchAged(all bool, maxAge, rowAge time.Duration) tea.Cmd {
+// refetch asks again for the charted series (maxAge) and, when all, the
+// other rows on screen (rowAge), letting the cache answer from memory what
+// is younger. The live refresh asks the charted series again when older
+// than the scheduler's MaxAge, the other rows on screen when older than
+// the cache's TTL (rowAge 0): a daily series changes at most once a day,
+// and asking every row on screen at every tick cost a request per row per
+// tick for numbers that did not change.
+func (m *Model) refetch(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 	if !m.cat.loaded || m.opts.Offline {
 		return nil
 	}
@@ -214,7 +199,7 @@ func (m *Model) seriesReplies(replies []seriesLoadedMsg) tea.Cmd {
 			m.live.Healed()
 		}
 		m.list.Resort()
-		cmds = append(cmds, m.markDirty())
+		cmds = append(cmds, m.save.markDirty())
 		if m.store.Previous() {
 			// New data may move the window's first day, and with it the
 			// previous period's key: ask for that one now, not at the
@@ -223,22 +208,4 @@ func (m *Model) seriesReplies(replies []seriesLoadedMsg) tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
-}
-
-// detailsCmd opens the details view for the cursor's segment and fetches.
-func (m *Model) detailsCmd() tea.Cmd {
-	s, ok := m.list.Cursor()
-	if !ok {
-		return nil
-	}
-	m.over.details.Open(s)
-	if m.opts.Offline {
-		m.over.details.Fail(&client.Error{Kind: client.ErrOffline, Endpoint: "/segments/details"})
-		return nil
-	}
-	ctx, cache, id := m.c.Ctx, m.opts.Cache, s.ID
-	return func() tea.Msg {
-		d, err := cache.Details(ctx, id, 0)
-		return details.LoadedMsg{ID: id, Details: d, Err: err}
-	}
 }

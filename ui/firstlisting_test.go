@@ -244,7 +244,7 @@ func TestFirstListingFilterAndFailure(t *testing.T) {
 	if m.list.Len() != 200 {
 		t.Fatalf("a failed listing left %d rows, want the 200 listed", m.list.Len())
 	}
-	if g := m.Glance(); g.Listed || g.Problem == "" {
+	if g := (&Hosted{m}).Glance(); g.Listed || g.Problem == "" {
 		t.Errorf("a workspace picker reads %+v for a listing failed mid-way", g)
 	}
 	press(t, m, "S")

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
 )
 
 // gatherWindow is how long replies are gathered after the first one, so
@@ -19,6 +20,7 @@ const gatherWindow = 50 * time.Millisecond
 // seriesBatchMsg carries the replies that arrived together; next waits for
 // the rest of the same fetch.
 type seriesBatchMsg struct {
+	common.Origin
 	replies []seriesLoadedMsg
 	next    tea.Cmd
 }
@@ -42,12 +44,16 @@ func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration)
 			ages[i] = maxAge[len(maxAge)-1]
 		}
 	}
-	ctx, cache, timeout := m.c.Ctx, m.opts.Cache, m.opts.FetchTimeout
+	ctx, cache, timeout, origin := m.c.Ctx, m.opts.Cache, m.opts.FetchTimeout, m.c.Origin
 	ch := make(chan seriesLoadedMsg, len(keys))
 	var once sync.Once
 	start := func() {
 		for i, k := range keys {
-			go func() { ch <- fetchOne(ctx, cache, k, tokens[i], ages[i], timeout) }()
+			go func() {
+				r := fetchOne(ctx, cache, k, tokens[i], ages[i], timeout)
+				r.Origin = origin
+				ch <- r
+			}()
 		}
 	}
 	left := len(keys) // read and written only by wait, one call after the other
@@ -75,7 +81,7 @@ func (m *Model) fetchSeriesCmd(keys []client.SeriesKey, maxAge ...time.Duration)
 			}
 		}
 		left -= len(batch)
-		msg := seriesBatchMsg{replies: batch}
+		msg := seriesBatchMsg{Origin: origin, replies: batch}
 		if left > 0 {
 			msg.next = wait
 		}

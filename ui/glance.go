@@ -20,7 +20,8 @@ type Glance struct {
 }
 
 // Glance tells a picker the dashboard's segment count and last update.
-func (m *Model) Glance() Glance {
+func (h *Hosted) Glance() Glance {
+	m := h.Model
 	g := Glance{Segments: m.list.Len(), Listed: m.cat.loaded, Updated: m.live.LastUpdate()}
 	switch {
 	case m.cat.authErr != nil:
@@ -30,10 +31,4 @@ func (m *Model) Glance() Glance {
 		g.Problem = common.ShortError(m.cat.err)
 	}
 	return g
-}
-
-// Typing reports whether an open prompt or picker of the dashboard takes
-// every key, letters included: a wrapper must not take one of them.
-func (m *Model) Typing() bool {
-	return m.over.name.Active() || m.over.filter.Active() || m.over.tags.Active() || m.scan.view.Active()
 }

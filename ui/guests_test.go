@@ -35,7 +35,7 @@ func TestOffScreenRefreshesOnlyItsSelection(t *testing.T) {
 	}
 
 	before := asked()
-	settle(t, m, m.Lend(series.Window{Length: 90}))
+	settle(t, m, (&Hosted{m}).Lend(series.Window{Length: 90}))
 	if got := m.store.Get(sel); got == nil || got.Series == nil || got.Series.Length != 90 {
 		t.Fatalf("the selection lent in a 90-day window holds %+v", got)
 	}
@@ -68,8 +68,8 @@ func TestOffScreenRefreshesOnlyItsSelection(t *testing.T) {
 		t.Errorf("off screen, a retry asked for the list %d times", n)
 	}
 
-	settle(t, m, m.Return())
-	if w := m.Window(); w.Length != 30 {
+	settle(t, m, (&Hosted{m}).Return())
+	if w := (&Hosted{m}).Window(); w.Length != 30 {
 		t.Fatalf("back on screen the window is %+v; want its own 30 days", w)
 	}
 	mustContain(t, screen(m), "30 days to now")
@@ -93,7 +93,7 @@ func TestGuestsChartedAndExported(t *testing.T) {
 	}
 	own := m.store.Get(seg.ID)
 	guest := chartpane.Guest{Workspace: "eu", Segment: seg, State: &series.State{Series: own.Series, Fetched: own.Fetched}}
-	m.SetGuests("us", []chartpane.Guest{guest}, 0, "eu:1")
+	(&Hosted{m}).SetGuests("us", []chartpane.Guest{guest}, 0, "eu:1")
 	short := seg.Name[:min(len(seg.Name), 10)]
 	got := screen(m)
 	mustContain(t, got, "comparing 2 segments of 2 workspaces", "us · "+short, "eu · "+short, "1 selected in eu")
@@ -112,7 +112,7 @@ func TestGuestsChartedAndExported(t *testing.T) {
 
 	// eu listed before us in the config: its rows come first, as its line
 	// does in the legend.
-	m.SetGuests("us", []chartpane.Guest{guest}, 1, "eu:1b")
+	(&Hosted{m}).SetGuests("us", []chartpane.Guest{guest}, 1, "eu:1b")
 	data, _, _ = m.chartCSV()
 	lines = strings.Split(strings.TrimSpace(string(data)), "\n")
 	if !strings.HasPrefix(lines[1], "eu,") || !strings.HasPrefix(lines[len(lines)-1], "us,") {
@@ -122,7 +122,7 @@ func TestGuestsChartedAndExported(t *testing.T) {
 	// The other workspace's series fails its refresh: counted as failing,
 	// its numbers kept with a "!".
 	guest.State = &series.State{Series: own.Series, Fetched: own.Fetched, Err: errors.New("connection refused")}
-	m.SetGuests("us", []chartpane.Guest{guest}, 0, "eu:2")
+	(&Hosted{m}).SetGuests("us", []chartpane.Guest{guest}, 0, "eu:2")
 	mustContain(t, screen(m), "1 failing", "! connection refused")
 	press(t, m, "enter") // focus: the cursor's segment alone, the count kept
 	mustContain(t, screen(m), "1 selected in eu, one in focus")

@@ -1,51 +1,33 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
-	"github.com/segdash/segdash/ui/components/prompt"
-	"github.com/segdash/segdash/ui/components/tagpicker"
 	"github.com/segdash/segdash/ui/series"
 )
 
-// handleKey dispatches a key press: to the open prompt or screen first,
-// then to the dashboard's bindings.
+// handleKey dispatches a key press: ctrl+c quits from anywhere; then the
+// overlay on top takes it, unless it lets it through to the dashboard's
+// bindings.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.Keys
-	switch {
-	case msg.String() == "ctrl+c":
+	if msg.String() == "ctrl+c" {
 		return m.quit()
-	case m.over.name.Active():
-		return m.nameKey(msg)
-	case m.over.filter.Active():
-		return m.filterKey(msg)
-	case m.over.tags.Active():
-		return m.tagKey(msg)
-	case m.scan.view.Active():
-		return m.scanKey(msg)
-	case m.over.help.Active():
-		if key.Matches(msg, k.Help, k.Escape) {
-			m.over.help.Close()
-		} else if key.Matches(msg, k.Quit) {
-			return m.quit()
-		} else {
-			m.over.help.Update(msg)
+	}
+	if cmd, ok := m.over.Update(msg); ok {
+		return cmd
+	}
+	solo := m.chart.Solo()
+	if cmd, ok := m.chart.Update(msg); ok {
+		if m.chart.Solo() != solo {
+			cmd = tea.Batch(cmd, m.ensureSeries()) // what is charted changed
 		}
-		return nil
-	case m.over.details.Active():
-		if key.Matches(msg, k.Escape, k.Details) {
-			m.over.details.Close()
-			return nil
-		}
-		if key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown) {
-			m.over.details.Update(msg) // a short pane scrolls
-			return nil
-		}
+		return cmd
+	}
+	if cmd, ok := m.list.Update(msg); ok {
+		return tea.Batch(cmd, m.ensureSeries()) // whatever came on screen gets fetched
 	}
 	if cmd, ok := m.listKey(msg); ok {
 		return cmd
@@ -57,56 +39,28 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) listKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.c.Keys
 	switch {
-	case key.Matches(msg, k.Earlier, k.Later):
-		step := 1
-		if key.Matches(msg, k.Earlier) {
-			step = -1
-		}
-		if m.chart.HasChart() {
-			m.chart.MoveCursor(step)
-		}
-		return nil, true
-	case m.chart.CursorShown() && key.Matches(msg, k.FirstDay):
-		m.chart.CursorToStart()
-		return nil, true
-	case m.chart.CursorShown() && key.Matches(msg, k.LastDay):
-		m.chart.CursorToEnd()
-		return nil, true
 	case key.Matches(msg, k.Escape): // back one level: day cursor, focus, then filter
 		if m.chart.CursorShown() {
 			m.chart.HideCursor()
 		} else if m.chart.Solo() {
 			m.chart.SetSolo(false)
 		} else if m.list.Filter() != "" {
-			m.over.filter.SetValue("")
-			m.applyFilter()
+			m.filter.Clear()
 		}
-	case key.Matches(msg, k.Up):
-		m.list.Move(-1)
-	case key.Matches(msg, k.Down):
-		m.list.Move(1)
-	case key.Matches(msg, k.PageUp):
-		m.list.Move(-m.list.Page())
-	case key.Matches(msg, k.PageDown):
-		m.list.Move(m.list.Page())
-	case key.Matches(msg, k.Top):
-		m.list.Top()
-	case key.Matches(msg, k.Bottom):
-		m.list.Bottom()
 	case key.Matches(msg, k.Select):
 		m.list.Toggle()
 		m.chart.SetSolo(false)
-	case key.Matches(msg, k.Focus):
-		m.chart.SetSolo(!m.chart.Solo())
 	case key.Matches(msg, k.ClearSelection):
-		m.ClearSelection()
+		m.clearSelection()
 		if len(m.share.guests) > 0 {
-			return tea.Batch(m.ensureSeries(), func() tea.Msg { return ClearAllMsg{} }), true
+			return tea.Batch(m.ensureSeries(), func() tea.Msg { return ClearAllMsg{Origin: m.c.Origin} }), true
 		}
 	case key.Matches(msg, k.Filter):
-		return m.over.filter.Open(m.list.Filter()), true
+		m.over.Push(m.filter)
+		return m.filter.Open(), true
 	case key.Matches(msg, k.TagFilter):
-		return m.openTags(), true
+		m.over.Push(m.filter.Tags())
+		return m.filter.Tags().Open(m.status.SetNotice), true
 	case key.Matches(msg, k.Sort):
 		m.list.CycleSort()
 		return tea.Batch(m.ensureSeries(), m.status.SetNotice(m.list.SortBrief())), true
@@ -151,28 +105,40 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.over.help.Open()
-	case key.Matches(msg, k.Normalise):
-		m.chart.ToggleNormal()
+		m.help.Open()
+		m.over.Push(m.help)
 	case key.Matches(msg, k.Details):
-		return m.detailsCmd()
+		s, ok := m.list.Cursor()
+		if !ok {
+			return nil
+		}
+		m.over.Push(m.details)
+		return m.details.Open(s)
 	case key.Matches(msg, k.Scan):
 		if m.opts.Offline {
 			return m.status.SetNotice("offline: a scan needs the API")
 		}
-		return m.openScan()
+		m.over.Push(m.scan)
+		return m.scan.Open(m.scanScope())
 	case key.Matches(msg, k.Flagged):
 		return m.toggleFlagged()
 	case key.Matches(msg, k.Refresh):
-		return m.refetch(false, manualMaxAge)
+		return m.refetch(false, manualMaxAge, manualMaxAge)
 	case key.Matches(msg, k.RefreshAll):
-		return m.refreshAll()
+		// The list and every row on screen, asked again.
+		switch {
+		case m.opts.Offline:
+			return m.status.SetNotice("offline: showing the data of the last run only")
+		case m.cat.authErr != nil || !m.cat.loaded || m.cat.fromDisk:
+			return m.loadSegmentsCmd(client.Fresh)
+		}
+		return tea.Batch(m.loadSegmentsCmd(manualMaxAge), m.refetch(true, manualMaxAge, manualMaxAge))
 	case key.Matches(msg, k.Pause):
 		paused, cmd := m.live.TogglePause()
 		if paused {
 			return m.status.SetNotice("live refresh paused")
 		}
-		return tea.Batch(cmd, m.status.SetNotice("live refresh resumed"), m.refetch(true, 0))
+		return tea.Batch(cmd, m.status.SetNotice("live refresh resumed"), m.refetch(true, 0, 0))
 	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
 		dir := 1
 		if key.Matches(msg, k.Faster) {
@@ -181,13 +147,14 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 		every, cmd := m.live.Step(dir)
 		return tea.Batch(cmd, m.status.SetNotice("refresh every "+common.ShortDuration(every)))
 	case key.Matches(msg, k.Copy):
-		return m.copyCmd()
+		return m.exportCmd(true)
 	case key.Matches(msg, k.Export):
-		return m.exportCmd()
+		return m.exportCmd(false)
 	case key.Matches(msg, k.NextWatchlist):
-		return m.nextWatchlist()
+		return m.watch.Next()
 	case key.Matches(msg, k.SaveWatchlist):
-		return m.startNaming()
+		m.over.Push(m.watch)
+		return m.watch.Open()
 	case key.Matches(msg, k.Mouse):
 		m.opts.NoMouse = !m.opts.NoMouse
 		if m.opts.NoMouse {
@@ -198,104 +165,39 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// filterKey handles a key or a paste while the filter prompt is open; the
-// list follows every keystroke. The prompt is modal, as in fzf and k9s: it
-// stays until enter or esc; the arrows (and ctrl+j/k, pgup/pgdn) move the
-// list's cursor while typing goes on, and letters always go to the prompt.
-func (m *Model) filterKey(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if n, move := common.PromptMove(k, m.list.Page()); move {
-			m.list.Move(n)
-			return m.ensureSeries()
-		}
-	}
-	ev, cmd := m.over.filter.Update(msg)
-	switch ev {
-	case prompt.Canceled:
-		m.over.filter.Close()
-		m.over.filter.SetValue("")
-	case prompt.Submitted:
-		m.over.filter.Close()
-		return m.ensureSeries()
-	}
-	m.applyFilter()
-	return tea.Batch(cmd, m.ensureSeries())
-}
-
-func (m *Model) applyFilter() { m.list.SetFilter(m.over.filter.Value()) }
-
-// openTags shows the tag picker, its cursor on the filter's tag if any.
-func (m *Model) openTags() tea.Cmd {
-	tags := tagpicker.Count(m.list.All())
-	if len(tags) == 0 {
-		return m.status.SetNotice("no segment has a tag")
-	}
-	cur := ""
-	for w := range strings.FieldsSeq(strings.ToLower(m.list.Filter())) {
-		if t, ok := strings.CutPrefix(w, "tag:"); ok {
-			cur = t
-		}
-	}
-	return m.over.tags.Open(tags, cur)
-}
-
-// tagKey handles a key or paste while the tag picker is open: the picked
-// tag replaces the filter's tag:NAME term; its other words stay.
-func (m *Model) tagKey(msg tea.Msg) tea.Cmd {
-	ev, cmd := m.over.tags.Update(msg)
-	switch ev {
-	case tagpicker.Canceled:
-		m.over.tags.Close()
-	case tagpicker.Picked:
-		t, _ := m.over.tags.Picked()
-		m.over.tags.Close()
-		words := []string{}
-		for w := range strings.FieldsSeq(m.list.Filter()) {
-			if !strings.HasPrefix(strings.ToLower(w), "tag:") {
-				words = append(words, w)
-			}
-		}
-		m.over.filter.SetValue(strings.Join(append(words, "tag:"+t.Name), " "))
-		m.applyFilter()
-		return m.ensureSeries()
-	}
-	return cmd
-}
-
-// handleMouse: a click focuses a row, the wheel scrolls.
+// handleMouse: an overlay that covers the screen (help) takes the mouse
+// first; then a click on the chart sets its day cursor, and the list takes
+// the wheel and the clicks on its rows. Each is given the mouse in its own
+// cells.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.opts.NoMouse || m.over.help.Active() {
+	if m.opts.NoMouse {
 		return nil
 	}
-	mouse := msg.Mouse()
+	if cmd, ok := m.over.Update(msg); ok {
+		return cmd
+	}
 	l := m.layoutFor()
-	if click, ok := msg.(tea.MouseClickMsg); ok && click.Button == tea.MouseLeft && !m.over.details.Active() && !m.scan.view.Active() {
-		// A click on the chart sets the day cursor there.
-		if m.chart.Click(mouse.X-l.chartX, mouse.Y-l.chartY) {
-			return nil
+	if m.over.Covers(m.scan, m.details) == nil {
+		if cmd, ok := m.chart.Update(within(msg, l.chartX, l.chartY)); ok {
+			return cmd
 		}
 	}
-	x, y := mouse.X-l.listX, mouse.Y-l.listY
-	if x < 0 || x >= l.listW || y < 0 || y >= l.listH {
-		return nil
-	}
-	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.list.Scroll(-3)
-		case tea.MouseWheelDown:
-			m.list.Scroll(3)
-		}
-		return m.ensureSeries()
-	case tea.MouseClickMsg:
-		if msg.Button != tea.MouseLeft {
-			return nil
-		}
-		if i, ok := m.list.RowAt(y); ok {
-			m.list.SetCursor(i)
-			return m.ensureSeries()
-		}
+	if cmd, ok := m.list.Update(within(msg, l.listX, l.listY)); ok {
+		return tea.Batch(cmd, m.ensureSeries()) // whatever came on screen gets fetched
 	}
 	return nil
+}
+
+// within is msg with its cells counted from a pane's top left corner at
+// x, y.
+func within(msg tea.MouseMsg, x, y int) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		msg.X, msg.Y = msg.X-x, msg.Y-y
+		return msg
+	case tea.MouseWheelMsg:
+		msg.X, msg.Y = msg.X-x, msg.Y-y
+		return msg
+	}
+	return msg
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
 	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/output"
 )
 
 // sideBySideWidth is the narrowest terminal that shows list and chart side
@@ -40,12 +42,12 @@ func (m *Model) layoutFor() paneLayout {
 func (m *Model) layout() {
 	l := m.layoutFor()
 	m.list.SetSize(l.listW, l.listH)
-	m.over.tags.SetSize(l.listW, l.listH)
-	m.over.tags.SetWidth(max(10, m.c.Width-8))
+	m.filter.Tags().SetSize(l.listW, l.listH)
 	m.chart.SetSize(l.chartW, l.chartH)
-	m.over.details.SetSize(l.chartW, l.chartH)
-	m.over.help.SetSize()
-	m.over.filter.SetWidth(max(10, m.c.Width-4))
+	m.details.SetSize(l.chartW, l.chartH)
+	m.scan.SetSize(l.chartW, l.chartH)
+	m.help.SetSize(m.c.Width, m.c.Height)
+	m.filter.SetSize(m.c.Width, 1)
 }
 
 // dashboard joins the title, the two panes and the status bar.
@@ -53,13 +55,14 @@ func (m *Model) dashboard() string {
 	l := m.layoutFor()
 	st := m.c.Styles
 	var chart string
-	switch {
-	case m.scan.view.Active():
-		chart = m.scan.view.View(l.chartW, l.chartH)
-	case m.over.details.Active():
-		chart = m.over.details.View()
+	switch m.over.Covers(m.scan, m.details) {
+	case m.scan:
+		chart = m.scan.View()
+	case m.details:
+		chart = m.details.View()
 	default:
-		chart = m.chart.View(m.chartInput())
+		m.chart.SetInput(m.chartInput())
+		chart = m.chart.View()
 	}
 	var main string
 	if l.stacked {
@@ -78,14 +81,20 @@ func (m *Model) dashboard() string {
 	return m.titleLine() + "\n" + main + "\n" + m.statusLine()
 }
 
-// listPane is the list, or what the list pane says instead of rows, in
-// exactly w × h cells.
+// listPane is the list, the tag picker over it, or what the list pane
+// says instead of rows, in exactly w × h cells.
 func (m *Model) listPane(w, h int) string {
-	if m.over.tags.Active() {
-		return m.over.tags.View() // exactly the list's size
+	if tags := m.filter.Tags(); m.over.Covers(tags) != nil {
+		return tags.View() // exactly the list's size
 	}
-	if msg := m.listMessage(w); msg != nil {
-		return common.Block(msg, w, h)
+	st := m.c.Styles
+	switch {
+	case m.list.Len() == 0 && m.cat.listing:
+		return common.Block([]string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.cat.count))))}, w, h)
+	case m.list.Len() == 0 && m.cat.loaded:
+		return common.Block([]string{st.Subtle.Render("no segments in this workspace")}, w, h)
+	case m.list.Visible() == 0:
+		return common.Block([]string{m.list.Header(), st.Subtle.Render("no segment matches the filter (esc clears it)")}, w, h)
 	}
 	return m.list.View() // already exactly w × h
 }

@@ -23,25 +23,58 @@ type catalog struct {
 	authErr  error // a 401 or 403: the auth screen replaces the dashboard
 }
 
-// listingProgress takes a listing's progress; it returns the wait for the
-// next. The first listing (no list yet, neither saved nor listed) shows
-// its segments as they arrive, so the first rows can be looked at and
-// charted within a page or two. A list already on screen (the snapshot's,
-// or an earlier listing's) stays whole until the new listing completes: a
-// part of it would drop the segments not listed yet as if deleted, and
-// with them their place in the selection and under the cursor.
-func (m *Model) listingProgress(msg segmentsProgressMsg) tea.Cmd {
-	if msg.gen != m.cat.gen {
-		return nil
+// listed takes a listing's message: its progress (returning the wait for
+// the next) or its end; a message of an older listing is dropped.
+//
+// The first listing (no list yet, neither saved nor listed) shows its
+// segments as they arrive, so the first rows can be looked at and charted
+// within a page or two. A list already on screen (the snapshot's, or an
+// earlier listing's) stays whole until the new listing completes: a part
+// of it would drop the segments not listed yet as if deleted, and with
+// them their place in the selection and under the cursor.
+func (m *Model) listed(reply tea.Msg) tea.Cmd {
+	switch msg := reply.(type) {
+	case segmentsProgressMsg:
+		if msg.gen != m.cat.gen {
+			return nil
+		}
+		m.cat.count = msg.n
+		if m.cat.loaded || len(msg.segs) <= m.list.Len() {
+			return msg.next
+		}
+		// No redraw beyond the progress's own: the count in the status bar
+		// changes with every page shown.
+		m.list.Grow(msg.segs)
+		return tea.Batch(msg.next, m.ensureSeries())
+	case segmentsLoadedMsg:
+		if msg.gen != m.cat.gen {
+			return nil
+		}
+		m.cat.listing = false
+		if msg.err != nil {
+			m.cat.err = msg.err
+			if common.IsAuthError(msg.err) {
+				m.cat.authErr = msg.err
+			}
+			if errors.Is(msg.err, client.ErrRateLimited) || client.IsCanceled(msg.err) || common.IsAuthError(msg.err) {
+				return m.live.NoteRateLimit(msg.err)
+			}
+			// A listing that failed is retried with the rows' backoff; a
+			// key refused is retried on each refresh (R retries now).
+			return m.live.Failed()
+		}
+		m.cat.err, m.cat.authErr = nil, nil
+		if m.cat.loaded {
+			m.list.SetSegments(msg.segs)
+		} else {
+			// The first listing's last pages (their progress may have
+			// been dropped) arrive as the others did.
+			m.list.Grow(msg.segs)
+		}
+		m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()
+		return tea.Batch(m.watch.Loaded(), m.ensureSeries(), m.save.markDirty())
 	}
-	m.cat.count = msg.n
-	if m.cat.loaded || len(msg.segs) <= m.list.Len() {
-		return msg.next
-	}
-	// No redraw beyond the progress's own: the count in the status bar
-	// changes with every page shown.
-	m.list.Grow(msg.segs)
-	return tea.Batch(msg.next, m.ensureSeries())
+	return nil
 }
 
 // firstListing reports whether the first listing is under way: no list
@@ -66,17 +99,6 @@ func (m *Model) relistIfOld() tea.Cmd {
 	return m.loadSegmentsCmd(every * 9 / 10)
 }
 
-// refreshAll is R: the list and every row on screen, asked again.
-func (m *Model) refreshAll() tea.Cmd {
-	if m.opts.Offline {
-		return m.status.SetNotice("offline: showing the data of the last run only")
-	}
-	if m.cat.authErr != nil || !m.cat.loaded || m.cat.fromDisk {
-		return m.loadSegmentsCmd(client.Fresh)
-	}
-	return tea.Batch(m.loadSegmentsCmd(manualMaxAge), m.refetch(true, manualMaxAge))
-}
-
 // loadSegmentsCmd lists every segment in the background, reporting
 // progress, letting the cache answer with a list younger than maxAge (0:
 // the list TTL; client.Fresh: none).
@@ -90,7 +112,7 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 	m.cat.gen++
 	m.cat.listing = true
 	m.cat.count = 0
-	gen, ctx, cache := m.cat.gen, m.c.Ctx, m.opts.Cache
+	gen, ctx, cache, origin := m.cat.gen, m.c.Ctx, m.opts.Cache, m.c.Origin
 	ch := make(chan tea.Msg, 1)
 	var once sync.Once
 	// The listing starts when the command first runs (never in Update),
@@ -98,7 +120,7 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 	list := func() {
 		segs, err := cache.Segments(ctx, maxAge, func(sofar []client.Segment) {
 			select {
-			case ch <- segmentsProgressMsg{gen: gen, n: len(sofar), segs: sofar}:
+			case ch <- segmentsProgressMsg{Origin: origin, gen: gen, n: len(sofar), segs: sofar}:
 			default: // the screen is behind; it will catch up with the next one
 			}
 		})
@@ -108,7 +130,7 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 		default:
 		}
 		select {
-		case ch <- segmentsLoadedMsg{gen: gen, segs: segs, err: err}:
+		case ch <- segmentsLoadedMsg{Origin: origin, gen: gen, segs: segs, err: err}:
 		case <-ctx.Done():
 		}
 	}
@@ -127,37 +149,4 @@ func (m *Model) loadSegmentsCmd(maxAge time.Duration) tea.Cmd {
 		}
 	}
 	return wait
-}
-
-func (m *Model) segmentsLoaded(msg segmentsLoadedMsg) tea.Cmd {
-	if msg.gen != m.cat.gen {
-		return nil
-	}
-	m.cat.listing = false
-	if msg.err != nil {
-		m.cat.err = msg.err
-		if common.IsAuthError(msg.err) {
-			m.cat.authErr = msg.err
-		}
-		if errors.Is(msg.err, client.ErrRateLimited) || client.IsCanceled(msg.err) || common.IsAuthError(msg.err) {
-			return m.live.NoteRateLimit(msg.err)
-		}
-		// A listing that failed is retried with the rows' backoff; a key
-		// refused is retried on each refresh (R retries now).
-		return m.live.Failed()
-	}
-	m.cat.err, m.cat.authErr = nil, nil
-	if m.cat.loaded {
-		m.list.SetSegments(msg.segs)
-	} else {
-		// The first listing's last pages (their progress may have been
-		// dropped) arrive as the others did.
-		m.list.Grow(msg.segs)
-	}
-	m.cat.loaded, m.cat.fromDisk, m.cat.listedAt = true, false, m.c.Now()
-	var watch tea.Cmd
-	if m.watch.pending != "" {
-		watch = m.applyWatchlist(m.watch.pending)
-	}
-	return tea.Batch(watch, m.ensureSeries(), m.markDirty())
 }

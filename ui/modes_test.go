@@ -22,7 +22,7 @@ func TestFilterPromptIsModal(t *testing.T) {
 	}
 	first := m.list.CursorID()
 	press(t, m, "down")
-	if !m.over.filter.Active() {
+	if !m.filter.Active() {
 		t.Fatal("↓ closed the filter prompt")
 	}
 	if m.list.CursorID() == first {
@@ -34,21 +34,21 @@ func TestFilterPromptIsModal(t *testing.T) {
 			t.Fatal("q in the filter prompt quits")
 		}
 	}
-	if !m.over.filter.Active() || m.over.filter.Value() != "acq" {
-		t.Fatalf("q did not go to the prompt: open %v, value %q", m.over.filter.Active(), m.over.filter.Value())
+	if !m.filter.Active() || m.filter.Value() != "acq" {
+		t.Fatalf("q did not go to the prompt: open %v, value %q", m.filter.Active(), m.filter.Value())
 	}
 	press(t, m, "backspace")
 	for _, k := range []tea.KeyPressMsg{{Code: 'j', Mod: tea.ModCtrl}, {Code: tea.KeyPgDown}, {Code: 'k', Mod: tea.ModCtrl}} {
 		before := m.list.CursorIndex()
 		_, cmd := m.Update(k)
 		settle(t, m, cmd)
-		if m.list.CursorIndex() == before || !m.over.filter.Active() {
-			t.Errorf("%s: cursor %d → %d, prompt open %v", k, before, m.list.CursorIndex(), m.over.filter.Active())
+		if m.list.CursorIndex() == before || !m.filter.Active() {
+			t.Errorf("%s: cursor %d → %d, prompt open %v", k, before, m.list.CursorIndex(), m.filter.Active())
 		}
 	}
 	press(t, m, "enter")
-	if m.over.filter.Active() || m.list.Filter() != "ac" {
-		t.Errorf("enter: prompt open %v, filter %q", m.over.filter.Active(), m.list.Filter())
+	if m.filter.Active() || m.list.Filter() != "ac" {
+		t.Errorf("enter: prompt open %v, filter %q", m.filter.Active(), m.list.Filter())
 	}
 	if !strings.Contains(screen(m), "filter: ac") {
 		t.Errorf("the title does not show the filter:\n%s", screen(m))
@@ -117,7 +117,7 @@ func TestTagPickerWithCounts(t *testing.T) {
 	}
 	press(t, m, "e", "m") // "em": email, … ; q would be typed too
 	press(t, m, "q")
-	if !m.over.tags.Active() {
+	if !m.filter.Tags().Active() {
 		t.Fatal("q closed the tag picker")
 	}
 	press(t, m, "backspace", "enter")
@@ -125,8 +125,8 @@ func TestTagPickerWithCounts(t *testing.T) {
 		t.Errorf("picked filter %q, want \"a tag:email\"", got)
 	}
 	press(t, m, "T", "esc")
-	if m.over.tags.Active() || m.list.Filter() != "a tag:email" {
-		t.Errorf("esc: open %v, filter %q", m.over.tags.Active(), m.list.Filter())
+	if m.filter.Tags().Active() || m.list.Filter() != "a tag:email" {
+		t.Errorf("esc: open %v, filter %q", m.filter.Tags().Active(), m.list.Filter())
 	}
 }
 

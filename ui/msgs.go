@@ -6,12 +6,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/ui/common"
 )
 
 // segmentsProgressMsg reports how many segments the listing has so far,
 // and which (the first listing shows them); next waits for the listing's
 // following message.
 type segmentsProgressMsg struct {
+	common.Origin
 	gen  int
 	n    int
 	segs []client.Segment
@@ -20,6 +22,7 @@ type segmentsProgressMsg struct {
 
 // segmentsLoadedMsg ends a listing.
 type segmentsLoadedMsg struct {
+	common.Origin
 	gen  int
 	segs []client.Segment
 	err  error
@@ -28,6 +31,7 @@ type segmentsLoadedMsg struct {
 // seriesLoadedMsg is the answer to one data-series fetch. token tells a
 // reply from an older fetch of the same key apart.
 type seriesLoadedMsg struct {
+	common.Origin
 	key    client.SeriesKey
 	token  int64
 	series *client.Series
@@ -38,19 +42,17 @@ type seriesLoadedMsg struct {
 
 // exportedMsg reports a CSV export.
 type exportedMsg struct {
+	common.Origin
 	path string
 	err  error
 }
 
-// watchlistSavedMsg reports saving the selection as a watchlist.
-type watchlistSavedMsg struct {
-	name string
-	segs []client.Segment
-	err  error
-}
-
 // saveSnapshotMsg asks for the data to be saved for the next start.
-type saveSnapshotMsg struct{}
+type saveSnapshotMsg struct{ common.Origin }
 
 // snapshotSavedMsg reports that save.
-type snapshotSavedMsg struct{ err error }
+type snapshotSavedMsg struct {
+	common.Origin
+	err  error
+	quit bool // the save was the last thing before quitting
+}

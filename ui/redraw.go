@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/ui/common"
+	"github.com/segdash/segdash/ui/components/filter"
 	"github.com/segdash/segdash/ui/live"
 )
 
@@ -27,25 +28,39 @@ type frameCache struct {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.frame.unrouted = false
 	_, cmd := m.route(msg)
-	m.status.SetKeys(m.modeKeys()) // the footer follows the mode
-	if m.frame.valid && (!m.isQuiet(msg) || m.visibleState() != m.frame.state) {
+	// The footer's right end says what the next key does here, as lazygit
+	// and gh-dash show it: the overlay on top's keys, the day cursor's, the
+	// focus's or the filter's; "" leaves the dashboard's "? help  q quit".
+	keys := ""
+	switch top := m.over.Top(); {
+	case top != nil && top.Hint() != "":
+		keys = top.Hint()
+	case m.chart.CursorShown():
+		keys = "←→ day · home/end · esc hide cursor"
+	case m.chart.Solo() && m.list.SelectedCount() > 0:
+		keys = "esc back to the comparison · ? help"
+	case m.list.Filter() != "":
+		keys = "esc clear filter · ? help  q quit"
+	}
+	m.status.SetKeys(keys)
+	if m.frame.valid && (!m.frame.quiet(msg) || m.visibleState() != m.frame.state) {
 		m.frame.valid = false
 	}
 	return m, tea.Batch(cmd, m.live.WatchAges(m.ageRefs()...))
 }
 
-// isQuiet reports whether msg is a timer, a series reply, a save or a
+// quiet reports whether msg is a timer, a series reply, a save or a
 // message route had no case for (a notice's expiry, a terminal report):
 // one that changes the screen only through what visibleState sums up.
 // Everything else (keys, the mouse, a resize, the listing's end, any
 // message added later) redraws.
-func (m *Model) isQuiet(msg tea.Msg) bool {
+func (f *frameCache) quiet(msg tea.Msg) bool {
 	switch msg.(type) {
 	case live.AgeMsg, live.RefreshMsg, live.RateMsg, live.RetryMsg, tea.FocusMsg, tea.BlurMsg,
 		segmentsProgressMsg, seriesLoadedMsg, seriesBatchMsg, saveSnapshotMsg, snapshotSavedMsg:
 		return true
 	}
-	return m.frame.unrouted
+	return f.unrouted
 }
 
 // visibleState sums up what quiet messages can change on screen: the
@@ -54,14 +69,16 @@ func (m *Model) isQuiet(msg tea.Msg) bool {
 // the last frame was drawn, that frame stays.
 func (m *Model) visibleState() string {
 	var b strings.Builder
-	for _, f := range m.statusFields() {
+	fields, _ := m.statusFields()
+	for _, f := range fields {
 		b.WriteString(f)
 		b.WriteByte(0)
 	}
 	b.WriteString(m.status.Notice())
-	b.WriteString(strings.Join(m.budget(), ""))
+	_, optional := m.statusFields()
+	b.WriteString(strings.Join(optional, ""))
 	now := m.c.Now()
-	for _, t := range m.chartAges() {
+	for _, t := range m.ageRefs() {
 		b.WriteByte(0)
 		b.WriteString(common.Ago(now.Sub(t)))
 	}
@@ -71,24 +88,18 @@ func (m *Model) visibleState() string {
 }
 
 // ageRefs are the times behind every "… ago" on screen besides "updated":
-// the saved listing's and the charted series'.
+// the charted series' ("fetched … ago") and the saved listing's.
 func (m *Model) ageRefs() []time.Time {
-	refs := m.chartAges()
-	if m.cat.fromDisk {
-		refs = append(refs, m.cat.listedAt)
-	}
-	return refs
-}
-
-// chartAges are the fetch times of the charted series ("fetched … ago").
-func (m *Model) chartAges() []time.Time {
 	var out []time.Time
+	if m.cat.fromDisk {
+		out = append(out, m.cat.listedAt)
+	}
 	for _, s := range m.charted() {
 		if st := m.store.Get(s.ID); st != nil && !st.Fetched.IsZero() {
 			out = append(out, st.Fetched)
 		}
 	}
-	for _, g := range m.guestsShown() {
+	for _, g := range m.share.shown(m.chart.Solo()) {
 		if g.State != nil && !g.State.Fetched.IsZero() {
 			out = append(out, g.State.Fetched)
 		}
@@ -97,12 +108,27 @@ func (m *Model) chartAges() []time.Time {
 }
 
 // View is the screen: the last frame when no message changed it since.
+// A frame is a pure function of the model.
 func (m *Model) View() tea.View {
-	if !m.frame.valid {
-		m.frame.view, m.frame.valid, m.frame.state = m.compose(), true, m.visibleState()
-		m.frame.count++
+	if m.frame.valid {
+		return m.frame.view
 	}
-	return m.frame.view
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.ReportFocus = true
+	v.WindowTitle = "segdash"
+	if !m.opts.NoMouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	switch o := m.over.Covers(m.filter, m.filter.Tags()).(type) {
+	case *filter.Model:
+		v.Cursor = o.Cursor()
+	case *filter.Tags:
+		v.Cursor = o.Cursor()
+	}
+	m.frame.view, m.frame.valid, m.frame.state = v, true, m.visibleState()
+	m.frame.count++
+	return v
 }
 
 // FPS is the frame rate to run the dashboard at (tea.WithFPS): Bubble

@@ -28,12 +28,12 @@ func brokenEnv(t *testing.T) (*testEnv, int) {
 // finishScan waits for the scan m holds to end and delivers its answer.
 func finishScan(t *testing.T, m *Model) {
 	t.Helper()
-	tk := m.scan.ticket
+	tk := m.scan.Ticket()
 	if tk == nil {
 		t.Fatal("no scan is running")
 	}
 	<-tk.Done()
-	settle(t, m, m.waitScanCmd(tk))
+	settle(t, m, m.scan.WaitCmd(tk))
 }
 
 func TestScanInTheDashboard(t *testing.T) {
@@ -60,7 +60,7 @@ func TestScanInTheDashboard(t *testing.T) {
 		}
 	}
 	press(t, m, "A") // from the answer: hides it and shows the alerted rows
-	if m.scan.view.Active() {
+	if m.scan.Active() {
 		t.Fatal("A did not close the answer")
 	}
 	if got := m.list.Visible(); got != 4 {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/snapshot"
+	"github.com/segdash/segdash/ui/common"
 )
 
 // saveDelay gathers the data arriving at once into one save.
@@ -17,12 +18,16 @@ const saveDelay = 5 * time.Second
 // Quitting saves what is newer.
 const saveEvery = 3 * time.Minute
 
-// saver is the state of saving data for the next start.
+// saver saves the dashboard's data for the next start: soon after new
+// data arrives, at most every saveEvery, and on quitting.
 type saver struct {
-	dirty   bool      // data worth saving arrived since the last save
-	pending bool      // a save is scheduled
-	last    time.Time // when the last save was built
-	count   int       // saves started, for tests
+	c       *common.Common
+	write   func(*snapshot.Snapshot) error // nil: saving is off
+	build   func() *snapshot.Snapshot      // what the dashboard knows now
+	dirty   bool                           // data worth saving arrived since the last save
+	pending bool                           // a save is scheduled
+	last    time.Time                      // when the last save was built
+	count   int                            // saves started, for tests
 }
 
 // restore shows the last run's data at once, marked as such.
@@ -61,41 +66,44 @@ func (m *Model) snapshot() *snapshot.Snapshot {
 }
 
 // markDirty notes new data and schedules one save a little later.
-func (m *Model) markDirty() tea.Cmd {
-	if m.opts.SaveSnapshot == nil || m.opts.Offline {
+func (s *saver) markDirty() tea.Cmd {
+	if s.write == nil {
 		return nil
 	}
-	m.save.dirty = true
-	if m.save.pending {
+	s.dirty = true
+	if s.pending {
 		return nil
 	}
-	m.save.pending = true
+	s.pending = true
 	wait := saveDelay
-	if !m.save.last.IsZero() {
-		wait = max(wait, m.save.last.Add(saveEvery).Sub(m.c.Now()))
+	if !s.last.IsZero() {
+		wait = max(wait, s.last.Add(saveEvery).Sub(s.c.Now()))
 	}
-	return m.c.Tick(wait, func(time.Time) tea.Msg { return saveSnapshotMsg{} })
+	origin := s.c.Origin
+	return s.c.Tick(wait, func(time.Time) tea.Msg { return saveSnapshotMsg{Origin: origin} })
 }
 
-// saveSnapshotCmd writes the snapshot (built now, written in the command).
-func (m *Model) saveSnapshotCmd() tea.Cmd {
-	if !m.save.dirty || m.opts.SaveSnapshot == nil {
+// cmd writes the snapshot (built now, written in the command); its answer
+// asks for the quit when quit is set.
+func (s *saver) cmd(quit bool) tea.Cmd {
+	if !s.dirty || s.write == nil {
 		return nil
 	}
-	m.save.dirty, m.save.last = false, m.c.Now()
-	m.save.count++
-	snap, save := m.snapshot(), m.opts.SaveSnapshot
-	return func() tea.Msg { return snapshotSavedMsg{err: save(snap)} }
+	s.dirty, s.last = false, s.c.Now()
+	s.count++
+	snap, write, origin := s.build(), s.write, s.c.Origin
+	return func() tea.Msg { return snapshotSavedMsg{Origin: origin, err: write(snap), quit: quit} }
 }
 
-// quit saves what is unsaved, then quits.
+// quit saves what is unsaved, then quits: the save's answer asks for the
+// quit. Over several workspaces, the host saves them all, then quits.
 func (m *Model) quit() tea.Cmd {
-	if save := m.saveSnapshotCmd(); save != nil {
-		return tea.Sequence(save, tea.Quit)
+	if m.c.Hosted {
+		origin := m.c.Origin
+		return func() tea.Msg { return QuitAllMsg{Origin: origin} }
+	}
+	if save := m.save.cmd(true); save != nil {
+		return save
 	}
 	return tea.Quit
 }
-
-// SaveNow writes what is unsaved for the next start (nil: nothing to
-// write): a dashboard off screen saves when the one on screen quits.
-func (m *Model) SaveNow() tea.Cmd { return m.saveSnapshotCmd() }

@@ -1,8 +1,11 @@
 // Package ui is segdash's Bubble Tea dashboard: a segment list and a chart
 // pane that stay live. The root model routes messages to the parts that
-// own them and lays their views out; Update never does I/O: every request
-// is a tea.Cmd over the shared client cache, answered by a past-tense
-// message.
+// own them and lays their views out: a key goes to the overlay on top of
+// its stack (help, details, a prompt, the tag picker, the scan), then to
+// the chart pane and the list, each with its own KeyMap, and what none of
+// them takes is one of the dashboard's global keys. Update never does
+// I/O: every request is a tea.Cmd over the shared client cache, answered
+// by a past-tense message that names the workspace that asked.
 package ui
 
 import (
@@ -15,11 +18,13 @@ import (
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
 	"github.com/segdash/segdash/ui/components/details"
+	"github.com/segdash/segdash/ui/components/filter"
 	"github.com/segdash/segdash/ui/components/help"
-	"github.com/segdash/segdash/ui/components/prompt"
+	"github.com/segdash/segdash/ui/components/overlay"
+	"github.com/segdash/segdash/ui/components/scanview"
 	"github.com/segdash/segdash/ui/components/segmentlist"
 	"github.com/segdash/segdash/ui/components/statusbar"
-	"github.com/segdash/segdash/ui/components/tagpicker"
+	"github.com/segdash/segdash/ui/components/watchlists"
 	"github.com/segdash/segdash/ui/live"
 	"github.com/segdash/segdash/ui/series"
 )
@@ -40,12 +45,16 @@ type Model struct {
 	live   *live.Model
 	status *statusbar.Model
 	chart  *chartpane.Model
-	over   overlays
-	scan   scanState
-	share  sharing
-	watch  watchState
-	save   saver
-	frame  frameCache
+	// over is the overlays open, the one on top getting the keys.
+	over    overlay.Stack
+	help    *help.Model
+	details *details.Model
+	filter  *filter.Model // and its tag picker
+	scan    *scanview.Model
+	watch   *watchlists.Model // and its name prompt
+	share   sharing
+	save    saver
+	frame   frameCache
 }
 
 // defaultFetchTimeout bounds each request of a dashboard's series fetch
@@ -54,16 +63,6 @@ type Model struct {
 // retries), so a hung API shows as an error with a retry, not as
 // "loading…".
 const defaultFetchTimeout = 10 * time.Second
-
-// overlays are the screens and prompts shown over the dashboard; each
-// takes the keys while it is open.
-type overlays struct {
-	details *details.Model
-	help    *help.Model
-	tags    *tagpicker.Model
-	filter  *prompt.Model
-	name    *prompt.Model // the watchlist name asked by W
-}
 
 // New returns a dashboard. Call Init through tea.NewProgram.
 func New(o Options) *Model {
@@ -76,19 +75,25 @@ func New(o Options) *Model {
 	c := common.New(o.Context, o.Now, o.Tick, nil)
 	// opts.NoMouse is the mouse's state from here on: m toggles it.
 	m := &Model{c: c, opts: o}
-	m.applyTheme()
+	m.save = saver{c: c, build: m.snapshot}
+	if !o.Offline {
+		m.save.write = o.SaveSnapshot
+	}
+	c.Styles = o.styles(c.IsDark)
 	m.list = segmentlist.New(c)
 	m.store = series.New(o.Length, m.list)
 	m.live = live.New(c, o.Refresh, o.Offline)
 	m.status = statusbar.New(c)
 	m.chart = chartpane.New(c, m.store, o.Offline)
-	m.over.details = details.New(c)
-	m.over.help = help.New(c)
-	m.over.filter = prompt.New(c, "/", "filter names, tag:NAME", 200)
-	m.over.name = prompt.New(c, "save selection as watchlist: ", "", 60)
-	m.over.tags = tagpicker.New(c)
-	m.scan = newScanState(c, o.ScanHub)
-	m.watch = watchState{lists: append([]client.Watchlist(nil), o.Watchlists...), pending: o.Watch}
+	m.details = details.New(c, o.Cache, o.Offline)
+	m.help = help.New(c)
+	m.filter = filter.New(c, m.list, m.ensureSeries)
+	m.scan = scanview.New(c, scanview.Deps{Hub: o.ScanHub, Cache: o.Cache, Notice: m.status.SetNotice,
+		Adopt: m.adoptScan, ShowFlagged: m.toggleFlagged})
+	m.watch = watchlists.New(c, m.list, o.Watchlists, o.Watch, watchlists.Deps{Save: o.SaveWatchlist,
+		Loaded: func() bool { return m.cat.loaded }, Notice: m.status.SetNotice,
+		Selected: func() tea.Cmd { m.chart.SetSolo(false); return m.ensureSeries() },
+		Shared:   func() (string, bool) { return m.share.here, len(m.share.guests) > 0 }})
 	if o.Snapshot != nil {
 		m.restore(o.Snapshot)
 	}
@@ -99,25 +104,26 @@ func New(o Options) *Model {
 }
 
 // autoTheme reports whether the theme follows the terminal's background.
-func (m *Model) autoTheme() bool {
-	return !m.opts.NoColor && (m.opts.Theme == "" || m.opts.Theme == "auto")
+func (o Options) autoTheme() bool {
+	return !o.NoColor && (o.Theme == "" || o.Theme == "auto")
 }
 
-// applyTheme builds the styles from the options and the detected background.
-func (m *Model) applyTheme() {
+// styles builds the styles the options ask for on a dark or light
+// background.
+func (o Options) styles(isDark bool) *themes.Styles {
 	var t themes.Theme
 	switch {
-	case m.opts.NoColor:
+	case o.NoColor:
 		t = themes.Mono()
-	case m.autoTheme():
-		t = themes.ForBackground(m.c.IsDark)
+	case o.autoTheme():
+		t = themes.ForBackground(isDark)
 	default:
 		var err error
-		if t, err = themes.ByName(m.opts.Theme); err != nil {
-			t = themes.ForBackground(m.c.IsDark) // cmd validates names; stay usable regardless
+		if t, err = themes.ByName(o.Theme); err != nil {
+			t = themes.ForBackground(isDark) // cmd validates names; stay usable regardless
 		}
 	}
-	m.c.Styles = themes.NewStyles(t, m.c.IsDark)
+	return themes.NewStyles(t, isDark)
 }
 
 // Init starts the listing, the theme query and the refresh timer.
@@ -126,7 +132,7 @@ func (m *Model) Init() tea.Cmd {
 	if !m.opts.Offline {
 		cmds = append(cmds, m.loadSegmentsCmd(0), m.live.Start())
 	}
-	if m.autoTheme() {
+	if m.opts.autoTheme() {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	return tea.Batch(cmds...)
@@ -140,12 +146,11 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.ensureSeries()
 	case tea.BackgroundColorMsg:
-		if m.autoTheme() {
+		if m.opts.autoTheme() {
 			m.c.IsDark = msg.IsDark()
-			m.applyTheme()
-			m.over.filter.Restyle()
-			m.over.name.Restyle()
-			m.over.tags.Restyle()
+			m.c.Styles = m.opts.styles(m.c.IsDark)
+			m.filter.Restyle()
+			m.watch.Restyle()
 		}
 		return m, nil
 	case tea.BlurMsg, tea.FocusMsg, live.RefreshMsg, live.AgeMsg, live.RateMsg, live.RetryMsg:
@@ -154,48 +159,42 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
-		switch {
-		case m.over.filter.Active():
-			return m, m.filterKey(msg)
-		case m.over.tags.Active():
-			return m, m.tagKey(msg)
-		}
-		return m, nil
+		cmd, _ := m.over.Update(msg)
+		return m, cmd
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m, m.handleMouse(msg.(tea.MouseMsg))
-	case scanUpdatedMsg:
-		return m, m.scanUpdated(msg)
-	case scanPollMsg:
-		if msg.ticket == m.scan.ticket {
-			return m, m.waitScanCmd(msg.ticket)
-		}
-		return m, nil
-	case segmentsProgressMsg:
-		return m, m.listingProgress(msg)
-	case segmentsLoadedMsg:
-		return m, m.segmentsLoaded(msg)
+	case scanview.UpdatedMsg, scanview.PollMsg:
+		cmd, _ := m.scan.Update(msg)
+		return m, cmd
+	case segmentsProgressMsg, segmentsLoadedMsg:
+		return m, m.listed(msg)
 	case seriesLoadedMsg:
 		return m, m.seriesReplies([]seriesLoadedMsg{msg})
 	case seriesBatchMsg:
 		return m, tea.Batch(m.seriesReplies(msg.replies), msg.next)
 	case details.LoadedMsg:
-		m.over.details.Update(msg)
-		return m, nil
+		cmd, _ := m.details.Update(msg)
+		return m, cmd
 	case exportedMsg:
 		if msg.err != nil {
 			return m, m.status.SetNotice("export failed: " + common.ShortError(msg.err))
 		}
 		return m, m.status.SetNotice("wrote " + msg.path)
-	case watchlistSavedMsg:
-		return m, m.watchlistSaved(msg)
+	case watchlists.SavedMsg:
+		cmd, _ := m.watch.Update(msg)
+		return m, cmd
 	case saveSnapshotMsg:
 		m.save.pending = false
-		return m, m.saveSnapshotCmd()
+		return m, m.save.cmd(false)
 	case snapshotSavedMsg:
+		var cmd tea.Cmd
 		if msg.err != nil {
-			return m, m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
+			cmd = m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
 		}
-		return m, nil
+		if msg.quit {
+			return m, tea.Quit
+		}
+		return m, cmd
 	}
 	m.status.Update(msg)
 	m.frame.unrouted = true // a notice's expiry or a terminal report
@@ -207,13 +206,13 @@ func (m *Model) liveAction(a live.Action) tea.Cmd {
 	switch a {
 	case live.Refresh:
 		if m.share.away {
-			return m.refreshLive() // the list waits for its return
+			return m.refetch(true, m.live.MaxAge(), 0) // the list waits for its return
 		}
 		if m.cat.authErr != nil || !m.cat.loaded || (m.cat.fromDisk && !m.cat.listing) {
 			// Recovery is automatic: try the listing again on each tick.
 			return m.loadSegmentsCmd(client.Fresh)
 		}
-		return tea.Batch(m.refreshLive(), m.relistIfOld())
+		return tea.Batch(m.refetch(true, m.live.MaxAge(), 0), m.relistIfOld())
 	case live.RetryFailed:
 		if m.share.away {
 			return m.retryFailed() // the lent selection only; the list waits for its return

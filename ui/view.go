@@ -1,42 +1,25 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/components/chartpane"
+	"github.com/segdash/segdash/ui/components/filter"
+	"github.com/segdash/segdash/ui/components/problem"
 	"github.com/segdash/segdash/ui/components/scanview"
+	"github.com/segdash/segdash/ui/components/watchlists"
 	"github.com/segdash/segdash/ui/output"
 )
-
-// compose draws the whole screen. It is a pure function of the model.
-func (m *Model) compose() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	v.ReportFocus = true
-	v.WindowTitle = "segdash"
-	if !m.opts.NoMouse {
-		v.MouseMode = tea.MouseModeCellMotion
-	}
-	switch {
-	case m.over.filter.Active():
-		v.Cursor = m.over.filter.Cursor()
-	case m.over.tags.Active():
-		v.Cursor = m.over.tags.Cursor()
-	}
-	return v
-}
 
 // render returns the screen's text; no line is wider than the terminal.
 func (m *Model) render() string {
 	w, h := m.c.Width, m.c.Height
+	screen := m.over.Covers(m.help, m.scan) // the overlays that may cover the screen
 	switch {
 	case w == 0 || h == 0:
 		return ""
@@ -45,54 +28,20 @@ func (m *Model) render() string {
 			fmt.Sprintf("need %d×%d", MinWidth, MinHeight), fmt.Sprintf("have %d×%d", w, h))
 		// Place centres; Block cuts what a tiny terminal cannot hold.
 		return common.Block(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), "\n"), w, h)
-	case m.over.help.Active():
-		return m.over.help.View()
-	case m.scan.view.Phase() == scanview.Finished:
+	case screen == m.help:
+		return m.help.View()
+	case screen == m.scan && m.scan.Phase() == scanview.Finished:
 		// The answer takes the whole screen, as help does: its table
 		// wants the width.
-		return common.Block(strings.Split(m.scan.view.View(w, h-1), "\n"), w, h-1) + "\n" + m.statusLine()
+		return m.scan.View() + "\n" + m.statusLine()
 	case m.cat.authErr != nil:
-		return common.Block(m.authScreen(), w, h)
+		return common.Block(problem.Auth(m.cat.authErr, m.opts.KeyFrom, m.opts.Source, m.c.Styles, w), w, h)
 	case m.list.Len() == 0 && m.cat.err != nil:
 		// No list to show: one state across both panes, not a failed
 		// list beside "waiting for the segment list…" over "0 segments".
-		return m.titleLine() + "\n" + common.Block(m.unlistedScreen(), w, h-2) + "\n" + m.statusLine()
+		return m.titleLine() + "\n" + common.Block(problem.Unlisted(m.cat.err, m.opts.Source, m.cat.listing, m.c.Styles, w), w, h-2) + "\n" + m.statusLine()
 	}
 	return m.dashboard()
-}
-
-// authScreen explains a 401 or 403.
-func (m *Model) authScreen() []string {
-	st := m.c.Styles
-	err := m.cat.authErr
-	var ce *client.Error
-	errors.As(err, &ce)
-	out := []string{st.Error.Render("Braze refused segdash's API key"), ""}
-	out = append(out, common.Wrap(output.SafeText(err.Error()), m.c.Width-2)...)
-	out = append(out, "")
-	if errors.Is(err, client.ErrForbidden) {
-		perm := "segments.list, segments.data_series, segments.details"
-		if ce != nil && ce.Permission != "" {
-			perm = ce.Permission
-		}
-		out = append(out, "What to check:")
-		out = append(out, bullet("the key's permissions in Braze (Settings › APIs and Identifiers): it needs "+perm, m.c.Width)...)
-		out = append(out, bullet("that the Braze account is active", m.c.Width)...)
-	} else {
-		key := "BRAZE_API_KEY (or --api-key-file)"
-		if m.opts.KeyFrom != "" {
-			key = "the key from " + output.SafeText(m.opts.KeyFrom)
-		}
-		out = append(out, "What to check:")
-		out = append(out, bullet(key+" holds a REST API key of this workspace", m.c.Width)...)
-		out = append(out, bullet("the endpoint is the workspace's instance (US-03, EU-01, …): a key sent to another instance is refused the same way", m.c.Width)...)
-	}
-	src := m.opts.Source
-	if src == "" {
-		src = "(unknown)"
-	}
-	return append(out, "", st.Subtle.Render("endpoint: "+src),
-		st.Subtle.Render("segdash retries on every refresh; R retries now, q quits."))
 }
 
 // listedAgo is the age of the last run's listing: "3h ago", "just now".
@@ -103,34 +52,17 @@ func listedAgo(d time.Duration) string {
 	return "just now"
 }
 
-// bullet wraps text as a list item of width cells: "  • " on its first
-// line, the rest indented under the text.
-func bullet(text string, width int) []string {
-	lines := common.Wrap(text, max(width-4, 10))
-	for i := range lines {
-		if i == 0 {
-			lines[i] = "  • " + lines[i]
-		} else {
-			lines[i] = "    " + lines[i]
-		}
-	}
-	return lines
-}
-
 // titleLine is the first line: the open prompt, otherwise the name, the
 // demo notice or the endpoint, the window and the filter.
 func (m *Model) titleLine() string {
 	st := m.c.Styles
-	switch {
-	case m.over.filter.Active():
-		return m.over.filter.View()
-	case m.over.tags.Active():
-		return m.over.tags.Prompt()
-	case m.over.name.Active():
-		if c := m.confirmLine(); c != "" {
-			return common.Spread(m.over.name.View(), st.Warning.Render(c), m.c.Width)
-		}
-		return m.over.name.View()
+	switch o := m.over.Covers(m.filter, m.filter.Tags(), m.watch).(type) {
+	case *filter.Model:
+		return o.View()
+	case *filter.Tags:
+		return o.Prompt()
+	case *watchlists.Model:
+		return o.View()
 	}
 	left := st.Title.Render("segdash")
 	if m.opts.Demo {
@@ -151,49 +83,35 @@ func (m *Model) titleLine() string {
 	return common.Spread(left, st.Subtle.Render(right), m.c.Width)
 }
 
-// listMessage is what the list pane says instead of rows, if anything.
-func (m *Model) listMessage(w int) []string {
-	st := m.c.Styles
-	switch {
-	case m.list.Len() == 0 && m.cat.listing:
-		return []string{st.Subtle.Render(fmt.Sprintf("loading segments… %s", output.Grouped(int64(m.cat.count))))}
-	case m.list.Len() == 0 && m.cat.loaded:
-		return []string{st.Subtle.Render("no segments in this workspace")}
-	case m.list.Visible() == 0:
-		return []string{m.list.Header(), st.Subtle.Render("no segment matches the filter (esc clears it)")}
-	}
-	return nil
-}
-
 // chartInput is what the chart pane needs besides the series store.
 func (m *Model) chartInput() chartpane.Input {
+	current, problems := m.watch.Current()
 	return chartpane.Input{Segments: m.charted(), Waiting: m.cat.listing || !m.cat.loaded,
-		Watch: m.watch.current, Problems: m.watch.problems, Workspace: m.share.here, Guests: m.guestsShown(), Before: m.share.before}
+		Watch: current, Problems: problems, Workspace: m.share.here, Guests: m.share.shown(m.chart.Solo()), Before: m.share.before}
 }
 
 // statusLine is the bottom bar.
-func (m *Model) statusLine() string { return m.status.View(m.statusFields(), m.budget()...) }
-
-// budget is the hourly API budget left, when an answer told it: shown
-// where it fits, after the notice.
-func (m *Model) budget() []string {
-	if r, ok := m.opts.Cache.RateLimit(); ok && !m.opts.Offline {
-		return []string{"API " + output.HumanCount(int64(r.Remaining)) + "/h left"}
-	}
-	return nil
+func (m *Model) statusLine() string {
+	fields, optional := m.statusFields()
+	m.status.SetFields(fields, optional...)
+	return m.status.View()
 }
 
-// statusFields are the bottom bar's fields, before the notice and styling.
-func (m *Model) statusFields() []string {
-	var parts []string
+// statusFields are the bottom bar's fields, before the notice and styling,
+// and those shown where they fit, after the notice: the hourly API budget
+// left, when an answer told it.
+func (m *Model) statusFields() (parts, optional []string) {
+	if r, ok := m.opts.Cache.RateLimit(); ok && !m.opts.Offline {
+		optional = []string{"API " + output.HumanCount(int64(r.Remaining)) + "/h left"}
+	}
 	if m.opts.Demo {
 		parts = append(parts, "DEMO")
 	}
 	if m.opts.Offline {
 		parts = append(parts, "OFFLINE: the last run's data")
 	}
-	if m.watch.current != "" {
-		parts = append(parts, "watch: "+output.SafeText(m.watch.current))
+	if current, _ := m.watch.Current(); current != "" {
+		parts = append(parts, "watch: "+output.SafeText(current))
 	}
 	n := output.Grouped(int64(m.list.Len()))
 	switch {
@@ -219,16 +137,16 @@ func (m *Model) statusFields() []string {
 	default:
 		parts = append(parts, m.list.Status())
 	}
-	parts = append(parts, m.selectionStatus()...)
+	parts = append(parts, m.share.status(m.list.SelectedCount(), m.chart.Solo())...)
 	if n := m.list.Flagged(); n > 0 {
 		parts = append(parts, output.Plural(n, "alerted", "alerted"))
 	}
 	parts = append(parts, m.live.Status()...)
-	if n := m.store.Failing() + m.guestsFailing(); n > 0 {
+	if n := m.store.Failing() + m.share.failing(m.chart.Solo()); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d failing", n))
 	}
 	if m.opts.NoMouse {
 		parts = append(parts, "mouse off")
 	}
-	return parts
+	return parts, optional
 }

@@ -43,7 +43,7 @@ func TestWatchlists(t *testing.T) {
 	}
 	mustContain(t, screen(m), "watch: other")
 	press(t, m, "space", "W")
-	if !m.over.name.Active() {
+	if !m.watch.Active() {
 		t.Fatal("W did not ask for a name")
 	}
 	press(t, m, "backspace", "backspace", "backspace", "backspace", "backspace", "t", "e", "a", "m", "enter")
@@ -52,8 +52,8 @@ func TestWatchlists(t *testing.T) {
 	}
 	mustContain(t, screen(m), "saved watchlist team (2 segments)", "watch: team")
 	press(t, m, "x", "w", "w", "w")
-	if m.watch.current != "team" {
-		t.Errorf("the saved watchlist is not in the cycle: at %q", m.watch.current)
+	if current, _ := m.watch.Current(); current != "team" {
+		t.Errorf("the saved watchlist is not in the cycle: at %q", current)
 	}
 }
 
@@ -62,8 +62,8 @@ func TestWatchlistSavingOff(t *testing.T) {
 	m := e.newTestModel(Options{})
 	start(t, m, 120, 40)
 	press(t, m, "space", "W")
-	if m.over.name.Active() || !strings.Contains(m.status.Notice(), "off here") {
-		t.Errorf("W without a place to save: naming %v, notice %q", m.over.name.Active(), m.status.Notice())
+	if m.watch.Active() || !strings.Contains(m.status.Notice(), "off here") {
+		t.Errorf("W without a place to save: naming %v, notice %q", m.watch.Active(), m.status.Notice())
 	}
 	press(t, m, "w")
 	if !strings.Contains(m.status.Notice(), "no watchlists yet") {
@@ -151,13 +151,13 @@ func TestSavingOverAWatchlistAsksFirst(t *testing.T) {
 	})
 	start(t, m, 140, 40)
 	press(t, m, "space", "W", "t", "e", "a", "m", "enter")
-	if saves != 0 || !m.over.name.Active() {
+	if saves != 0 || !m.watch.Active() {
 		t.Fatalf("an existing name was replaced without asking (%d saves)", saves)
 	}
 	mustContain(t, screen(m), "watchlist team exists (2 segments): enter replaces it · esc keeps it")
 	press(t, m, "esc")
-	if saves != 0 || m.over.name.Active() {
-		t.Fatalf("esc: %d saves, prompt open %v", saves, m.over.name.Active())
+	if saves != 0 || m.watch.Active() {
+		t.Fatalf("esc: %d saves, prompt open %v", saves, m.watch.Active())
 	}
 	press(t, m, "W", "t", "e", "a", "m", "enter", "enter")
 	if saves != 1 {

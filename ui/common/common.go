@@ -32,6 +32,12 @@ type Common struct {
 	Now func() time.Time
 	// Tick makes timer commands.
 	Tick TickFunc
+	// Origin is put on every message this session's commands produce.
+	Origin Origin
+	// Hosted is set when a dashboard over several workspaces holds this
+	// one: quitting (which saves every workspace) and clearing the whole
+	// selection are then the host's to do, asked by a message.
+	Hosted bool
 }
 
 // New returns a Common with defaults for what is nil: the background

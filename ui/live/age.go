@@ -9,7 +9,10 @@ import (
 )
 
 // AgeMsg wakes the screen when an "… ago" label on it changes.
-type AgeMsg struct{ gen int }
+type AgeMsg struct {
+	common.Origin
+	gen int
+}
 
 // ageTicker is the one timer behind every "… ago" label: it is set for the
 // next moment one of them changes its text, and no other timer is.
@@ -47,7 +50,7 @@ func (m *Model) WatchAges(refs ...time.Time) tea.Cmd {
 	m.age.gen++
 	m.age.due = next
 	gen := m.age.gen
-	return m.c.Tick(next.Sub(now), func(time.Time) tea.Msg { return AgeMsg{gen: gen} })
+	return m.c.Tick(next.Sub(now), func(time.Time) tea.Msg { return AgeMsg{Origin: m.c.Origin, gen: gen} })
 }
 
 // untilLabelChanges is how long common.Ago(age) keeps its text: steps of

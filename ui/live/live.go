@@ -26,10 +26,16 @@ func refreshSteps() []time.Duration {
 }
 
 // RefreshMsg is the live-refresh timer; ticks of an older gen are stale.
-type RefreshMsg struct{ gen int }
+type RefreshMsg struct {
+	common.Origin
+	gen int
+}
 
 // RateMsg counts down to a rate-limit reset.
-type RateMsg struct{ gen int }
+type RateMsg struct {
+	common.Origin
+	gen int
+}
 
 // Action is what the root should do after a timer fired.
 type Action int
@@ -85,7 +91,7 @@ func (m *Model) Start() tea.Cmd {
 
 func (m *Model) refreshCmd() tea.Cmd {
 	gen := m.tickGen
-	return m.c.Tick(m.Interval(), func(time.Time) tea.Msg { return RefreshMsg{gen: gen} })
+	return m.c.Tick(m.Interval(), func(time.Time) tea.Msg { return RefreshMsg{Origin: m.c.Origin, gen: gen} })
 }
 
 // Update handles the scheduler's timers and the terminal's focus.
@@ -182,7 +188,7 @@ func (m *Model) NoteRateLimit(err error) tea.Cmd {
 
 func (m *Model) rateCmd() tea.Cmd {
 	gen := m.rateGen
-	return m.c.Tick(time.Second, func(time.Time) tea.Msg { return RateMsg{gen: gen} })
+	return m.c.Tick(time.Second, func(time.Time) tea.Msg { return RateMsg{Origin: m.c.Origin, gen: gen} })
 }
 
 // Status is the scheduler's part of the status bar.

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/ui/common"
 )
 
 // firstRetry is the first wait before failed rows are asked again; each
@@ -14,7 +16,10 @@ const firstRetry = 5 * time.Second
 const maxRetryOff = 5 * time.Minute
 
 // RetryMsg ends a backoff: failed rows are asked again.
-type RetryMsg struct{ gen int }
+type RetryMsg struct {
+	common.Origin
+	gen int
+}
 
 // backoff is the state of retrying failed rows: a healed API shows within
 // seconds, a broken one is asked less and less often.
@@ -44,7 +49,7 @@ func (m *Model) Failed() tea.Cmd {
 	m.retry.pending = true
 	m.retry.gen++
 	gen := m.retry.gen
-	return m.c.Tick(wait, func(time.Time) tea.Msg { return RetryMsg{gen: gen} })
+	return m.c.Tick(wait, func(time.Time) tea.Msg { return RetryMsg{Origin: m.c.Origin, gen: gen} })
 }
 
 // Healed notes that nothing is failing any more: the next failure waits

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/segdash/segdash/ui/common"
 )
 
 // maxSteps bounds the commands one Settle runs: a model that keeps asking
@@ -18,8 +16,10 @@ import (
 const maxSteps = 10_000
 
 // Settle runs cmd and all that follows from it on m. tea.Batch runs its
-// commands after the queue, tea.Sequence in order before it; a command that
-// does not return within 5 s fails the test.
+// commands after the queue; a command that does not return within 5 s
+// fails the test. The dashboards order their steps with messages of their
+// own, never tea.Sequence, whose message only a tea.Program can run: a
+// test of a sequence runs a program.
 func Settle(t testing.TB, m tea.Model, cmd tea.Cmd) {
 	t.Helper()
 	queue := []tea.Cmd{cmd}
@@ -39,10 +39,6 @@ func Settle(t testing.TB, m tea.Model, cmd tea.Cmd) {
 		case msg = <-done:
 		case <-time.After(5 * time.Second):
 			t.Fatal("a command did not return")
-		}
-		if cmds, ok := common.SequenceCmds(msg); ok {
-			queue = append(cmds, queue...) // tea.Sequence: in order, first
-			continue
 		}
 		switch msg := msg.(type) {
 		case nil:

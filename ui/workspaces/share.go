@@ -57,22 +57,23 @@ func (m *Model) lend(always bool) tea.Cmd {
 	var cmds []tea.Cmd
 	for i, o := range m.models {
 		if o != nil && i != m.active {
-			cmds = append(cmds, wrap(i, o.Lend(w)))
+			cmds = append(cmds, o.Lend(w))
 		}
 	}
 	return tea.Batch(cmds...)
 }
 
 // quit saves every open workspace's data for the next start (workspace
-// from, which asked to quit, saved its own first), then quits. Each save's
-// answer goes back to its own workspace.
+// from, which asked to quit, first), then quits: a tea.Sequence the
+// program runs in order. Each save's answer names its own workspace.
 func (m *Model) quit(from int) tea.Cmd {
 	var cmds []tea.Cmd
+	if from >= 0 && from < len(m.models) && m.models[from] != nil {
+		cmds = append(cmds, m.models[from].SaveNow())
+	}
 	for i, d := range m.models {
 		if d != nil && i != from {
-			if save := d.SaveNow(); save != nil {
-				cmds = append(cmds, wrap(i, save))
-			}
+			cmds = append(cmds, d.SaveNow())
 		}
 	}
 	return tea.Sequence(append(cmds, tea.Quit)...)

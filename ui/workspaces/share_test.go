@@ -157,7 +157,7 @@ func TestQuitSavesEveryWorkspace(t *testing.T) {
 	m, us, eu := twoSame(t)
 	selectNamed(t, m, uniqueTracked(t, us, 0))
 	press(t, m, "K", "down", "enter", "3") // eu, then a 90-day window lent to us
-	press(t, m, "q")
+	runUntilQuit(t, m, tea.KeyPressMsg{Code: 'q', Text: "q"})
 	for _, s := range []*standIn{us, eu} {
 		s.mu.Lock()
 		n, saved := s.saves, s.saved

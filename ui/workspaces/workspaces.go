@@ -3,13 +3,15 @@
 // kept alive while another is on screen (its list, filter, selection,
 // window and cursor stay as they were), and a picker (K) to switch.
 //
-// Every message a workspace's commands produce comes back tagged with the
-// workspace, so a reply always reaches the dashboard that asked for it,
-// shown or not; the terminal's messages go to the dashboard on screen.
+// Every message a workspace's commands produce names the workspace that
+// asked (common.Origin), so a reply always reaches the dashboard that asked
+// for it, shown or not; commands are never wrapped, so Bubble Tea's own
+// messages (quit, batch, sequence, clipboard, terminal queries) reach the
+// program as they do from a single dashboard, and the terminal's messages
+// go to the dashboard on screen.
 package workspaces
 
 import (
-	"reflect"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -35,8 +37,8 @@ type Workspace struct {
 // Model is the dashboard over several workspaces.
 type Model struct {
 	spaces []Workspace
-	models []*ui.Model // nil until first shown
-	errs   []error     // why a workspace could not be opened
+	models []*ui.Hosted // nil until first shown
+	errs   []error      // why a workspace could not be opened
 	active int
 	picker picker
 	size   *tea.WindowSizeMsg
@@ -46,19 +48,13 @@ type Model struct {
 	lent series.Window
 }
 
-// taggedMsg is a message of workspace ws's dashboard.
-type taggedMsg struct {
-	ws  int
-	msg tea.Msg
-}
-
 // New returns the dashboard over spaces, showing spaces[first] at start;
 // now is the clock for the picker's ages (nil: time.Now).
 func New(spaces []Workspace, first int, now func() time.Time) *Model {
 	if first < 0 || first >= len(spaces) {
 		first = 0
 	}
-	return &Model{spaces: spaces, models: make([]*ui.Model, len(spaces)), errs: make([]error, len(spaces)), active: first, clock: now}
+	return &Model{spaces: spaces, models: make([]*ui.Hosted, len(spaces)), errs: make([]error, len(spaces)), active: first, clock: now}
 }
 
 // Init opens the first workspace.
@@ -81,8 +77,9 @@ func (m *Model) open(i int) (tea.Cmd, error) {
 		m.errs[i] = err
 		return nil, err
 	}
-	m.models[i], m.errs[i] = d, nil
-	cmds := []tea.Cmd{wrap(i, d.Init())}
+	h := d.Host(i)
+	m.models[i], m.errs[i] = h, nil
+	cmds := []tea.Cmd{h.Init()}
 	if m.bg != nil {
 		cmds = append(cmds, m.deliver(i, *m.bg))
 	}
@@ -92,41 +89,11 @@ func (m *Model) open(i int) (tea.Cmd, error) {
 	return tea.Batch(cmds...), nil
 }
 
-// deliver hands msg to workspace i's dashboard and tags what it returns.
+// deliver hands msg to workspace i's dashboard; what it returns goes to
+// the program as it is.
 func (m *Model) deliver(i int, msg tea.Msg) tea.Cmd {
 	_, cmd := m.models[i].Update(msg)
-	return wrap(i, cmd)
-}
-
-// wrap tags the message cmd produces with workspace ws.
-func wrap(ws int, cmd tea.Cmd) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() tea.Msg { return taggedMsg{ws: ws, msg: cmd()} }
-}
-
-// wrapAll tags every command of a batch or sequence with workspace ws.
-func wrapAll(ws int, cmds []tea.Cmd) []tea.Cmd {
-	out := make([]tea.Cmd, len(cmds))
-	for i, c := range cmds {
-		out[i] = wrap(ws, c)
-	}
-	return out
-}
-
-// teaPkg is Bubble Tea's package path: its messages (quit, batch,
-// sequence, clipboard, terminal queries) are for the program, not a model.
-var teaPkg = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
-
-// forProgram reports whether msg is one of Bubble Tea's own commands'
-// messages, which must reach the program untagged.
-func forProgram(msg tea.Msg) bool {
-	t := reflect.TypeOf(msg)
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return t != nil && t.PkgPath() == teaPkg
+	return cmd
 }
 
 // Update routes a workspace's replies to it and the terminal's messages
@@ -139,8 +106,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case taggedMsg:
-		return m.tagged(msg)
+	case ui.QuitAllMsg:
+		return m.quit(msg.From().Workspace)
+	case ui.ClearAllMsg:
+		for _, d := range m.models {
+			if d != nil {
+				d.ClearSelection()
+			}
+		}
+		return nil
+	case common.Addressed:
+		if i := msg.From().Workspace; i >= 0 && i < len(m.models) && m.models[i] != nil {
+			return m.deliver(i, msg)
+		}
+		return nil
 	case tea.WindowSizeMsg:
 		m.size = &msg
 		return m.deliver(m.active, msg)
@@ -184,35 +163,6 @@ func (m *Model) deliverAll(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// tagged delivers a workspace's message to it; Bubble Tea's own messages
-// go back to the program, a batch's commands each keep the tag.
-func (m *Model) tagged(t taggedMsg) tea.Cmd {
-	switch inner := t.msg.(type) {
-	case nil:
-		return nil
-	case tea.BatchMsg:
-		return tea.Batch(wrapAll(t.ws, inner)...)
-	}
-	if cmds, ok := common.SequenceCmds(t.msg); ok {
-		return tea.Sequence(wrapAll(t.ws, cmds)...)
-	}
-	switch t.msg.(type) {
-	case ui.ClearAllMsg:
-		for _, d := range m.models {
-			if d != nil {
-				d.ClearSelection()
-			}
-		}
-		return nil
-	case tea.QuitMsg:
-		return m.quit(t.ws)
-	}
-	if forProgram(t.msg) {
-		return func() tea.Msg { return t.msg }
-	}
-	return m.deliver(t.ws, t.msg)
-}
-
 // switchTo shows workspace i, opening it the first time.
 func (m *Model) switchTo(i int) tea.Cmd {
 	cmd, err := m.open(i)
@@ -228,7 +178,7 @@ func (m *Model) switchTo(i int) tea.Cmd {
 		// A dashboard kept alive lays itself out for today's terminal.
 		cmd = m.deliver(i, *m.size)
 	}
-	return tea.Batch(cmd, wrap(i, m.models[i].Return()), m.lend(true))
+	return tea.Batch(cmd, m.models[i].Return(), m.lend(true))
 }
 
 // View draws the workspace on screen, or the picker over it.

@@ -34,6 +34,7 @@ type standIn struct {
 	saves  int // snapshots saved
 	saved  int // series in the last snapshot saved
 	opened int
+	onSave func() // called on each save, under mu
 }
 
 func newStandIn(t *testing.T, name, key string, seed int64, segments int) *standIn {
@@ -73,6 +74,9 @@ func (s *standIn) workspace(t *testing.T) Workspace {
 				defer s.mu.Unlock()
 				s.saves++
 				s.saved = len(snap.Series)
+				if s.onSave != nil {
+					s.onSave()
+				}
 				return nil
 			},
 			Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}), nil

@@ -17,11 +17,13 @@ import (
 // Model is the chart pane's state.
 type Model struct {
 	c       *common.Common
+	keys    KeyMap
 	store   *series.Store
 	offline bool
 	normal  bool // indexed to 100 at the window's start
 	solo    bool // the cursor's segment alone, even with a selection
 	w, h    int
+	in      Input // what to chart, given before View
 	cur     cursor
 	// plot is where the last frame drew the chart: a memo of View, read
 	// by Click to map a mouse cell back to a day.
@@ -31,7 +33,7 @@ type Model struct {
 // New returns a chart pane drawing from store; an offline one says so where
 // data is missing.
 func New(c *common.Common, store *series.Store, offline bool) *Model {
-	return &Model{c: c, store: store, offline: offline}
+	return &Model{c: c, keys: KeyMapOf(c.Keys), store: store, offline: offline}
 }
 
 // SetSize sets the pane's cells.
@@ -84,9 +86,13 @@ type Guest struct {
 	State     *series.State // nil: not asked yet
 }
 
+// SetInput gives what to chart besides the store: the root's view of the
+// list, the selection and the other workspaces, before View.
+func (m *Model) SetInput(in Input) { m.in = in }
+
 // View draws the pane in exactly its size.
-func (m *Model) View(in Input) string {
-	return common.Block(m.lines(in), m.w, m.h)
+func (m *Model) View() string {
+	return common.Block(m.lines(m.in), m.w, m.h)
 }
 
 func (m *Model) lines(in Input) []string {

@@ -28,7 +28,7 @@ func TestViewFillsItsSizeAndShowsFreshness(t *testing.T) {
 	store.Finish(k, store.Begin(k), s, nil, now)
 	m := New(c, store, false)
 	m.SetSize(70, 20)
-	out := ansi.Strip(m.View(Input{Segments: []client.Segment{seg}}))
+	out := ansi.Strip(viewOf(m, Input{Segments: []client.Segment{seg}}))
 	lines := strings.Split(out, "\n")
 	if len(lines) != 20 {
 		t.Fatalf("%d lines, want 20", len(lines))
@@ -43,7 +43,7 @@ func TestViewFillsItsSizeAndShowsFreshness(t *testing.T) {
 	}
 	// A failed refresh keeps the chart and says so in the footer.
 	store.Finish(k, store.Begin(k), nil, errors.New("try later"), now)
-	out = ansi.Strip(m.View(Input{Segments: []client.Segment{seg}}))
+	out = ansi.Strip(viewOf(m, Input{Segments: []client.Segment{seg}}))
 	if !strings.Contains(out, "latest 1,029") || !strings.Contains(out, "! try later · showing the last good data") {
 		t.Errorf("after a failure:\n%s", out)
 	}
@@ -68,7 +68,7 @@ func TestShortPaneIsNeverBlank(t *testing.T) {
 	for _, h := range []int{4, 6, 8, 10} {
 		m.SetSize(60, h)
 		for _, in := range []Input{{Segments: segs[:1]}, {Segments: segs}} {
-			lines := strings.Split(ansi.Strip(m.View(in)), "\n")
+			lines := strings.Split(ansi.Strip(viewOf(m, in)), "\n")
 			body := strings.TrimSpace(strings.Join(lines[1:len(lines)-1], ""))
 			if h >= 8 && !strings.Contains(body, "┤") {
 				t.Errorf("height %d, %d segments: no chart:\n%s", h, len(in.Segments), strings.Join(lines, "\n"))
@@ -78,4 +78,10 @@ func TestShortPaneIsNeverBlank(t *testing.T) {
 			}
 		}
 	}
+}
+
+// viewOf draws m charting in.
+func viewOf(m *Model, in Input) string {
+	m.SetInput(in)
+	return m.View()
 }

@@ -47,9 +47,9 @@ func TestCompareAlignsWorkspacesByDate(t *testing.T) {
 	lagging := daily(client.DateOf(compareNow).AddDays(-3), 30, 5000) // eu: 3 days behind
 	in := Input{Segments: []client.Segment{seg}, Workspace: "us",
 		Guests: []Guest{{Workspace: "eu", Segment: seg, State: &series.State{Series: lagging, Fetched: compareNow}}}}
-	m.View(in)
+	viewOf(m, in)
 	m.CursorToStart() // the day cursor on the chart's first day
-	out := ansi.Strip(m.View(in))
+	out := ansi.Strip(viewOf(m, in))
 	first, last := client.DateOf(compareNow).AddDays(-30), client.DateOf(compareNow).AddDays(-4)
 	want := fmt.Sprintf("showing %s – %s, the days every series has", first.Time().Format("Jan 02"), last.Time().Format("Jan 02"))
 	if !strings.Contains(out, want) {
@@ -85,7 +85,7 @@ func TestCompareLegendWithManySeries(t *testing.T) {
 		in.Guests = append(in.Guests, Guest{Workspace: "eu", Segment: g,
 			State: &series.State{Series: daily(client.DateOf(compareNow), 30, int64(100*i)), Fetched: compareNow}})
 	}
-	out := ansi.Strip(m.View(in))
+	out := ansi.Strip(viewOf(m, in))
 	rows, listed := legendRows(13, 24)
 	if rows == 0 || listed != rows-1 {
 		t.Fatalf("legendRows(13, 24) = %d, %d", rows, listed)
@@ -111,7 +111,7 @@ func TestCompareLeavesUntrackedZerosOut(t *testing.T) {
 		zeros.Points[i].Size = 0
 	}
 	un := client.Segment{ID: "u", Name: "Untracked one"}
-	out := ansi.Strip(m.View(Input{Segments: []client.Segment{seg}, Workspace: "us",
+	out := ansi.Strip(viewOf(m, Input{Segments: []client.Segment{seg}, Workspace: "us",
 		Guests: []Guest{{Workspace: "eu", Segment: un, State: &series.State{Series: zeros, Fetched: compareNow}}}}))
 	if !strings.Contains(out, "untracked: no history in Braze") {
 		t.Fatalf("the untracked series is not marked:\n%s", out)
@@ -132,10 +132,10 @@ func TestIndexedReadout(t *testing.T) {
 	in := Input{Segments: []client.Segment{seg}, Workspace: "us",
 		Guests: []Guest{{Workspace: "eu", Segment: other, State: &series.State{Series: daily(client.DateOf(compareNow), 30, 2000), Fetched: compareNow}}}}
 	m.ToggleNormal()
-	m.View(in)
+	viewOf(m, in)
 	m.CursorToEnd()
 	var readout string
-	for _, l := range strings.Split(ansi.Strip(m.View(in)), "\n") {
+	for _, l := range strings.Split(ansi.Strip(viewOf(m, in)), "\n") {
 		if strings.HasPrefix(strings.TrimSpace(l), "┊ ") {
 			readout = l
 		}
@@ -157,14 +157,14 @@ func TestSmallPaneKeepsLegendAndChart(t *testing.T) {
 		Guests: []Guest{{Workspace: "eu", Segment: seg, State: &series.State{Series: lagging, Fetched: compareNow}}}}
 	for h := 6; h <= 16; h++ {
 		m := comparePane(t, 60, h, seg)
-		out := ansi.Strip(m.View(in))
+		out := ansi.Strip(viewOf(m, in))
 		if strings.ContainsAny(out, "┤┼") && (!strings.Contains(out, "us · Holiday Shoppers") || !strings.Contains(out, "eu · Holiday Shoppers")) {
 			t.Fatalf("height %d: a chart without its legend:\n%s", h, out)
 		}
 		single := comparePane(t, 60, h, seg)
-		plain := ansi.Strip(single.View(Input{Segments: []client.Segment{seg}}))
+		plain := ansi.Strip(viewOf(single, Input{Segments: []client.Segment{seg}}))
 		single.MoveCursor(-1)
-		withCursor := ansi.Strip(single.View(Input{Segments: []client.Segment{seg}}))
+		withCursor := ansi.Strip(viewOf(single, Input{Segments: []client.Segment{seg}}))
 		if strings.ContainsAny(plain, "┤┼") && !strings.ContainsAny(withCursor, "┤┼") {
 			t.Fatalf("height %d: the day cursor hid the chart:\n%s", h, withCursor)
 		}

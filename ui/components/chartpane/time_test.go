@@ -49,7 +49,7 @@ func windowOf(id string, length int, end time.Time, size func(i int) int64) *cli
 }
 
 func view(m *Model, segs []client.Segment) string {
-	return ansi.Strip(m.View(Input{Segments: segs}))
+	return ansi.Strip(viewOf(m, Input{Segments: segs}))
 }
 
 // TestChartStartsWhereTheDataDoes: a year's window of a segment created

@@ -41,7 +41,7 @@ func TestView(t *testing.T) {
 	if got := strings.Join(Lines(seg, nil, errors.New("forbidden"), st, 50), "\n"); !strings.Contains(got, "forbidden") {
 		t.Errorf("error: %s", got)
 	}
-	m := New(common.New(context.Background(), nil, nil, st))
+	m := New(common.New(context.Background(), nil, nil, st), nil, false)
 	m.Open(seg)
 	m.Update(LoadedMsg{ID: seg.ID, Details: d})
 	m.SetSize(50, 6)

@@ -35,16 +35,32 @@ func (m *Model) Close() { m.open = false }
 // Active reports whether the help is shown.
 func (m *Model) Active() bool { return m.open }
 
-// Update scrolls.
-func (m *Model) Update(msg tea.Msg) {
-	m.vp, _ = m.vp.Update(msg)
+// Hint is empty: the help covers the footer and says its own keys.
+func (m *Model) Hint() string { return "" }
+
+// Update handles a key while the help is on top: ? or esc closes it, q
+// is the dashboard's (it quits), the rest scroll. Nothing under the help
+// sees a key, a paste or the mouse: it covers the screen.
+func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
+	k := m.c.Keys
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(kp, k.Help, k.Escape):
+			m.Close()
+			return nil, true
+		case key.Matches(kp, k.Quit):
+			return nil, false
+		}
+		m.vp, _ = m.vp.Update(msg)
+	}
+	return nil, true
 }
 
-// SetSize lays the help out for the terminal (its size is in Common).
-func (m *Model) SetSize() {
-	m.help.SetWidth(m.c.Width)
-	m.vp.SetWidth(m.c.Width)
-	m.vp.SetHeight(max(0, m.c.Height-1))
+// SetSize lays the help out over w × h cells: the whole terminal.
+func (m *Model) SetSize(w, h int) {
+	m.help.SetWidth(w)
+	m.vp.SetWidth(w)
+	m.vp.SetHeight(max(0, h-1))
 }
 
 // View draws the help over the whole terminal: a title line and the

@@ -1,8 +1,8 @@
 // Package scanview is the dashboard's workspace scan: it states the cost
-// and asks before it starts, shows a progress bar while the scan runs, and
-// then the answer (which rules fired and why, the biggest movers) in a
-// viewport that scrolls. The scan itself runs in client/monitor; this
-// package only shows it.
+// and asks before it starts, holds the hub's ticket and shows a progress
+// bar while the scan runs, and then the answer (which rules fired and why,
+// the biggest movers) in a viewport that scrolls. The scan itself runs in
+// client/monitor; the dashboard takes in its series and flags (Deps.Adopt).
 package scanview
 
 import (
@@ -53,9 +53,14 @@ type Plan struct {
 	JoiningScope string
 }
 
-// Model is the scan view.
+// Model is the scan: its state, the ticket held while it runs, and its
+// view.
 type Model struct {
 	c        *common.Common
+	deps     Deps
+	ticket   *monitor.Ticket
+	scope    Scope // what the plan on screen covers
+	w, h     int   // the chart pane; the answer takes the terminal
 	phase    Phase
 	plan     Plan
 	progress monitor.Progress
@@ -67,8 +72,11 @@ type Model struct {
 }
 
 // New returns a closed scan view.
-func New(c *common.Common) *Model {
-	return &Model{c: c, vp: common.NewViewport(),
+func New(c *common.Common, deps Deps) *Model {
+	if deps.Hub == nil {
+		deps.Hub = monitor.NewHub(c.Ctx)
+	}
+	return &Model{c: c, deps: deps, vp: common.NewViewport(),
 		bar: progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('━', '─'))}
 }
 
@@ -129,8 +137,17 @@ func (m *Model) Key(msg tea.KeyPressMsg) Event {
 	return None
 }
 
-// View draws the view in w × h cells.
-func (m *Model) View(w, h int) string {
+// SetSize sets the chart pane's cells, where the plan and the progress
+// show; the answer takes the whole terminal but its last line, as help
+// does: its table wants the width.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// View draws the view in the chart pane, or the answer over the terminal.
+func (m *Model) View() string {
+	w, h := m.w, m.h
+	if m.phase == Finished {
+		w, h = m.c.Width, m.c.Height-1
+	}
 	st := m.c.Styles
 	var lines []string
 	title := func(s string) { lines = append(lines, " "+st.Title.Render(s), "") }

@@ -19,8 +19,10 @@ import (
 func newView() *Model {
 	c := common.New(context.Background(), func() time.Time { return time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC) }, nil,
 		themes.NewStyles(themes.Mono(), true))
-	c.SetSize(80, 24)
-	return New(c)
+	c.SetSize(80, 13) // the answer takes the terminal but its last line: 80 × 12
+	m := New(c, Deps{})
+	m.SetSize(80, 12)
+	return m
 }
 
 func key(s string) tea.KeyPressMsg {
@@ -38,7 +40,7 @@ func plain(s string) string { return ansi.Strip(s) }
 func TestConfirmStatesTheCost(t *testing.T) {
 	m := newView()
 	m.Confirm(Plan{Scope: "all segments", Segments: 10000, Cost: 8800, Limit: 250000, Remaining: 249000})
-	out := plain(m.View(80, 12))
+	out := plain(m.View())
 	for _, want := range []string{"Scan all segments: 10,000 segments.", "Cost: 8,800 requests, 4% of the hourly 250,000 (249,000 left", "enter start"} {
 		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 			t.Errorf("confirm lacks %q:\n%s", want, out)
@@ -51,7 +53,7 @@ func TestConfirmStatesTheCost(t *testing.T) {
 		t.Errorf("enter: %v", ev)
 	}
 	m.Confirm(Plan{Joining: true, JoiningScope: "tag vip"})
-	if out := plain(m.View(80, 12)); !strings.Contains(out, "A scan of tag vip is running") || !strings.Contains(out, "enter join") {
+	if out := plain(m.View()); !strings.Contains(out, "A scan of tag vip is running") || !strings.Contains(out, "enter join") {
 		t.Errorf("joining:\n%s", out)
 	}
 	if ev := m.Key(key("esc")); ev != Close || m.Active() {
@@ -63,7 +65,7 @@ func TestRunningShowsProgressAndStops(t *testing.T) {
 	m := newView()
 	m.Confirm(Plan{Scope: "tag vip"})
 	m.Running(monitor.Progress{Done: 25, Total: 100, Failed: 2})
-	out := plain(m.View(80, 12))
+	out := plain(m.View())
 	if !strings.Contains(out, "Scanning tag vip") || !strings.Contains(out, "25 of 100 · 2 failed") || !strings.Contains(out, "━") {
 		t.Errorf("running:\n%s", out)
 	}
@@ -85,7 +87,7 @@ func TestFinishedScrollsAndReopens(t *testing.T) {
 		rows = append(rows, monitor.RowOf(r))
 	}
 	m.Finish(output.ScanSummary{Scope: "all segments", Length: 30, Through: "2026-11-15", Total: 30, Done: 30}, rows)
-	out := plain(m.View(80, 12))
+	out := plain(m.View())
 	if !strings.Contains(out, "scan of all segments: 30 segments") || !strings.Contains(out, "ALERTS (1)") ||
 		!strings.Contains(out, "floor: size 1,030 is below 5,000") {
 		t.Fatalf("finished:\n%s", out)
@@ -96,7 +98,7 @@ func TestFinishedScrollsAndReopens(t *testing.T) {
 	for range 5 {
 		m.Key(tea.KeyPressMsg{Code: tea.KeyDown})
 	}
-	if scrolled := plain(m.View(80, 12)); strings.Contains(scrolled, "scan of all segments") {
+	if scrolled := plain(m.View()); strings.Contains(scrolled, "scan of all segments") {
 		t.Errorf("↓ did not scroll:\n%s", scrolled)
 	}
 	m.Key(key("esc"))

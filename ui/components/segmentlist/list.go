@@ -15,6 +15,7 @@ import (
 // Model is the list's state. The zero value is not usable; call New.
 type Model struct {
 	c        *common.Common
+	keys     KeyMap
 	sums     map[string]series.Summary // pushed by the series store
 	all      []client.Segment
 	lower    []string // lower-case names, for filtering
@@ -36,7 +37,7 @@ type Model struct {
 
 // New returns an empty list drawn with c's styles.
 func New(c *common.Common) *Model {
-	return &Model{c: c, sums: map[string]series.Summary{}}
+	return &Model{c: c, keys: KeyMapOf(c.Keys), sums: map[string]series.Summary{}}
 }
 
 // SetSummary records what is known of a segment's series; the series
@@ -155,11 +156,11 @@ func (m *Model) Move(n int) {
 	m.clamp()
 }
 
-// Top jumps to the first row.
-func (m *Model) Top() { m.cursor = 0; m.clamp() }
+// top jumps to the first row.
+func (m *Model) top() { m.cursor = 0; m.clamp() }
 
-// Bottom jumps to the last row.
-func (m *Model) Bottom() { m.cursor = len(m.view) - 1; m.clamp() }
+// bottom jumps to the last row.
+func (m *Model) bottom() { m.cursor = len(m.view) - 1; m.clamp() }
 
 // Page is the number of rows on screen.
 func (m *Model) Page() int { return max(1, m.height-1) }

@@ -65,7 +65,7 @@ func TestSortKeepsCursorAndSelection(t *testing.T) {
 		t.Fatalf("cursor %s", m.CursorID())
 	}
 	m.CycleSort() // name
-	if m.CursorID() != "id3" || !m.IsSelected("id3") {
+	if m.CursorID() != "id3" || !m.isSelected("id3") {
 		t.Errorf("sorting lost the cursor or the selection")
 	}
 	m.CycleSort() // size
@@ -95,7 +95,7 @@ func TestScrollAndRowAt(t *testing.T) {
 	if m.offset != 0 || m.cursor > m.Page()-1 {
 		t.Errorf("scroll to top: offset %d cursor %d", m.offset, m.cursor)
 	}
-	m.Bottom()
+	m.bottom()
 	if m.CursorID() != "id99" {
 		t.Errorf("bottom: %s", m.CursorID())
 	}

@@ -36,14 +36,14 @@ func (m *Model) SelectedCount() int { return len(m.selected) }
 // ClearSelection empties the selection.
 func (m *Model) ClearSelection() { m.selected = nil }
 
-// IsSelected reports whether id is selected.
-func (m *Model) IsSelected(id string) bool { return slices.Contains(m.selected, id) }
+// isSelected reports whether id is selected.
+func (m *Model) isSelected(id string) bool { return slices.Contains(m.selected, id) }
 
 // SetSelection replaces the selection with the known segments among ids.
 func (m *Model) SetSelection(ids []string) {
 	m.selected = m.selected[:0]
 	for _, id := range ids {
-		if _, ok := m.index[id]; ok && !m.IsSelected(id) {
+		if _, ok := m.index[id]; ok && !m.isSelected(id) {
 			m.selected = append(m.selected, id)
 		}
 	}

@@ -31,9 +31,6 @@ func (k SortKey) byData() bool { return k == SortSize || k == SortChange }
 // Sort returns the sort order.
 func (m *Model) Sort() SortKey { return m.sortBy }
 
-// Reversed reports whether the order is flipped.
-func (m *Model) Reversed() bool { return m.reverse }
-
 // CycleSort moves to the next sort order, in its usual direction.
 func (m *Model) CycleSort() {
 	m.sortBy = (m.sortBy + 1) % sortKeys

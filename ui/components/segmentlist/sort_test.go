@@ -60,7 +60,7 @@ func TestDataSortRowsWithoutDataLastSaidAndStable(t *testing.T) {
 		t.Errorf("reversed label %q", l)
 	}
 	m.CycleSort() // change, largest rise first again
-	if m.Reversed() || !strings.HasPrefix(m.SortLabel(), "sorted by change ↓") {
+	if m.reverse || !strings.HasPrefix(m.SortLabel(), "sorted by change ↓") {
 		t.Errorf("a new sort starts in its usual direction: %q", m.SortLabel())
 	}
 }

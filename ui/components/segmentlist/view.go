@@ -135,7 +135,7 @@ func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) stri
 	if isCursor {
 		mark = "›"
 	}
-	if m.IsSelected(s.ID) {
+	if m.isSelected(s.ID) {
 		mark += "●"
 	} else {
 		mark += " "

@@ -19,7 +19,10 @@ const (
 )
 
 // expiredMsg clears the notice shown at at, unless a newer one replaced it.
-type expiredMsg struct{ at time.Time }
+type expiredMsg struct {
+	common.Origin
+	at time.Time
+}
 
 // Model is the status bar's state.
 type Model struct {
@@ -27,6 +30,8 @@ type Model struct {
 	notice   string
 	noticeAt time.Time
 	keys     string // the current mode's keys; "" for the dashboard's
+	fields   []string
+	optional []string
 }
 
 // New returns a status bar without a notice.
@@ -54,7 +59,7 @@ func (m *Model) show(s string, d time.Duration) tea.Cmd {
 
 func (m *Model) expire(d time.Duration) tea.Cmd {
 	at := m.noticeAt
-	return m.c.Tick(d, func(time.Time) tea.Msg { return expiredMsg{at: at} })
+	return m.c.Tick(d, func(time.Time) tea.Msg { return expiredMsg{Origin: m.c.Origin, at: at} })
 }
 
 // Notice is the notice shown, or "".
@@ -73,12 +78,19 @@ func (m *Model) Update(msg tea.Msg) bool {
 // ("enter apply · esc clear · ↑↓ move"); "" shows "? help  q quit".
 func (m *Model) SetKeys(keys string) { m.keys = keys }
 
+// SetFields gives the bar's fields and the optional ones, shown where
+// they fit, before View.
+func (m *Model) SetFields(fields []string, optional ...string) {
+	m.fields, m.optional = fields, optional
+}
+
 // View draws the bar across the terminal: the fields, the notice, the
 // optional fields that still fit whole (the notice comes first), and the
 // keys of the current mode on the right. A notice that does not fit pushes
 // the last fields out, for the few seconds it shows: it is the news, and
 // its reason is at its end.
-func (m *Model) View(fields []string, optional ...string) string {
+func (m *Model) View() string {
+	fields, optional := append([]string(nil), m.fields...), m.optional
 	keys := m.keys
 	if keys == "" {
 		keys = "? help  q quit"

@@ -27,7 +27,7 @@ func TestNoticeExpiresUnlessReplaced(t *testing.T) {
 	now = now.Add(time.Second)
 	m.SetNotice("second")
 	m.Update(expiries[0]) // the first notice's timer: the second stays
-	if got := ansi.Strip(m.View([]string{"288 segments"})); !strings.Contains(got, "288 segments · second") || ansi.StringWidth(got) != 60 {
+	if got := ansi.Strip(view(m, []string{"288 segments"})); !strings.Contains(got, "288 segments · second") || ansi.StringWidth(got) != 60 {
 		t.Errorf("bar %q", got)
 	}
 	m.Update(expiries[1])
@@ -42,12 +42,18 @@ func TestOptionalFieldsOnlyWhenTheyFit(t *testing.T) {
 		themes.NewStyles(themes.Mono(), true))
 	c.SetSize(70, 16)
 	m := New(c)
-	if got := ansi.Strip(m.View([]string{"288 segments"}, "API 250k/h left")); !strings.Contains(got, "288 segments · API 250k/h left") {
+	if got := ansi.Strip(view(m, []string{"288 segments"}, "API 250k/h left")); !strings.Contains(got, "288 segments · API 250k/h left") {
 		t.Errorf("room for the budget, not shown: %q", got)
 	}
 	m.SetNotice("wrote /tmp/a-long-export-file-name.csv")
-	got := ansi.Strip(m.View([]string{"288 segments"}, "API 250k/h left"))
+	got := ansi.Strip(view(m, []string{"288 segments"}, "API 250k/h left"))
 	if !strings.Contains(got, "wrote /tmp/a-long-export-file-name.csv") || strings.Contains(got, "API") || ansi.StringWidth(got) != 70 {
 		t.Errorf("the notice must win the room: %q", got)
 	}
+}
+
+// view draws m with fields and the optional ones.
+func view(m *Model, fields []string, optional ...string) string {
+	m.SetFields(fields, optional...)
+	return m.View()
 }
