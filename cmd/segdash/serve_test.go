@@ -13,9 +13,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
-	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,7 +20,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/client/brazetest"
@@ -41,15 +37,50 @@ type sshEnv struct {
 	logs    *syncBuffer
 }
 
+// syncBuffer is a buffer written by several goroutines that tells its
+// readers when it grows.
 type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu   sync.Mutex
+	b    bytes.Buffer
+	wake chan struct{} // closed at the next write
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.wake != nil {
+		close(s.wake)
+		s.wake = nil
+	}
 	return s.b.Write(p)
+}
+
+// grown is closed at the next write.
+func (s *syncBuffer) grown() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.wake == nil {
+		s.wake = make(chan struct{})
+	}
+	return s.wake
+}
+
+// waitFor waits until ok holds of the buffer's text, at every write;
+// false when it did not within limit (a hang detector).
+func (s *syncBuffer) waitFor(limit time.Duration, ok func(string) bool) bool {
+	deadline := time.NewTimer(limit)
+	defer deadline.Stop()
+	for {
+		grown := s.grown()
+		if ok(s.String()) {
+			return true
+		}
+		select {
+		case <-grown:
+		case <-deadline.C:
+			return false
+		}
+	}
 }
 
 func (s *syncBuffer) String() string {
@@ -154,12 +185,9 @@ func (e *sshEnv) ptySessionSized(t *testing.T, rows, cols int) (*gossh.Client, *
 
 func waitOutput(t *testing.T, out *syncBuffer, want string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second) // a hang detector, generous under -race and load
-	for time.Now().Before(deadline) {
-		if strings.Contains(out.String(), want) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+	// 30 s: a hang detector, generous under -race and load.
+	if out.waitFor(30*time.Second, func(s string) bool { return strings.Contains(s, want) }) {
+		return
 	}
 	t.Fatalf("no %q in the session's output:\n%q", want, out.String())
 }
@@ -402,9 +430,71 @@ func secondSessionRefused(t *testing.T, e *sshEnv, why string) {
 	}
 }
 
+// liveTimers are real session timers that count those running, so that a
+// test can wait, on events, for every one to end.
+type liveTimers struct {
+	mu   sync.Mutex
+	n    int
+	wake chan struct{} // closed at the next change
+}
+
+func (l *liveTimers) add(d int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.n += d
+	if l.wake != nil {
+		close(l.wake)
+		l.wake = nil
+	}
+}
+
+func (l *liveTimers) tick(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg {
+			l.add(1)
+			defer l.add(-1)
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+				return fn(time.Now())
+			}
+		}
+	}
+}
+
+// waitNone waits until no timer runs; it fails after limit (a hang).
+func (l *liveTimers) waitNone(t *testing.T, limit time.Duration) {
+	t.Helper()
+	deadline := time.NewTimer(limit)
+	defer deadline.Stop()
+	for {
+		l.mu.Lock()
+		n := l.n
+		if l.wake == nil {
+			l.wake = make(chan struct{})
+		}
+		wake := l.wake
+		l.mu.Unlock()
+		if n == 0 {
+			return
+		}
+		select {
+		case <-wake:
+		case <-deadline.C:
+			t.Fatalf("%d session timers still running after their sessions ended", n)
+		}
+	}
+}
+
+// TestServeShutdownWithOpenSessions: stopping the server tells every open
+// session, returns once their handlers ended, and leaves no session timer
+// running.
 func TestServeShutdownWithOpenSessions(t *testing.T) {
-	baseline := sessionGoroutines()
-	e := startServe(t, nil)
+	timers := &liveTimers{}
+	e := startServeApp(t, &app{now: time.Now, tick: timers.tick}, nil)
 	var outs []*syncBuffer
 	var sessions []*gossh.Session
 	var clients []*gossh.Client
@@ -413,7 +503,6 @@ func TestServeShutdownWithOpenSessions(t *testing.T) {
 		waitOutput(t, out, "Win-back")
 		outs, sessions, clients = append(outs, out), append(sessions, s), append(clients, c)
 	}
-	start := time.Now()
 	e.stop()
 	select {
 	case err := <-e.done:
@@ -424,7 +513,6 @@ func TestServeShutdownWithOpenSessions(t *testing.T) {
 	case <-time.After(30 * time.Second): // a hang, not a measure: the sessions end on cancel
 		t.Fatal("serve did not stop with open sessions")
 	}
-	t.Logf("shutdown with 2 open sessions took %v", time.Since(start))
 	for i, s := range sessions {
 		s.Wait()
 		if !strings.Contains(outs[i].String(), "shutting down") {
@@ -432,15 +520,7 @@ func TestServeShutdownWithOpenSessions(t *testing.T) {
 		}
 		clients[i].Close()
 	}
-	// No goroutine outlives its session.
-	deadline := time.Now().Add(5 * time.Second)
-	for sessionGoroutines() > baseline+2 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	if n := sessionGoroutines(); n > baseline+2 {
-		buf := make([]byte, 1<<20)
-		t.Errorf("%d goroutines after shutdown, baseline %d:\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
-	}
+	timers.waitNone(t, 10*time.Second)
 }
 
 func TestServeFlagValidation(t *testing.T) {
@@ -493,33 +573,6 @@ func TestServeHostKeyGeneratedOnceWithMode0600(t *testing.T) {
 	}
 }
 
-// panicSession is the least of an ssh.Session that a failing handler uses.
-type panicSession struct {
-	ssh.Session
-	stderr bytes.Buffer
-	code   int
-}
-
-func (p *panicSession) RemoteAddr() net.Addr {
-	return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9}
-}
-func (p *panicSession) Stderr() io.ReadWriter {
-	return &p.stderr
-}
-func (p *panicSession) Exit(code int) error { p.code = code; return nil }
-
-func TestServeRecoversPanics(t *testing.T) {
-	var logs syncBuffer
-	s := &server{log: slog.New(slog.NewTextHandler(&logs, nil))}
-	sess := &panicSession{}
-	s.recoverPanics(func(ssh.Session) { panic("boom") })(sess)
-	if !strings.Contains(logs.String(), "boom") || sess.code != exitError || !strings.Contains(sess.stderr.String(), "internal error") {
-		t.Errorf("panic not recovered and reported: code %d, %q, logs %q", sess.code, sess.stderr.String(), logs.String())
-	}
-}
-
-func (p *panicSession) Close() error { return nil }
-
 func TestServeFollowsWindowSize(t *testing.T) {
 	e := startServe(t, nil)
 	c, s, out := e.ptySession(t)
@@ -564,32 +617,6 @@ func TestServeIdleTimeout(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "closed after 1m0s without input") || !strings.Contains(e.logs.String(), "idle timeout") {
 		t.Errorf("idle close not told or logged: %q", out.String()[max(0, len(out.String())-200):])
-	}
-}
-
-// TestServeClampsHugeWindows: a client asking for a 1024×1024 window gets
-// a dashboard of at most 500×200 cells.
-func TestServeClampsHugeWindows(t *testing.T) {
-	e := startServe(t, nil)
-	c, s, out := e.ptySessionSized(t, 1024, 1024)
-	defer c.Close()
-	defer s.Close()
-	waitOutput(t, out, "Win-back")
-	// The renderer places text with cursor moves (CSI row;col H): the
-	// furthest column it moves to is the width the dashboard drew for.
-	furthest := 0
-	for _, m := range regexp.MustCompile(`\x1b\[(\d+);(\d+)H`).FindAllStringSubmatch(out.String(), -1) {
-		col, _ := strconv.Atoi(m[2])
-		furthest = max(furthest, col)
-	}
-	if furthest == 0 || furthest > 500 {
-		t.Errorf("drew up to column %d: the window was not clamped to 500", furthest)
-	}
-	if err := s.WindowChange(2048, 2048); err != nil {
-		t.Fatal(err)
-	}
-	if got := sessionFilter(nil, tea.WindowSizeMsg{Width: 1 << 20, Height: -5}); got != (tea.WindowSizeMsg{Width: maxWindowWidth, Height: 0}) {
-		t.Errorf("filtered size %+v", got)
 	}
 }
 
@@ -650,34 +677,23 @@ func TestServeBoundsUnauthenticatedConnections(t *testing.T) {
 	}
 }
 
-// TestServeFreesClosedSessions: 200 dashboards opened and closed leave
-// the goroutines where they were; a session's timers end with it.
+// TestServeFreesClosedSessions: 100 dashboards opened and closed each end
+// their session (its handler returns: the disconnect is logged) and leave
+// no timer running.
 func TestServeFreesClosedSessions(t *testing.T) {
-	e := startServe(t, nil)
-	cycle := func() {
+	timers := &liveTimers{}
+	e := startServeApp(t, &app{now: time.Now, tick: timers.tick}, nil)
+	const sessions = 100
+	for i := 0; i < sessions; i++ {
 		c, s, out := e.ptySession(t)
 		waitOutput(t, out, "segdash")
 		s.Close()
 		c.Close()
 	}
-	cycle() // warm: the shared cache and client's connections
-	settle := func(limit int) int {
-		n := sessionGoroutines()
-		for deadline := time.Now().Add(10 * time.Second); n > limit && time.Now().Before(deadline); n = sessionGoroutines() {
-			time.Sleep(10 * time.Millisecond)
-		}
-		return n
+	if !e.logs.waitFor(30*time.Second, func(s string) bool { return strings.Count(s, "msg=disconnect") == sessions }) {
+		t.Fatalf("%d of %d sessions ended", strings.Count(e.logs.String(), "msg=disconnect"), sessions)
 	}
-	baseline := sessionGoroutines()
-	for i := 0; i < 200; i++ {
-		cycle()
-	}
-	n := settle(baseline + 10)
-	t.Logf("goroutines: %d before 200 sessions, %d after", baseline, n)
-	if n > baseline+10 {
-		buf := make([]byte, 1<<20)
-		t.Errorf("%d goroutines after 200 sessions, %d before:\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
-	}
+	timers.waitNone(t, 10*time.Second)
 }
 
 // TestServeSessionPanic: a panic in one session's dashboard is logged, the
@@ -695,21 +711,4 @@ func TestServeSessionPanic(t *testing.T) {
 		t.Fatalf("the server stopped serving after a session panic: %v", err)
 	}
 	c2.Close()
-}
-
-// sessionGoroutines counts the goroutines, leaving out the HTTP plumbing
-// of keep-alive connections between the client and the stand-in API: a
-// refresh in flight at shutdown returns its connection to the pool after the
-// pool was emptied, and that connection is the HTTP client's, not a session's.
-func sessionGoroutines() int {
-	buf := make([]byte, 1<<22)
-	buf = buf[:runtime.Stack(buf, true)]
-	n := 0
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		if strings.Contains(g, "net/http.(*persistConn)") || strings.Contains(g, "net/http.(*conn).serve") {
-			continue
-		}
-		n++
-	}
-	return n
 }
