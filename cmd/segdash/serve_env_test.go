@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"errors"
 	"log/slog"
 	"net"
 	"os"
@@ -183,4 +184,30 @@ func waitOutput(t *testing.T, out *syncBuffer, want string) {
 		return
 	}
 	t.Fatalf("no %q in the session's output:\n%q", want, out.String())
+}
+
+// run runs command in a session without a terminal and returns its output
+// (stdout and stderr) and exit status.
+func (e *sshEnv) run(t *testing.T, command string) (string, int) {
+	t.Helper()
+	c, err := e.dial(t, e.allowed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	s.Stdout, s.Stderr = &out, &errb
+	err = s.Run(command)
+	var ee *gossh.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return out.String() + errb.String(), ee.ExitStatus()
+	case err != nil:
+		t.Fatalf("%.60s: %v", command, err)
+	}
+	return out.String() + errb.String(), 0
 }

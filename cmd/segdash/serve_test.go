@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -37,28 +35,7 @@ func TestServeOneShotCheck(t *testing.T) {
 	e := startServe(t, nil)
 	h := e.api
 	seg := tracked(h, 1)[0]
-	run := func(cmd string) (string, int) {
-		c, err := e.dial(t, e.allowed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		s, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out, errb bytes.Buffer
-		s.Stdout, s.Stderr = &out, &errb
-		err = s.Run(cmd)
-		code := 0
-		var ee *gossh.ExitError
-		if errors.As(err, &ee) {
-			code = ee.ExitStatus()
-		} else if err != nil {
-			t.Fatalf("%s: %v", cmd, err)
-		}
-		return out.String() + errb.String(), code
-	}
+	run := func(cmd string) (string, int) { return e.run(t, cmd) }
 	out, code := run("check --format spark " + seg.ID)
 	if code != 0 || !strings.Contains(out, seg.Name) {
 		t.Errorf("check: exit %d\n%s", code, out)
@@ -146,4 +123,36 @@ func TestServeFollowsWindowSize(t *testing.T) {
 	}
 	// Below 100 columns the list and the chart stack, with a rule between.
 	waitOutput(t, out, "────────────────────────────────────────")
+}
+
+// TestServeCheckOverSSHAsksBeforeCostlyChecks: a check over SSH that may
+// cost more than 100 series requests of the shared budget runs only with
+// --yes, and one of more than 1,000 not at all; neither costs a request
+// when refused.
+func TestServeCheckOverSSHAsksBeforeCostlyChecks(t *testing.T) {
+	e := startServe(t, nil)
+	var ids []string
+	for _, s := range tracked(e.api, 11) {
+		ids = append(ids, s.ID)
+	}
+	// 11 segments × 365 days (up to 5 chunks) × 2 with --compare: 110.
+	costly := "check --format spark --length 365 --compare previous " + strings.Join(ids, " ")
+	before := e.api.Requests("")
+	out, code := e.run(t, costly)
+	if code != exitError || !strings.Contains(out, "up to 110 API requests") || !strings.Contains(out, "add --yes") {
+		t.Errorf("a check of 110 requests without --yes: exit %d\n%s", code, out)
+	}
+	out, code = e.run(t, "check --yes --length 365 --compare previous"+strings.Repeat(" x", 101))
+	if code != exitError || !strings.Contains(out, "at most 1000 run") {
+		t.Errorf("a check of 1,010 requests with --yes: exit %d\n%s", code, out)
+	}
+	if n := e.api.Requests(""); n != before {
+		t.Errorf("refused checks cost %d requests", n-before)
+	}
+	if out, code := e.run(t, costly+" --yes"); code != 0 || !strings.Contains(out, tracked(e.api, 1)[0].Name) {
+		t.Errorf("with --yes: exit %d\n%s", code, out)
+	}
+	if out, code := e.run(t, "check --format spark "+ids[0]); code != 0 {
+		t.Errorf("a cheap check: exit %d\n%s", code, out)
+	}
 }

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -100,40 +97,4 @@ func (ws servedWorkspaces) sshWorkspaces(a *app) []sshserve.Workspace {
 				Source: workspaceSource(cfg), Watchlists: cfg.Watchlists, Rules: cfg.Rules, Now: a.now}}
 	}
 	return out
-}
-
-// sshUsage is what a session without a terminal hears when it asks for
-// anything but a check.
-const sshUsage = "segdash: without a terminal only one-shot checks run here:\n" +
-	"  ssh -p PORT HOST check [--format chart|spark|json|csv|nagios] [--length N] [--min N] [--max-drop PCT] [--rules] [--compare previous] SEGMENT...\n" +
-	"for the dashboard, connect with a terminal: ssh -t -p PORT HOST\n"
-
-// execOverSSH runs a one-shot `check` of an SSH session on its
-// workspace's shared client, with check's own flags only: no --endpoint
-// or --api-key-file from a remote user, so the server's key goes nowhere
-// else.
-func (a *app) execOverSSH(ws servedWorkspaces) sshserve.ExecFunc {
-	return func(ctx context.Context, workspace string, args []string, stdout, stderr io.Writer) int {
-		if len(args) == 0 || args[0] != "check" {
-			fmt.Fprint(stderr, sshUsage)
-			return exitError
-		}
-		var w servedWorkspace
-		for _, c := range ws {
-			if c.cfg.Workspace == workspace {
-				w = c
-			}
-		}
-		if w.be == nil {
-			fmt.Fprintf(stderr, "segdash: no workspace %q\n", workspace)
-			return exitError
-		}
-		sa := &app{in: strings.NewReader(""), out: stdout, errw: stderr, getenv: a.getenv, now: a.now}
-		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
-			return w.be, w.cfg, func() {}, nil
-		}
-		check := sa.newCheckCommand(shared)
-		setUsageErrors(check)
-		return sa.execute(ctx, check, args[1:])
-	}
 }
