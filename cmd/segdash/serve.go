@@ -160,7 +160,7 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 	return sshserve.Serve(ctx, ln, sshserve.Config{
 		HostKey: signer, HostKeyPath: hostKey,
 		AuthorizedKeys: f.authorizedKeys, AllowAnyKey: f.allowAnyKey,
-		Workspaces: spaces.sshWorkspaces(a), Default: def,
+		Workspaces: spaces.sshWorkspaces(), Default: def,
 		MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
 		ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
 		MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP,

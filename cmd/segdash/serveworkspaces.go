@@ -88,13 +88,13 @@ func (ws servedWorkspaces) close() {
 // sshWorkspaces are the workspaces as the SSH server serves them: each
 // session's dashboard on the workspace's shared cache, with no export, no
 // saving of watchlists and no snapshot: those would write on the server.
-func (ws servedWorkspaces) sshWorkspaces(a *app) []sshserve.Workspace {
+func (ws servedWorkspaces) sshWorkspaces() []sshserve.Workspace {
 	out := make([]sshserve.Workspace, len(ws))
 	for i, w := range ws {
 		cfg := w.cfg
 		out[i] = sshserve.Workspace{Name: cfg.Workspace, Endpoint: cfg.Endpoint, Demo: cfg.Demo, AuthorizedKeys: cfg.AuthorizedKeys,
 			Dashboard: ui.Options{Cache: w.be.cache, Theme: cfg.Theme, Refresh: cfg.Refresh, Length: cfg.Length, Demo: cfg.Demo,
-				Source: workspaceSource(cfg), Watchlists: cfg.Watchlists, Rules: cfg.Rules, Now: a.now}}
+				Source: workspaceSource(cfg), Watchlists: cfg.Watchlists, Rules: cfg.Rules}}
 	}
 	return out
 }
