@@ -137,13 +137,17 @@ func TestPreSessionTimeoutClosesIdleConnections(t *testing.T) {
 	}
 }
 
-// sizeModel reports the window sizes it is given.
+// sizeModel reports the window sizes it is given, while the test has room
+// for them.
 type sizeModel struct{ sizes chan tea.WindowSizeMsg }
 
 func (m sizeModel) Init() tea.Cmd { return nil }
 func (m sizeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if w, ok := msg.(tea.WindowSizeMsg); ok {
-		m.sizes <- w
+		select { // the test reads the first; Update must never block
+		case m.sizes <- w:
+		default:
+		}
 	}
 	return m, nil
 }

@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -139,7 +140,8 @@ func startServer(t *testing.T, mod func(*Config)) *testServer {
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):
-			t.Error("the server did not stop")
+			buf := make([]byte, 1<<20)
+			t.Errorf("the server did not stop:\n%s", buf[:runtime.Stack(buf, true)])
 		}
 	})
 	return e

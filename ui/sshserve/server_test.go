@@ -207,3 +207,17 @@ func TestSessionPanic(t *testing.T) {
 	}
 	c2.Close()
 }
+
+// TestClosedSessionEndsItsDashboard: a client that closes its dashboard's
+// session but keeps the connection (as a multiplexing client does) ends
+// the dashboard: the session's handler returns.
+func TestClosedSessionEndsItsDashboard(t *testing.T) {
+	e := startServer(t, nil)
+	c, s, out := e.ptySession(t)
+	defer c.Close()
+	waitOutput(t, out, "test frame")
+	s.Close()
+	if !e.logs.waitFor(func(l string) bool { return strings.Contains(l, "msg=disconnect") }) {
+		t.Fatal("the dashboard of a closed session still runs while its connection stays")
+	}
+}

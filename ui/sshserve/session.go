@@ -41,8 +41,8 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 }
 
 // dashboard runs a session's dashboard, following its window size, until
-// the user quits, the session's input idles past IdleTimeout, the
-// connection ends or the server stops. It returns once the program and its
+// the user quits, the session's input idles past IdleTimeout, the client
+// closes the session or its connection, or the server stops. It returns once the program and its
 // watcher have ended.
 func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
@@ -66,7 +66,13 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 				case <-ctx.Done():
 					p.Quit()
 					return
-				case w := <-windowChanges:
+				case w, open := <-windowChanges:
+					if !open {
+						// The client closed the session (its connection
+						// may stay, multiplexed): the dashboard ends too.
+						p.Quit()
+						return
+					}
 					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height}) // clamped by sessionFilter
 				case <-check.C:
 					if input.idle() > s.cfg.IdleTimeout {
