@@ -59,8 +59,9 @@ user name.`,
 	fl.StringVar(&f.hostKey, "host-key", "", "host key file (default: segdash/ssh_host_ed25519 in the user config dir; generated with mode 0600 when missing)")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of the public keys allowed in (re-read on every login)")
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
-	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
-	fl.IntVar(&f.maxConns, "max-connections", 0, "most authenticated connections at once, with a session or not; one that opens no session is closed after 30s (default: twice --max-sessions)")
+	fl.IntVar(&f.maxSessions, "max-sessions", 32, fmt.Sprintf("most sessions at once; one more is politely refused (each is budgeted %.1f MB: its window is capped at %d×%d)",
+		float64(sshserve.SessionMemory)/1e6, sshserve.MaxWindowWidth, sshserve.MaxWindowHeight))
+	fl.IntVar(&f.maxConns, "max-connections", 0, fmt.Sprintf("most authenticated connections at once, with a session or not; one that holds no session for %s is closed (default: twice --max-sessions)", sshserve.PreSessionTimeout))
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close dashboards without input, and connections without traffic, this long")
 	// No flag default: the help states it once (config file, else 5m).
 	fl.Duration("refresh", 0, "live refresh interval of the dashboards, 0 turns it off (default: refresh in the config file, else 5m; the demo 10s)")

@@ -76,7 +76,7 @@ func (c *conn) armLocked() {
 		idle := c.sessions == 0 && !c.closed
 		c.mu.Unlock()
 		if idle {
-			c.s.warnRepeated(c.RemoteAddr(), "closed: no session opened", "after", c.s.cfg.PreSessionTimeout.String())
+			c.s.warnRepeated(c.RemoteAddr(), "closed: connection held no session", "after", c.s.cfg.PreSessionTimeout.String())
 			c.Close()
 		}
 	})

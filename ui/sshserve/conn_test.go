@@ -101,7 +101,7 @@ func TestPreSessionTimeoutClosesIdleConnections(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("a connection without a session was kept past its timer")
 	}
-	if !strings.Contains(e.logs.String(), "closed: no session opened") {
+	if !strings.Contains(e.logs.String(), "closed: connection held no session") {
 		t.Errorf("not logged:\n%s", e.logs.String())
 	}
 
