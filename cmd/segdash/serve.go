@@ -5,20 +5,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"sync"
-	"sync/atomic"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"charm.land/ssh"
-	"charm.land/wish/v2"
-	"charm.land/wish/v2/ratelimiter"
 	"github.com/spf13/cobra"
-	gossh "golang.org/x/crypto/ssh"
-	"golang.org/x/time/rate"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/sshserve"
 )
 
 // serveFlags are the flags of `segdash serve`.
@@ -28,6 +21,7 @@ type serveFlags struct {
 	authorizedKeys string
 	allowAnyKey    bool
 	maxSessions    int
+	maxConns       int
 	idleTimeout    time.Duration
 	connRate       float64
 	connBurst      int
@@ -37,9 +31,6 @@ type serveFlags struct {
 	// idleCheck, when set, is how often idleness is checked (tests).
 	idleCheck time.Duration
 }
-
-// shutdownGrace is how long open sessions get to close on SIGINT/SIGTERM.
-const shutdownGrace = 3 * time.Second
 
 func (a *app) newServeCmd() *cobra.Command {
 	f := &serveFlags{}
@@ -68,7 +59,9 @@ user name.`,
 	fl.StringVar(&f.hostKey, "host-key", "", "host key file (default: segdash/ssh_host_ed25519 in the user config dir; generated with mode 0600 when missing)")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of the public keys allowed in (re-read on every login)")
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
-	fl.IntVar(&f.maxSessions, "max-sessions", 32, "most sessions at once; one more is politely refused")
+	fl.IntVar(&f.maxSessions, "max-sessions", 32, fmt.Sprintf("most sessions at once; one more is politely refused (each is budgeted %.1f MB: its window is capped at %d×%d)",
+		float64(sshserve.SessionMemory)/1e6, sshserve.MaxWindowWidth, sshserve.MaxWindowHeight))
+	fl.IntVar(&f.maxConns, "max-connections", 0, fmt.Sprintf("most authenticated connections at once, with a session or not; one that holds no session for %s is closed (default: twice --max-sessions)", sshserve.PreSessionTimeout))
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close dashboards without input, and connections without traffic, this long")
 	// No flag default: the help states it once (config file, else 5m).
 	fl.Duration("refresh", 0, "live refresh interval of the dashboards, 0 turns it off (default: refresh in the config file, else 5m; the demo 10s)")
@@ -78,25 +71,6 @@ user name.`,
 	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
 	fl.IntVar(&f.maxUnauthPerIP, "max-unauthenticated-per-ip", 8, "most of those from one IP address (IPv6: one /64), so one address cannot lock the others out")
 	return cmd
-}
-
-// server is a running `segdash serve`.
-type server struct {
-	app   *app
-	flags *serveFlags
-	// spaces are the workspaces served, each with its own client, cache
-	// and scan hub; byName finds them by SSH user name; def is the one
-	// for other user names (nil: those are refused).
-	spaces []*servedWorkspace
-	byName map[string]*servedWorkspace
-	def    *servedWorkspace
-	log    *slog.Logger
-	ctx    context.Context // cancelled at shutdown: ends every session
-	// tick makes a session's timers; they end with the session's context.
-	tick   func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
-	active atomic.Int32
-	unauth *unauthLimiter // connections not authenticated yet
-	wg     sync.WaitGroup // session handlers
 }
 
 func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
@@ -138,6 +112,8 @@ func (f *serveFlags) validate() error {
 		return usageError("--insecure-allow-any-key is for loopback only: on %s anyone who reaches the port would read the workspace; use --authorized-keys", f.listen)
 	case f.maxSessions < 1:
 		return usageError("--max-sessions must be at least 1")
+	case f.maxConns < 0:
+		return usageError("--max-connections must not be negative")
 	case f.idleTimeout < time.Second:
 		return usageError("--idle-timeout must be at least 1s")
 	case f.connRate <= 0 || f.connBurst < 1:
@@ -146,7 +122,7 @@ func (f *serveFlags) validate() error {
 		return usageError("--handshake-timeout must be at least 100ms, and --max-unauthenticated and --max-unauthenticated-per-ip at least 1")
 	}
 	if f.authorizedKeys != "" {
-		n, err := countAuthorizedKeys(f.authorizedKeys)
+		n, err := sshserve.CountAuthorizedKeys(f.authorizedKeys)
 		if err != nil {
 			return fmt.Errorf("--authorized-keys %s: %w", f.authorizedKeys, err)
 		}
@@ -166,98 +142,29 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 // serveWorkspaces is serve for several workspaces: the SSH user name picks
 // one, def (a name, or "") serves the other user names.
 func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.Config, def string, ln net.Listener, logger *slog.Logger) error {
-	hostKey, err := hostKeyPath(f.hostKey)
+	hostKey, err := sshserve.HostKeyPath(f.hostKey)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("--host-key: %w", err)
+	}
+	signer, err := sshserve.LoadHostKey(hostKey)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("--host-key %s: %w", hostKey, err)
+	}
+	spaces, err := a.connectWorkspaces(cfgs)
+	defer spaces.close()
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	hostSigner, err := loadHostKey(hostKey)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	sctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	s := &server{app: a, flags: f, log: logger, ctx: sctx, tick: a.sessionTick, unauth: newUnauthLimiter(f.maxUnauth, f.maxUnauthPerIP)}
-	defer s.closeWorkspaces()
-	if err := s.connectWorkspaces(cfgs, def); err != nil {
-		ln.Close()
-		return err
-	}
-	if a.tick != nil {
-		s.tick = a.tick
-	}
-	srv, err := wish.NewServer(
-		wish.WithPublicKeyAuth(s.authorize),
-		wish.WithIdleTimeout(f.idleTimeout),
-		func(srv *ssh.Server) error {
-			srv.AddHostKey(hostSigner)
-			srv.HandshakeTimeout = f.handshake
-			srv.ConnCallback = s.countUnauthenticated
-			return nil
-		},
-		wish.WithMiddleware(
-			s.dashboard,
-			s.oneShot,
-			s.requireWorkspace,
-			s.limitSessions,
-			s.rateLimit(ratelimiter.NewRateLimiter(rate.Limit(f.connRate), f.connBurst, 4096)),
-			s.logSessions,
-			s.recoverPanics,
-		),
-	)
-	if err != nil {
-		ln.Close()
-		return fmt.Errorf("ssh server: %w", err)
-	}
-	s.logWorkspaces(ln.Addr().String(), hostKey)
-	if f.allowAnyKey {
-		logger.Warn("ANY public key is let in (--insecure-allow-any-key)")
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	logger.Info("shutting down", "open_sessions", s.active.Load())
-	ln.Close() // stop accepting
-	cancel()   // every session's dashboard ends and says why
-	ended := make(chan struct{})
-	go func() { s.wg.Wait(); close(ended) }()
-	select {
-	case <-ended:
-	case <-time.After(shutdownGrace):
-		logger.Warn("sessions still open after the grace; closing them", "open_sessions", s.active.Load())
-	}
-	srv.Close() // drops the connections the clients keep open
-	<-errc
-	<-ended
-	logger.Info("stopped")
-	return nil
-}
-
-// authorize lets a key in when the authorized keys file of the workspace
-// its SSH user name picks lists it (re-read every time, so adding a key
-// needs no restart), and remembers that workspace for the connection. A
-// user name that picks no workspace (no default) is let in only with a key
-// of the server's --authorized-keys, to be told the names and refused.
-func (s *server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
-	w := s.pick(ctx.User())
-	file := s.flags.authorizedKeys
-	if w != nil {
-		file = w.keysFile(s.flags)
-	}
-	if s.keyListed(file, key) {
-		ctx.SetValue(workspaceKey{}, w)
-		authenticated(ctx)
-		return true
-	}
-	name := ""
-	if w != nil {
-		name = w.name
-	}
-	s.log.Warn("refused key", "fingerprint", gossh.FingerprintSHA256(key), "user", ctx.User(), "workspace", name, "remote", ctx.RemoteAddr().String())
-	return false
+	return sshserve.Serve(ctx, ln, sshserve.Config{
+		HostKey: signer, HostKeyPath: hostKey,
+		AuthorizedKeys: f.authorizedKeys, AllowAnyKey: f.allowAnyKey,
+		Workspaces: spaces.sshWorkspaces(), Default: def,
+		MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
+		ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
+		MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP,
+		Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
+	})
 }

@@ -1,61 +1,43 @@
 package main
 
 import (
-	"runtime"
-	"strings"
+	"regexp"
+	"strconv"
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
+	"github.com/segdash/segdash/ui/sshserve"
 )
 
-// TestServeViewersLeaveNoMemory opens ten dashboards, closes them, and
-// checks that the heap goes back to what it was (give or take the shared
-// cache's answers): a session's model, store and timers die with it.
-func TestServeViewersLeaveNoMemory(t *testing.T) {
+// TestServeClampsHugeWindows: a client asking for a 1024×1024 window, then
+// 2048×2048, gets a dashboard of at most the largest window the server
+// budgets a session for; the memory a session may hold follows from that
+// cap (see sshserve.SessionMemory), not from a heap measured here.
+func TestServeClampsHugeWindows(t *testing.T) {
 	e := startServe(t, nil)
-	heap := func() uint64 {
-		runtime.GC()
-		runtime.GC()
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		return ms.HeapAlloc
+	c, s, out := e.ptySessionSized(t, 1024, 1024)
+	defer c.Close()
+	defer s.Close()
+	waitOutput(t, out, "Win-back")
+	if err := s.WindowChange(2048, 2048); err != nil {
+		t.Fatal(err)
 	}
-	goroutines := runtime.NumGoroutine()
-	before := heap()
-	var clients []*gossh.Client
-	for range 10 {
-		c, _, out := e.ptySession(t)
-		waitOutput(t, out, "Win-back")
-		clients = append(clients, c)
+	mark := len(out.String())
+	// A resize redraws every cell: wait for that frame, then look where
+	// everything was drawn.
+	if !out.waitFor(30*time.Second, func(s string) bool { return len(s) > mark }) {
+		t.Fatal("no frame after the resize")
 	}
-	with := heap()
-	for _, c := range clients {
-		c.Close()
+	// The renderer places text with cursor moves (CSI row;col H): the
+	// furthest row and column it moves to are the size it drew for.
+	rows, cols := 0, 0
+	for _, m := range regexp.MustCompile(`\x1b\[(\d+);(\d+)H`).FindAllStringSubmatch(out.String(), -1) {
+		row, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		rows, cols = max(rows, row), max(cols, col)
 	}
-	// Hang detector: the sessions end when their connections close. What
-	// stays are the HTTP client's idle connections to the API, shared by all.
-	sessionLeft := func() string {
-		buf := make([]byte, 1<<20)
-		stacks := string(buf[:runtime.Stack(buf, true)])
-		for _, pkg := range []string{"charm.land/bubbletea", "segdash/ui", "charm.land/wish"} {
-			if strings.Contains(stacks, pkg) {
-				return stacks
-			}
-		}
-		return ""
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for sessionLeft() != "" && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	after := heap()
-	t.Logf("heap: %.1f MB before, %.1f MB with 10 viewers, %.1f MB after they left; goroutines %d → %d",
-		float64(before)/1e6, float64(with)/1e6, float64(after)/1e6, goroutines, runtime.NumGoroutine())
-	if after > before+10<<20 {
-		t.Errorf("the heap kept %.1f MB after every viewer left", float64(after-before)/1e6)
-	}
-	if stacks := sessionLeft(); stacks != "" {
-		t.Errorf("a session's goroutine outlived it:\n%s", stacks)
+	if cols == 0 || cols > sshserve.MaxWindowWidth || rows > sshserve.MaxWindowHeight {
+		t.Errorf("drew up to row %d, column %d: the window was not clamped to %d×%d",
+			rows, cols, sshserve.MaxWindowWidth, sshserve.MaxWindowHeight)
 	}
 }

@@ -1,168 +1,19 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
-	"runtime"
-	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/cmd/segdash/config"
-	"github.com/segdash/segdash/ui"
 )
-
-// sshEnv is a running `segdash serve` on loopback over a stand-in API.
-type sshEnv struct {
-	addr    string
-	api     *brazetest.Handler
-	allowed gossh.Signer
-	stop    context.CancelFunc
-	done    chan error
-	logs    *syncBuffer
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func newSigner(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func startServe(t *testing.T, mod func(*serveFlags, *config.Config)) *sshEnv {
-	t.Helper()
-	return startServeApp(t, &app{now: time.Now}, mod)
-}
-
-// startServeApp is startServe with the app's clock and timers (a's getenv
-// is set here).
-func startServeApp(t *testing.T, a *app, mod func(*serveFlags, *config.Config)) *sshEnv {
-	t.Helper()
-	api, env := apiEnv(t, brazetest.Options{})
-	dir := t.TempDir()
-	allowed := newSigner(t)
-	ak := filepath.Join(dir, "authorized_keys")
-	if err := os.WriteFile(ak, gossh.MarshalAuthorizedKey(allowed.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, maxSessions: 32,
-		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32, maxUnauthPerIP: 8}
-	cfg := config.Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
-		Refresh: time.Minute, CacheTTL: 5 * time.Minute, Concurrency: 4}
-	if mod != nil {
-		mod(f, &cfg)
-	}
-	if err := f.validate(); err != nil {
-		t.Fatal(err)
-	}
-	getenv := func(k string) string { return env[k] }
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	e := &sshEnv{addr: ln.Addr().String(), api: api, allowed: allowed, stop: cancel, done: make(chan error, 1), logs: &syncBuffer{}}
-	a.getenv = getenv
-	go func() { e.done <- a.serve(ctx, f, cfg, ln, slog.New(slog.NewTextHandler(e.logs, nil))) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-e.done:
-		case <-time.After(10 * time.Second):
-			t.Error("serve did not stop")
-		}
-	})
-	return e
-}
-
-func (e *sshEnv) dial(t *testing.T, signer gossh.Signer) (*gossh.Client, error) {
-	t.Helper()
-	return gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: "tester", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
-}
-
-// ptySession opens a dashboard and returns a reader of everything it drew.
-func (e *sshEnv) ptySession(t *testing.T) (*gossh.Client, *gossh.Session, *syncBuffer) {
-	t.Helper()
-	return e.ptySessionSized(t, 40, 120)
-}
-
-// ptySessionSized is ptySession in a terminal of rows×cols.
-func (e *sshEnv) ptySessionSized(t *testing.T, rows, cols int) (*gossh.Client, *gossh.Session, *syncBuffer) {
-	t.Helper()
-	c, err := e.dial(t, e.allowed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.RequestPty("xterm-256color", rows, cols, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	s.Stdout, s.Stderr = out, out
-	s.Stdin = strings.NewReader("") // nothing typed
-	if err := s.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	return c, s, out
-}
-
-func waitOutput(t *testing.T, out *syncBuffer, want string) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second) // a hang detector, generous under -race and load
-	for time.Now().Before(deadline) {
-		if strings.Contains(out.String(), want) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("no %q in the session's output:\n%q", want, out.String())
-}
 
 func TestServeDashboardOverPTY(t *testing.T) {
 	e := startServe(t, nil)
@@ -180,42 +31,11 @@ func TestServeDashboardOverPTY(t *testing.T) {
 	}
 }
 
-func TestServeRefusesUnknownKeys(t *testing.T) {
-	e := startServe(t, nil)
-	if _, err := e.dial(t, newSigner(t)); err == nil {
-		t.Fatal("an unknown key got in")
-	}
-	if !strings.Contains(e.logs.String(), "refused key") {
-		t.Errorf("refusal not logged:\n%s", e.logs.String())
-	}
-}
-
 func TestServeOneShotCheck(t *testing.T) {
 	e := startServe(t, nil)
 	h := e.api
 	seg := tracked(h, 1)[0]
-	run := func(cmd string) (string, int) {
-		c, err := e.dial(t, e.allowed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		s, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out, errb bytes.Buffer
-		s.Stdout, s.Stderr = &out, &errb
-		err = s.Run(cmd)
-		code := 0
-		var ee *gossh.ExitError
-		if errors.As(err, &ee) {
-			code = ee.ExitStatus()
-		} else if err != nil {
-			t.Fatalf("%s: %v", cmd, err)
-		}
-		return out.String() + errb.String(), code
-	}
+	run := func(cmd string) (string, int) { return e.run(t, cmd) }
 	out, code := run("check --format spark " + seg.ID)
 	if code != 0 || !strings.Contains(out, seg.Name) {
 		t.Errorf("check: exit %d\n%s", code, out)
@@ -236,210 +56,6 @@ func TestServeOneShotCheck(t *testing.T) {
 	out, code = run("rm -rf /")
 	if code != 2 || !strings.Contains(out, "only one-shot checks") {
 		t.Errorf("other command: exit %d\n%s", code, out)
-	}
-}
-
-// manualTicks are the timers of serve sessions, driven by the test: the
-// refresh timer (of the length refresh) fires when the test says; other
-// timers never fire. Each session's waiting refresh timer is counted.
-type manualTicks struct {
-	refresh time.Duration
-	mu      sync.Mutex
-	round   chan struct{} // closed to fire the waiting refresh timers
-	waiting int
-	changed chan struct{} // a timer started waiting
-}
-
-func newManualTicks(refresh time.Duration) *manualTicks {
-	return &manualTicks{refresh: refresh, round: make(chan struct{}), changed: make(chan struct{}, 100)}
-}
-
-func (m *manualTicks) tick(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
-	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		return func() tea.Msg {
-			if d != m.refresh {
-				<-ctx.Done()
-				return nil
-			}
-			m.mu.Lock()
-			m.waiting++
-			round := m.round
-			m.mu.Unlock()
-			select { // a wake-up for waitFor; one pending is enough
-			case m.changed <- struct{}{}:
-			default:
-			}
-			select {
-			case <-ctx.Done():
-				return nil
-			case <-round:
-				return fn(time.Time{})
-			}
-		}
-	}
-}
-
-// waitFor blocks until n refresh timers wait.
-func (m *manualTicks) waitFor(t *testing.T, n int) {
-	t.Helper()
-	for {
-		m.mu.Lock()
-		w := m.waiting
-		m.mu.Unlock()
-		if w >= n {
-			return
-		}
-		select {
-		case <-m.changed:
-		case <-time.After(60 * time.Second): // a hang detector
-			t.Fatalf("%d of %d refresh timers waiting", w, n)
-		}
-	}
-}
-
-// fire fires every waiting refresh timer.
-func (m *manualTicks) fire() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	close(m.round)
-	m.round, m.waiting = make(chan struct{}), 0
-}
-
-// fakeClock is a clock the test moves.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// TestServeSharesOneRequestPerRefresh: sessions on one cache, refreshing
-// at the same pace, cost one request per refresh between them, not one
-// each. The clock and the refresh timers are the test's: no wall time.
-func TestServeSharesOneRequestPerRefresh(t *testing.T) {
-	const refresh = 97 * time.Second // no other timer of the dashboard is this long
-	clock := &fakeClock{t: testNow}
-	ticks := newManualTicks(refresh)
-	var mu sync.Mutex
-	perReading := map[time.Time]int{} // requests for the watched segment by clock reading
-	total := 0
-	var watched atomic.Value
-	watched.Store("")
-	e := startServeApp(t, &app{now: clock.now, tick: ticks.tick}, func(_ *serveFlags, c *config.Config) { c.Refresh = refresh })
-	e.api.OnRequest(func(r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/segments/data_series") && r.URL.Query().Get("segment_id") == watched.Load() {
-			mu.Lock()
-			perReading[clock.now()]++
-			total++
-			mu.Unlock()
-		}
-	})
-	watched.Store(tracked(e.api, 1)[0].ID) // on every session's first screen
-	const sessions = 3
-	for i := 0; i < sessions; i++ {
-		// A short window: few rows to refresh, so a loaded machine keeps up.
-		c, s, out := e.ptySessionSized(t, 16, 120)
-		defer c.Close()
-		defer s.Close()
-		waitOutput(t, out, "fetched")
-	}
-	requests := func() int {
-		mu.Lock()
-		defer mu.Unlock()
-		return total
-	}
-	// Refresh until three refreshes brought a request. A session still
-	// loading the segment skips it, so a round may bring none; the
-	// rounds are bounded all the same.
-	const want = 4
-	for round := 0; requests() < want; round++ {
-		if round == 1000 {
-			t.Fatalf("%d requests after %d refreshes", requests(), round)
-		}
-		ticks.waitFor(t, sessions)
-		clock.add(refresh)
-		ticks.fire()
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	// Every lookup of one clock reading shares one answer.
-	for at, n := range perReading {
-		if n > 1 {
-			t.Errorf("%d sessions cost %d requests for one segment at %v: they did not share", sessions, n, at.Sub(testNow))
-		}
-	}
-}
-
-func TestServeMaxSessions(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.maxSessions = 1 })
-	secondSessionRefused(t, e, "server is full")
-}
-
-// secondSessionRefused opens a dashboard, then a second session at once,
-// which must end with exit status 2 (not 1: no breach) and say why.
-func secondSessionRefused(t *testing.T, e *sshEnv, why string) {
-	t.Helper()
-	c, s, out := e.ptySession(t)
-	defer c.Close()
-	defer s.Close()
-	waitOutput(t, out, "Win-back")
-	c2, s2, out2 := e.ptySession(t)
-	defer c2.Close()
-	err := s2.Wait()
-	var ee *gossh.ExitError
-	if !errors.As(err, &ee) || ee.ExitStatus() != exitError || !strings.Contains(out2.String(), why) {
-		t.Errorf("second session: %v, want exit 2 saying %q:\n%s", err, why, out2.String())
-	}
-}
-
-func TestServeShutdownWithOpenSessions(t *testing.T) {
-	baseline := sessionGoroutines()
-	e := startServe(t, nil)
-	var outs []*syncBuffer
-	var sessions []*gossh.Session
-	var clients []*gossh.Client
-	for i := 0; i < 2; i++ {
-		c, s, out := e.ptySession(t)
-		waitOutput(t, out, "Win-back")
-		outs, sessions, clients = append(outs, out), append(sessions, s), append(clients, c)
-	}
-	start := time.Now()
-	e.stop()
-	select {
-	case err := <-e.done:
-		if err != nil {
-			t.Fatalf("serve: %v", err)
-		}
-		e.done <- nil // for the cleanup
-	case <-time.After(30 * time.Second): // a hang, not a measure: the sessions end on cancel
-		t.Fatal("serve did not stop with open sessions")
-	}
-	t.Logf("shutdown with 2 open sessions took %v", time.Since(start))
-	for i, s := range sessions {
-		s.Wait()
-		if !strings.Contains(outs[i].String(), "shutting down") {
-			t.Errorf("session %d was not told", i)
-		}
-		clients[i].Close()
-	}
-	// No goroutine outlives its session.
-	deadline := time.Now().Add(5 * time.Second)
-	for sessionGoroutines() > baseline+2 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	if n := sessionGoroutines(); n > baseline+2 {
-		buf := make([]byte, 1<<20)
-		t.Errorf("%d goroutines after shutdown, baseline %d:\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
 	}
 }
 
@@ -493,33 +109,6 @@ func TestServeHostKeyGeneratedOnceWithMode0600(t *testing.T) {
 	}
 }
 
-// panicSession is the least of an ssh.Session that a failing handler uses.
-type panicSession struct {
-	ssh.Session
-	stderr bytes.Buffer
-	code   int
-}
-
-func (p *panicSession) RemoteAddr() net.Addr {
-	return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9}
-}
-func (p *panicSession) Stderr() io.ReadWriter {
-	return &p.stderr
-}
-func (p *panicSession) Exit(code int) error { p.code = code; return nil }
-
-func TestServeRecoversPanics(t *testing.T) {
-	var logs syncBuffer
-	s := &server{log: slog.New(slog.NewTextHandler(&logs, nil))}
-	sess := &panicSession{}
-	s.recoverPanics(func(ssh.Session) { panic("boom") })(sess)
-	if !strings.Contains(logs.String(), "boom") || sess.code != exitError || !strings.Contains(sess.stderr.String(), "internal error") {
-		t.Errorf("panic not recovered and reported: code %d, %q, logs %q", sess.code, sess.stderr.String(), logs.String())
-	}
-}
-
-func (p *panicSession) Close() error { return nil }
-
 func TestServeFollowsWindowSize(t *testing.T) {
 	e := startServe(t, nil)
 	c, s, out := e.ptySession(t)
@@ -536,180 +125,34 @@ func TestServeFollowsWindowSize(t *testing.T) {
 	waitOutput(t, out, "────────────────────────────────────────")
 }
 
-func TestServeRateLimitsPerIP(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.connRate, f.connBurst = 0.001, 1 })
-	secondSessionRefused(t, e, "rate limit")
-}
-
-func TestServeIdleTimeout(t *testing.T) {
-	clock := &fakeClock{t: testNow}
-	e := startServeApp(t, &app{now: clock.now}, func(f *serveFlags, _ *config.Config) {
-		f.idleTimeout, f.idleCheck = time.Minute, time.Millisecond
-	})
-	c, s, out := e.ptySession(t)
-	defer c.Close()
-	waitOutput(t, out, "Win-back")
-	done := make(chan error, 1)
-	go func() { done <- s.Wait() }()
-	select {
-	case <-done:
-		t.Fatal("a session closed before its idle timeout")
-	default:
-	}
-	clock.add(time.Minute + time.Second)
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("a dashboard without input was not closed")
-	}
-	if !strings.Contains(out.String(), "closed after 1m0s without input") || !strings.Contains(e.logs.String(), "idle timeout") {
-		t.Errorf("idle close not told or logged: %q", out.String()[max(0, len(out.String())-200):])
-	}
-}
-
-// TestServeClampsHugeWindows: a client asking for a 1024×1024 window gets
-// a dashboard of at most 500×200 cells.
-func TestServeClampsHugeWindows(t *testing.T) {
+// TestServeCheckOverSSHAsksBeforeCostlyChecks: a check over SSH that may
+// cost more than 100 series requests of the shared budget runs only with
+// --yes, and one of more than 1,000 not at all; neither costs a request
+// when refused.
+func TestServeCheckOverSSHAsksBeforeCostlyChecks(t *testing.T) {
 	e := startServe(t, nil)
-	c, s, out := e.ptySessionSized(t, 1024, 1024)
-	defer c.Close()
-	defer s.Close()
-	waitOutput(t, out, "Win-back")
-	// The renderer places text with cursor moves (CSI row;col H): the
-	// furthest column it moves to is the width the dashboard drew for.
-	furthest := 0
-	for _, m := range regexp.MustCompile(`\x1b\[(\d+);(\d+)H`).FindAllStringSubmatch(out.String(), -1) {
-		col, _ := strconv.Atoi(m[2])
-		furthest = max(furthest, col)
+	var ids []string
+	for _, s := range tracked(e.api, 11) {
+		ids = append(ids, s.ID)
 	}
-	if furthest == 0 || furthest > 500 {
-		t.Errorf("drew up to column %d: the window was not clamped to 500", furthest)
+	// 11 segments × 365 days (up to 5 chunks) × 2 with --compare: 110.
+	costly := "check --format spark --length 365 --compare previous " + strings.Join(ids, " ")
+	before := e.api.Requests("")
+	out, code := e.run(t, costly)
+	if code != exitError || !strings.Contains(out, "up to 110 API requests") || !strings.Contains(out, "add --yes") {
+		t.Errorf("a check of 110 requests without --yes: exit %d\n%s", code, out)
 	}
-	if err := s.WindowChange(2048, 2048); err != nil {
-		t.Fatal(err)
+	out, code = e.run(t, "check --yes --length 365 --compare previous"+strings.Repeat(" x", 101))
+	if code != exitError || !strings.Contains(out, "at most 1000 run") {
+		t.Errorf("a check of 1,010 requests with --yes: exit %d\n%s", code, out)
 	}
-	if got := sessionFilter(nil, tea.WindowSizeMsg{Width: 1 << 20, Height: -5}); got != (tea.WindowSizeMsg{Width: maxWindowWidth, Height: 0}) {
-		t.Errorf("filtered size %+v", got)
+	if n := e.api.Requests(""); n != before {
+		t.Errorf("refused checks cost %d requests", n-before)
 	}
-}
-
-// silentConn connects over TCP and says nothing; it returns once the
-// server has sent its banner (so the server counts it).
-func silentConn(t *testing.T, addr string) net.Conn {
-	t.Helper()
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
+	if out, code := e.run(t, costly+" --yes"); code != 0 || !strings.Contains(out, tracked(e.api, 1)[0].Name) {
+		t.Errorf("with --yes: exit %d\n%s", code, out)
 	}
-	t.Cleanup(func() { c.Close() })
-	c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	buf := make([]byte, 4)
-	if _, err := io.ReadFull(c, buf); err != nil || string(buf) != "SSH-" {
-		t.Fatalf("no SSH banner: %q %v", buf, err)
+	if out, code := e.run(t, "check --format spark "+ids[0]); code != 0 {
+		t.Errorf("a cheap check: exit %d\n%s", code, out)
 	}
-	return c
-}
-
-// closedByServer waits for the server to close c.
-func closedByServer(c net.Conn) bool {
-	c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	_, err := io.ReadAll(c)
-	var ne net.Error
-	return !(errors.As(err, &ne) && ne.Timeout())
-}
-
-func TestServeDropsSilentConnections(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.handshake = 200 * time.Millisecond })
-	if c := silentConn(t, e.addr); !closedByServer(c) {
-		t.Error("a connection that never starts SSH was kept open past the handshake timeout")
-	}
-}
-
-func TestServeBoundsUnauthenticatedConnections(t *testing.T) {
-	e := startServe(t, func(f *serveFlags, _ *config.Config) { f.maxUnauth = 2 })
-	// Authenticated connections hold no slot.
-	for i := 0; i < 3; i++ {
-		c, err := e.dial(t, e.allowed)
-		if err != nil {
-			t.Fatalf("login %d: %v", i, err)
-		}
-		defer c.Close()
-	}
-	silentConn(t, e.addr)
-	silentConn(t, e.addr)
-	third, err := net.Dial("tcp", e.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer third.Close()
-	if !closedByServer(third) {
-		t.Error("a third unauthenticated connection was kept")
-	}
-	if !strings.Contains(e.logs.String(), "too many unauthenticated") {
-		t.Errorf("refusal not logged:\n%s", e.logs.String())
-	}
-}
-
-// TestServeFreesClosedSessions: 200 dashboards opened and closed leave
-// the goroutines where they were; a session's timers end with it.
-func TestServeFreesClosedSessions(t *testing.T) {
-	e := startServe(t, nil)
-	cycle := func() {
-		c, s, out := e.ptySession(t)
-		waitOutput(t, out, "segdash")
-		s.Close()
-		c.Close()
-	}
-	cycle() // warm: the shared cache and client's connections
-	settle := func(limit int) int {
-		n := sessionGoroutines()
-		for deadline := time.Now().Add(10 * time.Second); n > limit && time.Now().Before(deadline); n = sessionGoroutines() {
-			time.Sleep(10 * time.Millisecond)
-		}
-		return n
-	}
-	baseline := sessionGoroutines()
-	for i := 0; i < 200; i++ {
-		cycle()
-	}
-	n := settle(baseline + 10)
-	t.Logf("goroutines: %d before 200 sessions, %d after", baseline, n)
-	if n > baseline+10 {
-		buf := make([]byte, 1<<20)
-		t.Errorf("%d goroutines after 200 sessions, %d before:\n%s", n, baseline, buf[:runtime.Stack(buf, true)])
-	}
-}
-
-// TestServeSessionPanic: a panic in one session's dashboard is logged, the
-// user is told, and the server goes on serving.
-func TestServeSessionPanic(t *testing.T) {
-	e := startServeApp(t, &app{now: time.Now, model: func(ui.Options) tea.Model { return panicModel{} }}, nil)
-	c, s, out := e.ptySession(t)
-	defer c.Close()
-	s.Wait()
-	if !strings.Contains(out.String(), "internal error") || !strings.Contains(e.logs.String(), "panic in a dashboard session") {
-		t.Errorf("panic not told or logged: %q\nlogs: %s", out.String(), e.logs.String())
-	}
-	c2, err := e.dial(t, e.allowed)
-	if err != nil {
-		t.Fatalf("the server stopped serving after a session panic: %v", err)
-	}
-	c2.Close()
-}
-
-// sessionGoroutines counts the goroutines, leaving out the HTTP plumbing
-// of keep-alive connections between the client and the stand-in API: a
-// refresh in flight at shutdown returns its connection to the pool after the
-// pool was emptied, and that connection is the HTTP client's, not a session's.
-func sessionGoroutines() int {
-	buf := make([]byte, 1<<22)
-	buf = buf[:runtime.Stack(buf, true)]
-	n := 0
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		if strings.Contains(g, "net/http.(*persistConn)") || strings.Contains(g, "net/http.(*conn).serve") {
-			continue
-		}
-		n++
-	}
-	return n
 }

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/segdash/segdash/client/filetest"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/sshserve"
 )
 
 // notFiles makes the files the tester handed serve (filetest.Make): a
@@ -49,7 +49,7 @@ func TestServeAuthorizedKeysThatAreNoFiles(t *testing.T) {
 // directory or too large stops serve at start with the file and why,
 // before it listens to anyone.
 func TestServeHostKeyThatIsNoFile(t *testing.T) {
-	for path, want := range notFiles(t, maxHostKeySize+1) {
+	for path, want := range notFiles(t, sshserve.MaxHostKeySize+1) {
 		a := &app{now: time.Now, getenv: func(string) string { return "" }}
 		f := &serveFlags{hostKey: path, allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1,
 			handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}
@@ -69,30 +69,6 @@ func TestServeHostKeyThatIsNoFile(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("%s: serve did not stop", path)
 		}
-	}
-}
-
-// TestLoadHostKeyGeneratesOnce: a missing host key is generated with mode
-// 0600 and read back the next time; a file that holds no key is an error
-// naming it.
-func TestLoadHostKeyGeneratesOnce(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "host_key")
-	first, err := loadHostKey(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
-		t.Errorf("generated key: %v %v, want mode 0600", st, err)
-	}
-	again, err := loadHostKey(path)
-	if err != nil || !bytes.Equal(again.PublicKey().Marshal(), first.PublicKey().Marshal()) {
-		t.Errorf("the host key changed on the second start: %v", err)
-	}
-	junk := filepath.Join(dir, "junk")
-	os.WriteFile(junk, []byte("not a key\n"), 0o600)
-	if _, err := loadHostKey(junk); err == nil || !strings.Contains(err.Error(), "--host-key "+junk+": not a usable private key") {
-		t.Errorf("junk host key: %v", err)
 	}
 }
 

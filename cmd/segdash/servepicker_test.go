@@ -2,17 +2,12 @@ package main
 
 import (
 	"io"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
-
-	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
 // wsDashboard is a dashboard session on a wsServer, in a 40×120 PTY.
@@ -71,26 +66,29 @@ func (d *wsDashboard) press(t *testing.T, keys ...string) {
 // whole screen, not a diff. The width alternates between 120 and 121.
 func (d *wsDashboard) screen(t *testing.T, what string, ok func(frame string) bool) string {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second) // a hang detector, generous under -race and load
 	if ok == nil {
-		for ; time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if out := d.out.String(); out != "" {
-				return out
-			}
+		// 30 s: a hang detector, generous under -race and load.
+		if d.out.waitFor(30*time.Second, func(out string) bool { return out != "" }) {
+			return d.out.String()
 		}
+		t.Fatalf("no %s: the session wrote nothing", what)
 	}
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		mark := len(d.out.String())
 		d.width = 241 - d.width
 		if err := d.s.WindowChange(40, d.width); err != nil {
 			t.Fatal(err)
 		}
-		// Wait for this redraw, then resize again: the frame may still
-		// be the one before the keys took effect.
-		for round := time.Now().Add(2 * time.Second); time.Now().Before(round); time.Sleep(20 * time.Millisecond) {
-			if frame := ansi.Strip(d.out.String()[mark:]); ok(frame) {
-				return frame
-			}
+		// Look at every write after this redraw; after 2 s without the
+		// frame, resize again: the frame may be the one before the keys
+		// took effect.
+		var frame string
+		if d.out.waitFor(2*time.Second, func(out string) bool {
+			frame = ansi.Strip(out[mark:])
+			return ok(frame)
+		}) {
+			return frame
 		}
 	}
 	t.Fatalf("no %s in the session's output:\n%s", what, ansi.Strip(d.out.String()))
@@ -194,54 +192,5 @@ func TestServePickerHidesForbiddenWorkspaces(t *testing.T) {
 	}
 	if strings.Contains(e.logs.String(), "workspaces offered") {
 		t.Errorf("a one-workspace key was offered a picker:\n%s", e.logs.String())
-	}
-}
-
-// TestServeAllowedWorkspaces: the workspaces a session's picker offers are
-// those whose authorized keys file, read when the session starts, lists
-// its key; with --insecure-allow-any-key a workspace without a file of its
-// own admits every key, one with a file only the keys in it.
-func TestServeAllowedWorkspaces(t *testing.T) {
-	dir := t.TempDir()
-	usKeys, euKeys := filepath.Join(dir, "us_keys"), filepath.Join(dir, "eu_keys")
-	usOnly, both, stranger := newSigner(t), newSigner(t), newSigner(t)
-	write := func(path string, signers ...gossh.Signer) {
-		var b []byte
-		for _, s := range signers {
-			b = append(b, gossh.MarshalAuthorizedKey(s.PublicKey())...)
-		}
-		if err := os.WriteFile(path, b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(usKeys, usOnly, both)
-	write(euKeys, both)
-	us := &servedWorkspace{name: "us"}
-	eu := &servedWorkspace{name: "eu", cfg: config.Config{AuthorizedKeys: euKeys}}
-	s := &server{flags: &serveFlags{authorizedKeys: usKeys}, spaces: []*servedWorkspace{us, eu}, log: slog.New(slog.DiscardHandler)}
-	offered := func(k gossh.Signer, picked *servedWorkspace) string {
-		return strings.Join(workspaceNames(s.allowedWorkspaces(k.PublicKey(), picked)), ",")
-	}
-	for _, tc := range []struct {
-		signer gossh.Signer
-		picked *servedWorkspace
-		want   string
-	}{{usOnly, us, "us"}, {both, us, "us,eu"}, {both, eu, "us,eu"}, {stranger, us, "us"}} {
-		if got := offered(tc.signer, tc.picked); got != tc.want {
-			t.Errorf("picked %s: offered %q, want %q", tc.picked.name, got, tc.want)
-		}
-	}
-	// The files are read at every session's start: a key added to eu's
-	// file is offered eu at the next session, without a restart.
-	write(euKeys, both, usOnly)
-	if got := offered(usOnly, us); got != "us,eu" {
-		t.Errorf("after adding the key to eu's file: offered %q", got)
-	}
-	s.flags = &serveFlags{allowAnyKey: true}
-	if got := offered(stranger, us); got != "us" {
-		t.Errorf("any key: a stranger was offered %q; eu has its own authorized_keys", got)
-	}
-	if got := offered(both, eu); got != "us,eu" {
-		t.Errorf("any key: a key of eu's file was offered %q; us admits every key", got)
 	}
 }

@@ -2,45 +2,24 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
-	"charm.land/ssh"
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/sshserve"
 )
 
 // servedWorkspace is one workspace of `segdash serve`: its configuration,
-// client and cache, and scan hub, shared by all its sessions and by no
-// other workspace's.
+// and its client and cache, shared by all its sessions and by no other
+// workspace's.
 type servedWorkspace struct {
-	name string
-	cfg  config.Config
-	be   *backend
-	// scans runs one workspace scan at a time for every session: a
-	// second viewer pressing S joins it and costs no request.
-	scans *monitor.Hub
+	cfg config.Config
+	be  *backend
 }
 
-// keysFile is the authorized keys file of the workspace: its own, else the
-// server's.
-func (w *servedWorkspace) keysFile(f *serveFlags) string {
-	if w.cfg.AuthorizedKeys != "" {
-		return w.cfg.AuthorizedKeys
-	}
-	return f.authorizedKeys
-}
-
-// workspaceKey is the connection's context key of its workspace.
-type workspaceKey struct{}
-
-// workspaceOf is the workspace authorize chose for the session's
-// connection (nil: none).
-func workspaceOf(sess ssh.Session) *servedWorkspace {
-	w, _ := sess.Context().Value(workspaceKey{}).(*servedWorkspace)
-	return w
-}
+// servedWorkspaces are the workspaces served, in order.
+type servedWorkspaces []servedWorkspace
 
 // serveConfigs picks what serve serves: the one --workspace, else every
 // workspace of the config file (default_workspace for other user names),
@@ -75,7 +54,7 @@ func checkWorkspaceKeys(cfg config.Config) error {
 	if cfg.AuthorizedKeys == "" {
 		return nil
 	}
-	n, err := countAuthorizedKeys(cfg.AuthorizedKeys)
+	n, err := sshserve.CountAuthorizedKeys(cfg.AuthorizedKeys)
 	switch {
 	case err != nil:
 		return fmt.Errorf("workspace %s: authorized_keys %s: %w", cfg.Workspace, cfg.AuthorizedKeys, err)
@@ -85,96 +64,37 @@ func checkWorkspaceKeys(cfg config.Config) error {
 	return nil
 }
 
-// connectWorkspaces gives each workspace its own client and cache.
-func (s *server) connectWorkspaces(cfgs []config.Config, def string) error {
-	s.byName = map[string]*servedWorkspace{}
+// connectWorkspaces gives each workspace its own client and cache. The
+// ones connected are returned with an error too, to be closed.
+func (a *app) connectWorkspaces(cfgs []config.Config) (servedWorkspaces, error) {
+	var out servedWorkspaces
 	for _, cfg := range cfgs {
-		be, err := connect(cfg, s.app.now, demoClock(s.app.now), false)
+		be, err := connect(cfg, a.now, demoClock(a.now), false)
 		if err != nil {
-			return fmt.Errorf("workspace %s: %w", cfg.Workspace, err)
+			return out, fmt.Errorf("workspace %s: %w", cfg.Workspace, err)
 		}
-		w := &servedWorkspace{name: cfg.Workspace, cfg: cfg, be: be, scans: monitor.NewHub(s.ctx)}
-		s.spaces = append(s.spaces, w)
-		if w.name != "" {
-			s.byName[w.name] = w
-		}
-		if w.name == def || len(cfgs) == 1 {
-			s.def = w
-		}
+		out = append(out, servedWorkspace{cfg: cfg, be: be})
 	}
-	return nil
+	return out, nil
 }
 
-// closeWorkspaces releases every workspace's connections.
-func (s *server) closeWorkspaces() {
-	for _, w := range s.spaces {
+// close releases every workspace's connections.
+func (ws servedWorkspaces) close() {
+	for _, w := range ws {
 		w.be.Close()
 	}
 }
 
-// pick is the workspace the SSH user name picks: the one of that name,
-// else the default (nil when there is none).
-func (s *server) pick(user string) *servedWorkspace {
-	if w, ok := s.byName[user]; ok {
-		return w
-	}
-	return s.def
-}
-
-// requireWorkspace refuses, with the names and exit status 2, a session
-// whose user name picks no workspace.
-func (s *server) requireWorkspace(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if workspaceOf(sess) == nil {
-			s.log.Warn("refused: no workspace", "user", sess.User(), "remote", sess.RemoteAddr().String())
-			refuse(sess, "segdash: no workspace %q on this server, and no default_workspace; connect as one of: %s (ssh -p PORT NAME@HOST)\r\n",
-				sess.User(), strings.Join(s.names(), ", "))
-			return
-		}
-		next(sess)
-	}
-}
-
-// names are the served workspaces' names.
-func (s *server) names() []string { return workspaceNames(s.spaces) }
-
-// workspaceNames are the names of spaces, in order.
-func workspaceNames(spaces []*servedWorkspace) []string {
-	var out []string
-	for _, w := range spaces {
-		out = append(out, w.name)
+// sshWorkspaces are the workspaces as the SSH server serves them: each
+// session's dashboard on the workspace's shared cache, with no export, no
+// saving of watchlists and no snapshot: those would write on the server.
+func (ws servedWorkspaces) sshWorkspaces() []sshserve.Workspace {
+	out := make([]sshserve.Workspace, len(ws))
+	for i, w := range ws {
+		cfg := w.cfg
+		out[i] = sshserve.Workspace{Name: cfg.Workspace, Endpoint: cfg.Endpoint, Demo: cfg.Demo, AuthorizedKeys: cfg.AuthorizedKeys,
+			Dashboard: ui.Options{Cache: w.be.cache, Theme: cfg.Theme, Refresh: cfg.Refresh, Length: cfg.Length, Demo: cfg.Demo,
+				Source: workspaceSource(cfg), Watchlists: cfg.Watchlists, Rules: cfg.Rules}}
 	}
 	return out
-}
-
-// logWorkspaces logs what is served: one line per workspace.
-func (s *server) logWorkspaces(addr, hostKey string) {
-	for _, w := range s.spaces {
-		source := w.cfg.Endpoint
-		if w.cfg.Demo {
-			source = "built-in demo data (no BRAZE_API_KEY set)"
-		}
-		def := w == s.def
-		s.log.Info("serving the dashboard over SSH", "addr", addr, "workspace", source, "name", w.name, "default", def,
-			"host_key", hostKey, "authorized_keys", w.keysFile(s.flags), "max_sessions", s.flags.maxSessions)
-	}
-}
-
-// keyListed says whether the authorized keys file lists key; "" (only
-// with --insecure-allow-any-key) lets every key in.
-func (s *server) keyListed(file string, key ssh.PublicKey) bool {
-	if file == "" {
-		return s.flags.allowAnyKey
-	}
-	keys, err := readAuthorizedKeys(file)
-	if err != nil {
-		s.log.Error("reading the authorized keys", "file", file, "err", err)
-		return false
-	}
-	for _, k := range keys {
-		if ssh.KeysEqual(key, k) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,4 +1,4 @@
-package main
+package sshserve
 
 import (
 	"bytes"
@@ -14,61 +14,63 @@ import (
 	"github.com/segdash/segdash/client"
 )
 
-// Size caps of the files serve reads: an authorized_keys file of a few
-// thousand keys, and one private key. Anything bigger is a mistake (or
-// /dev/zero), refused before it is read.
+// Size caps of the files the server reads: an authorized_keys file of a
+// few thousand keys, and one private key. Anything bigger is a mistake
+// (or /dev/zero), refused before it is read.
 const (
-	maxAuthorizedKeysSize = 1 << 20
-	maxHostKeySize        = 64 << 10
+	MaxAuthorizedKeysSize = 1 << 20
+	MaxHostKeySize        = 64 << 10
 )
 
-// hostKeyPath picks the host key file and makes sure its folder exists.
-func hostKeyPath(p string) (string, error) {
+// HostKeyPath is the host key file to use: p, or, when p is "",
+// segdash/ssh_host_ed25519 in the user config dir. It makes sure the
+// file's folder exists.
+func HostKeyPath(p string) (string, error) {
 	if p == "" {
 		dir, err := os.UserConfigDir()
 		if err != nil {
-			return "", fmt.Errorf("no --host-key and no user config dir: %w", err)
+			return "", fmt.Errorf("no user config dir: %w", err)
 		}
 		p = filepath.Join(dir, "segdash", "ssh_host_ed25519")
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-		return "", fmt.Errorf("--host-key: %w", err)
+		return "", err
 	}
 	return p, nil
 }
 
-// loadHostKey reads the host key at path, generating it first (ed25519,
+// LoadHostKey reads the host key at path, generating it first (ed25519,
 // mode 0600, with path.pub beside it) when there is none. It reads the
 // file itself, as it does every file, so that a FIFO or /dev/zero is
-// refused rather than read.
-func loadHostKey(path string) (gossh.Signer, error) {
-	b, err := client.ReadRegularFile(path, maxHostKeySize)
+// refused rather than read. Errors do not name the file.
+func LoadHostKey(path string) (gossh.Signer, error) {
+	b, err := client.ReadRegularFile(path, MaxHostKeySize)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, err := keygen.New(path, keygen.WithKeyType(keygen.Ed25519), keygen.WithWrite()); err != nil {
-			return nil, fmt.Errorf("--host-key %s: generating it: %w", path, err)
+			return nil, fmt.Errorf("generating it: %w", err)
 		}
-		b, err = client.ReadRegularFile(path, maxHostKeySize)
+		b, err = client.ReadRegularFile(path, MaxHostKeySize)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("--host-key %s: %w", path, err)
+		return nil, err
 	}
 	signer, err := gossh.ParsePrivateKey(b)
 	if err != nil {
-		return nil, fmt.Errorf("--host-key %s: not a usable private key: %w", path, err)
+		return nil, fmt.Errorf("not a usable private key: %w", err)
 	}
 	return signer, nil
 }
 
-// countAuthorizedKeys parses an authorized_keys file and counts its keys.
-func countAuthorizedKeys(path string) (int, error) {
+// CountAuthorizedKeys parses an authorized_keys file and counts its keys.
+func CountAuthorizedKeys(path string) (int, error) {
 	keys, err := readAuthorizedKeys(path)
 	return len(keys), err
 }
 
 // readAuthorizedKeys parses the authorized_keys file at path, a regular
-// file of at most maxAuthorizedKeysSize bytes. Errors do not name the file.
+// file of at most MaxAuthorizedKeysSize bytes. Errors do not name the file.
 func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
-	b, err := client.ReadRegularFile(path, maxAuthorizedKeysSize)
+	b, err := client.ReadRegularFile(path, MaxAuthorizedKeysSize)
 	if err != nil {
 		return nil, err
 	}

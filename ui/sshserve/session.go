@@ -1,4 +1,4 @@
-package main
+package sshserve
 
 import (
 	"context"
@@ -12,14 +12,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	bm "charm.land/wish/v2/bubbletea"
-	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui"
 )
 
-// oneShot serves requests without a PTY: `check ...` runs a check over the
-// shared client; anything else gets a short usage message.
+// oneShot serves sessions without a PTY through Config.Exec, in the
+// session's workspace, until the session or the server ends.
 func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if _, _, ok := sess.Pty(); ok {
@@ -30,32 +28,22 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 			}
 			return
 		}
-		args := sess.Command()
-		if len(args) == 0 || args[0] != "check" {
-			fmt.Fprintln(sess.Stderr(), "segdash: without a terminal only one-shot checks run here:\n"+
-				"  ssh -p PORT HOST check [--format chart|spark|json|csv|nagios] [--length N] [--min N] [--max-drop PCT] [--rules] [--compare previous] SEGMENT...\n"+
-				"for the dashboard, connect with a terminal: ssh -t -p PORT HOST")
-			sess.Exit(exitError)
+		if s.cfg.Exec == nil {
+			refuse(sess, "segdash: only the dashboard is served here: ssh -t -p PORT HOST\r\n")
 			return
 		}
-		sa := &app{in: sess, out: sess, errw: sess.Stderr(), getenv: s.app.getenv, now: s.app.now}
-		w := workspaceOf(sess)
-		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
-			return w.be, w.cfg, func() {}, nil
-		}
-		// Only check's own flags: no --endpoint or --api-key-file from
-		// a remote user, so the server's key goes nowhere else.
-		check := sa.newCheckCommand(shared)
-		setUsageErrors(check)
 		ctx, cancel := context.WithCancel(sess.Context())
 		defer cancel()
 		stop := context.AfterFunc(s.ctx, cancel)
 		defer stop()
-		sess.Exit(sa.execute(ctx, check, args[1:]))
+		sess.Exit(s.cfg.Exec(ctx, workspaceOf(sess).Name, sess.Command(), sess, sess.Stderr()))
 	}
 }
 
-// dashboard runs a session's dashboard, following its window size.
+// dashboard runs a session's dashboard, following its window size, until
+// the user quits, the session's input idles past IdleTimeout, the client
+// closes the session or its connection, or the server stops. It returns once the program and its
+// watcher have ended.
 func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		_, windowChanges, ok := sess.Pty()
@@ -66,7 +54,9 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 		p, input := s.program(sess)
 		ctx, cancel := context.WithCancel(sess.Context())
 		var idled atomic.Bool
+		watched := make(chan struct{})
 		go func() {
+			defer close(watched)
 			// A dashboard writes while nobody watches, so the connection's
 			// own idle timeout never fires: idle here means no input.
 			check := time.NewTicker(s.idleCheckEvery())
@@ -76,32 +66,39 @@ func (s *server) dashboard(next ssh.Handler) ssh.Handler {
 				case <-ctx.Done():
 					p.Quit()
 					return
-				case w := <-windowChanges:
+				case w, open := <-windowChanges:
+					if !open {
+						// The client closed the session (its connection
+						// may stay, multiplexed): the dashboard ends too.
+						p.Quit()
+						return
+					}
 					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height}) // clamped by sessionFilter
 				case <-check.C:
-					if input.idle() > s.flags.idleTimeout {
+					if input.idle() > s.cfg.IdleTimeout {
 						idled.Store(true)
-						s.log.Info("idle timeout", "remote", sess.RemoteAddr().String(), "idle", s.flags.idleTimeout.String())
+						s.log.Info("idle timeout", "remote", sess.RemoteAddr().String(), "idle", s.cfg.IdleTimeout.String())
 						p.Quit()
 						return
 					}
 				}
 			}
 		}()
-		err := runProgram(p)
+		_, err := p.Run()
 		cancel()
+		<-watched
 		switch {
-		case errors.Is(err, errDashboardPanic):
+		case errors.Is(err, tea.ErrProgramPanic):
 			// Bubble Tea recovered the panic and printed it on the
 			// server's stderr; the log and the user hear of it here.
-			s.log.Error("panic in a dashboard session", "remote", sess.RemoteAddr().String(), "user", sess.User())
+			s.log.Error("panic in a dashboard session", "remote", sess.RemoteAddr().String(), "user", shortUser(sess.User()))
 			fmt.Fprint(sess, "\x1b[?1049l\r\nsegdash: internal error; the dashboard was closed. The server keeps running.\r\n")
-		case err != nil:
+		case err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled):
 			s.log.Error("dashboard ended with an error", "err", err, "remote", sess.RemoteAddr().String())
 		}
 		p.Kill()
 		if idled.Load() {
-			fmt.Fprintf(sess, "\x1b[?1049l\r\nsegdash: closed after %s without input.\r\n", s.flags.idleTimeout)
+			fmt.Fprintf(sess, "\x1b[?1049l\r\nsegdash: closed after %s without input.\r\n", s.cfg.IdleTimeout)
 		}
 		next(sess)
 	}
@@ -120,6 +117,7 @@ func newInputClock(r io.Reader, now func() time.Time) *inputClock {
 	return c
 }
 
+// Read reads input and notes its time.
 func (c *inputClock) Read(p []byte) (int, error) {
 	n, err := c.Reader.Read(p)
 	if n > 0 {
@@ -134,10 +132,10 @@ func (c *inputClock) idle() time.Duration { return c.now().Sub(time.Unix(0, c.la
 // idleCheckEvery is how often a session's idleness is checked: often
 // enough that a session closes within a quarter of the timeout.
 func (s *server) idleCheckEvery() time.Duration {
-	if s.flags.idleCheck > 0 {
-		return s.flags.idleCheck
+	if s.cfg.IdleCheck > 0 {
+		return s.cfg.IdleCheck
 	}
-	return min(s.flags.idleTimeout/4, 30*time.Second)
+	return min(s.cfg.IdleTimeout/4, 30*time.Second)
 }
 
 // program builds one session's dashboard: its own model (sessionModel),
@@ -152,7 +150,7 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 		}
 	}
 	m := s.sessionModel(ctx, sess, noColor)
-	input := newInputClock(sess, s.app.now)
+	input := newInputClock(sess, s.cfg.Now)
 	pty, _, _ := sess.Pty()
 	width, h := clampWindow(pty.Window.Width, pty.Window.Height)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(ctx), tea.WithInput(input),
@@ -164,31 +162,21 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 // sessionTick makes timers that end with ctx: a closed session's pending
 // refresh tick returns at once instead of holding its program in memory
 // until it fires (tea.Tick cannot be stopped).
-func (a *app) sessionTick(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
-	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		return func() tea.Msg {
-			t := time.NewTimer(d)
-			defer t.Stop()
-			select {
-			case <-ctx.Done():
-				return nil
-			case <-t.C:
-				return fn(a.now())
+func sessionTick(now func() time.Time) TickFunc {
+	return func(ctx context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+		return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			return func() tea.Msg {
+				t := time.NewTimer(d)
+				defer t.Stop()
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-t.C:
+					return fn(now())
+				}
 			}
 		}
 	}
-}
-
-// Largest window a session may ask for: a client asking for 1024×1024 would
-// make every frame a megabyte of cells, redrawn on every refresh.
-const (
-	maxWindowWidth  = 500
-	maxWindowHeight = 200
-)
-
-// clampWindow bounds a session's window size.
-func clampWindow(w, h int) (int, int) {
-	return min(max(w, 0), maxWindowWidth), min(max(h, 0), maxWindowHeight)
 }
 
 // sessionFilter is every session program's message filter: window sizes
