@@ -16,7 +16,11 @@ func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress fun
 	ttl := c.o.ListTTL
 	return cached(c, ctx, c.list, &c.listFlight, listKey{}, pick(maxAge, ttl), ttl, func(ctx context.Context) ([]Segment, error) {
 		p := c.pager(progress)
+		// The listing's slots are kept for its pages until it ends: the
+		// names and rows everyone waits for come before any series.
+		c.slots.reserve(p.ahead)
 		segs, err := p.run(ctx)
+		c.slots.reserve(-p.ahead)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if err != nil {
@@ -42,12 +46,12 @@ func (c *Cache) pager(progress func([]Segment)) *pager {
 	}
 	return &pager{
 		fetch: func(ctx context.Context, page int) ([]Segment, error) {
-			return slot(c, ctx, func(ctx context.Context) ([]Segment, error) {
+			return slot(c, ctx, listPriority, func(ctx context.Context) ([]Segment, error) {
 				segs, _, err := c.client.ListSegments(ctx, page, SortAsc)
 				return segs, err
 			})
 		},
-		ahead:    min(c.client.pageAhead, cap(c.sem)),
+		ahead:    min(c.client.pageAhead, c.o.MaxInFlight),
 		known:    c.listPages,
 		maxPages: c.client.maxPages,
 		progress: progress,
