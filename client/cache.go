@@ -40,6 +40,9 @@ type Cache struct {
 	// began, and partial pages older than the list TTL are not reused.
 	partial   map[int][]Segment
 	partialAt time.Time
+	// listSaved says the listing held came from an earlier run
+	// (RememberListing), reused for SavedListAge rather than ListTTL.
+	listSaved bool
 
 	apiDay apiDay // the newest day the API's up-to-now answers hold
 }

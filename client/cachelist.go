@@ -6,7 +6,8 @@ import (
 )
 
 // Segments returns every segment, from memory when younger than maxAge (0:
-// the list TTL; Fresh: never). progress is called with the segments listed
+// the list TTL, or SavedListAge for a listing put back by RememberListing;
+// Fresh: never). progress is called with the segments listed
 // so far, in order, as pages arrive, for the caller that starts the
 // listing (joiners of an in-flight listing get no progress calls). Each
 // page holds one of the MaxInFlight request slots, so a listing never has
@@ -14,6 +15,9 @@ import (
 // pages it fetched: the next call resumes at the page that failed.
 func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress func(sofar []Segment)) ([]Segment, error) {
 	ttl := c.o.ListTTL
+	if maxAge == 0 {
+		maxAge = c.listMaxAge()
+	}
 	return cached(c, ctx, c.list, &c.listFlight, listKey{}, pick(maxAge, ttl), ttl, func(ctx context.Context) ([]Segment, error) {
 		p := c.pager(progress)
 		// The listing's slots are kept for its pages until it ends: the
@@ -30,7 +34,7 @@ func (c *Cache) Segments(ctx context.Context, maxAge time.Duration, progress fun
 			c.partial = p.got
 			return nil, err
 		}
-		c.listPages, c.partial = p.pagesSeen(), nil
+		c.listPages, c.partial, c.listSaved = p.pagesSeen(), nil, false
 		return segs, nil
 	})
 }
