@@ -157,7 +157,7 @@ segdash runs on built-in demo data.`,
 	demoAPI, ver := a.newDemoAPICmd(), a.newVersionCmd()
 	hideGlobalFlags(demoAPI)
 	hideGlobalFlags(ver)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), a.newCacheCmd(), demoAPI, ver)
 	root.SetHelpCommand(newHelpCmd())
 	return root
 }
