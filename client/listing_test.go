@@ -26,7 +26,9 @@ type listEnv struct {
 	mu    sync.Mutex
 }
 
-func newListEnv(t *testing.T, segments int, hook func(n int, w http.ResponseWriter, now time.Time) bool) *listEnv {
+// hook, if not nil, sees each list request (n: its number, asked: how
+// many times its page was asked, this one included) and may answer it.
+func newListEnv(t *testing.T, segments int, hook func(n, page, asked int, w http.ResponseWriter, now time.Time) bool) *listEnv {
 	e := &listEnv{clock: &fakeClock{t: fixedNow}}
 	e.api = brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(5, segments), Now: e.clock.Now})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -34,9 +36,14 @@ func newListEnv(t *testing.T, segments int, hook func(n int, w http.ResponseWrit
 			p, _ := strconv.Atoi(r.URL.Query().Get("page"))
 			e.mu.Lock()
 			e.pages = append(e.pages, p)
-			n := len(e.pages)
+			n, asked := len(e.pages), 0
+			for _, q := range e.pages {
+				if q == p {
+					asked++
+				}
+			}
 			e.mu.Unlock()
-			if hook != nil && hook(n, w, e.clock.Now()) {
+			if hook != nil && hook(n, p, asked, w, e.clock.Now()) {
 				return
 			}
 		}
@@ -114,11 +121,11 @@ func (e *listEnv) twice(most int) []int {
 }
 
 func TestListingUnder429sResumesAtTheFailedPage(t *testing.T) {
-	// Every third request is refused until the reset, two seconds later,
-	// and waited out: the refused page is asked again, no page from the
-	// start again.
-	e := newListEnv(t, 3079, func(n int, w http.ResponseWriter, now time.Time) bool {
-		if n%3 == 0 {
+	// Every third page is refused the first time, until the reset two
+	// seconds later, and waited out: the refused page is asked again, no
+	// page from the start again.
+	e := newListEnv(t, 3079, func(_, page, asked int, w http.ResponseWriter, now time.Time) bool {
+		if page%3 == 0 && asked == 1 {
 			rateLimited(w, now)
 			return true
 		}
@@ -128,12 +135,13 @@ func TestListingUnder429sResumesAtTheFailedPage(t *testing.T) {
 	if err != nil || len(segs) != 3000 {
 		t.Fatalf("%d segments, %v", len(segs), err)
 	}
-	// 31 pages and at most 7 past the end, half as many again refused.
-	if got, most := e.requests(), (31+7)*3/2+1; got > most {
-		t.Errorf("%d requests for 31 pages, want at most %d", got, most)
+	for p := range 31 {
+		if n, want := e.count(p), 1+map[bool]int{true: 1}[p%3 == 0]; n != want {
+			t.Errorf("page %d asked %d times, want %d", p, n, want)
+		}
 	}
-	if p := e.twice(3); p != nil {
-		t.Errorf("pages %v asked more than 3 times: the listing went back after a 429", p)
+	if p := e.twice(2); p != nil {
+		t.Errorf("pages %v asked more than twice: the listing went back after a 429", p)
 	}
 }
 
@@ -142,7 +150,7 @@ func TestFailedListingKeepsItsPages(t *testing.T) {
 	// accepts: the listing fails, and the next one resumes there, asking
 	// no page it already has.
 	var refused atomic.Bool
-	e := newListEnv(t, 3079, func(n int, w http.ResponseWriter, now time.Time) bool {
+	e := newListEnv(t, 3079, func(n, _, _ int, w http.ResponseWriter, now time.Time) bool {
 		if n == 21 {
 			refused.Store(true)
 			w.Header().Set("X-RateLimit-Remaining", "0")

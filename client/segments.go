@@ -118,6 +118,9 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
 	}
 	points, dropped, err := CleanPoints(points, length)
+	if err == nil {
+		err = checkDays(points, length, endingAt)
+	}
 	if err != nil {
 		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
 	}

@@ -132,7 +132,11 @@ func (c *Cache) Window(ctx context.Context, segmentID string, length int, end ti
 			// the API's and none is missing or dropped.
 			continue
 		}
-		return joinParts(segmentID, length, closed, parts, got), nil
+		out := joinParts(segmentID, length, closed, parts, got)
+		if err := checkWindowDays(out.Points, parts[0].from, newest.to); err != nil {
+			return nil, &Error{Kind: ErrDecode, Endpoint: pathSeries, Message: err.Error()}
+		}
+		return out, nil
 	}
 }
 
