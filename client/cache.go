@@ -32,8 +32,8 @@ type Cache struct {
 	details *lru[string, *Details]
 	list    *lru[listKey, []Segment]
 	// listPages is the page count of the last complete listing (or of
-	// ExpectSegments): the next listing fetches that many pages at once
-	// and beyond them one at a time, so it sends nothing past the end.
+	// ExpectSegments, RememberListing): the next listing goes past it only
+	// when its last page comes back full, so it sends nothing past the end.
 	listPages int
 	// partial holds the pages of a listing that failed (a 429, a timeout)
 	// so the next listing resumes at the failed page; partialAt is when it

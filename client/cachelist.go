@@ -64,8 +64,8 @@ func (c *Cache) pager(progress func([]Segment)) *pager {
 }
 
 // ExpectSegments tells the cache how many segments the workspace had last
-// time (from a snapshot, say), so that its first listing may fetch the
-// pages known to exist at once instead of one after the other.
+// time (from a snapshot, say), so that its first listing knows the page
+// count and asks for no page past the end.
 func (c *Cache) ExpectSegments(n int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
