@@ -12,14 +12,15 @@ import (
 // Cache sits in front of a Client and is the one place that decides whether
 // a request goes out: an answer younger than its kind's TTL is served from
 // memory, concurrent callers for the same answer share one request, and at
-// most MaxInFlight requests run at once, list pages included. Memory is
+// most MaxInFlight requests run at once, list pages included (and first:
+// while a listing runs, its pages take the slots before any series). Memory is
 // bounded: each kind keeps at most MaxEntries answers (least recently used
 // go first). It is safe for many concurrent users (every session of
 // `segdash serve` shares one).
 type Cache struct {
 	client  *Client
 	o       CacheOptions
-	sem     chan struct{}
+	slots   *slots
 	fetches atomic.Int64
 
 	seriesFlight  flight[SeriesKey, *Series]
@@ -31,14 +32,17 @@ type Cache struct {
 	details *lru[string, *Details]
 	list    *lru[listKey, []Segment]
 	// listPages is the page count of the last complete listing (or of
-	// ExpectSegments): the next listing fetches that many pages at once
-	// and beyond them one at a time, so it sends nothing past the end.
+	// ExpectSegments, RememberListing): the next listing goes past it only
+	// when its last page comes back full, so it sends nothing past the end.
 	listPages int
 	// partial holds the pages of a listing that failed (a 429, a timeout)
 	// so the next listing resumes at the failed page; partialAt is when it
 	// began, and partial pages older than the list TTL are not reused.
 	partial   map[int][]Segment
 	partialAt time.Time
+	// listSaved says the listing held came from an earlier run
+	// (RememberListing), reused for SavedListAge rather than ListTTL.
+	listSaved bool
 
 	apiDay apiDay // the newest day the API's up-to-now answers hold
 }
@@ -90,7 +94,7 @@ func NewCache(c *Client, o CacheOptions) *Cache {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Cache{client: c, o: o, sem: make(chan struct{}, o.MaxInFlight),
+	return &Cache{client: c, o: o, slots: newSlots(o.MaxInFlight),
 		series: newLRU[SeriesKey, *Series](o.MaxEntries), details: newLRU[string, *Details](o.MaxEntries),
 		list: newLRU[listKey, []Segment](1)}
 }
@@ -152,7 +156,7 @@ func (c *Cache) DataSeries(ctx context.Context, k SeriesKey, maxAge time.Duratio
 	k = k.normal()
 	ttl := c.seriesTTL(k)
 	return cached(c, ctx, c.series, &c.seriesFlight, k, pick(maxAge, ttl), ttl, func(ctx context.Context) (*Series, error) {
-		return slot(c, ctx, func(ctx context.Context) (*Series, error) {
+		return slot(c, ctx, normalPriority, func(ctx context.Context) (*Series, error) {
 			s, _, err := c.client.DataSeries(ctx, k.SegmentID, k.Length, k.EndingAt)
 			return s, err
 		})
@@ -181,7 +185,7 @@ func (c *Cache) closed(k SeriesKey) bool {
 func (c *Cache) Details(ctx context.Context, segmentID string, maxAge time.Duration) (*Details, error) {
 	ttl := c.o.DetailsTTL
 	return cached(c, ctx, c.details, &c.detailsFlight, segmentID, pick(maxAge, ttl), ttl, func(ctx context.Context) (*Details, error) {
-		return slot(c, ctx, func(ctx context.Context) (*Details, error) {
+		return slot(c, ctx, normalPriority, func(ctx context.Context) (*Details, error) {
 			d, _, err := c.client.SegmentDetails(ctx, segmentID)
 			return d, err
 		})
@@ -235,18 +239,16 @@ func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V]
 	})
 }
 
-// slot runs fetch holding one of the MaxInFlight request slots; waiting
-// for a slot ends with ctx. A bound set by WithRequestTimeout starts once
+// slot runs fetch holding one of the MaxInFlight request slots, taken at
+// priority p; waiting for a slot ends with ctx. A bound set by WithRequestTimeout starts once
 // the slot is held, so the time queued behind other requests does not
 // count against it.
-func slot[V any](c *Cache, ctx context.Context, fetch func(context.Context) (V, error)) (V, error) {
-	select {
-	case c.sem <- struct{}{}:
-	case <-ctx.Done():
+func slot[V any](c *Cache, ctx context.Context, p priority, fetch func(context.Context) (V, error)) (V, error) {
+	if err := c.slots.acquire(ctx, p); err != nil {
 		var zero V
-		return zero, ctx.Err()
+		return zero, err
 	}
-	defer func() { <-c.sem }()
+	defer c.slots.release(p)
 	c.fetches.Add(1)
 	d, ok := requestTimeout(ctx)
 	if !ok {

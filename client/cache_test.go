@@ -4,39 +4,43 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 )
 
+// TestCacheSingleflight: 50 callers of one series while it is in flight
+// share one request (in a synctest bubble, all 50 have joined before the
+// stand-in's latency passes).
 func TestCacheSingleflight(t *testing.T) {
-	e := newEnv(t, brazetest.Options{})
-	// Latency keeps the request in flight while all callers arrive.
-	e.api.SetFault(brazetest.Fault{Latency: 100 * time.Millisecond})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
-	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 30}
-	var wg sync.WaitGroup
-	var fails atomic.Int32
-	for range 50 {
-		wg.Go(func() {
-			s, err := cache.DataSeries(context.Background(), k, 0)
-			if err != nil || len(s.Points) != 30 {
-				fails.Add(1)
-			}
-		})
-	}
-	wg.Wait()
-	if fails.Load() != 0 {
-		t.Fatalf("%d callers failed", fails.Load())
-	}
-	if got := e.api.SeriesRequests(k.SegmentID); got != 1 {
-		t.Errorf("50 concurrent callers caused %d requests, want 1", got)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		api := brazetest.NewHandler(brazetest.Options{})
+		api.SetFault(brazetest.Fault{Latency: 100 * time.Millisecond})
+		cache := newMemCache(t, api, client.CacheOptions{})
+		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 30}
+		var wg sync.WaitGroup
+		var fails atomic.Int32
+		for range 50 {
+			wg.Go(func() {
+				s, err := cache.DataSeries(context.Background(), k, 0)
+				if err != nil || len(s.Points) != 30 {
+					fails.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		if fails.Load() != 0 {
+			t.Fatalf("%d callers failed", fails.Load())
+		}
+		if got := api.SeriesRequests(k.SegmentID); got != 1 {
+			t.Errorf("50 concurrent callers caused %d requests, want 1", got)
+		}
+	})
 }
 
 func TestCacheTTLAndFresh(t *testing.T) {
@@ -85,60 +89,63 @@ func TestCacheErrorsNotCached(t *testing.T) {
 	}
 }
 
+// TestCacheBoundsInFlight: 20 series asked at once run at most 3 at a
+// time, and 3 do run together (in a synctest bubble: every request waits
+// in the API until all that can start have started).
 func TestCacheBoundsInFlight(t *testing.T) {
-	var cur, peak atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := cur.Add(1)
-		for {
-			p := peak.Load()
-			if n <= p || peak.CompareAndSwap(p, n) {
-				break
+	synctest.Test(t, func(t *testing.T) {
+		var cur, peak atomic.Int32
+		h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			n := cur.Add(1)
+			for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
 			}
-		}
-		time.Sleep(20 * time.Millisecond)
-		cur.Add(-1)
-		w.Write([]byte(`{"message":"success","data":[]}`))
-	}))
-	defer srv.Close()
-	c, _ := client.New(srv.URL, "k")
-	cache := client.NewCache(c, client.CacheOptions{MaxInFlight: 3})
-	var wg sync.WaitGroup
-	for i := range 20 {
-		wg.Go(func() {
-			cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: string(rune('a' + i)), Length: 1}, 0)
+			time.Sleep(20 * time.Millisecond) // fake time: until every runnable request has arrived
+			cur.Add(-1)
+			w.Write([]byte(`{"message":"success","data":[]}`))
 		})
-	}
-	wg.Wait()
-	if p := peak.Load(); p > 3 || p < 2 {
-		t.Errorf("peak in flight = %d, want at most 3 (and concurrency used)", p)
-	}
-	if cache.Fetches() != 20 {
-		t.Errorf("fetches = %d", cache.Fetches())
-	}
+		cache := newMemCache(t, h, client.CacheOptions{MaxInFlight: 3})
+		var wg sync.WaitGroup
+		for i := range 20 {
+			wg.Go(func() {
+				cache.DataSeries(context.Background(), client.SeriesKey{SegmentID: string(rune('a' + i)), Length: 1}, 0)
+			})
+		}
+		wg.Wait()
+		if p := peak.Load(); p != 3 {
+			t.Errorf("peak in flight = %d, want the bound, 3", p)
+		}
+		if cache.Fetches() != 20 {
+			t.Errorf("fetches = %d", cache.Fetches())
+		}
+	})
 }
 
+// TestCacheCallerCancelDoesNotKillSharedFetch: the first caller of a
+// shared fetch giving up leaves it running for the second.
 func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
-	e := newEnv(t, brazetest.Options{})
-	e.api.SetFault(brazetest.Fault{Latency: 80 * time.Millisecond})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
-	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
-	ctx, cancel := context.WithCancel(context.Background())
-	errc := make(chan error, 1)
-	go func() { _, err := cache.DataSeries(ctx, k, 0); errc <- err }()
-	time.Sleep(10 * time.Millisecond)
-	done := make(chan error, 1)
-	go func() { _, err := cache.DataSeries(context.Background(), k, 0); done <- err }()
-	time.Sleep(10 * time.Millisecond)
-	cancel()
-	if err := <-errc; !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled caller: %v", err)
-	}
-	if err := <-done; err != nil {
-		t.Errorf("second caller failed with the first one's cancellation: %v", err)
-	}
-	if got := e.api.SeriesRequests(k.SegmentID); got != 1 {
-		t.Errorf("%d requests, want 1", got)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		api := brazetest.NewHandler(brazetest.Options{})
+		api.SetFault(brazetest.Fault{Latency: 80 * time.Millisecond})
+		cache := newMemCache(t, api, client.CacheOptions{})
+		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 7}
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		go func() { _, err := cache.DataSeries(ctx, k, 0); errc <- err }()
+		synctest.Wait() // the first caller waits for the fetch it started
+		done := make(chan error, 1)
+		go func() { _, err := cache.DataSeries(context.Background(), k, 0); done <- err }()
+		synctest.Wait() // the second has joined it
+		cancel()
+		if err := <-errc; !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled caller: %v", err)
+		}
+		if err := <-done; err != nil {
+			t.Errorf("second caller failed with the first one's cancellation: %v", err)
+		}
+		if got := api.SeriesRequests(k.SegmentID); got != 1 {
+			t.Errorf("%d requests, want 1", got)
+		}
+	})
 }
 
 func TestCacheEvictsWhenFull(t *testing.T) {

@@ -73,9 +73,9 @@ func WithMaxRateWait(d time.Duration) Option { return func(c *Client) { c.maxRat
 // WithMaxBody caps a response body's size (default 8 MiB).
 func WithMaxBody(n int64) Option { return func(c *Client) { c.maxBody = n } }
 
-// WithPageConcurrency bounds the list pages fetched at once by a Cache
-// listing pages known to exist (default 8; the cache's MaxInFlight bounds
-// it too).
+// WithPageConcurrency bounds the list pages fetched at once by a listing
+// (default 8; a Cache's MaxInFlight bounds it too, so a cache lists at its
+// own width).
 func WithPageConcurrency(n int) Option { return func(c *Client) { c.pageAhead = n } }
 
 // WithUserAgent sets the User-Agent header.

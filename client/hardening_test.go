@@ -137,7 +137,8 @@ func TestListingThatNeverEnds(t *testing.T) {
 		requests int32
 	}{
 		{"new ids forever", func(p int) string { return fmt.Sprintf("p%d-", p) }, "goes on past 5,000 segments (50 pages): stopped", 50},
-		{"the same page forever", func(int) string { return "same-" }, "page 1 repeats", 2},
+		// Up to 2×8 pages run ahead of the page that repeats.
+		{"the same page forever", func(int) string { return "same-" }, "page 1 repeats", 17},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -157,8 +158,8 @@ func TestListingThatNeverEnds(t *testing.T) {
 			if !errors.Is(err, client.ErrDecode) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want %q", err, tc.want)
 			}
-			if n.Load() != tc.requests {
-				t.Errorf("%d requests, want %d", n.Load(), tc.requests)
+			if n.Load() > tc.requests {
+				t.Errorf("%d requests, want at most %d", n.Load(), tc.requests)
 			}
 		})
 	}

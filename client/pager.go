@@ -13,10 +13,16 @@ import (
 // rather than paged until memory or patience runs out.
 const MaxPages = 1000
 
-// pager lists every segment page by page. Pages known to exist (from the
-// last listing) are fetched up to ahead at once; beyond them one page at a
-// time, so that no request goes past the end: N pages cost at most N+1
-// requests (the +1 is the empty page after a full last one). It stops at
+// pager lists every segment page by page, up to ahead pages in flight from
+// the first page on: the API gives no total, and a listing is bound by
+// round trips, not by CPU. It stops launching pages at the first short
+// page it sees, so a cold listing asks for at most ahead-1 pages past the
+// end; and it never runs more than 2×ahead pages beyond the first one
+// missing, so a slow page or a server repeating itself costs a bounded
+// number of requests and pages held. Pages known to exist (from the last
+// listing) are fetched the same way; past them a page is asked for only
+// once the last known page came back full (the workspace grew), so a
+// listing whose page count is known sends nothing past the end. It ends at
 // the first short page, and refuses a full page that brings no segment not
 // seen before (a server repeating itself).
 type pager struct {
@@ -33,6 +39,8 @@ type pager struct {
 	got map[int][]Segment
 
 	stitched int // pages consumed in order from page 0
+	// short is the lowest page known to be short (the end), or -1.
+	short int
 }
 
 type pageResult struct {
@@ -43,8 +51,10 @@ type pageResult struct {
 
 // run lists every segment in page order without duplicates.
 func (p *pager) run(ctx context.Context) ([]Segment, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	p.short = -1
+	for page, segs := range p.got {
+		p.noteShort(page, segs)
+	}
 	var (
 		done     = make(chan pageResult)
 		started  = map[int]bool{}
@@ -91,10 +101,11 @@ func (p *pager) run(ctx context.Context) ([]Segment, error) {
 			break
 		}
 		p.got[r.page] = r.segs
+		p.noteShort(r.page, r.segs)
 	}
-	// Pages past a failure or the end are not needed; keep the ones that
-	// still arrive, for a listing that resumes.
-	cancel()
+	// The pages still in flight (fewer than ahead) are let finish and
+	// kept, for a listing that resumes after a failure: cancelling them
+	// would only have them asked for again.
 	for ; inflight > 0; inflight-- {
 		if r := <-done; r.err == nil {
 			p.got[r.page] = r.segs
@@ -108,12 +119,22 @@ func (p *pager) run(ctx context.Context) ([]Segment, error) {
 
 // mayStart reports whether page may be requested now.
 func (p *pager) mayStart(page, inflight int) bool {
-	if page < p.known {
-		return inflight < p.ahead
+	if inflight >= p.ahead || (p.short >= 0 && page > p.short) || page >= p.stitched+2*p.ahead {
+		return false
 	}
-	// Past the known pages, the end may come at any page: ask for one
-	// only when every earlier page has arrived and none ended the list.
-	return inflight == 0 && p.stitched == page
+	if p.known > 0 && page >= p.known {
+		// Past the known pages only when the last of them came back full.
+		last, ok := p.got[p.known-1]
+		return ok && len(last) == PageSize
+	}
+	return true
+}
+
+// noteShort remembers the lowest short page: no page past it is asked for.
+func (p *pager) noteShort(page int, segs []Segment) {
+	if len(segs) < PageSize && (p.short < 0 || page < p.short) {
+		p.short = page
+	}
 }
 
 // stitch consumes the pages that follow on in order, reporting the end of

@@ -36,8 +36,8 @@ func TestRequestTimeoutStartsWithTheSlot(t *testing.T) {
 			t.Fatal(err)
 		}
 		c := NewCache(cl, CacheOptions{MaxInFlight: 2, Timeout: 10 * time.Hour})
-		for range cap(c.sem) {
-			c.sem <- struct{}{} // every slot busy
+		for range c.o.MaxInFlight {
+			c.slots.acquire(context.Background(), normalPriority) // every slot busy
 		}
 		done := make(chan error, 1)
 		go func() {
@@ -47,7 +47,7 @@ func TestRequestTimeoutStartsWithTheSlot(t *testing.T) {
 		synctest.Wait()              // the fetch waits for a slot
 		time.Sleep(30 * time.Minute) // in the queue: this must not count
 		freed := time.Now()
-		<-c.sem // one slot frees: the fetch may go now, not before
+		c.slots.release(normalPriority) // one slot frees: the fetch may go now, not before
 		dl := <-seen
 		if err := <-done; err != nil {
 			t.Fatal(err)
@@ -70,7 +70,7 @@ func TestRequestTimeoutKeepsCancellation(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := NewCache(cl, CacheOptions{MaxInFlight: 1, Timeout: 10 * time.Hour})
-	c.sem <- struct{}{}
+	c.slots.acquire(context.Background(), normalPriority)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {

@@ -58,9 +58,10 @@ func dropEmpty(in []*string) []string {
 	return out
 }
 
-// AllSegments lists every segment, oldest first, without duplicates, one
-// page after the other, ending at the first short or empty page (see
-// Cache.Segments for a listing that fetches known pages at once).
+// AllSegments lists every segment, oldest first, without duplicates, with
+// up to WithPageConcurrency pages in flight, ending at the first short or
+// empty page (see Cache.Segments for a listing that shares the cache's
+// request slots and knows the page count of the last listing).
 // progress, if not nil, is called with the number of segments known so far
 // whenever it grows.
 func (c *Client) AllSegments(ctx context.Context, progress func(loaded int)) ([]Segment, error) {
@@ -117,6 +118,9 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
 	}
 	points, dropped, err := CleanPoints(points, length)
+	if err == nil {
+		err = checkDays(points, length, endingAt)
+	}
 	if err != nil {
 		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
 	}

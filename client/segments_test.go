@@ -268,13 +268,20 @@ func firstTracked(ws *brazetest.Workspace) *brazetest.SegmentSpec {
 	panic("no tracked segment")
 }
 
-func TestAllSegmentsSmallWorkspaceOneRequest(t *testing.T) {
-	e := newEnv(t, brazetest.Options{Workspace: brazetest.NewWorkspace(7, 60)})
-	segs, err := e.c.AllSegments(context.Background(), nil)
-	if err != nil || len(segs) != len(e.api.Workspace().Listed()) {
-		t.Fatalf("%d segments, %v", len(segs), err)
-	}
-	if n := e.api.Requests("list"); n != 1 {
-		t.Errorf("a workspace of one page cost %d list requests, want 1", n)
+// TestAllSegmentsSmallWorkspace: a workspace of one page costs one request
+// listed one page at a time, and at most the pages in flight (8) listed
+// cold with the default width: the end is not known before the first page.
+func TestAllSegmentsSmallWorkspace(t *testing.T) {
+	for _, tc := range []struct {
+		width, most int64
+	}{{1, 1}, {8, 8}} {
+		e := newEnv(t, brazetest.Options{Workspace: brazetest.NewWorkspace(7, 60)}, client.WithPageConcurrency(int(tc.width)))
+		segs, err := e.c.AllSegments(context.Background(), nil)
+		if err != nil || len(segs) != len(e.api.Workspace().Listed()) {
+			t.Fatalf("%d segments, %v", len(segs), err)
+		}
+		if n := e.api.Requests("list"); n > tc.most || n < 1 {
+			t.Errorf("%d pages in flight: a workspace of one page cost %d list requests, want 1..%d", tc.width, n, tc.most)
+		}
 	}
 }

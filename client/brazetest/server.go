@@ -59,6 +59,7 @@ type Handler struct {
 	window    map[string]time.Time // start of each key's window
 	fault     Fault
 	segFaults map[string]Fault
+	hostile   Hostile
 
 	onRequest func(*http.Request)
 
@@ -341,6 +342,7 @@ func (h *Handler) series(w http.ResponseWriter, r *http.Request, f Fault) {
 		badRequest(w, "Segment does not have analytics tracking enabled")
 		return
 	}
+	end, length = h.seriesDays(end, length, q.Get("ending_at") != "")
 	// The series ends with the day before ending_at's (UTC) date: the
 	// current, incomplete day is never returned.
 	last := client.DateOf(end.UTC()).AddDays(-1)

@@ -24,14 +24,14 @@ type demo struct {
 	falls, jumps []string
 }
 
-func newDemo(t *testing.T, n int) *demo {
+func newDemo(t testing.TB, n int) *demo {
 	t.Helper()
 	return newDemoWith(t, n, nil)
 }
 
 // newDemoWith is newDemo with edit applied to the workspace, given the
 // planted breaks' ids, before the stand-in serves it.
-func newDemoWith(t *testing.T, n int, edit func(ws *brazetest.Workspace, planted []string)) *demo {
+func newDemoWith(t testing.TB, n int, edit func(ws *brazetest.Workspace, planted []string)) *demo {
 	t.Helper()
 	ws := brazetest.NewWorkspace(1, n)
 	falls, jumps := ws.PlantBreaks(client.DateOf(now).AddDays(-1))
@@ -112,7 +112,7 @@ func TestScanCancelKeepsResults(t *testing.T) {
 	d := newDemo(t, 250)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	o := monitor.ScanOptions{Length: 30, Concurrency: 2, Now: func() time.Time { return now }}
+	o := monitor.ScanOptions{Length: 30, Concurrency: 2, Now: func() time.Time { return now }, KeepSeries: true}
 	rep := monitor.Scan(ctx, d.cache, d.segs, o, func(p monitor.Progress) {
 		if p.Done >= 40 {
 			cancel()

@@ -36,11 +36,13 @@ type Snapshot struct {
 	Version  int    `json:"version"`
 	Endpoint string `json:"endpoint"`
 	// KeyFingerprint tells API keys (workspaces) apart; see Fingerprint.
-	KeyFingerprint string           `json:"key_fingerprint"`
-	SavedAt        time.Time        `json:"saved_at"`
-	ListedAt       time.Time        `json:"listed_at"`
-	Segments       []client.Segment `json:"segments"`
-	Series         []Series         `json:"series"`
+	KeyFingerprint string    `json:"key_fingerprint"`
+	SavedAt        time.Time `json:"saved_at"`
+	ListedAt       time.Time `json:"listed_at"`
+	// Pages is how many list pages the listing took (0: unknown).
+	Pages    int              `json:"pages,omitempty"`
+	Segments []client.Segment `json:"segments"`
+	Series   []Series         `json:"series"`
 	// Chunks are the closed 100-day chunks of long windows (see
 	// client.Cache.Window): put back into the cache at start, so a year's
 	// chart costs one request (its newest chunk), not four or five.
@@ -143,19 +145,29 @@ func (s *Store) check(b []byte, snap *Snapshot) string {
 	return clean(snap)
 }
 
-// Save writes the snapshot atomically, keeping the newest series only.
+// Save merges snap into the saved data and writes it atomically, under a
+// lock that other processes saving the same workspace (dashboards,
+// check, scan, serve) wait for: what they saved meanwhile is kept (see
+// merge), not overwritten. Only the newest series and chunks are kept
+// (maxSeries, maxChunks), and only those that pass the API's checks.
 func (s *Store) Save(snap *Snapshot) error {
-	c := *snap
-	c.Version, c.Endpoint, c.KeyFingerprint, c.SavedAt = snapshotVersion, s.endpoint, s.fingerprint, s.now()
-	if len(c.Series) > maxSeries {
-		series := append([]Series(nil), c.Series...)
-		slices.SortFunc(series, func(a, b Series) int { return b.Fetched.Compare(a.Fetched) })
-		c.Series = series[:maxSeries]
-	}
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
 		return err
 	}
-	return WriteFileAtomic(s.path, 0o600, func(w io.Writer) error { return json.NewEncoder(w).Encode(&c) })
+	unlock, err := lockFile(s.path + ".lock")
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	old, err := s.Load()
+	if err != nil && !errors.Is(err, ErrSetAside) {
+		return err
+	}
+	c := merge(old, snap)
+	c.Version, c.Endpoint, c.KeyFingerprint, c.SavedAt = snapshotVersion, s.endpoint, s.fingerprint, s.now()
+	c.Segments = validSegments(c.Segments)
+	c.Series, c.Chunks = bound(c.Series, maxSeries), bound(c.Chunks, maxChunks)
+	return WriteFileAtomic(s.path, 0o600, func(w io.Writer) error { return json.NewEncoder(w).Encode(c) })
 }
 
 // clean checks every series as an API answer is checked (client.CleanPoints),

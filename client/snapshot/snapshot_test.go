@@ -1,6 +1,7 @@
 package snapshot_test
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -142,9 +143,17 @@ func TestLoadChecksSeries(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			st := snapshot.NewStore(t.TempDir(), "https://rest.iad-01.braze.com", "key", func() time.Time { return fixedNow })
+			// Save writes checked series only: the bad ones never reach
+			// the file that way.
 			if err := st.Save(&snapshot.Snapshot{Series: []snapshot.Series{tc.series}}); err != nil {
 				t.Fatal(err)
 			}
+			if snap, err := st.Load(); err != nil || len(snap.Series) != map[bool]int{true: 1, false: 0}[tc.want == ""] {
+				t.Fatalf("after Save: %+v, %v; want only a checked series saved", snap, err)
+			}
+			// A file written otherwise (by hand, by an older segdash) is
+			// checked as it loads.
+			writeSnapshot(t, st, "https://rest.iad-01.braze.com", "key", &snapshot.Snapshot{Series: []snapshot.Series{tc.series}})
 			snap, err := st.Load()
 			if tc.want == "" {
 				if err != nil || len(snap.Series[0].Points) != 2 || snap.Series[0].Points[0].Size != 1 || snap.Series[0].Points[1].Size != 2 {
@@ -225,5 +234,19 @@ func TestLoadRefusesWhatIsNoFile(t *testing.T) {
 				t.Errorf("reload: %v %v", snap, err)
 			}
 		})
+	}
+}
+
+// writeSnapshot writes snap to st's file as is, bypassing Save's checks.
+func writeSnapshot(t *testing.T, st *snapshot.Store, endpoint, key string, snap *snapshot.Snapshot) {
+	t.Helper()
+	c := *snap
+	c.Version, c.Endpoint, c.KeyFingerprint = 2, endpoint, snapshot.Fingerprint(key)
+	b, err := json.Marshal(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(st.Path(), b, 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
