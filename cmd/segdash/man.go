@@ -167,9 +167,20 @@ func writeRoffBody(b *strings.Builder, text string) {
 	}
 }
 
-// roffText escapes text for roff: backslashes and hyphens.
+// roffText escapes text for roff: backslashes and hyphens, and every
+// character outside ASCII as a named glyph (\[u00D7]), so that groff reads
+// the page the same with or without preconv.
 func roffText(s string) string {
-	return strings.NewReplacer(`\`, `\e`, "-", `\-`).Replace(s)
+	s = strings.NewReplacer(`\`, `\e`, "-", `\-`).Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, `\[u%04X]`, r)
+	}
+	return b.String()
 }
 
 // roffLine is roffText for a whole line: one that starts with a dot or an
