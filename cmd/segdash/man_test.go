@@ -33,9 +33,13 @@ func TestManPage(t *testing.T) {
 			}
 		}
 	}
+	if i := strings.IndexFunc(page, func(r rune) bool { return r >= 0x80 }); i >= 0 {
+		t.Errorf("a character outside ASCII reaches groff unescaped: %q", page[max(0, i-40):i+4])
+	}
 	groff, err := exec.LookPath("groff")
 	if err != nil {
-		t.Skip("no groff to render the page")
+		t.Log("no groff here: the page was checked without rendering it")
+		return
 	}
 	cmd := exec.Command(groff, "-man", "-ww", "-z")
 	cmd.Stdin = strings.NewReader(page)
