@@ -13,7 +13,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/cmd/segdash/config"
@@ -86,10 +85,7 @@ func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Op
 		o.Watch = d.watch
 	}
 	if cfg.WatchlistFile != "" {
-		path, ws := cfg.WatchlistFile, cfg.Workspace
-		o.SaveWatchlist = func(name string, segs []client.Segment) error {
-			return config.SaveWorkspaceWatchlist(path, ws, name, segs)
-		}
+		o.SaveWatchlist = config.NewWatchlistSaver(cfg.WatchlistFile, cfg.Workspace, cfg.Watchlists).Save
 	}
 	if store := snapshotStore(cfg, a.now); store != nil {
 		snap, err := store.Load()
