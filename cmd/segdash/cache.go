@@ -28,13 +28,16 @@ for 10,000 segments, of which the list is about 1.4 MB. Processes saving at once
 
 --fresh on check, scan or the dashboard asks the API for everything and ignores
 what is saved (what that run learns is still saved).`,
+		Example: `  segdash cache path
+  segdash cache clear`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	c.AddCommand(&cobra.Command{
-		Use:   "path",
-		Short: "Print the folder that holds the saved data",
-		Args:  cobra.NoArgs,
+		Use:     "path",
+		Short:   "Print the folder that holds the saved data",
+		Example: "  segdash cache path",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir, err := snapshot.Dir()
 			if err != nil {
@@ -49,7 +52,8 @@ what is saved (what that run learns is still saved).`,
 		Long: `clear removes the saved data of every workspace: the next run of any command
 lists the segments and fetches every chunk again. A save under way in another
 process finishes first.`,
-		Args: cobra.NoArgs,
+		Example: "  segdash cache clear",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir, err := snapshot.Dir()
 			if err != nil {

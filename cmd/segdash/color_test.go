@@ -5,46 +5,9 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
-
-func TestColorChoice(t *testing.T) {
-	tests := []struct {
-		mode        colorMode
-		env         map[string]string
-		off, forced bool
-	}{
-		{colorAuto, nil, false, false},
-		{colorAuto, map[string]string{"NO_COLOR": "1"}, true, false},
-		{colorAuto, map[string]string{"NO_COLOR": "0"}, true, false}, // any non-empty value
-		{colorAuto, map[string]string{"CLICOLOR": "0"}, true, false},
-		{colorAuto, map[string]string{"CLICOLOR": "1"}, false, false},
-		{colorAuto, map[string]string{"CLICOLOR_FORCE": "yes"}, false, true},
-		{colorAuto, map[string]string{"CLICOLOR_FORCE": "0"}, false, false},
-		{colorAuto, map[string]string{"CLICOLOR_FORCE": "1", "CLICOLOR": "0"}, false, true},
-		{colorAuto, map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, true, false},
-		{colorNever, map[string]string{"CLICOLOR_FORCE": "1"}, true, false},
-		{colorAlways, map[string]string{"NO_COLOR": "1", "CLICOLOR": "0"}, false, true},
-	}
-	for _, tt := range tests {
-		off, forced := colorChoice(tt.mode, func(k string) string { return tt.env[k] })
-		if off != tt.off || forced != tt.forced {
-			t.Errorf("%s %v: off %v forced %v, want %v %v", tt.mode, tt.env, off, forced, tt.off, tt.forced)
-		}
-	}
-}
-
-func TestColorEnvSpellsTheChoice(t *testing.T) {
-	mode := colorAuto
-	base := map[string]string{"CLICOLOR_FORCE": "yes", "TERM": "xterm"}
-	getenv := colorEnv(&mode, func(k string) string { return base[k] })
-	if getenv("CLICOLOR_FORCE") != "1" || getenv("NO_COLOR") != "" || getenv("TERM") != "xterm" {
-		t.Errorf("forced: %q %q", getenv("CLICOLOR_FORCE"), getenv("NO_COLOR"))
-	}
-	mode = colorNever
-	if getenv("NO_COLOR") != "1" || getenv("CLICOLOR_FORCE") != "" || getenv("CLICOLOR") != "0" {
-		t.Errorf("never: %q %q %q", getenv("NO_COLOR"), getenv("CLICOLOR_FORCE"), getenv("CLICOLOR"))
-	}
-}
 
 // TestColorFlagAndEnvironmentOnCheck runs check into a pipe: colour only
 // when forced, by --color always or CLICOLOR_FORCE, and never when told no.
@@ -99,7 +62,7 @@ func TestColorFlagEverywhere(t *testing.T) {
 		t.Errorf("bad --color: %d %q", code, errs)
 	}
 	a := &app{getenv: func(string) string { return "" }}
-	walk(a.newRootCmd(), func(c *cobra.Command) {
+	cli.Walk(a.newRootCmd(), func(c *cobra.Command) {
 		if c.Flag("color") == nil {
 			t.Errorf("%s has no --color", c.CommandPath())
 		}
@@ -110,13 +73,13 @@ func TestHelpWrapsAndHasExamples(t *testing.T) {
 	var out strings.Builder
 	a := &app{out: &out, errw: &out, getenv: func(string) string { return "" }}
 	root := a.newRootCmd()
-	walk(root, func(c *cobra.Command) {
+	cli.Walk(root, func(c *cobra.Command) {
 		if !c.Hidden && c.Example == "" {
 			t.Errorf("%s has no example", c.CommandPath())
 		}
 	})
 	var all [][]string
-	walk(root, func(c *cobra.Command) {
+	cli.Walk(root, func(c *cobra.Command) {
 		all = append(all, append(strings.Fields(c.CommandPath())[1:], "--help"))
 	})
 	for _, args := range all {
@@ -129,19 +92,5 @@ func TestHelpWrapsAndHasExamples(t *testing.T) {
 				t.Errorf("%v: a line of %d columns: %q", args, len([]rune(l)), l)
 			}
 		}
-	}
-}
-
-func TestReflowKeepsShortLayout(t *testing.T) {
-	in := "short line\nanother\n\n  indented example that is long enough to wrap here\n- item one\n- item two"
-	if got := reflow(in, 80); got != in {
-		t.Errorf("changed text that fits:\n%s", got)
-	}
-	got := reflow("one two three four\nfive six", 10)
-	if got != "one two\nthree four\nfive six" {
-		t.Errorf("reflow: %q", got)
-	}
-	if got := wrapLines("    aaa bbb ccc", 11); got != "    aaa bbb\n    ccc" {
-		t.Errorf("wrapLines keeps the indent: %q", got)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/client/snapshot"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/themes"
 	"github.com/segdash/segdash/ui/output"
@@ -31,7 +32,7 @@ const noFiles = cobra.ShellCompDirectiveNoFileComp
 // of --format, --theme, --sort, --compare and --color. Completions a
 // command registered itself are kept. It runs once the tree is built.
 func (a *app) registerCompletions(root *cobra.Command) {
-	walk(root, func(c *cobra.Command) {
+	cli.Walk(root, func(c *cobra.Command) {
 		if c.ValidArgsFunction == nil && len(c.ValidArgs) == 0 {
 			switch c.Name() {
 			case "check":
@@ -63,7 +64,7 @@ func (a *app) flagCompletion(c *cobra.Command, f *pflag.Flag) cobra.CompletionFu
 	case "tag":
 		return a.completeTags
 	case "color":
-		return fixed(colorModes()...)
+		return fixed(cli.ColorModes()...)
 	case "theme":
 		return fixed(themes.Names()...)
 	case "sort":

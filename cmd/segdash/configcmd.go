@@ -3,16 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"strconv"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/cmd/segdash/config"
-	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/cmd/segdash/configtable"
 )
 
 func (a *app) newConfigCmd() *cobra.Command {
@@ -40,7 +36,7 @@ commented template there.`,
 				return err
 			}
 			printWarnings(a.errw, cfg)
-			return writeConfig(a.out, cfg)
+			return configtable.Write(a.out, cfg)
 		},
 	}
 	c.AddCommand(a.newConfigPathCmd(), a.newConfigInitCmd())
@@ -100,88 +96,5 @@ reads it (see segdash config path). It never overwrites a file that exists.`,
 			fmt.Fprintln(a.out, "wrote "+path)
 			return nil
 		},
-	}
-}
-
-// writeConfig prints cfg as a table of settings and sources.
-func writeConfig(w io.Writer, cfg config.Config) error {
-	file := cfg.File
-	if !cfg.FileFound {
-		file += " (not found: defaults apply)"
-	}
-	fmt.Fprintf(w, "config file: %s\n\n", file)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	note := ""
-	fmt.Fprintln(tw, "SETTING\tVALUE\tFROM")
-	endpoint := cfg.Endpoint
-	key := "not set"
-	switch {
-	case cfg.Demo:
-		endpoint, key = "built-in demo (no API key)", "not set: demo mode"
-	case cfg.APIKeyFile != "" && cfg.Sources["api_key"] != "env BRAZE_API_KEY":
-		key = "******** (read from " + cfg.APIKeyFile + ")"
-	default:
-		key = "********"
-	}
-	rows := [][3]string{
-		{"endpoint", endpoint, cfg.Source("endpoint")},
-		{"api key", key, cfg.Source("api_key")},
-		{"theme", cfg.Theme, cfg.Source("theme")},
-		{"length", strconv.Itoa(cfg.Length) + " days", cfg.Source("length")},
-		{"refresh", cfg.Refresh.String(), cfg.Source("refresh")},
-		{"cache_ttl", cfg.CacheTTL.String(), cfg.Source("cache_ttl")},
-		{"concurrency", strconv.Itoa(cfg.Concurrency), cfg.Source("concurrency")},
-	}
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r[0], output.SafeText(r[1]), r[2])
-	}
-	if len(cfg.Watchlists) == 0 {
-		fmt.Fprintf(tw, "watchlists\tnone\t%s\n", cfg.WatchlistFile)
-	}
-	if cfg.Demo && cfg.WatchlistFile != cfg.File {
-		// Rules naming the workspace's watchlists find none in the demo.
-		// Said under the table: as a row it would widen VALUE.
-		note = "note: the demo keeps its own watchlists; the config file's are for a real workspace\n"
-	}
-	names := make([]string, len(cfg.Rules))
-	for i, r := range cfg.Rules {
-		names[i] = output.SafeText(r.Name)
-	}
-	switch {
-	case len(cfg.Rules) == 0:
-		fmt.Fprintf(tw, "rules\tnone\t%s\n", cfg.File)
-	default:
-		fmt.Fprintf(tw, "rules\t%s: %s\t%s\n", output.Plural(len(cfg.Rules), "rule", "rules"), strings.Join(names, ", "), cfg.File)
-	}
-	for _, wl := range cfg.Watchlists {
-		fmt.Fprintf(tw, "watchlist %s\t%s\t%s:%d\n", output.SafeText(wl.Name), output.Plural(len(wl.Segments), "segment", "segments"), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
-	}
-	writeWorkspaceRows(tw, cfg)
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, note)
-	return err
-}
-
-// writeWorkspaceRows adds the workspace in use and every configured one,
-// each key masked: only where it comes from is shown.
-func writeWorkspaceRows(tw io.Writer, cfg config.Config) {
-	if len(cfg.Workspaces) == 0 {
-		return
-	}
-	inUse := cfg.Workspace
-	if inUse == "" {
-		inUse = "(unnamed: the environment or the top-level settings)"
-	}
-	fmt.Fprintf(tw, "workspace in use\t%s\t%s\n", output.SafeText(inUse), cfg.Source("workspace"))
-	for _, w := range cfg.Workspaces {
-		name := w.Name
-		if name == cfg.DefaultWorkspace {
-			name += " (default)"
-		}
-		fmt.Fprintf(tw, "workspace %s\t%s, key ******** from %s, %s, %s\t%s:%d\n", output.SafeText(name),
-			output.SafeText(w.Endpoint), output.SafeText(w.KeySource()), output.Plural(len(w.Watchlists), "watchlist", "watchlists"),
-			output.Plural(len(w.Rules), "rule", "rules"), cfg.File, w.Line)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/cmd/segdash/termwatch"
 	"github.com/segdash/segdash/ui"
 )
 
@@ -142,7 +143,7 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	}
 	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP
 	// does too, through main's context.
-	out := watchOutput(a.out, cancel)
+	out := termwatch.Output(a.out, cancel)
 	var closers []func()
 	defer func() {
 		for _, c := range closers {

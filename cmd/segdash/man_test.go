@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 func TestManPage(t *testing.T) {
@@ -15,12 +17,12 @@ func TestManPage(t *testing.T) {
 		t.Fatalf("man: %d %q\n%.200s", code, errs, page)
 	}
 	a := &app{getenv: func(string) string { return "" }}
-	walk(a.newRootCmd(), func(c *cobra.Command) {
-		if c.HasParent() && manShown(c) && !strings.Contains(page, ".SS "+roffText(c.CommandPath())+"\n") {
+	cli.Walk(a.newRootCmd(), func(c *cobra.Command) {
+		if c.HasParent() && cli.ManShown(c) && !strings.Contains(page, ".SS "+cli.RoffText(c.CommandPath())+"\n") {
 			t.Errorf("no section for %s", c.CommandPath())
 		}
 		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
-			if !f.Hidden && f.Name != "help" && !strings.Contains(page, `\fB\-\-`+roffText(f.Name)+`\fR`) {
+			if !f.Hidden && f.Name != "help" && !strings.Contains(page, `\fB\-\-`+cli.RoffText(f.Name)+`\fR`) {
 				t.Errorf("%s --%s is missing", c.CommandPath(), f.Name)
 			}
 		})
@@ -45,11 +47,5 @@ func TestManPage(t *testing.T) {
 	cmd.Stdin = strings.NewReader(page)
 	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
 		t.Errorf("groff: %v\n%s", err, out)
-	}
-}
-
-func TestRoffEscapes(t *testing.T) {
-	if got := roffLine(`.hidden \ text-with-dash`); got != `\&.hidden \e text\-with\-dash` {
-		t.Errorf("roffLine: %q", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/ui"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -35,8 +36,8 @@ type app struct {
 	// nil means ui.New.
 	model func(ui.Options) tea.Model
 	// color is --color of the last command tree built; getenv reads the
-	// colour variables through it (colorEnv).
-	color *colorMode
+	// colour variables through it (cli.ColorEnv).
+	color *cli.ColorMode
 }
 
 // Exit codes of segdash (the `check` contract).
@@ -153,7 +154,7 @@ segdash runs on built-in demo data.`,
 		},
 	}
 	setUsageErrors(root)
-	setVersion(root, currentBuild())
+	cli.SetVersion(root, currentBuild())
 	a.registerColor(root)
 	g.register(root)
 	d.register(root)
@@ -163,19 +164,19 @@ segdash runs on built-in demo data.`,
 	hideGlobalFlags(man)
 	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), a.newCacheCmd(), demoAPI, ver, man)
 	root.SetHelpCommand(newHelpCmd())
-	finishHelp(root, terminalWidth(a.out, 80))
+	cli.FinishHelp(root, terminalWidth(a.out, 80))
 	a.registerCompletions(root)
 	return root
 }
 
 // registerColor adds --color to root and every command under it, and
-// makes a.getenv answer for the colour variables by it (colorEnv).
+// makes a.getenv answer for the colour variables by it (cli.ColorEnv).
 func (a *app) registerColor(root *cobra.Command) {
 	if a.color == nil {
-		a.color = new(colorMode)
-		a.getenv = colorEnv(a.color, a.getenv)
+		a.color = new(cli.ColorMode)
+		a.getenv = cli.ColorEnv(a.color, a.getenv)
 	}
-	*a.color = colorAuto
+	*a.color = cli.ColorAuto
 	root.PersistentFlags().Var(a.color, "color", "colour in output: auto (when writing to a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it), always, never")
 }
 

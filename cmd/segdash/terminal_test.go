@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
-	"io"
 	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/cmd/segdash/termwatch"
 )
 
 // goneTerminal fails every write as a closed terminal does.
@@ -29,7 +29,7 @@ func TestDashboardEndsWhenTheTerminalIsGone(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	term := &goneTerminal{}
-	p := tea.NewProgram(idleModel{}, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(watchOutput(term, cancel)))
+	p := tea.NewProgram(idleModel{}, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(termwatch.Output(term, cancel)))
 	done := make(chan error, 1)
 	go func() { done <- runProgram(p) }()
 	select {
@@ -40,21 +40,5 @@ func TestDashboardEndsWhenTheTerminalIsGone(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		p.Kill()
 		t.Fatalf("still running after %d failed writes", term.writes)
-	}
-}
-
-func TestWatchedWriterReportsOnce(t *testing.T) {
-	calls := 0
-	w := watchOutput(&goneTerminal{}, func() { calls++ })
-	for range 3 {
-		if _, err := w.Write([]byte("x")); !errors.Is(err, syscall.EIO) {
-			t.Errorf("error %v", err)
-		}
-	}
-	if calls != 1 {
-		t.Errorf("gone called %d times", calls)
-	}
-	if _, err := watchOutput(io.Discard, func() { t.Error("gone on a good write") }).Write([]byte("x")); err != nil {
-		t.Error(err)
 	}
 }

@@ -1,4 +1,9 @@
-package main
+// Package cli holds segdash's command-line conventions, apart from the
+// commands themselves: the man page made from the command tree, help
+// wrapped to the terminal with an example on every command, the version's
+// build facts, and the colour rule (--color, NO_COLOR, CLICOLOR,
+// CLICOLOR_FORCE) that the dashboard and the text output both follow.
+package cli
 
 import (
 	"fmt"
@@ -12,15 +17,15 @@ import (
 // minHelpWidth is the narrowest help is wrapped to.
 const minHelpWidth = 40
 
-// finishHelp completes the tree under root for help and man: cobra's
+// FinishHelp completes the tree under root for help and man: cobra's
 // completion commands made now (so that they get examples and show in the
 // man page), an example on every command that has none, and help wrapped
 // to width columns.
-func finishHelp(root *cobra.Command, width int) {
+func FinishHelp(root *cobra.Command, width int) {
 	width = max(width, minHelpWidth)
 	root.InitDefaultCompletionCmd()
 	examples := defaultExamples()
-	walk(root, func(c *cobra.Command) {
+	Walk(root, func(c *cobra.Command) {
 		if c.Example == "" {
 			c.Example = examples[c.CommandPath()]
 		}
@@ -33,11 +38,11 @@ func finishHelp(root *cobra.Command, width int) {
 	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, width) })
 }
 
-// walk calls fn on c and every command under it.
-func walk(c *cobra.Command, fn func(*cobra.Command)) {
+// Walk calls fn on c and every command under it.
+func Walk(c *cobra.Command, fn func(*cobra.Command)) {
 	fn(c)
 	for _, sub := range c.Commands() {
-		walk(sub, fn)
+		Walk(sub, fn)
 	}
 }
 
@@ -149,29 +154,4 @@ func writeUsage(w io.Writer, c *cobra.Command, width int) error {
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// defaultExamples are the examples of the commands whose own definition
-// has none, by command path.
-func defaultExamples() map[string]string {
-	return map[string]string{
-		"segdash": `  segdash                        # the dashboard (demo data without a key)
-  segdash -w eu --watch morning  # workspace eu, watchlist morning selected
-  segdash --offline              # only the data saved by the last run`,
-		"segdash serve": `  segdash serve                  # on 127.0.0.1:23234
-  ssh -t -p 23234 localhost`,
-		"segdash workspaces": `  segdash workspaces
-  segdash workspaces --check`,
-		"segdash demo-api": `  segdash demo-api
-  # then, with the URL and key it prints:
-  BRAZE_API_KEY=KEY BRAZE_REST_ENDPOINT=URL segdash check SEGMENT`,
-		"segdash help":                  "  segdash help check",
-		"segdash completion":            "  segdash completion bash > ~/.local/share/bash-completion/completions/segdash",
-		"segdash completion bash":       "  segdash completion bash > ~/.local/share/bash-completion/completions/segdash",
-		"segdash completion zsh":        `  segdash completion zsh > "${fpath[1]}/_segdash"`,
-		"segdash completion fish":       "  segdash completion fish > ~/.config/fish/completions/segdash.fish",
-		"segdash completion powershell": "  segdash completion powershell | Out-String | Invoke-Expression",
-		"segdash man":                   "  segdash man > segdash.1 && man -l segdash.1",
-		"segdash cache":                 "  segdash cache --help",
-	}
 }

@@ -1,54 +1,54 @@
-package main
+package cli
 
 import (
 	"fmt"
 	"strings"
 )
 
-// colorMode is --color: auto (the environment and the terminal decide),
+// ColorMode is --color: auto (the environment and the terminal decide),
 // always or never.
-type colorMode string
+type ColorMode string
 
 // The values of --color.
 const (
-	colorAuto   colorMode = "auto"
-	colorAlways colorMode = "always"
-	colorNever  colorMode = "never"
+	ColorAuto   ColorMode = "auto"
+	ColorAlways ColorMode = "always"
+	ColorNever  ColorMode = "never"
 )
 
-// colorModes are the values --color takes, for errors and completion.
-func colorModes() []string {
-	return []string{string(colorAuto), string(colorAlways), string(colorNever)}
+// ColorModes are the values --color takes, for errors and completion.
+func ColorModes() []string {
+	return []string{string(ColorAuto), string(ColorAlways), string(ColorNever)}
 }
 
 // String is the mode's name.
-func (m *colorMode) String() string { return string(*m) }
+func (m *ColorMode) String() string { return string(*m) }
 
 // Set parses a --color value.
-func (m *colorMode) Set(s string) error {
-	switch v := colorMode(strings.ToLower(s)); v {
-	case colorAuto, colorAlways, colorNever:
+func (m *ColorMode) Set(s string) error {
+	switch v := ColorMode(strings.ToLower(s)); v {
+	case ColorAuto, ColorAlways, ColorNever:
 		*m = v
 		return nil
 	}
-	return fmt.Errorf("want one of %s", strings.Join(colorModes(), ", "))
+	return fmt.Errorf("want one of %s", strings.Join(ColorModes(), ", "))
 }
 
 // Type names the value in help.
-func (m *colorMode) Type() string { return "when" }
+func (m *ColorMode) Type() string { return "when" }
 
-// colorChoice decides, before any terminal is looked at, whether output
+// ColorChoice decides, before any terminal is looked at, whether output
 // must have no colour (off) or colour even into a pipe (forced); neither
 // leaves it to whether the output is a terminal. The rules are gh's:
 // --color always or never wins; then NO_COLOR (any non-empty value) turns
 // colour off (where gh lets CLICOLOR_FORCE win, segdash keeps NO_COLOR's
 // promise); then CLICOLOR_FORCE (non-empty, not "0") forces it; then
 // CLICOLOR=0 turns it off.
-func colorChoice(mode colorMode, getenv func(string) string) (off, forced bool) {
+func ColorChoice(mode ColorMode, getenv func(string) string) (off, forced bool) {
 	switch mode {
-	case colorNever:
+	case ColorNever:
 		return true, false
-	case colorAlways:
+	case ColorAlways:
 		return false, true
 	}
 	if getenv("NO_COLOR") != "" {
@@ -60,18 +60,18 @@ func colorChoice(mode colorMode, getenv func(string) string) (off, forced bool) 
 	return getenv("CLICOLOR") == "0", false
 }
 
-// colorEnv is getenv with NO_COLOR, CLICOLOR_FORCE and CLICOLOR rewritten
-// to colorChoice's decision under *mode, in the spelling every reader of
+// ColorEnv is getenv with NO_COLOR, CLICOLOR_FORCE and CLICOLOR rewritten
+// to ColorChoice's decision under *mode, in the spelling every reader of
 // them understands (NO_COLOR=1, CLICOLOR_FORCE=1): the dashboard and the
 // text output (output.ColorProfile, which then asks whether the output is
 // a terminal) then follow one rule. mode is read at each call: flags are
 // parsed after the command tree is built.
-func colorEnv(mode *colorMode, getenv func(string) string) func(string) string {
+func ColorEnv(mode *ColorMode, getenv func(string) string) func(string) string {
 	return func(k string) string {
 		if k != "NO_COLOR" && k != "CLICOLOR_FORCE" && k != "CLICOLOR" {
 			return getenv(k)
 		}
-		off, forced := colorChoice(*mode, getenv)
+		off, forced := ColorChoice(*mode, getenv)
 		switch {
 		case k == "NO_COLOR" && off, k == "CLICOLOR_FORCE" && forced:
 			return "1"

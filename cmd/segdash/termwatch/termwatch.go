@@ -1,4 +1,8 @@
-package main
+// Package termwatch notices that the terminal a program draws on has gone
+// away. Bubble Tea ignores errors writing its frames and retries the next
+// frame, 60 times a second, for ever: after the terminal closed (EIO) a
+// dashboard must end instead.
+package termwatch
 
 import (
 	"io"
@@ -7,9 +11,7 @@ import (
 )
 
 // watchedWriter passes writes on and calls gone once, at the first failed
-// write. Bubble Tea ignores errors writing its frames and retries the next
-// frame, 60 times a second, for ever: after the terminal closed (EIO) the
-// dashboard must end instead.
+// write.
 type watchedWriter struct {
 	w    io.Writer
 	once sync.Once
@@ -35,9 +37,10 @@ type watchedFile struct {
 // Write writes p and reports the first failure.
 func (f *watchedFile) Write(p []byte) (int, error) { return f.watchedWriter.Write(p) }
 
-// watchOutput wraps the dashboard's output so that gone is called once
-// when writing to it fails.
-func watchOutput(w io.Writer, gone func()) io.Writer {
+// Output wraps a program's output w so that gone is called once, when
+// writing to it first fails. An *os.File stays a file to Bubble Tea (its
+// Fd, Read and Close are kept), so it is still seen as a terminal.
+func Output(w io.Writer, gone func()) io.Writer {
 	if f, ok := w.(*os.File); ok {
 		return &watchedFile{File: f, watchedWriter: watchedWriter{w: f, gone: gone}}
 	}
