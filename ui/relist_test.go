@@ -17,7 +17,7 @@ import (
 type editableList struct {
 	mu    sync.Mutex
 	segs  []client.Segment
-	lists int
+	lists int // listings: requests for the first page (a cold listing asks several pages at once)
 	api   http.Handler
 }
 
@@ -28,10 +28,10 @@ func (l *editableList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.lists++
 	var page []client.Segment
 	if r.URL.Query().Get("page") == "" || r.URL.Query().Get("page") == "0" {
-		page = l.segs // fewer than a page: one request lists them all
+		l.lists++
+		page = l.segs // fewer than a page: the first page lists them all
 	}
 	type seg struct {
 		ID      string   `json:"id"`

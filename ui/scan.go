@@ -18,7 +18,7 @@ import (
 func (m *Model) scanScope() scanview.Scope {
 	s := scanview.Scope{All: m.list.All(), Options: monitor.ScanOptions{Length: m.store.Length(),
 		EndingAt: m.store.Key("").EndingAt, Concurrency: 8, MaxAge: m.opts.Refresh, Rules: m.opts.Rules,
-		Watchlists: client.WatchlistEntries(m.watch.Lists()), Now: m.c.Now}}
+		Watchlists: client.WatchlistEntries(m.watch.Lists()), Now: m.c.Now, KeepSeries: true}}
 	current, _ := m.watch.Current()
 	switch {
 	case !m.cat.loaded:
