@@ -67,6 +67,10 @@ type Config struct {
 	Watchlists  []client.Watchlist
 	// Rules are the alert rules of the config file (`rules:`).
 	Rules []monitor.Rule
+	// Silences are the silences that hold in this workspace: the file's
+	// top-level `silences:` (which hold in every workspace), then the
+	// workspace entry's own. An expired one is kept: Covers checks the day.
+	Silences []monitor.Silence
 	// Sources says where each setting came from: "default", "file:LINE",
 	// "env NAME" or "flag --NAME".
 	Sources map[string]string
@@ -164,6 +168,7 @@ func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 	}
 	c.Watchlists, c.watchLines = cf.watchlists, cf.watchLines
 	c.Rules = cf.rules
+	c.Silences = cf.silences
 	c.Workspaces = cf.workspaces
 	if v, ok := cf.values["default_workspace"]; ok {
 		c.DefaultWorkspace = v.raw

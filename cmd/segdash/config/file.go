@@ -40,7 +40,7 @@ func excerpt(s string) string {
 
 // fileSettings are the settings the config file may hold, in the order
 // `segdash config` lists them.
-var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules", "workspaces", "default_workspace"}
+var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules", "silences", "workspaces", "default_workspace"}
 
 // fileValue is one scalar setting of the file, with its line.
 type fileValue struct {
@@ -55,10 +55,14 @@ type configFile struct {
 	watchlists []client.Watchlist
 	watchLines map[string]int
 	rules      []monitor.Rule
+	silences   []monitor.Silence
 	workspaces []Workspace
 	// ruleWatchlists are the rules that target a watchlist, checked once
 	// the whole file is read.
 	ruleWatchlists []ruleRef
+	// silenceWorkspaces are the silences of a whole workspace, checked
+	// once the whole file is read.
+	silenceWorkspaces []silenceRef
 }
 
 // fileError is a problem in the config file, with its line.
@@ -116,6 +120,10 @@ func readConfigFile(path string) (*configFile, error) {
 			if err := cf.parseRules(v); err != nil {
 				return nil, err
 			}
+		case "silences":
+			if err := cf.parseSilences(v); err != nil {
+				return nil, err
+			}
 		case "workspaces":
 			if err := cf.parseWorkspaces(v); err != nil {
 				return nil, err
@@ -136,6 +144,9 @@ func readConfigFile(path string) (*configFile, error) {
 		}
 	}
 	if err := cf.checkDefaultWorkspace(); err != nil {
+		return nil, err
+	}
+	if err := cf.checkSilenceWorkspaces(); err != nil {
 		return nil, err
 	}
 	return cf, cf.checkRuleWatchlists()

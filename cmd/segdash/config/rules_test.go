@@ -73,8 +73,8 @@ func TestRuleErrors(t *testing.T) {
 		"rules:\n  - name: a\n    watchlist: nope\n    anomaly: true": `:2: rule "a": no watchlist "nope"; defined: none`,
 		"rules:\n  - name: a\n    all: true\n    anomaly: true\n  - name: a\n    all: true\n    anomaly: true": `:5: rules: "a" is defined twice`,
 		"rules:\n  - name: a\n    tag: x\n    stale_days: 0":                                                   `:4: rule "a": stale_days: want a number of days from 1 to 365, got "0"`,
-		"rules:\n  - name: a\n    tag: x\n    anomaly: true\n    severity: page":                                 `:5: rule "a": severity: want warning or critical, got "page"`,
-		"rules:\n  - name: a\n    tag: x\n    anomaly: true\n    severity: [critical]":                           `:5: rule "a": severity: want a single value`,
+		"rules:\n  - name: a\n    tag: x\n    anomaly: true\n    severity: page":                               `:5: rule "a": severity: want warning or critical, got "page"`,
+		"rules:\n  - name: a\n    tag: x\n    anomaly: true\n    severity: [critical]":                         `:5: rule "a": severity: want a single value`,
 	}
 	for text, want := range cases {
 		_, err := resolveText(t, text)

@@ -14,7 +14,7 @@ import (
 )
 
 // workspaceSettings are the settings a `workspaces:` entry may hold.
-var workspaceSettings = [...]string{"endpoint", "api_key_file", "api_key_env", "authorized_keys", "watchlists", "rules"}
+var workspaceSettings = [...]string{"endpoint", "api_key_file", "api_key_env", "authorized_keys", "watchlists", "rules", "silences"}
 
 // workspaceName is what a workspace may be called: it is also an SSH user
 // name and a CSV cell, so plain characters only.
@@ -39,8 +39,10 @@ type Workspace struct {
 	AuthorizedKeys string
 	Watchlists     []client.Watchlist
 	Rules          []monitor.Rule
-	watchLines     map[string]int
-	lines          map[string]int // line of each setting
+	// Silences are the entry's own silences; the top-level ones hold too.
+	Silences   []monitor.Silence
+	watchLines map[string]int
+	lines      map[string]int // line of each setting
 }
 
 // KeySource says where the workspace's key comes from, for humans.
@@ -109,6 +111,8 @@ func (cf *configFile) parseWorkspace(name string, line int, e *yaml.Node) (Works
 			err = sub.parseWatchlists(v)
 		case "rules":
 			err = sub.parseRules(v)
+		case "silences":
+			err = sub.parseSilences(v)
 		case "endpoint", "api_key_file", "api_key_env", "authorized_keys":
 			if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
 				return w, fileError(cf.path, v.Line, "%s: %s: want a single value", label, k.Value)
@@ -129,7 +133,12 @@ func (cf *configFile) parseWorkspace(name string, line int, e *yaml.Node) (Works
 	if err := sub.checkRuleWatchlists(); err != nil {
 		return w, fmt.Errorf("%s: %w", label, err)
 	}
-	w.Watchlists, w.watchLines, w.Rules = sub.watchlists, sub.watchLines, sub.rules
+	for _, ref := range sub.silenceWorkspaces {
+		if ref.workspace != name {
+			return w, fileError(cf.path, ref.line, "%s: silence: workspace %q: a silence in a workspace's entry holds only in that workspace; silence another one in the top-level silences", label, excerpt(ref.workspace))
+		}
+	}
+	w.Watchlists, w.watchLines, w.Rules, w.Silences = sub.watchlists, sub.watchLines, sub.rules, sub.silences
 	switch {
 	case w.Endpoint == "":
 		return w, fileError(cf.path, line, "%s: no endpoint: set endpoint to your instance (%s) or its https URL", label, client.Instances())
@@ -255,5 +264,6 @@ func (c Config) Select(name string) (Config, error) {
 		return out, fmt.Errorf("%s: %w; check %s", label, err, w.KeySource())
 	}
 	out.WatchlistFile, out.Watchlists, out.watchLines, out.Rules = c.File, w.Watchlists, w.watchLines, w.Rules
+	out.Silences = append(slices.Clone(c.base.Silences), w.Silences...)
 	return out, nil
 }
