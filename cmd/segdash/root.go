@@ -161,7 +161,7 @@ segdash runs on built-in demo data.`,
 	hideGlobalFlags(demoAPI)
 	hideGlobalFlags(ver)
 	hideGlobalFlags(man)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), demoAPI, ver, man)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newSilenceCmd(), a.newWorkspacesCmd(), demoAPI, ver, man)
 	root.SetHelpCommand(newHelpCmd())
 	finishHelp(root, terminalWidth(a.out, 80))
 	a.registerCompletions(root)
