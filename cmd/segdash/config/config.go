@@ -156,6 +156,9 @@ func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 		case "endpoint":
 			*endpoint = v.raw
 		case "api_key_file":
+			if c.secretValue(v.raw) {
+				return fileError(cf.path, v.line, "api_key_file: %s", keyFileIsKey)
+			}
 			c.APIKeyFile = expandHome(v.raw)
 			key = "api_key"
 		case "default_workspace":
@@ -181,6 +184,9 @@ func (c *Config) set(key, raw string) error {
 	raw = strings.TrimSpace(raw)
 	switch key {
 	case "theme":
+		if c.secretValue(raw) {
+			return fmt.Errorf("the value looks like an API key (not shown), not a theme; valid themes: %s", strings.Join(themes.Names(), ", "))
+		}
 		if raw != "auto" {
 			if _, err := themes.ByName(excerpt(raw)); err != nil {
 				return err

@@ -29,8 +29,12 @@ const (
 const maxExcerpt = 40
 
 // excerpt is s made safe for a terminal and cut to a short excerpt, so an
-// error never echoes a 50 MB value.
+// error never echoes a 50 MB value; a value shaped like an API key is not
+// quoted at all.
 func excerpt(s string) string {
+	if client.LooksLikeKey(s) {
+		return keyNotShown
+	}
 	r := []rune(s)
 	if len(r) > maxExcerpt {
 		s = string(r[:maxExcerpt]) + "…"
@@ -188,6 +192,9 @@ func (cf *configFile) parseWatchlists(v *yaml.Node) error {
 // ReadKeyFile reads an API key file (named by source) and warns when
 // others can read it.
 func ReadKeyFile(path, source string) (key, warning string, err error) {
+	if client.LooksLikeKey(path) {
+		return "", "", fmt.Errorf("API key file (%s): %s", source, keyFileIsKey)
+	}
 	b, err := client.ReadRegularFile(path, MaxKeySize)
 	if err != nil {
 		return "", "", fmt.Errorf("API key file %s (%s): %v", path, source, err)
@@ -202,6 +209,10 @@ func ReadKeyFile(path, source string) (key, warning string, err error) {
 	}
 	return key, keyModeWarning(path, st.Mode()), nil
 }
+
+// keyFileIsKey says that api_key_file holds a key, not a file's name.
+const keyFileIsKey = "the value looks like an API key itself (not shown), not the name of a file holding one: " +
+	"put the key in a file (chmod 600) and name that file (for a file named like a key, write ./NAME)"
 
 func expandHome(p string) string {
 	if rest, ok := strings.CutPrefix(p, "~/"); ok {

@@ -154,15 +154,24 @@ func (cf *configFile) parseWorkspace(name string, line int, e *yaml.Node) (Works
 func (w *Workspace) set(path, label, key, v string, line int) error {
 	switch key {
 	case "endpoint":
+		if client.LooksLikeKey(v) {
+			return fileError(path, line, "%s: endpoint: the value looks like an API key (not shown), not an instance (%s) or an https URL", label, client.Instances())
+		}
 		u, err := client.ResolveEndpoint(v)
 		if err != nil {
 			return fileError(path, line, "%s: endpoint: %v", label, err)
 		}
 		w.Endpoint, w.EndpointURL = v, u.String()
 	case "api_key_file":
+		if client.LooksLikeKey(v) {
+			return fileError(path, line, "%s: api_key_file: %s", label, keyFileIsKey)
+		}
 		w.KeyFile = expandHome(v)
 	case "api_key_env":
-		if strings.ContainsAny(v, " =\t") {
+		if client.LooksLikeKey(v) {
+			return fileError(path, line, "%s: api_key_env: the value looks like an API key itself (not shown), not the name of an environment variable: put the key in a variable (like BRAZE_EU_KEY) and name the variable here", label)
+		}
+		if !envName.MatchString(v) {
 			return fileError(path, line, "%s: api_key_env: want the name of an environment variable (like BRAZE_EU_KEY), got %q", label, excerpt(v))
 		}
 		w.KeyEnv = v
@@ -215,6 +224,16 @@ var ErrUnknownWorkspace = errors.New("unknown workspace")
 // A named workspace's key comes only from its own entry, never from
 // BRAZE_API_KEY, so one workspace's key never reaches another's endpoint.
 func (c Config) Select(name string) (Config, error) {
+	out, err := c.selectWorkspace(name)
+	var ambient string
+	if c.getenv != nil {
+		ambient = c.getenv("BRAZE_API_KEY")
+	}
+	return out, scrub(err, ambient, out.APIKey)
+}
+
+// selectWorkspace is Select before its errors are scrubbed of keys.
+func (c Config) selectWorkspace(name string) (Config, error) {
 	if c.base == nil {
 		return c, errors.New("config: Select needs a configuration made by Resolve")
 	}
