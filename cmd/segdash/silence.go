@@ -190,6 +190,7 @@ func writeSilences(w io.Writer, cfg config.Config, today client.Date) error {
 		where string
 	}
 	var rows []row
+	var all []monitor.Silence
 	for _, s := range cfg.Silences {
 		rows = append(rows, row{s, "every workspace"})
 	}
@@ -205,13 +206,37 @@ func writeSilences(w io.Writer, cfg config.Config, today client.Date) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "STATE\tSILENCES\tUNTIL\tHOLDS IN\tREASON")
 	for _, r := range rows {
+		all = append(all, r.s)
 		state := "active"
 		if r.s.Until.Before(today) {
 			state = "expired"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", state, silenceTarget(r.s), r.s.Until, r.where, output.SafeText(r.s.Reason))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s (today is %s, UTC)\n", silenceSummary(all, today), today)
+	return err
+}
+
+// silenceSummary counts silences on day today for `segdash config` and
+// `segdash silence list`: "2 active, 1 expired", or "none".
+func silenceSummary(silences []monitor.Silence, today client.Date) string {
+	active := 0
+	for _, s := range silences {
+		if !s.Until.Before(today) {
+			active++
+		}
+	}
+	expired := len(silences) - active
+	switch {
+	case len(silences) == 0:
+		return "none"
+	case expired == 0:
+		return strconv.Itoa(active) + " active"
+	}
+	return fmt.Sprintf("%d active, %d expired", active, expired)
 }
 
 // silenceTarget says what s silences: `segment "Spike club"`.

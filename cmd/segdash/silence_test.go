@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
 // silenceNow is the clock of the silence tests: 2026-12-06, 23:30 UTC.
@@ -41,6 +44,8 @@ func TestSilenceAddList(t *testing.T) {
 		`active   segment "spike CLUB"  2027-01-31  every workspace  longer`,
 		"active   workspace eu          2026-12-06  every workspace  migration",
 		`expired  tag "gdpr"            2026-12-01  workspace eu     purge done`,
+		"",
+		"2 active, 1 expired (today is 2026-12-06, UTC)",
 	}
 	if code != 0 || out != strings.Join(want, "\n")+"\n" {
 		t.Errorf("list: %d %q\n%s\nwant\n%s", code, errs, out, strings.Join(want, "\n"))
@@ -88,5 +93,27 @@ func TestSilenceAddRefused(t *testing.T) {
 	}
 	if code, out, _ := runSegdashAt(t, silenceNow, nil, "--config", filepath.Join(t.TempDir(), "none.yaml"), "silence", "list"); code != exitError {
 		t.Errorf("list of a missing --config: %d %q", code, out)
+	}
+}
+
+func TestSilenceSummary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	body := "silences:\n  - tag: a\n    until: 2026-12-06\n    reason: r\n  - tag: b\n    until: 2026-12-05\n    reason: r\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.ResolveBase(config.Input{Getenv: func(string) string { return "" }, ConfigFlag: path}, os.UserConfigDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := client.DateOf(silenceNow())
+	if got := silenceSummary(cfg.Silences, today); got != "1 active, 1 expired" {
+		t.Errorf("summary %q", got)
+	}
+	if got := silenceSummary(cfg.Silences, today.AddDays(-1)); got != "2 active" {
+		t.Errorf("summary a day earlier %q", got)
+	}
+	if got := silenceSummary(nil, today); got != "none" {
+		t.Errorf("summary of none %q", got)
 	}
 }

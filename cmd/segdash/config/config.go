@@ -71,6 +71,10 @@ type Config struct {
 	// top-level `silences:` (which hold in every workspace), then the
 	// workspace entry's own. An expired one is kept: Covers checks the day.
 	Silences []monitor.Silence
+	// HidePaths keeps the config file's path out of the messages built
+	// from this configuration (FileLabel, Watchlist): a session of
+	// `segdash serve` tells an SSH user nothing of the server's files.
+	HidePaths bool
 	// Sources says where each setting came from: "default", "file:LINE",
 	// "env NAME" or "flag --NAME".
 	Sources map[string]string
@@ -117,9 +121,28 @@ func (c Config) Watchlist(name string) (client.Watchlist, error) {
 		names = append(names, w.Name)
 	}
 	if len(names) == 0 {
-		return client.Watchlist{}, fmt.Errorf("no watchlist %q: %s defines none (W in the dashboard saves one)", excerpt(name), c.WatchlistFile)
+		return client.Watchlist{}, fmt.Errorf("no watchlist %q: %s defines none (W in the dashboard saves one)", excerpt(name), c.label(c.WatchlistFile))
 	}
-	return client.Watchlist{}, fmt.Errorf("no watchlist %q; defined in %s: %s", excerpt(name), c.WatchlistFile, strings.Join(names, ", "))
+	return client.Watchlist{}, fmt.Errorf("no watchlist %q; defined in %s: %s", excerpt(name), c.label(c.WatchlistFile), strings.Join(names, ", "))
+}
+
+// FileLabel names the config file in a message: its path, or, with
+// HidePaths, "the server's config file".
+func (c Config) FileLabel() string { return c.label(c.File) }
+
+// WatchlistFileLabel is FileLabel for WatchlistFile.
+func (c Config) WatchlistFileLabel() string { return c.label(c.WatchlistFile) }
+
+// label is path for a message: "the config file" when there is none, "the
+// server's config file" with HidePaths.
+func (c Config) label(path string) string {
+	switch {
+	case c.HidePaths:
+		return "the server's config file"
+	case path == "":
+		return "the config file"
+	}
+	return path
 }
 
 // WatchlistLine is the line of watchlist name in WatchlistFile (0 if unknown).

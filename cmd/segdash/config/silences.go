@@ -96,15 +96,3 @@ func (cf *configFile) checkSilenceWorkspaces() error {
 	}
 	return nil
 }
-
-// ActiveSilences counts the silences of c that still hold on day today
-// (their last day not passed).
-func (c Config) ActiveSilences(today client.Date) int {
-	n := 0
-	for _, s := range c.Silences {
-		if !s.Until.Before(today) {
-			n++
-		}
-	}
-	return n
-}

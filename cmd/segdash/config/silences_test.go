@@ -31,9 +31,6 @@ func TestSilences(t *testing.T) {
 	}
 	// The expired one is kept, and harmless.
 	day := client.Date{Year: 2026, Month: 12, Day: 6}
-	if n := cfg.ActiveSilences(day); n != 1 {
-		t.Errorf("active on %s: %d, want 1", day, n)
-	}
 	if cfg.Silences[1].Covers(client.Segment{Tags: []string{"warehouse"}}, "", day) {
 		t.Error("an expired silence still covers")
 	}

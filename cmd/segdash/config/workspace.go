@@ -238,7 +238,7 @@ func (c Config) selectWorkspace(name string) (Config, error) {
 		return c, errors.New("config: Select needs a configuration made by Resolve")
 	}
 	out := *c.base
-	out.base = c.base
+	out.base, out.HidePaths = c.base, c.HidePaths
 	out.Sources = make(map[string]string, len(c.base.Sources))
 	for k, v := range c.base.Sources {
 		out.Sources[k] = v
