@@ -24,22 +24,46 @@ func invisible(r rune) bool {
 	return r >= '\u200B' && r <= '\u200D' || r == '\u2060' || r == '\uFEFF'
 }
 
-// folded is s in lower case without invisible characters; from[i] and
-// to[i] are the bytes of s that byte i of it came from.
-func folded(s string) (f string, from, to []int) {
+// folded is s in lower case without invisible characters; from[i] is the
+// byte of s that byte i of it came from (nil when s is ASCII: the same
+// byte). One int32 per byte keeps an 8 MiB message's map at 32 MiB, and
+// the usual ASCII message needs none.
+func folded(s string) (f string, from []int32) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s), nil
+	}
 	var b strings.Builder
+	b.Grow(len(s))
+	from = make([]int32, 0, len(s))
 	for i, r := range s {
 		if invisible(r) {
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
 		n := b.Len()
 		b.WriteRune(unicode.ToLower(r))
 		for range b.Len() - n {
-			from, to = append(from, i), append(to, i+size)
+			from = append(from, int32(i))
 		}
 	}
-	return b.String(), from, to
+	return b.String(), from
+}
+
+// span is the bytes of s that bytes [i, j) of its folded form came from,
+// whole characters.
+func span(s string, from []int32, i, j int) (int, int) {
+	if from == nil {
+		return i, j
+	}
+	last := int(from[j-1])
+	_, size := utf8.DecodeRuneInString(s[last:])
+	return int(from[i]), last + size
 }
 
 // redact replaces, in s, every run of minSecretRun or more consecutive
@@ -52,8 +76,8 @@ func redact(s, secret string) string {
 	if secret == "" || s == "" {
 		return s
 	}
-	fs, from, to := folded(s)
-	sec, _, _ := folded(secret)
+	fs, from := folded(s)
+	sec, _ := folded(secret)
 	run := min(minSecretRun, len(sec))
 	if run == 0 {
 		return s
@@ -72,7 +96,8 @@ func redact(s, secret string) string {
 			if marked == nil {
 				marked = make([]bool, len(s))
 			}
-			for k := from[at+j]; k < to[at+j+run-1]; k++ {
+			lo, hi := span(s, from, at+j, at+j+run)
+			for k := lo; k < hi; k++ {
 				marked[k] = true
 			}
 			at += j + 1
