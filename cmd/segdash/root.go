@@ -162,7 +162,7 @@ segdash runs on built-in demo data.`,
 	hideGlobalFlags(demoAPI)
 	hideGlobalFlags(ver)
 	hideGlobalFlags(man)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newWorkspacesCmd(), a.newCacheCmd(), demoAPI, ver, man)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newSilenceCmd(), a.newWorkspacesCmd(), a.newCacheCmd(), demoAPI, ver, man)
 	root.SetHelpCommand(newHelpCmd())
 	cli.FinishHelp(root, terminalWidth(a.out, 80))
 	a.registerCompletions(root)

@@ -67,6 +67,14 @@ type Config struct {
 	Watchlists  []client.Watchlist
 	// Rules are the alert rules of the config file (`rules:`).
 	Rules []monitor.Rule
+	// Silences are the silences that hold in this workspace: the file's
+	// top-level `silences:` (which hold in every workspace), then the
+	// workspace entry's own. An expired one is kept: Covers checks the day.
+	Silences []monitor.Silence
+	// HidePaths keeps the config file's path out of the messages built
+	// from this configuration (FileLabel, Watchlist): a session of
+	// `segdash serve` tells an SSH user nothing of the server's files.
+	HidePaths bool
 	// Sources says where each setting came from: "default", "file:LINE",
 	// "env NAME" or "flag --NAME".
 	Sources map[string]string
@@ -113,9 +121,28 @@ func (c Config) Watchlist(name string) (client.Watchlist, error) {
 		names = append(names, w.Name)
 	}
 	if len(names) == 0 {
-		return client.Watchlist{}, fmt.Errorf("no watchlist %q: %s defines none (W in the dashboard saves one)", excerpt(name), c.WatchlistFile)
+		return client.Watchlist{}, fmt.Errorf("no watchlist %q: %s defines none (W in the dashboard saves one)", excerpt(name), c.label(c.WatchlistFile))
 	}
-	return client.Watchlist{}, fmt.Errorf("no watchlist %q; defined in %s: %s", excerpt(name), c.WatchlistFile, strings.Join(names, ", "))
+	return client.Watchlist{}, fmt.Errorf("no watchlist %q; defined in %s: %s", excerpt(name), c.label(c.WatchlistFile), strings.Join(names, ", "))
+}
+
+// FileLabel names the config file in a message: its path, or, with
+// HidePaths, "the server's config file".
+func (c Config) FileLabel() string { return c.label(c.File) }
+
+// WatchlistFileLabel is FileLabel for WatchlistFile.
+func (c Config) WatchlistFileLabel() string { return c.label(c.WatchlistFile) }
+
+// label is path for a message: "the config file" when there is none, "the
+// server's config file" with HidePaths.
+func (c Config) label(path string) string {
+	switch {
+	case c.HidePaths:
+		return "the server's config file"
+	case path == "":
+		return "the config file"
+	}
+	return path
 }
 
 // WatchlistLine is the line of watchlist name in WatchlistFile (0 if unknown).
@@ -152,6 +179,9 @@ func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 		case "endpoint":
 			*endpoint = v.raw
 		case "api_key_file":
+			if c.secretValue(v.raw) {
+				return fileError(cf.path, v.line, "api_key_file: %s", keyFileIsKey)
+			}
 			c.APIKeyFile = expandHome(v.raw)
 			key = "api_key"
 		case "default_workspace":
@@ -164,6 +194,7 @@ func (c *Config) applyFile(cf *configFile, endpoint *string) error {
 	}
 	c.Watchlists, c.watchLines = cf.watchlists, cf.watchLines
 	c.Rules = cf.rules
+	c.Silences = cf.silences
 	c.Workspaces = cf.workspaces
 	if v, ok := cf.values["default_workspace"]; ok {
 		c.DefaultWorkspace = v.raw
@@ -176,6 +207,9 @@ func (c *Config) set(key, raw string) error {
 	raw = strings.TrimSpace(raw)
 	switch key {
 	case "theme":
+		if c.secretValue(raw) {
+			return fmt.Errorf("the value looks like an API key (not shown), not a theme; valid themes: %s", strings.Join(themes.Names(), ", "))
+		}
 		if raw != "auto" {
 			if _, err := themes.ByName(excerpt(raw)); err != nil {
 				return err

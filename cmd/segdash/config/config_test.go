@@ -135,3 +135,29 @@ func FuzzConfigFile(f *testing.F) {
 		}
 	})
 }
+
+// TestHidePaths: with HidePaths, the messages built from a configuration
+// name no server path, and Select keeps it so.
+func TestHidePaths(t *testing.T) {
+	path := twoWorkspaces(t, "")
+	cfg, err := Resolve(Input{Getenv: env(map[string]string{"EU_KEY": "eu-key"}), ConfigFlag: path}, noConfigDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cfg.Watchlist("nope"); err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("locally the path is told: %v", err)
+	}
+	cfg.HidePaths = true
+	eu, err := cfg.Select("eu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []Config{cfg, eu} {
+		_, err := c.Watchlist("nope")
+		for _, msg := range []string{err.Error(), c.FileLabel(), c.WatchlistFileLabel()} {
+			if strings.Contains(msg, filepath.Dir(path)) || !strings.Contains(msg, "the server's config file") {
+				t.Errorf("workspace %q: %q", c.Workspace, msg)
+			}
+		}
+	}
+}

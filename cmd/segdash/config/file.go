@@ -29,8 +29,12 @@ const (
 const maxExcerpt = 40
 
 // excerpt is s made safe for a terminal and cut to a short excerpt, so an
-// error never echoes a 50 MB value.
+// error never echoes a 50 MB value; a value shaped like an API key is not
+// quoted at all.
 func excerpt(s string) string {
+	if client.LooksLikeKey(s) {
+		return keyNotShown
+	}
 	r := []rune(s)
 	if len(r) > maxExcerpt {
 		s = string(r[:maxExcerpt]) + "…"
@@ -40,7 +44,7 @@ func excerpt(s string) string {
 
 // fileSettings are the settings the config file may hold, in the order
 // `segdash config` lists them.
-var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules", "workspaces", "default_workspace"}
+var fileSettings = [...]string{"endpoint", "api_key_file", "theme", "length", "refresh", "cache_ttl", "concurrency", "watchlists", "rules", "silences", "workspaces", "default_workspace"}
 
 // fileValue is one scalar setting of the file, with its line.
 type fileValue struct {
@@ -55,10 +59,14 @@ type configFile struct {
 	watchlists []client.Watchlist
 	watchLines map[string]int
 	rules      []monitor.Rule
+	silences   []monitor.Silence
 	workspaces []Workspace
 	// ruleWatchlists are the rules that target a watchlist, checked once
 	// the whole file is read.
 	ruleWatchlists []ruleRef
+	// silenceWorkspaces are the silences of a whole workspace, checked
+	// once the whole file is read.
+	silenceWorkspaces []silenceRef
 }
 
 // fileError is a problem in the config file, with its line.
@@ -116,6 +124,10 @@ func readConfigFile(path string) (*configFile, error) {
 			if err := cf.parseRules(v); err != nil {
 				return nil, err
 			}
+		case "silences":
+			if err := cf.parseSilences(v); err != nil {
+				return nil, err
+			}
 		case "workspaces":
 			if err := cf.parseWorkspaces(v); err != nil {
 				return nil, err
@@ -136,6 +148,9 @@ func readConfigFile(path string) (*configFile, error) {
 		}
 	}
 	if err := cf.checkDefaultWorkspace(); err != nil {
+		return nil, err
+	}
+	if err := cf.checkSilenceWorkspaces(); err != nil {
 		return nil, err
 	}
 	return cf, cf.checkRuleWatchlists()
@@ -177,6 +192,9 @@ func (cf *configFile) parseWatchlists(v *yaml.Node) error {
 // ReadKeyFile reads an API key file (named by source) and warns when
 // others can read it.
 func ReadKeyFile(path, source string) (key, warning string, err error) {
+	if client.LooksLikeKey(path) {
+		return "", "", fmt.Errorf("API key file (%s): %s", source, keyFileIsKey)
+	}
 	b, err := client.ReadRegularFile(path, MaxKeySize)
 	if err != nil {
 		return "", "", fmt.Errorf("API key file %s (%s): %v", path, source, err)
@@ -191,6 +209,10 @@ func ReadKeyFile(path, source string) (key, warning string, err error) {
 	}
 	return key, keyModeWarning(path, st.Mode()), nil
 }
+
+// keyFileIsKey says that api_key_file holds a key, not a file's name.
+const keyFileIsKey = "the value looks like an API key itself (not shown), not the name of a file holding one: " +
+	"put the key in a file (chmod 600) and name that file (for a file named like a key, write ./NAME)"
 
 func expandHome(p string) string {
 	if rest, ok := strings.CutPrefix(p, "~/"); ok {

@@ -20,6 +20,12 @@ var flagKeys = [...]struct{ flag, key string }{{"theme", "theme"}, {"length", "l
 // one of the top-level settings (or the demo). userConfigDir is
 // os.UserConfigDir outside tests.
 func Resolve(in Input, userConfigDir func() (string, error)) (Config, error) {
+	cfg, err := resolve(in, userConfigDir)
+	return cfg, scrub(err, in.Getenv("BRAZE_API_KEY"), cfg.APIKey)
+}
+
+// resolve is Resolve before its errors are scrubbed of keys.
+func resolve(in Input, userConfigDir func() (string, error)) (Config, error) {
 	cfg, err := ResolveBase(in, userConfigDir)
 	if err != nil {
 		return cfg, err
@@ -50,7 +56,16 @@ func Resolve(in Input, userConfigDir func() (string, error)) (Config, error) {
 // ResolveBase is Resolve without choosing a workspace: no key is read yet.
 // Its result serves only to list the workspaces and to Select one.
 func ResolveBase(in Input, userConfigDir func() (string, error)) (Config, error) {
+	cfg, err := resolveBase(in, userConfigDir)
+	return cfg, scrub(err, in.Getenv("BRAZE_API_KEY"))
+}
+
+// resolveBase is ResolveBase before its errors are scrubbed of keys.
+func resolveBase(in Input, userConfigDir func() (string, error)) (Config, error) {
 	cfg := Default()
+	// The environment is known before the file is read, so that a value of
+	// the file holding the environment's key is told without quoting it.
+	cfg.getenv = in.Getenv
 	path, explicit := Path(in.ConfigFlag, in.Getenv, userConfigDir)
 	cfg.File, cfg.WatchlistFile = path, path
 	var endpoint string
@@ -121,6 +136,9 @@ func (c *Config) resolveKey(endpoint string) error {
 	}
 	if endpoint == "" {
 		return fmt.Errorf("an API key is set but no endpoint: set BRAZE_REST_ENDPOINT, --endpoint or endpoint in %s to your instance (%s) or its https URL", c.File, client.Instances())
+	}
+	if c.secretValue(endpoint) {
+		return fmt.Errorf("endpoint (%s): the value looks like an API key (not shown), not an instance (%s) or an https URL", c.Source("endpoint"), client.Instances())
 	}
 	u, err := client.ResolveEndpoint(endpoint)
 	if err != nil {

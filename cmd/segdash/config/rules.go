@@ -10,10 +10,10 @@ import (
 	"github.com/segdash/segdash/client/monitor"
 )
 
-// ruleKeys are the keys a rule may have: its name, one target, and
-// conditions.
+// ruleKeys are the keys a rule may have: its name, one target,
+// conditions and its severity.
 func ruleKeys() []string {
-	return append([]string{"name", "segments", "tag", "watchlist", "all"}, monitor.Conditions()...)
+	return append(append([]string{"name", "segments", "tag", "watchlist", "all"}, monitor.Conditions()...), "severity")
 }
 
 // parseRules reads the `rules:` list: named alert rules, each with one
@@ -128,6 +128,12 @@ func (cf *configFile) parseRule(m *yaml.Node) (monitor.Rule, error) {
 			default:
 				r.WindowRise = &t
 			}
+		case "severity":
+			sev, err := monitor.ParseSeverity(v.Value)
+			if err != nil {
+				return r, bad("warning or critical")
+			}
+			r.Severity = sev
 		case "stale_days":
 			n, err := strconv.Atoi(v.Value)
 			if err != nil || n < 1 || n > 365 {
@@ -137,6 +143,9 @@ func (cf *configFile) parseRule(m *yaml.Node) (monitor.Rule, error) {
 		default:
 			return r, fileError(path, k.Line, "%s: unknown key %q; valid keys: %s", label, excerpt(k.Value), strings.Join(ruleKeys(), ", "))
 		}
+	}
+	if r.Severity == "" {
+		r.Severity = monitor.Warning
 	}
 	if err := r.Validate(); err != nil {
 		return r, fileError(path, m.Line, "%v", err)

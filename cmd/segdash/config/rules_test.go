@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/segdash/segdash/client/monitor"
 )
 
 func resolveText(t *testing.T, text string) (Config, error) {
@@ -71,11 +73,40 @@ func TestRuleErrors(t *testing.T) {
 		"rules:\n  - name: a\n    watchlist: nope\n    anomaly: true": `:2: rule "a": no watchlist "nope"; defined: none`,
 		"rules:\n  - name: a\n    all: true\n    anomaly: true\n  - name: a\n    all: true\n    anomaly: true": `:5: rules: "a" is defined twice`,
 		"rules:\n  - name: a\n    tag: x\n    stale_days: 0":                                                   `:4: rule "a": stale_days: want a number of days from 1 to 365, got "0"`,
+		"rules:\n  - name: a\n    tag: x\n    anomaly: true\n    severity: page":                               `:5: rule "a": severity: want warning or critical, got "page"`,
+		"rules:\n  - name: a\n    tag: x\n    anomaly: true\n    severity: [critical]":                         `:5: rule "a": severity: want a single value`,
 	}
 	for text, want := range cases {
 		_, err := resolveText(t, text)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q:\n got %v\nwant …%s", text, err, want)
+		}
+	}
+}
+
+// TestRuleSeverity reads severity: warning by default, critical when said
+// so, in any case, at the top level and in a workspace's rules.
+func TestRuleSeverity(t *testing.T) {
+	cfg, err := resolveText(t, `rules:
+  - name: plain
+    tag: x
+    anomaly: true
+  - name: pager
+    tag: x
+    below: 10
+    severity: Critical
+  - name: said
+    tag: x
+    below: 10
+    severity: warning
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []monitor.Severity{monitor.Warning, monitor.Critical, monitor.Warning}
+	for i, r := range cfg.Rules {
+		if r.Severity != want[i] {
+			t.Errorf("rule %s: severity %q, want %q", r.Name, r.Severity, want[i])
 		}
 	}
 }

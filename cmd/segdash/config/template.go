@@ -43,13 +43,24 @@ const Template = `## segdash configuration. Uncomment a line (remove "# ") to us
 #     - VIP
 
 ## Rules for segdash check and segdash scan: a target (segments, tag,
-## watchlist or all) and conditions (below, above, day_drop, day_rise,
-## window_drop, window_rise, anomaly, tracking_off, stale_days).
+## watchlist or all), conditions (below, above, day_drop, day_rise,
+## window_drop, window_rise, anomaly, tracking_off, stale_days) and a
+## severity (warning, the default, or critical).
 # rules:
 #   - name: morning floor
 #     watchlist: morning
 #     below: 1000
 #     day_drop: 20%
+#     severity: critical
+
+## Silences quiet the alerts of a known event until a day (the last day
+## silenced): one segment (id or exact name), tag or workspace each, with
+## a reason. Silenced alerts are still shown, marked. Top-level silences
+## hold in every workspace; segdash silence add writes one here.
+# silences:
+#   - tag: warehouse
+#     until: 2026-12-31
+#     reason: warehouse import moved to Tuesdays
 
 ## Several workspaces, each with its own endpoint and key; pick one with
 ## segdash -w NAME. Keys come from a file (api_key_file) or a variable

@@ -14,7 +14,7 @@ import (
 )
 
 // workspaceSettings are the settings a `workspaces:` entry may hold.
-var workspaceSettings = [...]string{"endpoint", "api_key_file", "api_key_env", "authorized_keys", "watchlists", "rules"}
+var workspaceSettings = [...]string{"endpoint", "api_key_file", "api_key_env", "authorized_keys", "watchlists", "rules", "silences"}
 
 // workspaceName is what a workspace may be called: it is also an SSH user
 // name and a CSV cell, so plain characters only.
@@ -39,8 +39,10 @@ type Workspace struct {
 	AuthorizedKeys string
 	Watchlists     []client.Watchlist
 	Rules          []monitor.Rule
-	watchLines     map[string]int
-	lines          map[string]int // line of each setting
+	// Silences are the entry's own silences; the top-level ones hold too.
+	Silences   []monitor.Silence
+	watchLines map[string]int
+	lines      map[string]int // line of each setting
 }
 
 // KeySource says where the workspace's key comes from, for humans.
@@ -109,6 +111,8 @@ func (cf *configFile) parseWorkspace(name string, line int, e *yaml.Node) (Works
 			err = sub.parseWatchlists(v)
 		case "rules":
 			err = sub.parseRules(v)
+		case "silences":
+			err = sub.parseSilences(v)
 		case "endpoint", "api_key_file", "api_key_env", "authorized_keys":
 			if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
 				return w, fileError(cf.path, v.Line, "%s: %s: want a single value", label, k.Value)
@@ -129,7 +133,12 @@ func (cf *configFile) parseWorkspace(name string, line int, e *yaml.Node) (Works
 	if err := sub.checkRuleWatchlists(); err != nil {
 		return w, fmt.Errorf("%s: %w", label, err)
 	}
-	w.Watchlists, w.watchLines, w.Rules = sub.watchlists, sub.watchLines, sub.rules
+	for _, ref := range sub.silenceWorkspaces {
+		if ref.workspace != name {
+			return w, fileError(cf.path, ref.line, "%s: silence: workspace %q: a silence in a workspace's entry holds only in that workspace; silence another one in the top-level silences", label, excerpt(ref.workspace))
+		}
+	}
+	w.Watchlists, w.watchLines, w.Rules, w.Silences = sub.watchlists, sub.watchLines, sub.rules, sub.silences
 	switch {
 	case w.Endpoint == "":
 		return w, fileError(cf.path, line, "%s: no endpoint: set endpoint to your instance (%s) or its https URL", label, client.Instances())
@@ -145,15 +154,24 @@ func (cf *configFile) parseWorkspace(name string, line int, e *yaml.Node) (Works
 func (w *Workspace) set(path, label, key, v string, line int) error {
 	switch key {
 	case "endpoint":
+		if client.LooksLikeKey(v) {
+			return fileError(path, line, "%s: endpoint: the value looks like an API key (not shown), not an instance (%s) or an https URL", label, client.Instances())
+		}
 		u, err := client.ResolveEndpoint(v)
 		if err != nil {
 			return fileError(path, line, "%s: endpoint: %v", label, err)
 		}
 		w.Endpoint, w.EndpointURL = v, u.String()
 	case "api_key_file":
+		if client.LooksLikeKey(v) {
+			return fileError(path, line, "%s: api_key_file: %s", label, keyFileIsKey)
+		}
 		w.KeyFile = expandHome(v)
 	case "api_key_env":
-		if strings.ContainsAny(v, " =\t") {
+		if client.LooksLikeKey(v) {
+			return fileError(path, line, "%s: api_key_env: the value looks like an API key itself (not shown), not the name of an environment variable: put the key in a variable (like BRAZE_EU_KEY) and name the variable here", label)
+		}
+		if !envName.MatchString(v) {
 			return fileError(path, line, "%s: api_key_env: want the name of an environment variable (like BRAZE_EU_KEY), got %q", label, excerpt(v))
 		}
 		w.KeyEnv = v
@@ -206,11 +224,21 @@ var ErrUnknownWorkspace = errors.New("unknown workspace")
 // A named workspace's key comes only from its own entry, never from
 // BRAZE_API_KEY, so one workspace's key never reaches another's endpoint.
 func (c Config) Select(name string) (Config, error) {
+	out, err := c.selectWorkspace(name)
+	var ambient string
+	if c.getenv != nil {
+		ambient = c.getenv("BRAZE_API_KEY")
+	}
+	return out, scrub(err, ambient, out.APIKey)
+}
+
+// selectWorkspace is Select before its errors are scrubbed of keys.
+func (c Config) selectWorkspace(name string) (Config, error) {
 	if c.base == nil {
 		return c, errors.New("config: Select needs a configuration made by Resolve")
 	}
 	out := *c.base
-	out.base = c.base
+	out.base, out.HidePaths = c.base, c.HidePaths
 	out.Sources = make(map[string]string, len(c.base.Sources))
 	for k, v := range c.base.Sources {
 		out.Sources[k] = v
@@ -255,5 +283,6 @@ func (c Config) Select(name string) (Config, error) {
 		return out, fmt.Errorf("%s: %w; check %s", label, err, w.KeySource())
 	}
 	out.WatchlistFile, out.Watchlists, out.watchLines, out.Rules = c.File, w.Watchlists, w.watchLines, w.Rules
+	out.Silences = append(slices.Clone(c.base.Silences), w.Silences...)
 	return out, nil
 }
