@@ -125,3 +125,22 @@ func Worst(alerts []Alert) Severity {
 	}
 	return w
 }
+
+// SilenceSummary counts silences for a settings table on day today:
+// "none", "2 active" or "2 active, 1 expired".
+func SilenceSummary(silences []Silence, today client.Date) string {
+	active := 0
+	for _, s := range silences {
+		if !s.Until.Before(today) {
+			active++
+		}
+	}
+	expired := len(silences) - active
+	switch {
+	case len(silences) == 0:
+		return "none"
+	case expired == 0:
+		return fmt.Sprintf("%d active", active)
+	}
+	return fmt.Sprintf("%d active, %d expired", active, expired)
+}

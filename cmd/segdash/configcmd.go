@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/cmd/segdash/configtable"
 )
@@ -36,7 +37,7 @@ commented template there.`,
 				return err
 			}
 			printWarnings(a.errw, cfg)
-			return configtable.Write(a.out, cfg)
+			return configtable.Write(a.out, cfg, client.DateOf(a.now().UTC()))
 		},
 	}
 	c.AddCommand(a.newConfigPathCmd(), a.newConfigInitCmd())

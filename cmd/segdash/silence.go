@@ -216,27 +216,8 @@ func writeSilences(w io.Writer, cfg config.Config, today client.Date) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s (today is %s, UTC)\n", silenceSummary(all, today), today)
+	_, err := fmt.Fprintf(w, "\n%s (today is %s, UTC)\n", monitor.SilenceSummary(all, today), today)
 	return err
-}
-
-// silenceSummary counts silences on day today for `segdash config` and
-// `segdash silence list`: "2 active, 1 expired", or "none".
-func silenceSummary(silences []monitor.Silence, today client.Date) string {
-	active := 0
-	for _, s := range silences {
-		if !s.Until.Before(today) {
-			active++
-		}
-	}
-	expired := len(silences) - active
-	switch {
-	case len(silences) == 0:
-		return "none"
-	case expired == 0:
-		return strconv.Itoa(active) + " active"
-	}
-	return fmt.Sprintf("%d active, %d expired", active, expired)
 }
 
 // silenceTarget says what s silences: `segment "Spike club"`.

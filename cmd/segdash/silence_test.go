@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
@@ -107,13 +108,13 @@ func TestSilenceSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	today := client.DateOf(silenceNow())
-	if got := silenceSummary(cfg.Silences, today); got != "1 active, 1 expired" {
+	if got := monitor.SilenceSummary(cfg.Silences, today); got != "1 active, 1 expired" {
 		t.Errorf("summary %q", got)
 	}
-	if got := silenceSummary(cfg.Silences, today.AddDays(-1)); got != "2 active" {
+	if got := monitor.SilenceSummary(cfg.Silences, today.AddDays(-1)); got != "2 active" {
 		t.Errorf("summary a day earlier %q", got)
 	}
-	if got := silenceSummary(nil, today); got != "none" {
+	if got := monitor.SilenceSummary(nil, today); got != "none" {
 		t.Errorf("summary of none %q", got)
 	}
 }

@@ -79,32 +79,63 @@ func (s *WatchlistSaver) Save(name string, segs []client.Segment) error {
 	return err
 }
 
-// saveWatchlist writes the watchlist under the file's lock; check, when
-// set, is shown the watchlist's entries as the file holds them now and
-// may refuse the save. It returns the entries written.
+// saveWatchlist writes the watchlist; check, when set, is shown the
+// watchlist's entries as the file holds them now and may refuse the save.
+// It returns the entries written.
 func saveWatchlist(path, workspace, name string, segs []client.Segment, check func(current []string, exists bool) error) ([]string, error) {
 	if strings.TrimSpace(name) == "" {
 		return nil, errors.New("a watchlist needs a name")
 	}
+	var written []string
+	err := rewriteConfig(path, func(top *yaml.Node) error {
+		if workspace != "" {
+			var entry *yaml.Node
+			if ws := mappingValue(top, "workspaces"); ws != nil && ws.Kind == yaml.MappingNode {
+				entry = mappingValue(ws, workspace)
+			}
+			if entry == nil || entry.Kind != yaml.MappingNode {
+				return fmt.Errorf("%s: no workspace %q in the file: the watchlist was not saved", path, excerpt(workspace))
+			}
+			top = entry
+		}
+		if check != nil {
+			current, exists := watchlistEntries(top, name)
+			if err := check(current, exists); err != nil {
+				return err
+			}
+		}
+		written = putWatchlist(top, name, segs)
+		return nil
+	})
+	return written, err
+}
+
+// rewriteConfig applies edit to the settings mapping of the config file at
+// path and writes the file again, keeping its comments. The file is locked
+// while it is read and replaced, so what other segdash processes write
+// meanwhile is kept; it is replaced atomically (never half-written) unless
+// it is hard-linked, when it is rewritten in place so every link keeps it.
+// A symlinked file is written through; a read-only one is refused.
+func rewriteConfig(path string, edit func(top *yaml.Node) error) error {
 	target := path
 	if t, err := filepath.EvalSymlinks(path); err == nil {
 		target = t
 	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
-		return nil, err
+		return err
 	}
 	unlock, err := snapshot.LockFile(target + ".lock")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot lock it to save the watchlist: %v", path, err)
+		return fmt.Errorf("%s: cannot lock it to rewrite it: %v", path, err)
 	}
 	defer unlock()
 	target, perm, old, err := saveTarget(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	doc, err := decodeOne(path, old)
 	if err != nil {
-		return nil, fmt.Errorf("%w; not rewritten", err)
+		return fmt.Errorf("%w; not rewritten", err)
 	}
 	// A file of comments only parses to nothing: keep its text as it is
 	// and append the new mapping.
@@ -120,36 +151,22 @@ func saveWatchlist(path, workspace, name string, segs []client.Segment, check fu
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: not a mapping of settings, not rewritten", path)
+		return fmt.Errorf("%s: not a mapping of settings, not rewritten", path)
 	}
-	if workspace != "" {
-		var entry *yaml.Node
-		if ws := mappingValue(top, "workspaces"); ws != nil && ws.Kind == yaml.MappingNode {
-			entry = mappingValue(ws, workspace)
-		}
-		if entry == nil || entry.Kind != yaml.MappingNode {
-			return nil, fmt.Errorf("%s: no workspace %q in the file: the watchlist was not saved", path, excerpt(workspace))
-		}
-		top = entry
+	if err := edit(top); err != nil {
+		return err
 	}
-	if check != nil {
-		current, exists := watchlistEntries(top, name)
-		if err := check(current, exists); err != nil {
-			return nil, err
-		}
-	}
-	written := putWatchlist(top, name, segs)
 	var out bytes.Buffer
 	out.Write(prefix)
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {
-		return nil, err
+		return err
 	}
 	if hardLinked(target) {
-		return written, rewriteInPlace(target, out.Bytes())
+		return rewriteInPlace(target, out.Bytes())
 	}
-	return written, snapshot.WriteFileAtomic(target, perm, func(w io.Writer) error {
+	return snapshot.WriteFileAtomic(target, perm, func(w io.Writer) error {
 		_, err := w.Write(out.Bytes())
 		return err
 	})
@@ -207,7 +224,7 @@ func saveTarget(path string) (target string, perm os.FileMode, old []byte, err e
 		return "", 0, nil, err
 	}
 	if st.Mode().Perm()&0o200 == 0 {
-		return "", 0, nil, fmt.Errorf("%s is read-only (mode %04o): the watchlist was not saved; make it writable (chmod u+w) to save watchlists there", path, st.Mode().Perm())
+		return "", 0, nil, fmt.Errorf("%s is read-only (mode %04o): not rewritten; make it writable (chmod u+w) to save watchlists or silences there", path, st.Mode().Perm())
 	}
 	old, err = client.ReadRegularFile(target, MaxConfigSize)
 	if err != nil {

@@ -1,17 +1,12 @@
 package config
 
 import (
-	"bytes"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/segdash/segdash/client/monitor"
-	"github.com/segdash/segdash/client/snapshot"
 )
 
 // SaveSilence writes s into the top-level `silences:` of the config file
@@ -39,52 +34,6 @@ func SaveSilence(path string, s monitor.Silence) (replaced bool, err error) {
 		return nil
 	})
 	return replaced, err
-}
-
-// rewriteConfig applies edit to the settings mapping of the config file at
-// path and replaces the file with the result: comments kept, symlinks
-// written through, a read-only file refused, never half-written. A file of
-// comments only keeps its text, the new mapping appended.
-func rewriteConfig(path string, edit func(top *yaml.Node) error) error {
-	target, perm, old, err := saveTarget(path)
-	if err != nil {
-		return err
-	}
-	doc, err := decodeOne(path, old)
-	if err != nil {
-		return fmt.Errorf("%w; not rewritten", err)
-	}
-	prefix := []byte(nil)
-	if len(doc.Content) == 0 {
-		if len(bytes.TrimSpace(old)) > 0 {
-			prefix = old
-			if !bytes.HasSuffix(prefix, []byte("\n")) {
-				prefix = append(prefix, '\n')
-			}
-		}
-		*doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode}}}
-	}
-	top := doc.Content[0]
-	if top.Kind != yaml.MappingNode {
-		return fmt.Errorf("%s: not a mapping of settings, not rewritten", path)
-	}
-	if err := edit(top); err != nil {
-		return err
-	}
-	var out bytes.Buffer
-	out.Write(prefix)
-	enc := yaml.NewEncoder(&out)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
-		return err
-	}
-	return snapshot.WriteFileAtomic(target, perm, func(w io.Writer) error {
-		_, err := w.Write(out.Bytes())
-		return err
-	})
 }
 
 // putSilence adds s to the `silences:` list of the settings mapping top,

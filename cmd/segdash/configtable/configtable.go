@@ -10,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
@@ -17,7 +19,7 @@ import (
 
 // Write prints cfg as a table of settings, their values and where each
 // came from. No key is printed: only where it is read from.
-func Write(w io.Writer, cfg config.Config) error {
+func Write(w io.Writer, cfg config.Config, today client.Date) error {
 	file := cfg.File
 	if !cfg.FileFound {
 		file += " (not found: defaults apply)"
@@ -66,6 +68,7 @@ func Write(w io.Writer, cfg config.Config) error {
 	default:
 		fmt.Fprintf(tw, "rules\t%s: %s\t%s\n", output.Plural(len(cfg.Rules), "rule", "rules"), strings.Join(names, ", "), cfg.File)
 	}
+	fmt.Fprintf(tw, "silences\t%s\t%s\n", monitor.SilenceSummary(cfg.Silences, today), cfg.File)
 	for _, wl := range cfg.Watchlists {
 		fmt.Fprintf(tw, "watchlist %s\t%s\t%s:%d\n", safe.Text(wl.Name), output.Plural(len(wl.Segments), "segment", "segments"), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
 	}
