@@ -11,6 +11,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/metrics"
 	"github.com/segdash/segdash/ui/sshserve"
 )
 
@@ -28,6 +29,13 @@ type serveFlags struct {
 	handshake      time.Duration
 	maxUnauth      int
 	maxUnauthPerIP int
+	// metrics is --metrics (the address of /metrics, "" for none) and
+	// scanEvery --scan-every; runServe opens metricsLn on it (tests open
+	// their own). scanTicker, when set, ticks the scheduled scans (tests).
+	metrics    string
+	scanEvery  time.Duration
+	metricsLn  net.Listener
+	scanTicker metrics.Ticker
 	// idleCheck, when set, is how often idleness is checked (tests).
 	idleCheck time.Duration
 }
@@ -48,7 +56,17 @@ who may open it; the others use --authorized-keys. A key allowed in several
 workspaces gets the workspace picker (K) over exactly those; the others are
 never shown to it. All sessions of a workspace share its client and cache;
 workspaces share nothing. --workspace NAME serves that one workspace to every
-user name.`,
+user name.
+
+--metrics ADDR serves Prometheus metrics at http://ADDR/metrics: a scan of every
+segment of every workspace runs at start and every --scan-every (the dashboards'
+S joins it rather than paying twice), and a scrape reads its newest answer and
+sends no API request. The metrics hold segment names and ask for no login: bind
+ADDR to loopback, or put it behind your proxy.
+
+What the server learns of a workspace (its listing, closed 100-day chunks) is
+saved in the user cache directory after each scheduled scan and at shutdown,
+and loaded at the next start, so a restart does not list the workspace again.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runServe(cmd, f)
@@ -69,6 +87,8 @@ user name.`,
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
 	fl.DurationVar(&f.handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not finished the SSH handshake and authentication this long after connecting")
 	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
+	fl.StringVar(&f.metrics, "metrics", "", metricsFlagHelp)
+	fl.DurationVar(&f.scanEvery, "scan-every", time.Hour, "with --metrics: scan every segment of every workspace this often, the first at start (at least 1m; each scan costs a request per tracked segment whose series is older than the cache's TTL)")
 	fl.IntVar(&f.maxUnauthPerIP, "max-unauthenticated-per-ip", 8, "most of those from one IP address (IPv6: one /64), so one address cannot lock the others out")
 	return cmd
 }
@@ -92,6 +112,12 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return fmt.Errorf("--listen %s: %w", f.listen, err)
+	}
+	if f.metrics != "" {
+		if f.metricsLn, err = net.Listen("tcp", f.metrics); err != nil {
+			ln.Close()
+			return fmt.Errorf("--metrics %s: %w", f.metrics, err)
+		}
 	}
 	return a.serveWorkspaces(cmd.Context(), f, cfgs, def, ln, logger)
 }
@@ -120,6 +146,13 @@ func (f *serveFlags) validate() error {
 		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
 	case f.handshake < 100*time.Millisecond || f.maxUnauth < 1 || f.maxUnauthPerIP < 1:
 		return usageError("--handshake-timeout must be at least 100ms, and --max-unauthenticated and --max-unauthenticated-per-ip at least 1")
+	case f.metrics != "" && f.scanEvery < minScanEvery:
+		return usageError("--scan-every must be at least %s: each scan costs a request per tracked segment", minScanEvery)
+	}
+	if f.metrics != "" {
+		if _, _, err := net.SplitHostPort(f.metrics); err != nil {
+			return usageError("--metrics %q: want HOST:PORT, such as 127.0.0.1:9464", f.metrics)
+		}
 	}
 	if f.authorizedKeys != "" {
 		n, err := sshserve.CountAuthorizedKeys(f.authorizedKeys)
@@ -141,22 +174,44 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 
 // serveWorkspaces is serve for several workspaces: the SSH user name picks
 // one, def (a name, or "") serves the other user names.
+// With f.metricsLn it serves the metrics there too.
 func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.Config, def string, ln net.Listener, logger *slog.Logger) error {
+	closeAll := func() {
+		ln.Close()
+		if f.metricsLn != nil {
+			f.metricsLn.Close()
+		}
+	}
 	hostKey, err := sshserve.HostKeyPath(f.hostKey)
 	if err != nil {
-		ln.Close()
+		closeAll()
 		return fmt.Errorf("--host-key: %w", err)
 	}
 	signer, err := sshserve.LoadHostKey(hostKey)
 	if err != nil {
-		ln.Close()
+		closeAll()
 		return fmt.Errorf("--host-key %s: %w", hostKey, err)
 	}
-	spaces, err := a.connectWorkspaces(cfgs)
+	var m *metrics.Metrics
+	var observer sshserve.Observer
+	if f.metricsLn != nil {
+		m = metrics.New()
+		observer = m
+	}
+	spaces, err := a.connectWorkspaces(ctx, cfgs, m, func(msg string) { logger.Warn(msg) })
 	defer spaces.close()
 	if err != nil {
-		ln.Close()
+		closeAll()
 		return err
+	}
+	defer spaces.saveAll(logger)
+	if m != nil {
+		stop, err := a.startMetrics(ctx, f, f.metricsLn, m, spaces, logger)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("--metrics: %w", err)
+		}
+		defer stop()
 	}
 	return sshserve.Serve(ctx, ln, sshserve.Config{
 		HostKey: signer, HostKeyPath: hostKey,
@@ -165,6 +220,6 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 		MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
 		ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
 		MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP,
-		Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
+		Observer: observer, Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
 	})
 }

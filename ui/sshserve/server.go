@@ -61,9 +61,31 @@ type Workspace struct {
 	AuthorizedKeys string
 	// Dashboard are the options every session's dashboard starts from:
 	// the workspace's shared cache, theme, length, refresh, watchlists,
-	// rules. The server sets Context, Now, Tick, NoColor and ScanHub.
+	// rules, and its scan hub (nil: the server makes one). The server sets
+	// Context, Now, Tick and NoColor.
 	Dashboard ui.Options
 }
+
+// Observer is told when sessions and authenticated connections start and
+// end. Its methods must be safe for concurrent use and quick.
+type Observer interface {
+	// SessionOpened and SessionClosed bracket a session let into the
+	// named workspace.
+	SessionOpened(workspace string)
+	SessionClosed(workspace string)
+	// ConnectionOpened and ConnectionClosed bracket an authenticated
+	// connection.
+	ConnectionOpened()
+	ConnectionClosed()
+}
+
+// noObserver is the Observer of a server without one.
+type noObserver struct{}
+
+func (noObserver) SessionOpened(string) {}
+func (noObserver) SessionClosed(string) {}
+func (noObserver) ConnectionOpened()    {}
+func (noObserver) ConnectionClosed()    {}
 
 // Config is what a server serves and its limits.
 type Config struct {
@@ -103,6 +125,10 @@ type Config struct {
 	// MaxUnauthenticatedPerIP those from one address (IPv6: one /64).
 	MaxUnauthenticated, MaxUnauthenticatedPerIP int
 
+	// Observer is told of sessions and connections (nil: no one), for
+	// metrics.
+	Observer Observer
+
 	// Exec runs one-shot commands; nil refuses them.
 	Exec ExecFunc
 	// Log receives the server's log (nil: discarded).
@@ -137,6 +163,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PreSessionTimeout == 0 {
 		c.PreSessionTimeout = PreSessionTimeout
+	}
+	if c.Observer == nil {
+		c.Observer = noObserver{}
 	}
 	if c.Sleep == nil {
 		c.Sleep = sleep
