@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -74,7 +76,7 @@ and loaded at the next start, so a restart does not list the workspace again.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:23234", "address to listen on")
-	fl.StringVar(&f.hostKey, "host-key", "", "host key file (default: segdash/ssh_host_ed25519 in the user config dir; generated with mode 0600 when missing)")
+	fl.StringVar(&f.hostKey, "host-key", "", "host key file (default: ssh_host_ed25519 beside the config file: in $XDG_CONFIG_HOME/segdash, else ~/.config/segdash, unless one exists in the OS's config folder; generated with mode 0600 when missing)")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of the public keys allowed in (re-read on every login)")
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 32, fmt.Sprintf("most sessions at once; one more is politely refused (each is budgeted %.1f MB: its window is capped at %d×%d)",
@@ -120,6 +122,16 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 		}
 	}
 	return a.serveWorkspaces(cmd.Context(), f, cfgs, def, ln, logger)
+}
+
+// configDirs are the segdash config folders, in the order the config file
+// is looked for in them (config.Candidates).
+func configDirs(getenv func(string) string) []string {
+	var dirs []string
+	for _, c := range config.Candidates(getenv, os.UserConfigDir) {
+		dirs = append(dirs, filepath.Dir(c))
+	}
+	return dirs
 }
 
 // loopbackListen reports whether addr listens on loopback only.
@@ -182,7 +194,7 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 			f.metricsLn.Close()
 		}
 	}
-	hostKey, err := sshserve.HostKeyPath(f.hostKey)
+	hostKey, err := sshserve.HostKeyPath(f.hostKey, configDirs(a.getenv))
 	if err != nil {
 		closeAll()
 		return fmt.Errorf("--host-key: %w", err)

@@ -140,3 +140,4 @@ func TestServeMetricsFlagValidation(t *testing.T) {
 		}
 	}
 }
+
