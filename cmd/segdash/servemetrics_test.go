@@ -140,4 +140,3 @@ func TestServeMetricsFlagValidation(t *testing.T) {
 		}
 	}
 }
-
