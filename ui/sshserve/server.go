@@ -39,8 +39,10 @@ const PreSessionTimeout = 30 * time.Second
 
 // ExecFunc runs a one-shot command (a session without a terminal) in the
 // named workspace with the session's words and returns its exit status.
+// env is the environment the SSH client sent (ssh's SendEnv/SetEnv): the
+// session's own, for its colour choices, never the server's.
 // ctx ends when the session or the server does.
-type ExecFunc func(ctx context.Context, workspace string, args []string, stdout, stderr io.Writer) int
+type ExecFunc func(ctx context.Context, workspace string, args, env []string, stdout, stderr io.Writer) int
 
 // TickFunc makes a session's timer commands (ui.Options.Tick); they must
 // end with ctx.

@@ -36,7 +36,7 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 		defer cancel()
 		stop := context.AfterFunc(s.ctx, cancel)
 		defer stop()
-		sess.Exit(s.cfg.Exec(ctx, workspaceOf(sess).Name, sess.Command(), sess, sess.Stderr()))
+		sess.Exit(s.cfg.Exec(ctx, workspaceOf(sess).Name, sess.Command(), sess.Environ(), sess, sess.Stderr()))
 	}
 }
 
