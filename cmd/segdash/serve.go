@@ -31,6 +31,9 @@ type serveFlags struct {
 	handshake      time.Duration
 	maxUnauth      int
 	maxUnauthPerIP int
+	// sessionRequests is --session-requests: a session's hourly share of
+	// the API budget.
+	sessionRequests int
 	// metrics is --metrics (the address of /metrics, "" for none) and
 	// scanEvery --scan-every; runServe opens metricsLn on it (tests open
 	// their own). scanTicker, when set, ticks the scheduled scans (tests).
@@ -89,6 +92,7 @@ and loaded at the next start, so a restart does not list the workspace again.`,
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
 	fl.DurationVar(&f.handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not finished the SSH handshake and authentication this long after connecting")
 	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
+	fl.IntVar(&f.sessionRequests, "session-requests", 3600, fmt.Sprintf("most API requests one SSH session's dashboard may cause in an hour, 1/%d of them at once, so that no one viewer spends the workspace's shared budget (Braze: 250,000 an hour); scans (S) are shared and not counted; 0: no bound; the demo has none", sshserve.SessionBurst))
 	fl.StringVar(&f.metrics, "metrics", "", metricsFlagHelp)
 	fl.DurationVar(&f.scanEvery, "scan-every", time.Hour, "with --metrics: scan every segment of every workspace this often, the first at start (at least 1m; each scan costs a request per tracked segment whose series is older than the cache's TTL)")
 	fl.IntVar(&f.maxUnauthPerIP, "max-unauthenticated-per-ip", 8, "most of those from one IP address (IPv6: one /64), so one address cannot lock the others out")
@@ -124,6 +128,17 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	return a.serveWorkspaces(cmd.Context(), f, cfgs, def, ln, logger)
 }
 
+// sessionRequests is the hourly request share of a session: none for the
+// demo, whose data costs nothing.
+func sessionRequests(n int, cfgs []config.Config) int {
+	for _, c := range cfgs {
+		if !c.Demo {
+			return n
+		}
+	}
+	return 0
+}
+
 // configDirs are the segdash config folders, in the order the config file
 // is looked for in them (config.Candidates).
 func configDirs(getenv func(string) string) []string {
@@ -150,6 +165,8 @@ func (f *serveFlags) validate() error {
 		return usageError("--insecure-allow-any-key is for loopback only: on %s anyone who reaches the port would read the workspace; use --authorized-keys", f.listen)
 	case f.maxSessions < 1:
 		return usageError("--max-sessions must be at least 1")
+	case f.sessionRequests < 0:
+		return usageError("--session-requests must not be negative")
 	case f.maxConns < 0:
 		return usageError("--max-connections must not be negative")
 	case f.idleTimeout < time.Second:
@@ -232,6 +249,6 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 		MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
 		ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
 		MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP,
-		Observer: observer, Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
+		SessionRequests: sessionRequests(f.sessionRequests, cfgs), Observer: observer, Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
 	})
 }

@@ -127,6 +127,11 @@ type Config struct {
 	// MaxUnauthenticatedPerIP those from one address (IPv6: one /64).
 	MaxUnauthenticated, MaxUnauthenticatedPerIP int
 
+	// SessionRequests bounds the API requests one session's dashboards
+	// may cause in an hour (0: no bound), so that no one viewer spends
+	// the workspace's shared budget.
+	SessionRequests int
+
 	// Observer is told of sessions and connections (nil: no one), for
 	// metrics.
 	Observer Observer

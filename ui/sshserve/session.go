@@ -149,7 +149,7 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 			noColor = true
 		}
 	}
-	m := s.sessionModel(ctx, sess, noColor)
+	m := s.sessionModel(s.withSessionBudget(ctx), sess, noColor)
 	input := newInputClock(sess, s.cfg.Now)
 	pty, _, _ := sess.Pty()
 	width, h := clampWindow(pty.Window.Width, pty.Window.Height)
