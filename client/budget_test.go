@@ -33,7 +33,9 @@ func TestRequestBudgetBoundsOneCaller(t *testing.T) {
 	b := &countedBudget{}
 	b.left.Store(2)
 	ctx := client.WithRequestBudget(context.Background(), b)
-	key := func(i int) client.SeriesKey { return client.SeriesKey{SegmentID: segs[i].ID, Length: 7, EndingAt: fixedNow} }
+	key := func(i int) client.SeriesKey {
+		return client.SeriesKey{SegmentID: segs[i].ID, Length: 7, EndingAt: fixedNow}
+	}
 	for _, i := range []int{0, 1, 0, 1} {
 		if _, err := cache.DataSeries(ctx, key(i), 0); err != nil {
 			t.Fatalf("series %d within the budget: %v", i, err)
