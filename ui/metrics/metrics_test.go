@@ -48,7 +48,13 @@ type fixture struct {
 
 func newFixture(t *testing.T, name string) *fixture {
 	t.Helper()
-	f := &fixture{clock: &clock{t: start}, m: metrics.New(), ticks: make(chan time.Time), scanned: make(chan string, 4)}
+	return newFixtureOn(t, name, metrics.New())
+}
+
+// newFixtureOn is newFixture with its requests counted by m.
+func newFixtureOn(t *testing.T, name string, m *metrics.Metrics) *fixture {
+	t.Helper()
+	f := &fixture{clock: &clock{t: start}, m: m, ticks: make(chan time.Time), scanned: make(chan string, 4)}
 	f.api = brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(5, 12), Now: f.clock.Now})
 	srv := httptest.NewServer(f.api)
 	t.Cleanup(srv.Close)
@@ -66,12 +72,18 @@ func newFixture(t *testing.T, name string) *fixture {
 
 // run starts the schedule and the HTTP server on loopback; it returns the
 // scrape URL. Both stop, and are waited for, at the test's end.
-func (f *fixture) run(t *testing.T) string {
+func (f *fixture) run(t *testing.T, others ...*fixture) string {
 	t.Helper()
-	sched := metrics.NewSchedule([]metrics.Workspace{f.ws}, time.Hour, metrics.ScheduleOptions{Now: f.clock.Now,
+	spaces := []metrics.Workspace{f.ws}
+	budgets := []metrics.Budget{{Workspace: f.ws.Name, Cache: f.ws.Cache}}
+	for _, o := range others {
+		spaces = append(spaces, o.ws)
+		budgets = append(budgets, metrics.Budget{Workspace: o.ws.Name, Cache: o.ws.Cache})
+	}
+	sched := metrics.NewSchedule(spaces, time.Hour, metrics.ScheduleOptions{Now: f.clock.Now,
 		Ticker:  func(time.Duration) (<-chan time.Time, func()) { return f.ticks, func() {} },
 		Scanned: func(ws string) { f.scanned <- ws }})
-	if err := f.m.Watch([]metrics.Budget{{Workspace: f.ws.Name, Cache: f.ws.Cache}}, sched.Newest); err != nil {
+	if err := f.m.Watch(budgets, sched.Newest); err != nil {
 		t.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -244,6 +256,29 @@ func TestSessionsAndConnections(t *testing.T) {
 		"segdash_ssh_sessions": "1", "segdash_ssh_sessions_opened_total": "1"} {
 		if got[name] != want {
 			t.Errorf("%s = %s, want %s", name, got[name], want)
+		}
+	}
+}
+
+func TestEveryWorkspaceHasItsOwnLabel(t *testing.T) {
+	us := newFixture(t, "us")
+	eu := newFixtureOn(t, "eu", us.m)
+	url := us.run(t, eu)
+	<-us.scanned
+	<-us.scanned
+	fams := scrape(t, url)
+	for _, f := range []*fixture{us, eu} {
+		ws := f.ws.Name
+		if n, _ := value(fams, "segdash_scan_segments", map[string]string{"workspace": ws}); n != 12 {
+			t.Errorf("segdash_scan_segments{workspace=%s} = %v, want 12", ws, n)
+		}
+		seg := f.api.Workspace().Listed()[0]
+		if _, ok := value(fams, "segdash_segment_size", map[string]string{"workspace": ws, "segment_id": seg.ID}); !ok {
+			t.Errorf("no size of %s in workspace %s", seg.ID, ws)
+		}
+		n, _ := value(fams, "segdash_api_requests_total", map[string]string{"workspace": ws, "endpoint": "/segments/data_series", "status": "200"})
+		if n != float64(f.api.Requests("data_series")) {
+			t.Errorf("workspace %s: %v series requests counted, its API saw %d", ws, n, f.api.Requests("data_series"))
 		}
 	}
 }
