@@ -13,9 +13,9 @@ import (
 )
 
 // metricsFlagHelp is the help of --metrics: what it serves, and to whom.
-const metricsFlagHelp = `serve Prometheus metrics over HTTP at ADDR/metrics (e.g. 127.0.0.1:9464): the newest scheduled scan ` +
-	`of every workspace (segment sizes, anomalies, alerts), API requests, rate-limit budget, SSH sessions. ` +
-	`It serves segment names without authentication: bind it to loopback or put it behind your proxy (default: off)`
+const metricsFlagHelp = "serve Prometheus metrics over HTTP at `ADDR`/metrics (e.g. 127.0.0.1:9464): the newest scheduled scan " +
+	"of every workspace (segment sizes, anomalies, alerts), API requests, rate-limit budget, SSH sessions. " +
+	"It serves segment names without authentication: bind it to loopback or put it behind your proxy (default: off)"
 
 // minScanEvery is the shortest --scan-every: a scan costs a request per
 // tracked segment.
