@@ -244,6 +244,10 @@ func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V]
 // the slot is held, so the time queued behind other requests does not
 // count against it.
 func slot[V any](c *Cache, ctx context.Context, p priority, fetch func(context.Context) (V, error)) (V, error) {
+	if err := spendBudget(ctx); err != nil {
+		var zero V
+		return zero, err
+	}
 	if err := c.slots.acquire(ctx, p); err != nil {
 		var zero V
 		return zero, err

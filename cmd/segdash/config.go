@@ -138,8 +138,9 @@ func demoOptions(now func() time.Time) brazetest.Options {
 
 // connect builds the client and cache for cfg, with the cache on clock
 // now. In demo mode it starts the stand-in on loopback with clock demoNow.
-// offline makes the cache refuse every request.
-func connect(cfg config.Config, now, demoNow func() time.Time, offline bool) (*backend, error) {
+// offline makes the cache refuse every request; opts are the client's
+// further options (serve's request counter).
+func connect(cfg config.Config, now, demoNow func() time.Time, offline bool, opts ...client.Option) (*backend, error) {
 	b := &backend{}
 	endpoint, key := cfg.Endpoint, cfg.APIKey
 	if cfg.Demo && !offline {
@@ -153,7 +154,7 @@ func connect(cfg config.Config, now, demoNow func() time.Time, offline bool) (*b
 	if endpoint == "" { // offline demo: a client that is never used
 		endpoint, key = "http://127.0.0.1:1", "offline"
 	}
-	c, err := client.New(endpoint, key, client.WithUserAgent("segdash/"+version()))
+	c, err := client.New(endpoint, key, append([]client.Option{client.WithUserAgent("segdash/" + version())}, opts...)...)
 	if err != nil {
 		b.Close()
 		return nil, err

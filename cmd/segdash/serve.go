@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/metrics"
 	"github.com/segdash/segdash/ui/sshserve"
 )
 
@@ -28,6 +31,16 @@ type serveFlags struct {
 	handshake      time.Duration
 	maxUnauth      int
 	maxUnauthPerIP int
+	// sessionRequests is --session-requests: a session's hourly share of
+	// the API budget.
+	sessionRequests int
+	// metrics is --metrics (the address of /metrics, "" for none) and
+	// scanEvery --scan-every; runServe opens metricsLn on it (tests open
+	// their own). scanTicker, when set, ticks the scheduled scans (tests).
+	metrics    string
+	scanEvery  time.Duration
+	metricsLn  net.Listener
+	scanTicker metrics.Ticker
 	// idleCheck, when set, is how often idleness is checked (tests).
 	idleCheck time.Duration
 }
@@ -48,7 +61,17 @@ who may open it; the others use --authorized-keys. A key allowed in several
 workspaces gets the workspace picker (K) over exactly those; the others are
 never shown to it. All sessions of a workspace share its client and cache;
 workspaces share nothing. --workspace NAME serves that one workspace to every
-user name.`,
+user name.
+
+--metrics ADDR serves Prometheus metrics at http://ADDR/metrics: a scan of every
+segment of every workspace runs at start and every --scan-every (the dashboards'
+S joins it rather than paying twice), and a scrape reads its newest answer and
+sends no API request. The metrics hold segment names and ask for no login: bind
+ADDR to loopback, or put it behind your proxy.
+
+What the server learns of a workspace (its listing, closed 100-day chunks) is
+saved in the user cache directory after each scheduled scan and at shutdown,
+and loaded at the next start, so a restart does not list the workspace again.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runServe(cmd, f)
@@ -56,7 +79,7 @@ user name.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:23234", "address to listen on")
-	fl.StringVar(&f.hostKey, "host-key", "", "host key file (default: segdash/ssh_host_ed25519 in the user config dir; generated with mode 0600 when missing)")
+	fl.StringVar(&f.hostKey, "host-key", "", "host key file (default: ssh_host_ed25519 beside the config file: in $XDG_CONFIG_HOME/segdash, else ~/.config/segdash, unless one exists in the OS's config folder; generated with mode 0600 when missing)")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of the public keys allowed in (re-read on every login)")
 	fl.BoolVar(&f.allowAnyKey, "insecure-allow-any-key", false, "DANGEROUS: let ANY public key in (no authorized keys file)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 32, fmt.Sprintf("most sessions at once; one more is politely refused (each is budgeted %.1f MB: its window is capped at %d×%d)",
@@ -69,6 +92,9 @@ user name.`,
 	fl.IntVar(&f.connBurst, "conn-burst", 10, "burst of new sessions allowed from one IP address")
 	fl.DurationVar(&f.handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not finished the SSH handshake and authentication this long after connecting")
 	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
+	fl.IntVar(&f.sessionRequests, "session-requests", 3600, fmt.Sprintf("most API requests one SSH session's dashboard may cause in an hour, 1/%d of them at once, so that no one viewer spends the workspace's shared budget (Braze: 250,000 an hour); scans (S) are shared and not counted; 0: no bound; the demo has none", sshserve.SessionBurst))
+	fl.StringVar(&f.metrics, "metrics", "", metricsFlagHelp)
+	fl.DurationVar(&f.scanEvery, "scan-every", time.Hour, "with --metrics: scan every segment of every workspace this often, the first at start (at least 1m; each scan costs a request per tracked segment whose series is older than the cache's TTL)")
 	fl.IntVar(&f.maxUnauthPerIP, "max-unauthenticated-per-ip", 8, "most of those from one IP address (IPv6: one /64), so one address cannot lock the others out")
 	return cmd
 }
@@ -93,7 +119,34 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err != nil {
 		return fmt.Errorf("--listen %s: %w", f.listen, err)
 	}
+	if f.metrics != "" {
+		if f.metricsLn, err = net.Listen("tcp", f.metrics); err != nil {
+			ln.Close()
+			return fmt.Errorf("--metrics %s: %w", f.metrics, err)
+		}
+	}
 	return a.serveWorkspaces(cmd.Context(), f, cfgs, def, ln, logger)
+}
+
+// sessionRequests is the hourly request share of a session: none for the
+// demo, whose data costs nothing.
+func sessionRequests(n int, cfgs []config.Config) int {
+	for _, c := range cfgs {
+		if !c.Demo {
+			return n
+		}
+	}
+	return 0
+}
+
+// configDirs are the segdash config folders, in the order the config file
+// is looked for in them (config.Candidates).
+func configDirs(getenv func(string) string) []string {
+	var dirs []string
+	for _, c := range config.Candidates(getenv, os.UserConfigDir) {
+		dirs = append(dirs, filepath.Dir(c))
+	}
+	return dirs
 }
 
 // loopbackListen reports whether addr listens on loopback only.
@@ -112,6 +165,8 @@ func (f *serveFlags) validate() error {
 		return usageError("--insecure-allow-any-key is for loopback only: on %s anyone who reaches the port would read the workspace; use --authorized-keys", f.listen)
 	case f.maxSessions < 1:
 		return usageError("--max-sessions must be at least 1")
+	case f.sessionRequests < 0:
+		return usageError("--session-requests must not be negative")
 	case f.maxConns < 0:
 		return usageError("--max-connections must not be negative")
 	case f.idleTimeout < time.Second:
@@ -120,6 +175,13 @@ func (f *serveFlags) validate() error {
 		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
 	case f.handshake < 100*time.Millisecond || f.maxUnauth < 1 || f.maxUnauthPerIP < 1:
 		return usageError("--handshake-timeout must be at least 100ms, and --max-unauthenticated and --max-unauthenticated-per-ip at least 1")
+	case f.metrics != "" && f.scanEvery < minScanEvery:
+		return usageError("--scan-every must be at least %s: each scan costs a request per tracked segment", minScanEvery)
+	}
+	if f.metrics != "" {
+		if _, _, err := net.SplitHostPort(f.metrics); err != nil {
+			return usageError("--metrics %q: want HOST:PORT, such as 127.0.0.1:9464", f.metrics)
+		}
 	}
 	if f.authorizedKeys != "" {
 		n, err := sshserve.CountAuthorizedKeys(f.authorizedKeys)
@@ -141,22 +203,44 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 
 // serveWorkspaces is serve for several workspaces: the SSH user name picks
 // one, def (a name, or "") serves the other user names.
+// With f.metricsLn it serves the metrics there too.
 func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.Config, def string, ln net.Listener, logger *slog.Logger) error {
-	hostKey, err := sshserve.HostKeyPath(f.hostKey)
-	if err != nil {
+	closeAll := func() {
 		ln.Close()
+		if f.metricsLn != nil {
+			f.metricsLn.Close()
+		}
+	}
+	hostKey, err := sshserve.HostKeyPath(f.hostKey, configDirs(a.getenv))
+	if err != nil {
+		closeAll()
 		return fmt.Errorf("--host-key: %w", err)
 	}
 	signer, err := sshserve.LoadHostKey(hostKey)
 	if err != nil {
-		ln.Close()
+		closeAll()
 		return fmt.Errorf("--host-key %s: %w", hostKey, err)
 	}
-	spaces, err := a.connectWorkspaces(cfgs)
+	var m *metrics.Metrics
+	var observer sshserve.Observer
+	if f.metricsLn != nil {
+		m = metrics.New()
+		observer = m
+	}
+	spaces, err := a.connectWorkspaces(ctx, cfgs, m, func(msg string) { logger.Warn(msg) })
 	defer spaces.close()
 	if err != nil {
-		ln.Close()
+		closeAll()
 		return err
+	}
+	defer spaces.saveAll(logger)
+	if m != nil {
+		stop, err := a.startMetrics(ctx, f, f.metricsLn, m, spaces, logger)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("--metrics: %w", err)
+		}
+		defer stop()
 	}
 	return sshserve.Serve(ctx, ln, sshserve.Config{
 		HostKey: signer, HostKeyPath: hostKey,
@@ -165,6 +249,6 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 		MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
 		ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
 		MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP,
-		Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
+		SessionRequests: sessionRequests(f.sessionRequests, cfgs), Observer: observer, Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
 	})
 }

@@ -105,6 +105,12 @@ func startServe(t *testing.T, mod func(*serveFlags, *config.Config)) *sshEnv {
 // is set here).
 func startServeApp(t *testing.T, a *app, mod func(*serveFlags, *config.Config)) *sshEnv {
 	t.Helper()
+	// serve saves what it learnt in the user cache dir (os.UserCacheDir
+	// reads the process environment): a test's own, unless the test set
+	// one of its own temporary directories already.
+	if root := filepath.Dir(t.TempDir()); !strings.HasPrefix(os.Getenv("XDG_CACHE_HOME"), root) {
+		t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	}
 	api, env := apiEnv(t, brazetest.Options{})
 	dir := t.TempDir()
 	allowed := newSigner(t)

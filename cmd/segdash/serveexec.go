@@ -33,7 +33,7 @@ const (
 // else. A check that could cost more than sshCheckAsk requests asks for
 // --yes first.
 func (a *app) execOverSSH(ws servedWorkspaces) sshserve.ExecFunc {
-	return func(ctx context.Context, workspace string, args []string, stdout, stderr io.Writer) int {
+	return func(ctx context.Context, workspace string, args, env []string, stdout, stderr io.Writer) int {
 		if len(args) == 0 || args[0] != "check" {
 			fmt.Fprint(stderr, sshUsage)
 			return exitError
@@ -48,11 +48,12 @@ func (a *app) execOverSSH(ws servedWorkspaces) sshserve.ExecFunc {
 			fmt.Fprintf(stderr, "segdash: no workspace %q\n", workspace)
 			return exitError
 		}
-		sa := &app{in: strings.NewReader(""), out: stdout, errw: stderr, getenv: a.getenv, now: a.now}
+		sa := &app{in: strings.NewReader(""), out: stdout, errw: stderr, getenv: sessionEnv(a.getenv, env), now: a.now}
 		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
 			return w.be, w.cfg, func() {}, nil
 		}
 		check := sa.newCheckCommand(shared)
+		sa.registerColor(check) // the session's own --color, over its own environment
 		check.Flags().Bool("yes", false, fmt.Sprintf("run a check that may cost more than %d API requests of the shared hourly budget", sshCheckAsk))
 		setUsageErrors(check)
 		if n, yes, ok := checkCost(sa.newCheckCommand(shared), w.cfg, args[1:]); ok {
@@ -69,12 +70,42 @@ func (a *app) execOverSSH(ws servedWorkspaces) sshserve.ExecFunc {
 	}
 }
 
+// sessionEnv is the environment of a check over SSH: the variables that
+// decide colour (NO_COLOR, CLICOLOR, TERM, ...) are the session's own, as
+// its client sent them, and never the server's or its --color; every other
+// is the server's (a session cannot set BRAZE_API_KEY or the config file).
+func sessionEnv(server func(string) string, session []string) func(string) string {
+	own := map[string]string{}
+	for _, kv := range session {
+		if k, v, ok := strings.Cut(kv, "="); ok && colorVariable(k) {
+			own[k] = v
+		}
+	}
+	return func(k string) string {
+		if colorVariable(k) {
+			return own[k]
+		}
+		return server(k)
+	}
+}
+
+// colorVariable says whether the variable k decides colour
+// (output.ColorProfile, colorChoice).
+func colorVariable(k string) bool {
+	switch k {
+	case "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "COLORTERM", "TMUX", "TERM_PROGRAM", "GOOGLE_CLOUD_SHELL":
+		return true
+	}
+	return false
+}
+
 // checkCost is the most series requests `check args` can make in cfg's
 // workspace: a request per segment and window, a window past
 // client.MaxLength days one per aligned chunk it touches, twice that with
 // --compare. ok is false when the flags do not parse (check says why).
 func checkCost(est *cobra.Command, cfg config.Config, args []string) (n int, yes, ok bool) {
 	est.Flags().Bool("yes", false, "")
+	est.Flags().String("color", "", "") // check's own, over the session's environment
 	fl := est.Flags()
 	if fl.Parse(args) != nil {
 		return 0, false, false

@@ -1,21 +1,27 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/metrics"
 	"github.com/segdash/segdash/ui/sshserve"
 )
 
 // servedWorkspace is one workspace of `segdash serve`: its configuration,
-// and its client and cache, shared by all its sessions and by no other
-// workspace's.
+// its client and cache and its scan hub, shared by all its sessions (and
+// the metrics' schedule) and by no other workspace's.
 type servedWorkspace struct {
-	cfg config.Config
-	be  *backend
+	cfg   config.Config
+	be    *backend
+	hub   *monitor.Hub
+	saved *savedWorkspace
 }
 
 // servedWorkspaces are the workspaces served, in order.
@@ -64,16 +70,23 @@ func checkWorkspaceKeys(cfg config.Config) error {
 	return nil
 }
 
-// connectWorkspaces gives each workspace its own client and cache. The
+// connectWorkspaces gives each workspace its own client, cache and scan
+// hub (its scans end with ctx), with what earlier runs saved of it loaded
+// into the cache; m, when not nil, counts each client's requests. The
 // ones connected are returned with an error too, to be closed.
-func (a *app) connectWorkspaces(cfgs []config.Config) (servedWorkspaces, error) {
+func (a *app) connectWorkspaces(ctx context.Context, cfgs []config.Config, m *metrics.Metrics, warn func(string)) (servedWorkspaces, error) {
 	var out servedWorkspaces
 	for _, cfg := range cfgs {
-		be, err := connect(cfg, a.now, demoClock(a.now), false)
+		var opts []client.Option
+		if m != nil {
+			opts = append(opts, client.WithRequestObserver(m.RequestObserver(cfg.Workspace)))
+		}
+		be, err := connect(cfg, a.now, demoClock(a.now), false, opts...)
 		if err != nil {
 			return out, fmt.Errorf("workspace %s: %w", cfg.Workspace, err)
 		}
-		out = append(out, servedWorkspace{cfg: cfg, be: be})
+		out = append(out, servedWorkspace{cfg: cfg, be: be, hub: monitor.NewHub(ctx),
+			saved: a.openSaved(cfg, be.cache, warn)})
 	}
 	return out, nil
 }
@@ -86,14 +99,15 @@ func (ws servedWorkspaces) close() {
 }
 
 // sshWorkspaces are the workspaces as the SSH server serves them: each
-// session's dashboard on the workspace's shared cache, with no export, no
-// saving of watchlists and no snapshot: those would write on the server.
+// session's dashboard on the workspace's shared cache and scan hub, with
+// no export, no saving of watchlists and no snapshot of its own: those
+// would write on the server (the server saves the shared cache itself).
 func (ws servedWorkspaces) sshWorkspaces() []sshserve.Workspace {
 	out := make([]sshserve.Workspace, len(ws))
 	for i, w := range ws {
 		cfg := w.cfg
 		out[i] = sshserve.Workspace{Name: cfg.Workspace, Endpoint: cfg.Endpoint, Demo: cfg.Demo, AuthorizedKeys: cfg.AuthorizedKeys,
-			Dashboard: ui.Options{Cache: w.be.cache, Theme: cfg.Theme, Refresh: cfg.Refresh, Length: cfg.Length, Demo: cfg.Demo,
+			Dashboard: ui.Options{Cache: w.be.cache, ScanHub: w.hub, Theme: cfg.Theme, Refresh: cfg.Refresh, Length: cfg.Length, Demo: cfg.Demo,
 				Source: workspaceSource(cfg), Watchlists: cfg.Watchlists, Rules: cfg.Rules}}
 	}
 	return out

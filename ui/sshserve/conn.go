@@ -60,6 +60,7 @@ func (s *server) admit(ctx ssh.Context) bool {
 		return false
 	}
 	c.admitted = true
+	s.cfg.Observer.ConnectionOpened()
 	c.releaseUnauth()
 	c.armLocked()
 	return true
@@ -110,6 +111,7 @@ func (c *conn) Close() error {
 		c.releaseUnauth()
 		if c.admitted {
 			c.s.conns.Add(-1)
+			c.s.cfg.Observer.ConnectionClosed()
 		}
 		if c.stopTimer != nil {
 			c.stopTimer()

@@ -79,7 +79,7 @@ func TestPreSessionTimeoutClosesIdleConnections(t *testing.T) {
 	release := make(chan struct{})
 	e := startServer(t, func(c *Config) {
 		c.AfterFunc = timers.afterFunc
-		c.Exec = func(ctx context.Context, _ string, _ []string, stdout, _ io.Writer) int {
+		c.Exec = func(ctx context.Context, _ string, _, _ []string, stdout, _ io.Writer) int {
 			io.WriteString(stdout, "running\n")
 			<-release
 			return 0

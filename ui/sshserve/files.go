@@ -22,16 +22,27 @@ const (
 	MaxHostKeySize        = 64 << 10
 )
 
-// HostKeyPath is the host key file to use: p, or, when p is "",
-// segdash/ssh_host_ed25519 in the user config dir. It makes sure the
-// file's folder exists.
-func HostKeyPath(p string) (string, error) {
+// HostKeyFile is the name of the host key file in a segdash config folder.
+const HostKeyFile = "ssh_host_ed25519"
+
+// HostKeyPath is the host key file to use: p; or, when p is "", the
+// HostKeyFile of the first of dirs (the segdash config folders, in the
+// order the config file is looked for) that holds one, else of dirs[0].
+// A host key found where an older segdash generated it (on macOS,
+// ~/Library/Application Support) stays in use, so that no client's
+// known_hosts entry breaks. It makes sure the file's folder exists.
+func HostKeyPath(p string, dirs []string) (string, error) {
 	if p == "" {
-		dir, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("no user config dir: %w", err)
+		if len(dirs) == 0 {
+			return "", errors.New("no user config dir: give --host-key")
 		}
-		p = filepath.Join(dir, "segdash", "ssh_host_ed25519")
+		p = filepath.Join(dirs[0], HostKeyFile)
+		for _, d := range dirs {
+			if _, err := os.Lstat(filepath.Join(d, HostKeyFile)); err == nil {
+				p = filepath.Join(d, HostKeyFile)
+				break
+			}
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return "", err

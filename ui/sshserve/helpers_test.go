@@ -118,7 +118,7 @@ func startServer(t *testing.T, mod func(*Config)) *testServer {
 		MaxSessions: 8, IdleTimeout: time.Minute, ConnRate: 100, ConnBurst: 100, HandshakeTimeout: 10 * time.Second,
 		MaxUnauthenticated: 32, MaxUnauthenticatedPerIP: 8,
 		Model: func(ui.Options) tea.Model { return frameModel{} },
-		Exec: func(_ context.Context, ws string, args []string, stdout, _ io.Writer) int {
+		Exec: func(_ context.Context, ws string, args, _ []string, stdout, _ io.Writer) int {
 			fmt.Fprintf(stdout, "%s: %d words\n", ws, len(args))
 			return 0
 		},

@@ -39,8 +39,10 @@ const PreSessionTimeout = 30 * time.Second
 
 // ExecFunc runs a one-shot command (a session without a terminal) in the
 // named workspace with the session's words and returns its exit status.
+// env is the environment the SSH client sent (ssh's SendEnv/SetEnv): the
+// session's own, for its colour choices, never the server's.
 // ctx ends when the session or the server does.
-type ExecFunc func(ctx context.Context, workspace string, args []string, stdout, stderr io.Writer) int
+type ExecFunc func(ctx context.Context, workspace string, args, env []string, stdout, stderr io.Writer) int
 
 // TickFunc makes a session's timer commands (ui.Options.Tick); they must
 // end with ctx.
@@ -61,9 +63,31 @@ type Workspace struct {
 	AuthorizedKeys string
 	// Dashboard are the options every session's dashboard starts from:
 	// the workspace's shared cache, theme, length, refresh, watchlists,
-	// rules. The server sets Context, Now, Tick, NoColor and ScanHub.
+	// rules, and its scan hub (nil: the server makes one). The server sets
+	// Context, Now, Tick and NoColor.
 	Dashboard ui.Options
 }
+
+// Observer is told when sessions and authenticated connections start and
+// end. Its methods must be safe for concurrent use and quick.
+type Observer interface {
+	// SessionOpened and SessionClosed bracket a session let into the
+	// named workspace.
+	SessionOpened(workspace string)
+	SessionClosed(workspace string)
+	// ConnectionOpened and ConnectionClosed bracket an authenticated
+	// connection.
+	ConnectionOpened()
+	ConnectionClosed()
+}
+
+// noObserver is the Observer of a server without one.
+type noObserver struct{}
+
+func (noObserver) SessionOpened(string) {}
+func (noObserver) SessionClosed(string) {}
+func (noObserver) ConnectionOpened()    {}
+func (noObserver) ConnectionClosed()    {}
 
 // Config is what a server serves and its limits.
 type Config struct {
@@ -103,6 +127,15 @@ type Config struct {
 	// MaxUnauthenticatedPerIP those from one address (IPv6: one /64).
 	MaxUnauthenticated, MaxUnauthenticatedPerIP int
 
+	// SessionRequests bounds the API requests one session's dashboards
+	// may cause in an hour (0: no bound), so that no one viewer spends
+	// the workspace's shared budget.
+	SessionRequests int
+
+	// Observer is told of sessions and connections (nil: no one), for
+	// metrics.
+	Observer Observer
+
 	// Exec runs one-shot commands; nil refuses them.
 	Exec ExecFunc
 	// Log receives the server's log (nil: discarded).
@@ -137,6 +170,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PreSessionTimeout == 0 {
 		c.PreSessionTimeout = PreSessionTimeout
+	}
+	if c.Observer == nil {
+		c.Observer = noObserver{}
 	}
 	if c.Sleep == nil {
 		c.Sleep = sleep

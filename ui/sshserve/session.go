@@ -36,7 +36,7 @@ func (s *server) oneShot(next ssh.Handler) ssh.Handler {
 		defer cancel()
 		stop := context.AfterFunc(s.ctx, cancel)
 		defer stop()
-		sess.Exit(s.cfg.Exec(ctx, workspaceOf(sess).Name, sess.Command(), sess, sess.Stderr()))
+		sess.Exit(s.cfg.Exec(ctx, workspaceOf(sess).Name, sess.Command(), sess.Environ(), sess, sess.Stderr()))
 	}
 }
 
@@ -149,7 +149,7 @@ func (s *server) program(sess ssh.Session) (*tea.Program, *inputClock) {
 			noColor = true
 		}
 	}
-	m := s.sessionModel(ctx, sess, noColor)
+	m := s.sessionModel(s.withSessionBudget(ctx), sess, noColor)
 	input := newInputClock(sess, s.cfg.Now)
 	pty, _, _ := sess.Pty()
 	width, h := clampWindow(pty.Window.Width, pty.Window.Height)

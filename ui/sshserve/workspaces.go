@@ -16,8 +16,9 @@ import (
 // share its cache and hub, and no other workspace's.
 type workspace struct {
 	Workspace
-	// scans runs one workspace scan at a time for every session: a
-	// second viewer pressing S joins it and costs no request.
+	// scans runs one workspace scan at a time for every session (and the
+	// metrics' schedule): a second viewer pressing S joins it and costs
+	// no request.
 	scans *monitor.Hub
 }
 
@@ -26,7 +27,11 @@ type workspace struct {
 func (s *server) addWorkspaces(spaces []Workspace, def string) {
 	s.byName = map[string]*workspace{}
 	for _, ws := range spaces {
-		w := &workspace{Workspace: ws, scans: monitor.NewHub(s.ctx)}
+		hub := ws.Dashboard.ScanHub
+		if hub == nil {
+			hub = monitor.NewHub(s.ctx)
+		}
+		w := &workspace{Workspace: ws, scans: hub}
 		s.spaces = append(s.spaces, w)
 		if w.Name != "" {
 			s.byName[w.Name] = w
@@ -75,6 +80,9 @@ func (s *server) requireWorkspace(next ssh.Handler) ssh.Handler {
 				shortUser(sess.User()), strings.Join(workspaceNames(s.spaces), ", "))
 			return
 		}
+		w := workspaceOf(sess)
+		s.cfg.Observer.SessionOpened(w.Name)
+		defer s.cfg.Observer.SessionClosed(w.Name)
 		next(sess)
 	}
 }

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// runWithEnv runs command over SSH with the variables env sent first.
+func (e *sshEnv) runWithEnv(t *testing.T, env map[string]string, command string) (string, int) {
+	t.Helper()
+	c, err := e.dial(t, e.allowed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for k, v := range env {
+		if err := s.Setenv(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := &syncBuffer{}
+	s.Stdout, s.Stderr = out, out
+	if err := s.Run(command); err != nil {
+		if ee, ok := err.(*gossh.ExitError); ok {
+			return out.String(), ee.ExitStatus()
+		}
+		t.Fatal(err)
+	}
+	return out.String(), 0
+}
+
+// TestServeCheckColourIsTheSessions: a check over SSH colours its output
+// by the session's own environment and --color.
+func TestServeCheckColourIsTheSessions(t *testing.T) {
+	e := startServe(t, nil)
+	id := tracked(e.api, 1)[0].ID
+	for _, tc := range []struct {
+		env    map[string]string
+		flags  string
+		colour bool
+	}{
+		{nil, "", false},
+		{map[string]string{"CLICOLOR_FORCE": "1", "TERM": "xterm-256color"}, "", true},
+		{map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "1", "TERM": "xterm-256color"}, "", false},
+		{map[string]string{"CLICOLOR_FORCE": "1", "TERM": "xterm-256color"}, "--color never ", false},
+		{map[string]string{"TERM": "xterm-256color"}, "--color always ", true},
+	} {
+		out, code := e.runWithEnv(t, tc.env, "check --format chart "+tc.flags+id)
+		if code != 0 {
+			t.Fatalf("%v %s: exit %d\n%s", tc.env, tc.flags, code, out)
+		}
+		if got := strings.Contains(out, "\x1b["); got != tc.colour {
+			t.Errorf("session env %v, %q: colour %v, want %v", tc.env, tc.flags, got, tc.colour)
+		}
+	}
+}
+
+func TestSessionEnvTakesColourFromTheSessionOnly(t *testing.T) {
+	server := map[string]string{"CLICOLOR_FORCE": "1", "TERM": "xterm", "HOME": "/srv"}
+	env := sessionEnv(func(k string) string { return server[k] }, []string{"NO_COLOR=1", "HOME=/attacker", "BRAZE_API_KEY=x", "junk"})
+	for k, want := range map[string]string{"CLICOLOR_FORCE": "", "TERM": "", "NO_COLOR": "1", "HOME": "/srv", "BRAZE_API_KEY": ""} {
+		if got := env(k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+}

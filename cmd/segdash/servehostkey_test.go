@@ -1,0 +1,17 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestServeHostKeyFollowsTheConfigFolder: the default host key lives in
+// the folder the config file does ($XDG_CONFIG_HOME/segdash first).
+func TestServeHostKeyFollowsTheConfigFolder(t *testing.T) {
+	xdg := t.TempDir()
+	env := map[string]string{"XDG_CONFIG_HOME": xdg, "HOME": t.TempDir()}
+	dirs := configDirs(func(k string) string { return env[k] })
+	if len(dirs) == 0 || dirs[0] != filepath.Join(xdg, "segdash") {
+		t.Errorf("config folders %q, want %s first", dirs, filepath.Join(xdg, "segdash"))
+	}
+}
