@@ -49,8 +49,10 @@ func (a *app) execOverSSH(ws servedWorkspaces) sshserve.ExecFunc {
 			return exitError
 		}
 		sa := &app{in: strings.NewReader(""), out: stdout, errw: stderr, getenv: sessionEnv(a.getenv, env), now: a.now}
+		cfg := w.cfg
+		cfg.HidePaths = true // a remote user is told of "the server's config file", not its path
 		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
-			return w.be, w.cfg, func() {}, nil
+			return w.be, cfg, func() {}, nil
 		}
 		check := sa.newCheckCommand(shared)
 		sa.registerColor(check) // the session's own --color, over its own environment

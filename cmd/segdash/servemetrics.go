@@ -31,7 +31,7 @@ func (a *app) startMetrics(ctx context.Context, f *serveFlags, ln net.Listener, 
 	byName := map[string]*savedWorkspace{}
 	for i, w := range spaces {
 		cfg := w.cfg
-		ws[i] = metrics.Workspace{Name: cfg.Workspace, Cache: w.be.cache, Hub: w.hub,
+		ws[i] = metrics.Workspace{Name: cfg.Workspace, Cache: w.be.cache, Hub: w.hub, Silences: cfg.Silences,
 			Options: monitor.ScanOptions{Length: cfg.Length, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 				Watchlists: client.WatchlistEntries(cfg.Watchlists), Now: a.now}}
 		budgets[i] = metrics.Budget{Workspace: cfg.Workspace, Cache: w.be.cache}
