@@ -15,6 +15,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -37,6 +39,20 @@ type app struct {
 	// color is --color of the last command tree built; getenv reads the
 	// colour variables through it (colorEnv).
 	color *colorMode
+	// requestTimeout bounds each request of check and scan, retries
+	// included (0: seriesRequestTimeout); tests make it short.
+	requestTimeout time.Duration
+	// silences gives the silences scan applies for a workspace's
+	// configuration; nil: none.
+	silences func(config.Config) []monitor.Silence
+}
+
+// silencesOf is the silences scan applies for cfg.
+func (a *app) silencesOf(cfg config.Config) []monitor.Silence {
+	if a.silences == nil {
+		return nil
+	}
+	return a.silences(cfg)
 }
 
 // Exit codes of segdash (the `check` contract).
@@ -50,6 +66,8 @@ const (
 type codeError struct {
 	code int
 	err  error
+	// answered is true when the Nagios answer for it was written.
+	answered bool
 }
 
 func (e *codeError) Error() string { return e.err.Error() }
@@ -87,17 +105,6 @@ func (a *app) checkEnd(end time.Time) error {
 	return nil
 }
 
-// nagiosOnError writes a CRITICAL status line for a check or scan in the
-// nagios format that ended with an error before its own line was written:
-// a monitoring system reads stdout, and must never get nothing.
-func (a *app) nagiosOnError(format string, wrote bool, err error) {
-	var ce *codeError
-	if format != "nagios" || wrote || err == nil || errors.As(err, &ce) && ce.code == exitBreach {
-		return
-	}
-	output.WriteNagiosError(a.out, err)
-}
-
 // run executes segdash with args and returns the process exit code.
 func (a *app) run(ctx context.Context, args []string) int {
 	return a.execute(ctx, a.newRootCmd(), args)
@@ -110,7 +117,7 @@ func (a *app) execute(ctx context.Context, root *cobra.Command, args []string) i
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errw)
-	return a.exitCode(root.ExecuteContext(ctx))
+	return a.exitCode(a.nagiosOnFlagError(args, root.ExecuteContext(ctx)))
 }
 
 // exitCode maps a command's error to the exit code, printing the error
@@ -123,12 +130,16 @@ func (a *app) exitCode(err error) int {
 	if errors.As(err, &ce) && ce.code == exitBreach {
 		return exitBreach // the breaches were reported already
 	}
+	code := exitError
+	if ce != nil {
+		code = ce.code
+	}
 	lines := strings.Split(err.Error(), "\n")
 	for i, l := range lines {
 		lines[i] = output.SafeText(l)
 	}
 	fmt.Fprintln(a.errw, "segdash: "+strings.Join(lines, "\n"))
-	return exitError
+	return code
 }
 
 func (a *app) newRootCmd() *cobra.Command {
@@ -156,6 +167,7 @@ segdash runs on built-in demo data.`,
 	setVersion(root, currentBuild())
 	a.registerColor(root)
 	g.register(root)
+	registerTimeout(root)
 	d.register(root)
 	demoAPI, ver, man := a.newDemoAPICmd(), a.newVersionCmd(), a.newManCmd()
 	hideGlobalFlags(demoAPI)

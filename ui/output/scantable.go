@@ -30,7 +30,11 @@ func scanHeadline(sum ScanSummary, rows []monitor.Row) string {
 		s += fmt.Sprintf(" · %s failed", Grouped(int64(sum.Failed)))
 	}
 	if sum.Cancelled {
-		s += fmt.Sprintf(" · cancelled: %s of %s not reached", Grouped(int64(sum.Total-sum.Done)), Grouped(int64(sum.Total)))
+		why := "cancelled"
+		if sum.TimedOut {
+			why = "timed out"
+		}
+		s += fmt.Sprintf(" · %s: %s of %s not reached", why, Grouped(int64(sum.Total-sum.Done)), Grouped(int64(sum.Total)))
 	}
 	return s
 }
