@@ -241,7 +241,7 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	}
 	// The silences of the config apply before anything is written.
 	monitor.ApplySilences(rep.Results, a.silencesOf(cfg), cfg.Workspace, client.DateOf(a.now()))
-	incidents := monitor.IncidentRows(rep.Results, monitor.Incidents(rep.Results, f.incidentMin))
+	incidents := monitor.IncidentsOf(rep.Results, f.incidentMin)
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, f.sort)
 	_, timedOut := timedOutOf(ctx)

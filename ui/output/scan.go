@@ -132,7 +132,7 @@ func pctCell(v *float64) string {
 func alertText(alerts []monitor.Alert) string {
 	parts := make([]string, len(alerts))
 	for i, a := range alerts {
-		parts[i] = a.Rule + ": " + a.Reason
+		parts[i] = alertLine(a)
 	}
 	return strings.Join(parts, "; ")
 }
