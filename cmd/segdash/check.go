@@ -232,7 +232,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 // a breach when a threshold was broken or a rule fired.
 func checkResult(ctx context.Context, rep *check.Report) error {
 	if len(rep.Problems) > 0 {
-		err := fmt.Errorf("%d of %d segments could not be checked", len(rep.Problems), len(rep.Problems)+len(rep.Results))
+		err := fmt.Errorf("%s of %s segments could not be checked", count(len(rep.Problems)), count(len(rep.Problems)+len(rep.Results)))
 		if t, ok := timedOutOf(ctx); ok {
 			err = fmt.Errorf("%v: %w", t, err)
 		}

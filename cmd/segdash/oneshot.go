@@ -56,6 +56,18 @@ func registerTimeout(root *cobra.Command) {
 		"check and scan: stop after this long (30s, 2m, or seconds as Nagios passes them: 10), write what came back marked partial, and exit 2 (3 in the nagios format); 0: no limit")
 }
 
+// writeError says that the output could not be written (a full disk, a
+// closed pipe): the command fails rather than exit 0 with half an answer.
+func writeError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &codeError{code: exitError, err: fmt.Errorf("writing the output: %w", err)}
+}
+
+// count writes n with its digits grouped: "2,367".
+func count(n int) string { return output.Grouped(int64(n)) }
+
 // timedOut is the cause of a context ended by --timeout.
 type timedOut time.Duration
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -158,5 +159,36 @@ func TestCheckCriticalTiers(t *testing.T) {
 	}
 	if code, _, _ := runSegdash(t, env, "check", "--max-drop", "50", "--critical-max-drop", "20", seg.ID); code != exitError {
 		t.Errorf("crossed drops: exit %d", code)
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestSmallCommandLineThings: a mistyped command gets a suggestion; the
+// workspaces list shows a URL once and fails on a full disk; counts are
+// grouped.
+func TestSmallCommandLineThings(t *testing.T) {
+	if code, _, errs := runSegdash(t, nil, "chek"); code != exitError || !strings.Contains(errs, "did you mean check?") {
+		t.Errorf("chek: exit %d %q", code, errs)
+	}
+	_, _, env, _ := twoWorkspaceEnv(t)
+	code, out, _ := runSegdash(t, env, "workspaces")
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Count(l, "http") > 1 {
+			t.Errorf("a URL twice: %q", l)
+		}
+	}
+	if code != exitOK {
+		t.Errorf("workspaces: exit %d", code)
+	}
+	code, _, errs := runSegdashWith(t, func(a *app) { a.out = failingWriter{} }, env, "workspaces")
+	if code != exitError || !strings.Contains(errs, "writing the output: no space left on device") {
+		t.Errorf("full disk: exit %d %q", code, errs)
+	}
+	if got := count(2367); got != "2,367" {
+		t.Errorf("count: %q", got)
 	}
 }

@@ -158,11 +158,12 @@ with --workspace NAME / -w NAME; segdash workspaces lists them). Without a key,
 segdash runs on built-in demo data.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runDashboard(cmd, d)
 		},
 	}
+	root.SuggestionsMinimumDistance = 2 // "chek" finds check
 	setUsageErrors(root)
 	setVersion(root, currentBuild())
 	a.registerColor(root)
@@ -178,6 +179,20 @@ segdash runs on built-in demo data.`,
 	finishHelp(root, terminalWidth(a.out, 80))
 	a.registerCompletions(root)
 	return root
+}
+
+// unknownCommand refuses arguments to the dashboard: a word there is a
+// command segdash does not have, so the error names the commands it is
+// closest to ("segdash chek": did you mean check?).
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", output.SafeText(args[0]), cmd.CommandPath())
+	if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
+		msg += "; did you mean " + strings.Join(sugg, " or ") + "?"
+	}
+	return usageError("%s (the commands are listed by %s --help)", msg, cmd.CommandPath())
 }
 
 // registerColor adds --color to root and every command under it, and

@@ -181,8 +181,8 @@ func scanResult(sum output.ScanSummary, rows []monitor.Row) error {
 		if sum.TimedOut {
 			why = "were not scanned in time (--timeout)"
 		}
-		return fmt.Errorf("%d of %d segments %s (%d failed, %d not reached); the output covers the rest",
-			sum.Missing(), sum.Total, why, sum.Failed, sum.Total-sum.Done)
+		return fmt.Errorf("%s of %s segments %s (%s failed, %s not reached); the output covers the rest",
+			count(sum.Missing()), count(sum.Total), why, count(sum.Failed), count(sum.Total-sum.Done))
 	case exitBreach:
 		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
 	}

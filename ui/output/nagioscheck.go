@@ -87,12 +87,12 @@ func NagiosCheck(results []Result, problems []string, th check.Thresholds) Nagio
 	case crit+warn > 0:
 		n.Text = fmt.Sprintf("%d critical, %d warning: %s", crit, warn, strings.Join(items, "; "))
 	case len(problems) > 0:
-		n.Text = fmt.Sprintf("%d of %d segments could not be checked: %s", len(problems), total, SafeText(problems[0]))
+		n.Text = fmt.Sprintf("%s of %s segments could not be checked: %s", Grouped(int64(len(problems))), Grouped(int64(total)), SafeText(problems[0]))
 	default:
 		n.Text = fmt.Sprintf("%d segment%s within thresholds", len(results), plural(len(results)))
 	}
 	if len(problems) > 0 && crit+warn > 0 {
-		n.Text = fmt.Sprintf("%d of %d segments could not be checked; %s", len(problems), total, n.Text)
+		n.Text = fmt.Sprintf("%s of %s segments could not be checked; %s", Grouped(int64(len(problems))), Grouped(int64(total)), n.Text)
 	}
 	return n
 }
