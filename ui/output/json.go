@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -67,8 +68,8 @@ func WriteJSON(w io.Writer, results []Result) error {
 			abs := ch.Abs
 			js.WindowChange = &abs
 			if ch.HasPct {
-				pct := ch.Pct
-				js.ChangePct, js.WindowChangePct = &pct, &pct
+				pct, rounded := ch.Pct, math.Round(ch.Pct*100)/100 // as scan rounds it
+				js.ChangePct, js.WindowChangePct = &pct, &rounded
 			}
 		}
 		out.Segments = append(out.Segments, js)
