@@ -162,8 +162,7 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 }
 
 func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) (err error) {
-	wrote := false
-	defer func() { a.nagiosOnError(f.format, wrote, &err) }()
+	defer func() { a.nagiosOnError(f.format, &err) }()
 	ctx, cancel := a.oneShotContext(cmd)
 	defer cancel()
 	end, err := f.validate(cmd, args)
@@ -213,7 +212,6 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		fmt.Fprintln(a.errw, "segdash: cannot check: "+p)
 	}
 	result := checkResult(ctx, rep)
-	wrote = true
 	if f.format == "nagios" {
 		n, exit := nagiosExit(ctx, output.NagiosCheck(output.CheckResults(rep), rep.Problems, rep.Thresholds), result)
 		if err := n.Write(a.out); err != nil {

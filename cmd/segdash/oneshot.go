@@ -106,8 +106,9 @@ func timedOutOf(ctx context.Context) (timedOut, bool) {
 // nagios format that ended with an error before its own answer was
 // written, and makes the exit 3: a monitoring system reads stdout, and must
 // never get nothing.
-func (a *app) nagiosOnError(format string, wrote bool, err *error) {
-	if format != "nagios" || wrote || *err == nil {
+func (a *app) nagiosOnError(format string, err *error) {
+	var ce *codeError
+	if format != "nagios" || *err == nil || errors.As(*err, &ce) && ce.answered {
 		return
 	}
 	*err = a.nagiosAnswerError(*err)

@@ -120,8 +120,7 @@ func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
 }
 
 func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
-	wrote := false
-	defer func() { a.nagiosOnError(f.format, wrote, &err) }()
+	defer func() { a.nagiosOnError(f.format, &err) }()
 	ctx, cancel := a.oneShotContext(cmd)
 	defer cancel()
 	end, err := f.validate(cmd)
@@ -143,7 +142,6 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 		return err
 	}
 	result := scanResult(sum, rows)
-	wrote = true
 	if f.format == "nagios" {
 		n, exit := nagiosExit(ctx, output.NagiosScan(sum, rows, sum.Incidents), result)
 		if err := a.writeScanOutput(f, n.Write); err != nil {
