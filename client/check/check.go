@@ -26,19 +26,28 @@ type Options struct {
 	// Compare asks for the previous period too (the same length, ending
 	// where this window starts).
 	Compare bool
-	// Min breaches when a segment's latest size is below it; MaxDrop when
-	// a segment fell more than this percent over the window. nil: no
-	// threshold.
-	Min     *int64
-	MaxDrop *float64
+	// Thresholds are the limits each segment is tested against.
+	Thresholds Thresholds
 	// Rules, when not nil, are evaluated for every segment (as scan
 	// does); a rule that fires is a breach.
 	Rules *Rules
+	// Workspace names the workspace checked ("" for the unnamed one); the
+	// report carries it to the outputs.
+	Workspace string
 	// Source names where the references came from ("watchlist \"x\""):
 	// it starts each message about a reference that did not resolve.
 	Source string
 	// Now is the clock for the expected newest day (default time.Now).
 	Now func() time.Time
+}
+
+// Thresholds are check's limits, each nil when not given: Min breaches
+// (a warning) when a segment's latest size is below it, MaxDrop when a
+// segment fell more than this percent over the window; CriticalMin and
+// CriticalMaxDrop are their critical counterparts.
+type Thresholds struct {
+	Min, CriticalMin         *int64
+	MaxDrop, CriticalMaxDrop *float64
 }
 
 // Rules are the alert rules of `check --rules` and the watchlists their
@@ -55,9 +64,8 @@ type Result struct {
 	Series *client.Series
 	// Previous is the previous period's window, with Options.Compare.
 	Previous *client.Series
-	// Breaches are the thresholds broken and the rules fired, one line
-	// each.
-	Breaches []string
+	// Breaches are the thresholds broken and the rules fired.
+	Breaches []Breach
 }
 
 // Report is a check's answer.
@@ -71,6 +79,11 @@ type Report struct {
 	// Warnings do not fail the check (a segment named by id whose sizes
 	// are all 0), one line each, safe to print.
 	Warnings []string
+	// Thresholds are the limits the segments were tested against.
+	Thresholds Thresholds
+	// Workspace names the workspace checked, for the outputs ("" for the
+	// unnamed one).
+	Workspace string
 }
 
 // Breached reports whether any segment broke a threshold or fired a rule.
@@ -81,6 +94,20 @@ func (r *Report) Breached() bool {
 		}
 	}
 	return false
+}
+
+// Worst is the most urgent severity among the breaches ("" for none).
+func (r *Report) Worst() monitor.Severity {
+	var w monitor.Severity
+	for _, res := range r.Results {
+		for _, b := range res.Breaches {
+			if b.Severity == monitor.Critical {
+				return monitor.Critical
+			}
+			w = monitor.Warning
+		}
+	}
+	return w
 }
 
 // untrackedHint says why an untracked segment has no sizes, and what to do.
@@ -124,7 +151,7 @@ func run(ctx context.Context, f *fetcher, refs []string, o Options, fresh bool) 
 	if err != nil {
 		return nil, false, err
 	}
-	rep = &Report{Problems: problems(res, o.Source)}
+	rep = &Report{Problems: problems(res, o.Source), Thresholds: o.Thresholds, Workspace: o.Workspace}
 	ev := newEvaluator(o)
 	var tracked []client.Segment
 	for _, s := range res.Segments {

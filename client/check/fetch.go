@@ -82,6 +82,10 @@ func (f *fetcher) fetchAll(ctx context.Context, segs []client.Segment) []fetched
 				r.err = fmt.Errorf("the previous period: %w", r.err)
 			}
 		}
+		if r.err != nil && ctx.Err() != nil {
+			// Stopped (Ctrl+C, --timeout), not failed: say so, by its cause.
+			r.err = fmt.Errorf("not checked: %w", context.Cause(ctx))
+		}
 		if errors.Is(r.err, client.ErrBadRequest) {
 			r.unknown = true
 			r.err = fmt.Errorf("%w (if analytics tracking is off for this segment in Braze, turn it on)", r.err)

@@ -222,3 +222,10 @@ func IncidentRows(results []Result, incs []Incident) []IncidentRow {
 func (r IncidentRow) Has(id string) bool {
 	return slices.ContainsFunc(r.Segments, func(s IncidentSegment) bool { return s.SegmentID == id })
 }
+
+// IncidentsOf is the incidents of a scan's results as the outputs write
+// them: the groups of at least min segments (Incidents), as rows. The
+// command line and the dashboard's scan view call it alike.
+func IncidentsOf(results []Result, min int) []IncidentRow {
+	return IncidentRows(results, Incidents(results, min))
+}

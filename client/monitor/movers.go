@@ -157,11 +157,12 @@ func absPct(p *float64, abs *int64) (float64, bool) {
 	return 0, false
 }
 
-// Fired counts the rows with an alert (a rule or an anomaly).
+// Fired counts the rows with an alert that is not silenced (a rule or an
+// anomaly).
 func Fired(rows []Row) int {
 	n := 0
 	for _, r := range rows {
-		if len(r.Alerts) > 0 {
+		if len(Firing(r.Alerts)) > 0 {
 			n++
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -24,6 +25,8 @@ type checkFlags struct {
 	format   string
 	min      int64
 	maxDrop  float64
+	critMin  int64
+	critDrop float64
 	rules    bool
 	compare  string
 }
@@ -66,14 +69,23 @@ segments named, and each rule that fires is a breach.
 A SEGMENT that cannot be checked (unknown, ambiguous, untracked, or its
 request failed) is reported on stderr; the others are still printed and checked.
 
+--critical-min and --critical-max-drop are the critical counterparts of --min and
+--max-drop; a rule with severity: critical is critical too. --timeout bounds the
+whole check.
+
 Exit codes: 0 all good; 1 a threshold was breached or a rule fired; 2 a usage, config or API
-error, or any SEGMENT that could not be checked (this wins over 1: a script
-must not read a partial check as complete).`,
+error, a --timeout that passed, or any SEGMENT that could not be checked (this wins
+over 1: a script must not read a partial check as complete).
+
+With --format nagios the exit code is the plugin state instead: 0 OK, 1 WARNING,
+2 CRITICAL, 3 UNKNOWN (usage, config or API errors, segments that could not be
+checked while nothing was breached, a --timeout that passed).`,
 		Example: `  segdash check "Lapsed Users - 7 days"
   segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
   segdash check --min 10000 --max-drop 5 --format json "VIP"
   segdash check --watch morning --format spark
   segdash check --rules --format nagios --watch morning
+  segdash check --format nagios --timeout 50 --min 10000 --critical-min 5000 "VIP"
   segdash check --compare previous --length 90 "VIP"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, get, f, args)
@@ -89,6 +101,8 @@ must not read a partial check as complete).`,
 	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
 	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
 	fl.Float64Var(&f.maxDrop, "max-drop", 0, "breach when a segment fell more than this percent over the window")
+	fl.Int64Var(&f.critMin, "critical-min", 0, "a critical breach when a segment's latest size is below this (at most --min)")
+	fl.Float64Var(&f.critDrop, "critical-max-drop", 0, "a critical breach when a segment fell more than this percent over the window (at least --max-drop)")
 	fl.StringVar(&f.compare, "compare", "", "add the previous period (same length, ending where this one starts) to the chart, json and csv: previous")
 	fl.BoolVar(&f.rules, "rules", false, "evaluate the config file's alert rules for these segments; a rule that fires is a breach")
 	return cmd
@@ -110,8 +124,23 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	if cmd.Flags().Changed("min") && f.min < 0 {
 		return time.Time{}, usageError("--min must not be negative")
 	}
-	if cmd.Flags().Changed("max-drop") && (f.maxDrop < 0 || f.maxDrop > 100 || math.IsNaN(f.maxDrop)) {
-		return time.Time{}, usageError("--max-drop is a percentage from 0 to 100, got %v", f.maxDrop)
+	changed := cmd.Flags().Changed
+	if changed("critical-min") && f.critMin < 0 {
+		return time.Time{}, usageError("--critical-min must not be negative")
+	}
+	if changed("min") && changed("critical-min") && f.critMin > f.min {
+		return time.Time{}, usageError("--critical-min %d is above --min %d: the critical limit is the lower one", f.critMin, f.min)
+	}
+	for _, d := range []struct {
+		name string
+		v    float64
+	}{{"max-drop", f.maxDrop}, {"critical-max-drop", f.critDrop}} {
+		if changed(d.name) && (d.v < 0 || d.v > 100 || math.IsNaN(d.v)) {
+			return time.Time{}, usageError("--%s is a percentage from 0 to 100, got %v", d.name, d.v)
+		}
+	}
+	if changed("max-drop") && changed("critical-max-drop") && f.critDrop < f.maxDrop {
+		return time.Time{}, usageError("--critical-max-drop %v is below --max-drop %v: the critical limit is the higher one", f.critDrop, f.maxDrop)
 	}
 	if cmd.Flags().Changed("compare") && f.compare != "previous" {
 		return time.Time{}, usageError("--compare %q: the only comparison is previous (the period of the same length before this one)", f.compare)
@@ -133,8 +162,9 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 }
 
 func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) (err error) {
-	wrote := false
-	defer func() { a.nagiosOnError(f.format, wrote, err) }()
+	defer func() { a.nagiosOnError(f.format, &err) }()
+	ctx, cancel := a.oneShotContext(cmd)
+	defer cancel()
 	end, err := f.validate(cmd, args)
 	if err != nil {
 		return err
@@ -160,7 +190,10 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
-	rep, err := check.Run(cmd.Context(), be.cache, refs, o)
+	rep, err := check.Run(ctx, be.cache, refs, o)
+	if t, ok := timedOutOf(ctx); ok && err != nil {
+		err = fmt.Errorf("%v before any segment was checked", t)
+	}
 	if err != nil {
 		if f.watch != "" {
 			return fmt.Errorf("watchlist %q: %w", f.watch, err)
@@ -170,20 +203,38 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(a.errw, "segdash: warning: "+w)
 	}
-	if err := output.WriteCheck(a.out, f.format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 0)); err != nil {
-		return err
-	}
-	wrote = true
 	for _, r := range rep.Results {
 		for _, b := range r.Breaches {
 			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", check.Describe(r.Segment), b)
 		}
 	}
-	if len(rep.Problems) > 0 {
-		for _, p := range rep.Problems {
-			fmt.Fprintln(a.errw, "segdash: cannot check: "+p)
+	for _, p := range rep.Problems {
+		fmt.Fprintln(a.errw, "segdash: cannot check: "+p)
+	}
+	result := checkResult(ctx, rep)
+	if f.format == "nagios" {
+		n, exit := nagiosExit(ctx, output.NagiosCheck(output.CheckResults(rep), rep.Problems, rep.Thresholds), result)
+		if err := n.Write(a.out); err != nil {
+			return err
 		}
-		return &codeError{code: exitError, err: fmt.Errorf("%d of %d segments could not be checked", len(rep.Problems), len(rep.Problems)+len(rep.Results))}
+		return exit
+	}
+	if err := output.WriteCheck(a.out, f.format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 0)); err != nil {
+		return err
+	}
+	return result
+}
+
+// checkResult is a check's exit outside the nagios format: an error when
+// segments could not be checked (the --timeout that passed, if one did),
+// a breach when a threshold was broken or a rule fired.
+func checkResult(ctx context.Context, rep *check.Report) error {
+	if len(rep.Problems) > 0 {
+		err := fmt.Errorf("%s of %s segments could not be checked", count(len(rep.Problems)), count(len(rep.Problems)+len(rep.Results)))
+		if t, ok := timedOutOf(ctx); ok {
+			err = fmt.Errorf("%v: %w", t, err)
+		}
+		return &codeError{code: exitError, err: err}
 	}
 	if rep.Breached() {
 		return &codeError{code: exitBreach, err: fmt.Errorf("threshold breached")}
@@ -196,15 +247,21 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 // and with --rules the config's rules (a usage error when it has none:
 // --rules would check nothing).
 func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config, end time.Time) (check.Options, error) {
-	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now}
+	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now, Workspace: cfg.Workspace}
 	if cmd.Flags().Changed("length") {
 		o.Length = f.length
 	}
 	if cmd.Flags().Changed("min") {
-		o.Min = &f.min
+		o.Thresholds.Min = &f.min
+	}
+	if cmd.Flags().Changed("critical-min") {
+		o.Thresholds.CriticalMin = &f.critMin
 	}
 	if cmd.Flags().Changed("max-drop") {
-		o.MaxDrop = &f.maxDrop
+		o.Thresholds.MaxDrop = &f.maxDrop
+	}
+	if cmd.Flags().Changed("critical-max-drop") {
+		o.Thresholds.CriticalMaxDrop = &f.critDrop
 	}
 	if f.watch != "" {
 		o.Source = fmt.Sprintf("watchlist %q", f.watch)

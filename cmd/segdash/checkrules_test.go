@@ -54,7 +54,8 @@ func TestCheckRules(t *testing.T) {
 		t.Errorf("json: exit %d\n%s", code, out)
 	}
 	code, out, _ = runSegdash(t, env, "check", "--rules", "--format", "nagios", a.ID)
-	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - "+a.Name+": rule floor: size") || !strings.Contains(out, "is below 999,999,999,999 | ") {
+	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - 0 critical, 1 warning: "+a.Name+": floor | ") ||
+		!strings.Contains(out, "\nWARNING "+a.Name+": rule floor: size") || !strings.Contains(out, "is below 999,999,999,999\n") {
 		t.Errorf("nagios: exit %d\n%s", code, out)
 	}
 	// A segment that cannot be checked still wins: exit 2.
@@ -93,8 +94,8 @@ func TestCheckRulesWithoutRules(t *testing.T) {
 }
 
 // TestNagiosAlwaysPrintsAStatusLine: a monitoring system reads stdout, so
-// --format nagios prints one status line that agrees with the exit code,
-// whatever went wrong.
+// --format nagios prints a status line that agrees with the exit code,
+// whatever went wrong: UNKNOWN (3) for what could not be checked.
 func TestNagiosAlwaysPrintsAStatusLine(t *testing.T) {
 	h, env := apiEnv(t, brazetest.Options{})
 	// By name: the listing says whether tracking is on (details do not).
@@ -115,15 +116,16 @@ func TestNagiosAlwaysPrintsAStatusLine(t *testing.T) {
 		code   int
 		prefix string
 	}{
-		{[]string{"check", "--format", "nagios", untracked}, exitError, "SEGDASH CRITICAL - 1 of 1 segments could not be checked: "},
-		{[]string{"check", "--format", "nagios", good, "No Such Segment"}, exitError, "SEGDASH CRITICAL - "},
+		{[]string{"check", "--format", "nagios", untracked}, exitUnknown, "SEGDASH UNKNOWN - 1 of 1 segments could not be checked: "},
+		{[]string{"check", "--format", "nagios", good, "No Such Segment"}, exitUnknown, "SEGDASH UNKNOWN - "},
 		{[]string{"check", "--format", "nagios", good}, exitOK, "SEGDASH OK - 1 segment within thresholds"},
-		{[]string{"scan", "--format", "nagios", "--watch", "nope"}, exitError, "SEGDASH CRITICAL - --watch: no watchlist"},
-		{[]string{"scan", "--format", "nagios", "--tag", "no-such-tag"}, exitError, "SEGDASH CRITICAL - no segment has the tag"},
+		{[]string{"check", "--format", "nagios", "--length", "0", good}, exitUnknown, "SEGDASH UNKNOWN - --length"},
+		{[]string{"scan", "--format", "nagios", "--watch", "nope"}, exitUnknown, "SEGDASH UNKNOWN - --watch: no watchlist"},
+		{[]string{"scan", "--format", "nagios", "--tag", "no-such-tag"}, exitUnknown, "SEGDASH UNKNOWN - no segment has the tag"},
 	}
 	for _, c := range cases {
 		code, out, errs := runSegdash(t, env, c.args...)
-		if code != c.code || !strings.HasPrefix(out, c.prefix) || strings.Count(out, "\n") != 1 {
+		if code != c.code || !strings.HasPrefix(out, c.prefix) {
 			t.Errorf("%v: exit %d, stdout %q (stderr %q)", c.args, code, out, errs)
 		}
 	}

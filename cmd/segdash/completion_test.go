@@ -95,7 +95,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"check", "--watch", ""}, "morning|evening"},
 		{[]string{"--watch", "m"}, "morning"},
 		{[]string{"scan", "--tag", ""}, "retention|value"},
-		{[]string{"scan", "--format", ""}, "table|json|csv|nagios"},
+		{[]string{"scan", "--format", ""}, "table|json|csv|nagios|prometheus"},
 		{[]string{"check", "--format", "j"}, "json"},
 		{[]string{"scan", "--sort", ""}, "score|day|window|name"},
 		{[]string{"--theme", "h"}, "high-contrast"},

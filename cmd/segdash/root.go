@@ -38,6 +38,9 @@ type app struct {
 	// color is --color of the last command tree built; getenv reads the
 	// colour variables through it (cli.ColorEnv).
 	color *cli.ColorMode
+	// requestTimeout bounds each request of check and scan, retries
+	// included (0: seriesRequestTimeout); tests make it short.
+	requestTimeout time.Duration
 }
 
 // Exit codes of segdash (the `check` contract).
@@ -51,6 +54,8 @@ const (
 type codeError struct {
 	code int
 	err  error
+	// answered is true when the Nagios answer for it was written.
+	answered bool
 }
 
 func (e *codeError) Error() string { return e.err.Error() }
@@ -88,17 +93,6 @@ func (a *app) checkEnd(end time.Time) error {
 	return nil
 }
 
-// nagiosOnError writes a CRITICAL status line for a check or scan in the
-// nagios format that ended with an error before its own line was written:
-// a monitoring system reads stdout, and must never get nothing.
-func (a *app) nagiosOnError(format string, wrote bool, err error) {
-	var ce *codeError
-	if format != "nagios" || wrote || err == nil || errors.As(err, &ce) && ce.code == exitBreach {
-		return
-	}
-	output.WriteNagiosError(a.out, err)
-}
-
 // run executes segdash with args and returns the process exit code.
 func (a *app) run(ctx context.Context, args []string) int {
 	return a.execute(ctx, a.newRootCmd(), args)
@@ -111,7 +105,7 @@ func (a *app) execute(ctx context.Context, root *cobra.Command, args []string) i
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errw)
-	return a.exitCode(root.ExecuteContext(ctx))
+	return a.exitCode(a.nagiosOnFlagError(args, root.ExecuteContext(ctx)))
 }
 
 // exitCode maps a command's error to the exit code, printing the error
@@ -124,12 +118,16 @@ func (a *app) exitCode(err error) int {
 	if errors.As(err, &ce) && ce.code == exitBreach {
 		return exitBreach // the breaches were reported already
 	}
+	code := exitError
+	if ce != nil {
+		code = ce.code
+	}
 	lines := strings.Split(err.Error(), "\n")
 	for i, l := range lines {
 		lines[i] = output.SafeText(l)
 	}
 	fmt.Fprintln(a.errw, "segdash: "+strings.Join(lines, "\n"))
-	return exitError
+	return code
 }
 
 func (a *app) newRootCmd() *cobra.Command {
@@ -148,15 +146,17 @@ with --workspace NAME / -w NAME; segdash workspaces lists them). Without a key,
 segdash runs on built-in demo data.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runDashboard(cmd, d)
 		},
 	}
+	root.SuggestionsMinimumDistance = 2 // "chek" finds check
 	setUsageErrors(root)
 	cli.SetVersion(root, currentBuild())
 	a.registerColor(root)
 	g.register(root)
+	registerTimeout(root)
 	d.register(root)
 	demoAPI, ver, man := a.newDemoAPICmd(), a.newVersionCmd(), a.newManCmd()
 	hideGlobalFlags(demoAPI)
@@ -167,6 +167,20 @@ segdash runs on built-in demo data.`,
 	cli.FinishHelp(root, terminalWidth(a.out, 80))
 	a.registerCompletions(root)
 	return root
+}
+
+// unknownCommand refuses arguments to the dashboard: a word there is a
+// command segdash does not have, so the error names the commands it is
+// closest to ("segdash chek": did you mean check?).
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", output.SafeText(args[0]), cmd.CommandPath())
+	if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
+		msg += "; did you mean " + strings.Join(sugg, " or ") + "?"
+	}
+	return usageError("%s (the commands are listed by %s --help)", msg, cmd.CommandPath())
 }
 
 // registerColor adds --color to root and every command under it, and

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/client/safe"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -25,6 +28,10 @@ type scanFlags struct {
 	tag      string
 	watch    string
 	filter   string
+	// incidentMin is how many segments moving together make an incident.
+	incidentMin int
+	// output is the file to write (atomically) instead of stdout.
+	output string
 }
 
 func (a *app) newScanCmd() *cobra.Command {
@@ -42,12 +49,24 @@ none). Ctrl+C stops it and prints what came back, saying how much is missing.
 An anomaly is a newest day-over-day change far outside the segment's own usual
 day-to-day variation over the window (a robust z-score; see the README).
 
-Exit codes: 0 nothing fired, 1 a rule or an anomaly fired, 2 an error (usage,
-config, API, or segments that could not be scanned).`,
+Alerts of at least --incident-min segments that moved the same way on the same
+day (sharing a tag where they have one) are grouped into an incident, listed first.
+Silences from the config file mark the alerts they cover as silenced: shown, but
+they change neither the exit code nor the Nagios state.
+
+--format prometheus writes the text exposition format that node_exporter's
+textfile collector reads; --output FILE writes any format to FILE atomically
+(for cron). --timeout bounds the whole scan.
+
+Exit codes: 0 nothing fired, 1 an alert that is not silenced fired (a rule or an
+anomaly), 2 an error (usage, config, API, segments that could not be scanned, a
+--timeout that passed). With --format nagios the exit code is the plugin state:
+0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.`,
 		Example: `  segdash scan
   segdash scan --tag retention --top 5
   segdash scan --format json > movers.json
-  segdash scan --format nagios --length 30`,
+  segdash scan --format nagios --length 30 --timeout 50
+  segdash scan --format prometheus --output /var/lib/node_exporter/segdash.prom`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runScan(cmd, f)
@@ -63,6 +82,8 @@ config, API, or segments that could not be scanned).`,
 	fl.StringVar(&f.tag, "tag", "", "scan only the segments with this tag")
 	fl.StringVar(&f.watch, "watch", "", "scan only the segments of this watchlist")
 	fl.StringVar(&f.filter, "filter", "", "scan only the segments whose name contains this text (case-insensitive)")
+	fl.IntVar(&f.incidentMin, "incident-min", monitor.DefaultIncidentMin, "alerts of this many segments moving together (same day, same way) are one incident; at least 2")
+	fl.StringVar(&f.output, "output", "", "write to this file, atomically (replaced only when complete), instead of stdout")
 	return cmd
 }
 
@@ -76,6 +97,9 @@ func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
 	}
 	if !slices.Contains(monitor.SortOrders(), f.sort) {
 		return time.Time{}, usageError("--sort %q: want %s", f.sort, strings.Join(monitor.SortOrders(), ", "))
+	}
+	if f.incidentMin < 2 {
+		return time.Time{}, usageError("--incident-min must be at least 2")
 	}
 	if f.top < 0 {
 		return time.Time{}, usageError("--top must be 0 or more")
@@ -96,8 +120,9 @@ func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
 }
 
 func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
-	wrote := false
-	defer func() { a.nagiosOnError(f.format, wrote, err) }()
+	defer func() { a.nagiosOnError(f.format, &err) }()
+	ctx, cancel := a.oneShotContext(cmd)
+	defer cancel()
 	end, err := f.validate(cmd)
 	if err != nil {
 		return err
@@ -110,26 +135,52 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 		return err
 	}
 	if len(cfgs) > 1 {
-		return a.scanWorkspaces(cmd, f, cfgs, end)
+		return a.scanWorkspaces(ctx, cmd, f, cfgs, end)
 	}
-	sum, rows, err := a.scanOne(cmd, f, cfgs[0], end, "")
+	sum, rows, err := a.scanOne(ctx, cmd, f, cfgs[0], end, "")
 	if err != nil {
 		return err
 	}
-	if err := output.WriteScan(a.out, f.format, sum, rows, f.top, terminalWidth(a.out, 0)); err != nil {
+	result := scanResult(sum, rows)
+	if f.format == "nagios" {
+		n, exit := nagiosExit(ctx, output.NagiosScan(sum, rows, sum.Incidents), result)
+		if err := a.writeScanOutput(f, n.Write); err != nil {
+			return err
+		}
+		return exit
+	}
+	if err := a.writeScanOutput(f, func(w io.Writer) error {
+		return output.WriteScan(w, f.format, sum, rows, f.top, terminalWidth(w, 0))
+	}); err != nil {
 		return err
 	}
-	wrote = true
-	return scanResult(sum, rows)
+	return result
 }
 
-// scanResult is a scan's exit: an error when segments are missing, a
-// breach when something fired.
+// writeScanOutput writes a scan with write: to stdout, or with --output
+// to the file, atomically, so a reader (node_exporter's textfile
+// collector) never sees half of it.
+func (a *app) writeScanOutput(f *scanFlags, write func(io.Writer) error) error {
+	if f.output == "" {
+		return write(a.out)
+	}
+	if err := snapshot.WriteFileAtomic(f.output, 0o644, write); err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
+	return nil
+}
+
+// scanResult is a scan's exit outside the nagios format: an error when
+// segments are missing, a breach when an alert that is not silenced fired.
 func scanResult(sum output.ScanSummary, rows []monitor.Row) error {
 	switch output.ScanExitCode(sum, rows) {
 	case exitError:
-		return fmt.Errorf("%d of %d segments could not be scanned (%d failed, %d not reached); the output covers the rest",
-			sum.Missing(), sum.Total, sum.Failed, sum.Total-sum.Done)
+		why := "could not be scanned"
+		if sum.TimedOut {
+			why = "were not scanned in time (--timeout)"
+		}
+		return fmt.Errorf("%s of %s segments %s (%s failed, %s not reached); the output covers the rest",
+			count(sum.Missing()), count(sum.Total), why, count(sum.Failed), count(sum.Total-sum.Done))
 	case exitBreach:
 		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
 	}
@@ -139,8 +190,7 @@ func scanResult(sum output.ScanSummary, rows []monitor.Row) error {
 // scanOne scans one workspace over its own client and cache. named is the
 // workspace's name when several are scanned (its stderr lines say which
 // one they are about), else "".
-func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end time.Time, named string) (output.ScanSummary, []monitor.Row, error) {
-	ctx := cmd.Context()
+func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg config.Config, end time.Time, named string) (output.ScanSummary, []monitor.Row, error) {
 	be, err := connect(cfg, a.now, a.now, false)
 	if err != nil {
 		return output.ScanSummary{}, nil, err
@@ -184,10 +234,18 @@ func (a *app) scanOne(cmd *cobra.Command, f *scanFlags, cfg config.Config, end t
 	if progress != nil {
 		fmt.Fprint(a.errw, output.ClearLine)
 	}
+	if progress != nil && rep.Cancelled {
+		fmt.Fprintf(a.errw, "%sstopped: scanned %s of %s segments\n", prefix, output.Grouped(int64(rep.Done)), output.Grouped(int64(rep.Total)))
+	}
+	// The silences of the config apply before anything is written.
+	monitor.ApplySilences(rep.Results, cfg.Silences, cfg.Workspace, client.DateOf(a.now()))
+	incidents := monitor.IncidentsOf(rep.Results, f.incidentMin)
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, f.sort)
+	_, timedOut := timedOutOf(ctx)
 	sum := output.ScanSummary{Scope: scopeName, Length: length, Through: rep.Through.String(), Total: rep.Total,
-		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, Warnings: warnings}
+		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, TimedOut: timedOut && rep.Cancelled, Warnings: warnings,
+		Incidents: incidents, Workspace: cfg.Workspace, Duration: rep.Finished.Sub(rep.Started), Finished: rep.Finished}
 	return sum, rows, nil
 }
 

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"time"
 
@@ -57,7 +59,7 @@ func (a *app) scanConfigs(cmd *cobra.Command) ([]config.Config, error) {
 // scanWorkspaces scans each workspace in turn and writes the scans
 // grouped by workspace (output.WriteWorkspaceScans). The exit code is the
 // worst.
-func (a *app) scanWorkspaces(cmd *cobra.Command, f *scanFlags, cfgs []config.Config, end time.Time) error {
+func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfgs []config.Config, end time.Time) error {
 	if f.format == "nagios" {
 		return usageError("--format nagios is one status line of one workspace: give one --workspace")
 	}
@@ -65,7 +67,7 @@ func (a *app) scanWorkspaces(cmd *cobra.Command, f *scanFlags, cfgs []config.Con
 	worst := exitOK
 	for _, cfg := range cfgs {
 		ws := output.WorkspaceScan{Name: cfg.Workspace, Endpoint: cfg.Endpoint}
-		sum, rows, err := a.scanOne(cmd, f, cfg, end, ws.Name)
+		sum, rows, err := a.scanOne(ctx, cmd, f, cfg, end, ws.Name)
 		if err == nil {
 			ws.Scanned, ws.Summary, ws.Rows = true, sum, rows
 			err = scanResult(sum, rows)
@@ -77,16 +79,22 @@ func (a *app) scanWorkspaces(cmd *cobra.Command, f *scanFlags, cfgs []config.Con
 		}
 		worst = max(worst, code)
 		scans = append(scans, ws)
-		if cmd.Context().Err() != nil {
-			break // Ctrl+C: print what came back
+		if ctx.Err() != nil {
+			break // Ctrl+C or --timeout: print what came back
 		}
 	}
-	if err := output.WriteWorkspaceScans(a.out, f.format, scans, f.top, terminalWidth(a.out, 0)); err != nil {
+	if err := a.writeScanOutput(f, func(w io.Writer) error {
+		return output.WriteWorkspaceScans(w, f.format, scans, f.top, terminalWidth(w, 0))
+	}); err != nil {
 		return err
 	}
 	switch worst {
 	case exitError:
-		return &codeError{code: exitError, err: fmt.Errorf("not every workspace could be scanned completely")}
+		why := "not every workspace could be scanned completely"
+		if t, ok := timedOutOf(ctx); ok {
+			why = t.Error() + ": " + why
+		}
+		return &codeError{code: exitError, err: errors.New(why)}
 	case exitBreach:
 		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -51,8 +52,8 @@ func (a *app) runWorkspaces(cmd *cobra.Command, check bool) error {
 	printWarnings(a.errw, base)
 	rows := workspaceRows(base)
 	if len(rows) == 0 {
-		fmt.Fprintf(a.out, "no workspaces: %s defines none and no BRAZE_API_KEY is set (the dashboard runs on demo data)\n", base.File)
-		return nil
+		_, err := fmt.Fprintf(a.out, "no workspaces: %s defines none and no BRAZE_API_KEY is set (the dashboard runs on demo data)\n", base.File)
+		return writeError(err)
 	}
 	failed := 0
 	out := make([]output.WorkspaceRow, len(rows))
@@ -69,12 +70,22 @@ func (a *app) runWorkspaces(cmd *cobra.Command, check bool) error {
 		out[i] = r.WorkspaceRow
 	}
 	if err := output.WriteWorkspaces(a.out, out, check); err != nil {
-		return err
+		return writeError(err)
 	}
 	if failed > 0 {
 		return &codeError{code: exitError, err: fmt.Errorf("%d of %d workspaces did not answer", failed, len(rows))}
 	}
 	return nil
+}
+
+// endpointText is an endpoint as written with the URL it resolves to,
+// "US-03 (https://rest.iad-03.braze.com)", or the URL alone when it was
+// written as one.
+func endpointText(written, url string) string {
+	if strings.EqualFold(strings.TrimRight(written, "/"), strings.TrimRight(url, "/")) {
+		return url
+	}
+	return written + " (" + url + ")"
 }
 
 // workspaceRows lists the unnamed workspace (when it has a key) and every
@@ -86,7 +97,7 @@ func workspaceRows(base config.Config) []workspaceRow {
 			KeyFrom: unnamed.Source("api_key"), Default: base.DefaultWorkspace == "(unnamed)"}, cfg: unnamed, err: err})
 	}
 	for _, w := range base.Workspaces {
-		r := workspaceRow{WorkspaceRow: output.WorkspaceRow{Name: w.Name, Endpoint: w.Endpoint + " (" + w.EndpointURL + ")",
+		r := workspaceRow{WorkspaceRow: output.WorkspaceRow{Name: w.Name, Endpoint: endpointText(w.Endpoint, w.EndpointURL),
 			KeyFrom: w.KeySource(), Default: w.Name == base.DefaultWorkspace}}
 		r.cfg, r.err = base.Select(w.Name)
 		rows = append(rows, r)

@@ -131,18 +131,27 @@ func TestScanSeveralWorkspaces(t *testing.T) {
 	if code == exitError {
 		t.Fatalf("exit %d %q", code, errs)
 	}
+	// One shape for one workspace or several: a flat segments list whose
+	// rows say their workspace, and each workspace's summary.
 	var doc struct {
-		Workspaces []struct {
-			Workspace string  `json:"workspace"`
-			Scan      scanDoc `json:"scan"`
+		SchemaVersion int `json:"schema_version"`
+		Total         int `json:"total"`
+		Workspaces    []struct {
+			Workspace string `json:"workspace"`
+			Total     int    `json:"total"`
 		} `json:"workspaces"`
+		Segments []struct {
+			Workspace string `json:"workspace"`
+			SegmentID string `json:"segment_id"`
+		} `json:"segments"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if len(doc.Workspaces) != 2 || doc.Workspaces[0].Workspace != "us" || doc.Workspaces[1].Workspace != "eu" ||
-		doc.Workspaces[0].Scan.Total != 40 || doc.Workspaces[1].Scan.Total != 25 {
-		t.Errorf("json: %+v", doc.Workspaces)
+	if doc.SchemaVersion != 1 || doc.Total != 65 || len(doc.Workspaces) != 2 || doc.Workspaces[0].Workspace != "us" || doc.Workspaces[1].Workspace != "eu" ||
+		doc.Workspaces[0].Total != 40 || doc.Workspaces[1].Total != 25 || len(doc.Segments) != 65 ||
+		doc.Segments[0].Workspace != "us" || doc.Segments[64].Workspace != "eu" {
+		t.Errorf("json: %+v", doc)
 	}
 	code, out, errs = runSegdash(t, env, "scan", "-w", "eu", "-w", "us", "--format", "csv")
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
@@ -158,7 +167,7 @@ func TestScanSeveralWorkspaces(t *testing.T) {
 		t.Errorf("table headings:\n%s", out)
 	}
 	code, _, errs = runSegdash(t, env, "scan", "-w", "all", "--format", "nagios")
-	if code != 2 || !strings.Contains(errs, "give one --workspace") {
+	if code != exitUnknown || !strings.Contains(errs, "give one --workspace") {
 		t.Errorf("nagios over several: %d %q", code, errs)
 	}
 	noCrossedKeys(t, us, eu)

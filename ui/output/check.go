@@ -7,13 +7,18 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/check"
+	"github.com/segdash/segdash/client/monitor"
 )
 
 // CheckResults are a check's results as the writers take them.
 func CheckResults(rep *check.Report) []Result {
 	rs := make([]Result, len(rep.Results))
 	for i, r := range rep.Results {
-		rs[i] = Result{Segment: r.Segment, Breaches: r.Breaches}
+		rs[i] = Result{Workspace: rep.Workspace, Segment: r.Segment, Breaches: []string{}, Alerts: []monitor.Alert{}}
+		for _, b := range r.Breaches {
+			rs[i].Breaches = append(rs[i].Breaches, b.String())
+			rs[i].Alerts = append(rs[i].Alerts, b.Alert())
+		}
 		if r.Series != nil {
 			rs[i].Points, rs[i].Length, rs[i].Warnings = r.Series.Points, r.Series.Length, r.Series.Warnings
 		}
@@ -29,7 +34,7 @@ func CheckResults(rep *check.Report) []Result {
 func WriteCheck(w io.Writer, format string, rep *check.Report, p colorprofile.Profile, width int) error {
 	rs := CheckResults(rep)
 	if format == "nagios" {
-		return WriteNagiosStatus(w, rs, rep.Problems)
+		return NagiosCheck(rs, rep.Problems, rep.Thresholds).Write(w)
 	}
 	if len(rs) == 0 {
 		return nil

@@ -64,15 +64,15 @@ func NagiosScan(sum ScanSummary, rows []monitor.Row, incidents []monitor.Inciden
 		n.State = NagiosUnknown
 	}
 	if sum.Missing() > 0 {
-		details = append(details, fmt.Sprintf("%d of %d segments could not be scanned", sum.Missing(), sum.Total))
+		details = append(details, fmt.Sprintf("%s of %s segments could not be scanned", Grouped(int64(sum.Missing())), Grouped(int64(sum.Total))))
 	}
 	switch {
 	case crit+warn > 0:
 		n.Text = fmt.Sprintf("%d critical, %d warning: %s", crit, warn, strings.Join(items, "; "))
 	case sum.Missing() > 0:
-		n.Text = fmt.Sprintf("%d of %d segments could not be scanned", sum.Missing(), sum.Total)
+		n.Text = fmt.Sprintf("%s of %s segments could not be scanned", Grouped(int64(sum.Missing())), Grouped(int64(sum.Total)))
 	default:
-		n.Text = fmt.Sprintf("%d segment%s scanned, nothing fired", scanned, plural(scanned))
+		n.Text = Plural(scanned, "segment", "segments") + " scanned, nothing fired"
 	}
 	if silenced > 0 && crit+warn == 0 {
 		n.Text += fmt.Sprintf(" (%d silenced)", silenced)

@@ -29,6 +29,17 @@ type MetricsScan struct {
 	Succeeded time.Time
 }
 
+// MetricsOf is a scan as the metrics show it: its workspace labelled by
+// WorkspaceLabel, its time, and when it reached every segment.
+func MetricsOf(sum ScanSummary, rows []monitor.Row) MetricsScan {
+	m := MetricsScan{Workspace: WorkspaceLabel(sum.Workspace), Summary: sum, Rows: rows,
+		Incidents: len(sum.Incidents), Duration: sum.Duration}
+	if sum.Missing() == 0 && !sum.Finished.IsZero() {
+		m.Succeeded = sum.Finished
+	}
+	return m
+}
+
 var segmentLabels = []string{"workspace", "segment_id", "segment_name"}
 
 // Descriptions of the metric families. Names follow Prometheus's

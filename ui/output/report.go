@@ -14,11 +14,15 @@ import (
 	"github.com/guptarohit/asciigraph"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/check"
+	"github.com/segdash/segdash/client/monitor"
 )
 
 // Result is one checked segment: its series and the thresholds it broke.
 type Result struct {
-	Segment client.Segment
+	// Workspace is the workspace's name ("" for the unnamed one).
+	Workspace string
+	Segment   client.Segment
 	// Points are the daily sizes, oldest first.
 	Points []client.Point
 	// Length is the number of days asked for.
@@ -27,6 +31,9 @@ type Result struct {
 	Warnings []string
 	// Breaches describe the thresholds broken, one sentence each.
 	Breaches []string
+	// Alerts are the same breaches as scan names them (rule, reason,
+	// severity).
+	Alerts []monitor.Alert
 	// Previous are the previous period's daily sizes (same length, ending
 	// where Points start), oldest first; nil when not compared.
 	Previous []client.Point
@@ -60,11 +67,14 @@ func (r Result) sizes() []int64 {
 }
 
 // title is the name to print for r: its name made safe, or its id.
-func (r Result) title() string {
-	if t := SafeText(r.Segment.Name); t != "" {
+func (r Result) title() string { return segmentTitle(r.Segment) }
+
+// segmentTitle is a segment's name made safe, or its id.
+func segmentTitle(s client.Segment) string {
+	if t := SafeText(s.Name); t != "" {
 		return t
 	}
-	return SafeText(r.Segment.ID)
+	return SafeText(s.ID)
 }
 
 // Formats are the formats of `check`, in the order help lists them.
@@ -80,10 +90,10 @@ func WriteFormat(w io.Writer, format string, results []Result, p colorprofile.Pr
 	case "csv":
 		_, err := WriteCSV(w, results)
 		return err
+	case "nagios":
+		return NagiosCheck(results, nil, check.Thresholds{}).Write(w)
 	case "spark":
 		return writeSpark(w, results, p, width > 0)
-	case "nagios":
-		return WriteNagios(w, results)
 	case "chart", "":
 		return WriteCharts(w, results, p, width)
 	}

@@ -57,22 +57,6 @@ func TestWriteSparkColour(t *testing.T) {
 	}
 }
 
-func TestWriteNagios(t *testing.T) {
-	var b bytes.Buffer
-	if err := WriteNagios(&b, results()); err != nil {
-		t.Fatal(err)
-	}
-	want := "SEGDASH WARNING - VIP: fell 20.0% over 3 days | 'VIP'=80;;;0; 'it''s_odd'=7;;;0;\n"
-	if b.String() != want {
-		t.Errorf("got %q\nwant %q", b.String(), want)
-	}
-	b.Reset()
-	_ = WriteNagios(&b, results()[1:2])
-	if !strings.HasPrefix(b.String(), "SEGDASH OK - 1 segment within thresholds | ") {
-		t.Errorf("ok line: %q", b.String())
-	}
-}
-
 func TestWriteFormatUnknown(t *testing.T) {
 	if err := WriteFormat(&bytes.Buffer{}, "xml", nil, colorprofile.NoTTY, 80); err == nil {
 		t.Error("xml accepted")
@@ -105,58 +89,5 @@ func TestChangeFromFirstDayWithData(t *testing.T) {
 	c, ok := r.Change()
 	if !ok || c.Abs != 50 || !c.HasPct || c.Pct != 25 {
 		t.Fatalf("change %+v %v; want +50 (+25%%) from the first day with data", c, ok)
-	}
-}
-
-// TestNagiosPipeInNames: a "|" in a segment name or a reason does not end
-// the status text early (Nagios reads what follows the first "|" as
-// performance data); the perfdata label keeps its own quoting.
-func TestNagiosPipeInNames(t *testing.T) {
-	d := client.Date{Year: 2026, Month: 11, Day: 1}
-	r := Result{Segment: client.Segment{ID: "x", Name: "+cmd|'/c calc'!A0"}, Points: []client.Point{{Day: d, Size: 5}},
-		Breaches: []string{"latest size 5 | below 10"}}
-	var b strings.Builder
-	if err := WriteNagios(&b, []Result{r}); err != nil {
-		t.Fatal(err)
-	}
-	line := b.String()
-	if strings.Count(line, "|") != 2 { // the separator, and the one inside the quoted perfdata label
-		t.Fatalf("status line %q", line)
-	}
-	text, perf, _ := strings.Cut(line, " | ")
-	if !strings.Contains(text, "+cmd¦'/c calc'!A0") || !strings.Contains(text, "5 ¦ below 10") || !strings.HasPrefix(perf, "'+cmd|''/c calc''!A0'=5") {
-		t.Fatalf("status %q, perfdata %q", text, perf)
-	}
-}
-
-// TestChartHeaderFitsItsWidth: check's chart format cuts a huge segment
-// name to the chart's width instead of printing it whole.
-func TestChartHeaderFitsItsWidth(t *testing.T) {
-	d := client.Date{Year: 2026, Month: 11, Day: 1}
-	r := Result{Segment: client.Segment{ID: "id-1", Name: strings.Repeat("N", 100_000)},
-		Points: []client.Point{{Day: d, Size: 5}, {Day: d.AddDays(1), Size: 7}}}
-	var b strings.Builder
-	if err := WriteCharts(&b, []Result{r}, colorprofile.NoTTY, 80); err != nil {
-		t.Fatal(err)
-	}
-	for i, l := range strings.Split(b.String(), "\n") {
-		if w := Width(l); w > 80 {
-			t.Fatalf("line %d is %d cells wide", i, w)
-		}
-	}
-}
-
-// TestWrapAllLosesNothing: a word longer than a line is broken across
-// lines, not cut.
-func TestWrapAllLosesNothing(t *testing.T) {
-	in := "export failed: open /nonexistent/dir/segdash-export-file.csv now"
-	got := WrapAll(in, 12)
-	for _, l := range got {
-		if Width(l) > 12 {
-			t.Errorf("line %q wider than 12", l)
-		}
-	}
-	if joined := strings.Join(got, ""); strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(in, " ", "") {
-		t.Errorf("wrap lost text: %q", got)
 	}
 }

