@@ -244,7 +244,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 		if errors.As(err, &re) {
 			return nil, c.fail(endpoint, re.status, ErrRedirect, re.Error(), nil)
 		}
-		return nil, c.fail(endpoint, 0, ErrTransport, "", withoutURL(err))
+		return nil, c.fail(endpoint, 0, ErrTransport, transportText(err, c.timeout, false), withoutURL(err))
 	}
 	defer res.Body.Close()
 	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header, c.now())}
@@ -255,7 +255,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 		if res.StatusCode >= 500 {
 			kind = ErrServer
 		}
-		return nil, c.fail(endpoint, res.StatusCode, kind, "", fmt.Errorf("reading body: %w", readErr))
+		return nil, c.fail(endpoint, res.StatusCode, kind, transportText(readErr, c.timeout, true), fmt.Errorf("reading body: %w", readErr))
 	}
 	if int64(len(body)) > c.maxBody {
 		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", fmt.Errorf("body larger than %d bytes", c.maxBody))
