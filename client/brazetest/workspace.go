@@ -191,3 +191,13 @@ func (s *SegmentSpec) SizeOn(d client.Date) int64 {
 	}
 	return int64(math.Round(max(v, 0)))
 }
+
+// drifted is size, the newest day's, as estimated at now: it moves by up
+// to half the segment's daily noise, to a new value every drift, so that
+// the move stays well inside what the anomaly detector takes for noise and
+// a planted break stays a break.
+func (s *SegmentSpec) drifted(size int64, now time.Time, drift time.Duration) int64 {
+	step := now.UnixNano() / int64(drift)
+	f := 1 + 0.5*s.noise*(2*unit(hash64(int64(s.seed), "drift", step))-1)
+	return int64(math.Round(float64(size) * f))
+}

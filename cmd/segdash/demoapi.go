@@ -18,6 +18,7 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 		dayEvery  time.Duration
 		untracked string
 		latency   time.Duration
+		drift     time.Duration
 	)
 	cmd := &cobra.Command{
 		Use:   "demo-api",
@@ -35,9 +36,10 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			default:
 				return usageError("--untracked %q: want zeros or error", untracked)
 			}
-			if dayEvery < 0 || latency < 0 {
-				return usageError("--time-lapse and --latency must not be negative")
+			if dayEvery < 0 || latency < 0 || drift < 0 {
+				return usageError("--time-lapse, --latency and --drift must not be negative")
 			}
+			o.Drift = drift
 			if dayEvery > 0 {
 				o.Now = brazetest.TimeLapse(a.now(), dayEvery, a.now)
 			}
@@ -69,7 +71,8 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 	f.StringVar(&listen, "listen", "127.0.0.1:8089", "loopback address to listen on")
 	f.Int64Var(&seed, "seed", 42, "seed of the synthetic workspace")
 	f.IntVar(&segments, "segments", 300, "number of segments")
-	f.DurationVar(&dayEvery, "time-lapse", 0, "run one simulated day every this much real time (0: real clock)")
+	f.DurationVar(&dayEvery, "time-lapse", 0, "run one simulated day every this much real time (0: the real clock; the day turns at midnight UTC)")
+	f.DurationVar(&drift, "drift", 10*time.Second, "move the newest day's sizes a little this often, as a live estimate does (0: sizes never move)")
 	f.StringVar(&untracked, "untracked", "zeros", "data_series for untracked segments: zeros or error")
 	f.DurationVar(&latency, "latency", 0, "delay every answer by this much")
 	return cmd
