@@ -33,6 +33,7 @@ type SegmentSpec struct {
 	stepFactor float64 // multiplier from stepDay on
 	noise      float64 // relative daily noise
 	rolling    float64 // if not 0, the size on the API's newest day is multiplied by this (PlantRollingBreaks)
+	planted    bool    // a break was planted on it: no other plant picks it, and no clearing undoes it
 	seed       uint64
 }
 

@@ -133,7 +133,9 @@ func demoOptions(now func() time.Time) brazetest.Options {
 	// A few segments break on the newest day, whatever day it is when the
 	// demo runs, so that a scan always has something to find; the newest
 	// day's sizes move a little every demoDay, so that the demo is live.
+	// Three more that share a tag fall together: the scan's incident.
 	ws.PlantRollingBreaks(client.DateOf(now()).AddDays(-1))
+	ws.PlantRollingIncident(client.DateOf(now()).AddDays(-1))
 	return brazetest.Options{Workspace: ws, Now: now, Drift: demoDay}
 }
 

@@ -45,7 +45,9 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			}
 			// Four segments break on the newest day (yesterday, moving with the
 			// clock), so that a scan always has something to find.
+			// Three more that share a tag fall together: an incident.
 			falls, jumps := o.Workspace.PlantRollingBreaks(client.DateOf(a.now()).AddDays(-1))
+			tag, together := o.Workspace.PlantRollingIncident(client.DateOf(a.now()).AddDays(-1))
 			srv, err := brazetest.Start(listen, o)
 			if err != nil {
 				return err
@@ -61,6 +63,9 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			fmt.Fprintf(a.out, "try:\n  curl -H 'Authorization: Bearer %s' '%s/segments/list'\n", srv.Key, srv.URL)
 			if n := len(falls) + len(jumps); n > 0 {
 				fmt.Fprintf(a.out, "%d segments break on the newest day (%d fall, %d jump): segdash scan finds them\n", n, len(falls), len(jumps))
+			}
+			if len(together) > 0 {
+				fmt.Fprintf(a.out, "%d segments tagged %s fall together on the newest day: segdash scan reports them as one incident\n", len(together), tag)
 			}
 			fmt.Fprintln(a.out, "Ctrl+C stops it.")
 			<-cmd.Context().Done()
