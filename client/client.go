@@ -248,6 +248,9 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 	}
 	defer res.Body.Close()
 	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header, c.now())}
+	if d, err := http.ParseTime(res.Header.Get("Date")); err == nil {
+		resp.Date = d
+	}
 	c.rate.set(resp.Rate)
 	body, readErr := io.ReadAll(io.LimitReader(res.Body, c.maxBody+1))
 	if readErr != nil {

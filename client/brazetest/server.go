@@ -157,6 +157,9 @@ func bump(m *sync.Map, key string) {
 
 // ServeHTTP answers as Braze does.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// The Date header tells the API's clock, as a real server's does: the
+	// client checks an answer up to now against its day.
+	w.Header().Set("Date", h.now().UTC().Format(http.TimeFormat))
 	n := h.n.Add(1)
 	ep := endpointName(r.URL.Path)
 	bump(&h.counts, ep)

@@ -49,6 +49,9 @@ type Result struct {
 	// Err is why the series could not be had; nil for a segment whose
 	// tracking is off (it is not asked for: Braze has no series for it).
 	Err error
+	// Warnings came with the series: Braze's non-fatal errors, and a
+	// newest day far behind the API's own (the sizes are real but old).
+	Warnings []string
 	// Done is false for a segment the scan did not reach (cancelled).
 	Done bool
 }
@@ -191,6 +194,7 @@ func scanOne(ctx context.Context, cache *client.Cache, seg client.Segment, o Sca
 		r.Err = err
 		if s != nil {
 			r.Stats = Analyze(s.Points, o.Detector)
+			r.Warnings = s.Warnings
 		}
 		if o.KeepSeries {
 			r.Series = s
