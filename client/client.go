@@ -170,13 +170,14 @@ type answer interface{ minor() []string }
 // decodes a success body into out in one pass.
 func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out answer) (*Response, error) {
 	var lastErr error
+	limited := 0 // 429s in a row: they are waited out, not counted as failed attempts
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if reset, ok := c.rate.exhaustedUntil(c.now()); ok {
 			wait := reset.Sub(c.now())
-			if wait > c.maxRateWait {
+			if wait > c.maxRateWait && !waitsOutRateLimits(ctx) {
 				return nil, &Error{Kind: ErrRateLimited, Endpoint: endpoint, Reset: reset,
 					Message: "request not sent: the hourly limit is used up"}
 			}
@@ -201,15 +202,13 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 		var wait time.Duration
 		switch e.Kind {
 		case ErrRateLimited:
-			w, ok := e.retryWait, e.retryKnown
-			if !ok && !e.Reset.IsZero() {
-				w, ok = e.Reset.Sub(c.now()), true
-			}
-			if !ok || w > c.maxRateWait || attempt >= c.maxRetries {
+			w, ok := c.rateWait(ctx, e, limited)
+			if !ok {
 				return nil, e
 			}
-			wait = max(w, 0)
+			wait, limited, attempt = w, limited+1, attempt-1
 		case ErrServer, ErrTransport:
+			limited = 0
 			if attempt >= c.maxRetries {
 				return nil, lastErr
 			}

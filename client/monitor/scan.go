@@ -125,8 +125,11 @@ func Cost(cache *client.Cache, segs []client.Segment, o ScanOptions) int {
 // at most o.Concurrency at once, and analyses each. progress, if not nil,
 // is called after each segment from the scan's goroutines. Cancelling ctx
 // stops the scan; the report keeps what came back and says what is missing.
-// A rate limit (429) is waited out by the client, and the scan goes on.
+// A rate limit (429) is waited out by the client, however long until the
+// limit resets and however many come in a row (client.WaitOutRateLimits):
+// only ctx's cancellation or deadline gives a segment up.
 func Scan(ctx context.Context, cache *client.Cache, segs []client.Segment, o ScanOptions, progress func(Progress)) *Report {
+	ctx = client.WaitOutRateLimits(ctx)
 	now := o.clock()
 	workers := o.Concurrency
 	if workers < 1 {
