@@ -274,11 +274,11 @@ func (c *Cache) timedOut(ctx context.Context, err error) error {
 }
 
 // timedOut turns ctx's own deadline d, when it ended the fetch, into a
-// transport error "no answer within d" that still matches
+// transport error "timed out after d" that still matches
 // context.DeadlineExceeded; any other err is returned as is.
 func timedOut(ctx context.Context, err error, d time.Duration) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) && errors.Is(err, context.DeadlineExceeded) {
-		return &Error{Kind: ErrTransport, Endpoint: "cache", Message: fmt.Sprintf("no answer within %v", d), Err: err}
+		return &Error{Kind: ErrTransport, Endpoint: "cache", Message: TimedOutText(d), Err: err}
 	}
 	return err
 }

@@ -170,13 +170,14 @@ type answer interface{ minor() []string }
 // decodes a success body into out in one pass.
 func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out answer) (*Response, error) {
 	var lastErr error
+	limited := 0 // 429s in a row: they are waited out, not counted as failed attempts
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if reset, ok := c.rate.exhaustedUntil(c.now()); ok {
 			wait := reset.Sub(c.now())
-			if wait > c.maxRateWait {
+			if wait > c.maxRateWait && !waitsOutRateLimits(ctx) {
 				return nil, &Error{Kind: ErrRateLimited, Endpoint: endpoint, Reset: reset,
 					Message: "request not sent: the hourly limit is used up"}
 			}
@@ -201,15 +202,13 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 		var wait time.Duration
 		switch e.Kind {
 		case ErrRateLimited:
-			w, ok := e.retryWait, e.retryKnown
-			if !ok && !e.Reset.IsZero() {
-				w, ok = e.Reset.Sub(c.now()), true
-			}
-			if !ok || w > c.maxRateWait || attempt >= c.maxRetries {
+			w, ok := c.rateWait(ctx, e, limited)
+			if !ok {
 				return nil, e
 			}
-			wait = max(w, 0)
+			wait, limited, attempt = w, limited+1, attempt-1
 		case ErrServer, ErrTransport:
+			limited = 0
 			if attempt >= c.maxRetries {
 				return nil, lastErr
 			}
@@ -244,10 +243,13 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 		if errors.As(err, &re) {
 			return nil, c.fail(endpoint, re.status, ErrRedirect, re.Error(), nil)
 		}
-		return nil, c.fail(endpoint, 0, ErrTransport, "", withoutURL(err))
+		return nil, c.fail(endpoint, 0, ErrTransport, transportText(err, c.timeout, false), withoutURL(err))
 	}
 	defer res.Body.Close()
 	resp := &Response{StatusCode: res.StatusCode, Rate: parseRate(res.Header, c.now())}
+	if d, err := http.ParseTime(res.Header.Get("Date")); err == nil {
+		resp.Date = d
+	}
 	c.rate.set(resp.Rate)
 	body, readErr := io.ReadAll(io.LimitReader(res.Body, c.maxBody+1))
 	if readErr != nil {
@@ -255,7 +257,7 @@ func (c *Client) once(ctx context.Context, endpoint string, query url.Values, ou
 		if res.StatusCode >= 500 {
 			kind = ErrServer
 		}
-		return nil, c.fail(endpoint, res.StatusCode, kind, "", fmt.Errorf("reading body: %w", readErr))
+		return nil, c.fail(endpoint, res.StatusCode, kind, transportText(readErr, c.timeout, true), fmt.Errorf("reading body: %w", readErr))
 	}
 	if int64(len(body)) > c.maxBody {
 		return nil, c.fail(endpoint, res.StatusCode, ErrDecode, "", fmt.Errorf("body larger than %d bytes", c.maxBody))

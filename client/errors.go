@@ -38,7 +38,10 @@ type Error struct {
 	// StatusCode is the HTTP status, 0 when no answer came.
 	StatusCode int
 	// Message is Braze's own message, with the API key redacted, on one
-	// line of at most MaxMessage characters.
+	// line of at most MaxMessage characters; when no whole answer came, it
+	// says why in words ("the connection closed before Braze answered",
+	// "timed out after 15 s"), and Err holds
+	// the cause as Go reported it.
 	Message string
 	// Errors are Braze's minor error strings.
 	Errors []string

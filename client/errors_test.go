@@ -233,6 +233,7 @@ func TestSlowBodyStillDecodes(t *testing.T) {
 
 func TestSuccessWithWarnings(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Date", "Wed, 14 Dec 2022 10:00:00 GMT") // the API's day: 2022-12-13 is its newest
 		fmt.Fprint(w, `{"message":"success","errors":["minor thing"],"data":[{"time":"2022-12-13","size":1}]}`)
 	}))
 	defer srv.Close()

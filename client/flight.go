@@ -25,7 +25,8 @@ type call[V any] struct {
 }
 
 // do returns fetch's answer for key, starting fetch unless a call for key
-// is already running. The fetch is bounded by timeout, whoever waits. A
+// is already running. The fetch is bounded by timeout, whoever waits,
+// unless ctx waits out rate limits (WaitOutRateLimits). A
 // caller whose ctx ends gets ctx.Err() at once.
 func (f *flight[K, V]) do(ctx context.Context, key K, timeout time.Duration, fetch func(context.Context) (V, error)) (V, error) {
 	f.mu.Lock()
@@ -34,7 +35,14 @@ func (f *flight[K, V]) do(ctx context.Context, key K, timeout time.Duration, fet
 	}
 	c, ok := f.calls[key]
 	if !ok {
-		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+		fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		if !waitsOutRateLimits(ctx) {
+			// Waiting out a rate limit may take until the hour's reset:
+			// such a fetch ends when its last waiter leaves (each attempt
+			// keeps its own timeout); any other is bounded.
+			cancel()
+			fctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), timeout)
+		}
 		c = &call[V]{done: make(chan struct{}), cancel: cancel}
 		f.calls[key] = c
 		go func() {

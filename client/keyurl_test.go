@@ -21,7 +21,7 @@ func TestTransportErrorNamesThePathNotTheURL(t *testing.T) {
 	})}
 	c, _ := client.New("http://127.0.0.2:8291", "acc-key-0123456789", client.WithHTTPClient(hc), client.WithRetries(0, 0))
 	_, err := c.AllSegments(context.Background(), nil)
-	const want = "/segments/list: transport error: dial tcp: connection refused"
+	const want = "/segments/list: transport error: connection refused"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}

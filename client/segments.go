@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -118,7 +119,12 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 		return nil, resp, c.fail(pathSeries, resp.StatusCode, ErrDecode, "", err)
 	}
 	points, dropped, err := CleanPoints(points, length)
-	if err == nil {
+	var stale string
+	switch {
+	case err != nil:
+	case endingAt.IsZero():
+		stale, err = checkRecentDays(points, length, resp.Date)
+	default:
 		err = checkDays(points, length, endingAt)
 	}
 	if err != nil {
@@ -126,6 +132,9 @@ func (c *Client) DataSeries(ctx context.Context, segmentID string, length int, e
 	}
 	s := &Series{SegmentID: segmentID, Length: length, EndingAt: endingAt, Points: points,
 		Duplicates: dropped, Warnings: resp.Warnings}
+	if stale != "" {
+		s.Warnings = append(slices.Clip(s.Warnings), stale)
+	}
 	return s, resp, nil
 }
 

@@ -206,4 +206,7 @@ type Response struct {
 	Rate       Rate
 	// Warnings are non-fatal `errors` from a success body.
 	Warnings []string
+	// Date is the API's clock when it answered (its Date header), zero
+	// when it sent none: an answer up to now is checked against its day.
+	Date time.Time
 }

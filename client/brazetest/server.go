@@ -40,6 +40,11 @@ type Options struct {
 	Keys map[string][]string
 	// Now is the API's clock (default time.Now); see TimeLapse.
 	Now func() time.Time
+	// Drift, when positive, makes the newest day's size move a little
+	// every Drift of the API's clock, as an estimate does while its day is
+	// still being counted: the demo stays live while its calendar turns
+	// only at midnight. Older days never move. 0: sizes never move.
+	Drift time.Duration
 	// Untracked selects the answer for untracked segments.
 	Untracked UntrackedMode
 	// RateLimit is the hourly request pool per key (default 250,000).
@@ -53,6 +58,7 @@ type Handler struct {
 	now       func() time.Time
 	untracked UntrackedMode
 	limit     int
+	drift     time.Duration
 
 	mu        sync.Mutex
 	used      map[string]int       // requests this window, per key
@@ -82,7 +88,7 @@ func NewHandler(o Options) *Handler {
 	if o.RateLimit <= 0 {
 		o.RateLimit = 250000
 	}
-	return &Handler{ws: o.Workspace, keys: o.Keys, now: o.Now, untracked: o.Untracked, limit: o.RateLimit,
+	return &Handler{ws: o.Workspace, keys: o.Keys, now: o.Now, untracked: o.Untracked, limit: o.RateLimit, drift: o.Drift,
 		used: map[string]int{}, window: map[string]time.Time{}, segFaults: map[string]Fault{}}
 }
 
@@ -151,6 +157,9 @@ func bump(m *sync.Map, key string) {
 
 // ServeHTTP answers as Braze does.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// The Date header tells the API's clock, as a real server's does: the
+	// client checks an answer up to now against its day.
+	w.Header().Set("Date", h.now().UTC().Format(http.TimeFormat))
 	n := h.n.Add(1)
 	ep := endpointName(r.URL.Path)
 	bump(&h.counts, ep)
@@ -351,7 +360,8 @@ func (h *Handler) series(w http.ResponseWriter, r *http.Request, f Fault) {
 		Size int64  `json:"size"`
 	}
 	pts := make([]point, 0, length)
-	newest := client.DateOf(h.now().UTC()).AddDays(-1)
+	now := h.now()
+	newest := client.DateOf(now.UTC()).AddDays(-1)
 	for i := length - 1; i >= 0; i-- {
 		d := last.AddDays(-i)
 		size := int64(0)
@@ -360,6 +370,9 @@ func (h *Handler) series(w http.ResponseWriter, r *http.Request, f Fault) {
 		}
 		if seg.rolling != 0 && d == newest {
 			size = int64(float64(size) * seg.rolling)
+		}
+		if h.drift > 0 && d == newest {
+			size = seg.drifted(size, now, h.drift)
 		}
 		pts = append(pts, point{d.String(), size})
 	}

@@ -33,6 +33,7 @@ type SegmentSpec struct {
 	stepFactor float64 // multiplier from stepDay on
 	noise      float64 // relative daily noise
 	rolling    float64 // if not 0, the size on the API's newest day is multiplied by this (PlantRollingBreaks)
+	planted    bool    // a break was planted on it: no other plant picks it, and no clearing undoes it
 	seed       uint64
 }
 
@@ -190,4 +191,14 @@ func (s *SegmentSpec) SizeOn(d client.Date) int64 {
 		v = 5e8
 	}
 	return int64(math.Round(max(v, 0)))
+}
+
+// drifted is size, the newest day's, as estimated at now: it moves by up
+// to half the segment's daily noise, to a new value every drift, so that
+// the move stays well inside what the anomaly detector takes for noise and
+// a planted break stays a break.
+func (s *SegmentSpec) drifted(size int64, now time.Time, drift time.Duration) int64 {
+	step := now.UnixNano() / int64(drift)
+	f := 1 + 0.5*s.noise*(2*unit(hash64(int64(s.seed), "drift", step))-1)
+	return int64(math.Round(float64(size) * f))
 }

@@ -49,6 +49,9 @@ type Result struct {
 	// Err is why the series could not be had; nil for a segment whose
 	// tracking is off (it is not asked for: Braze has no series for it).
 	Err error
+	// Warnings came with the series: Braze's non-fatal errors, and a
+	// newest day far behind the API's own (the sizes are real but old).
+	Warnings []string
 	// Done is false for a segment the scan did not reach (cancelled).
 	Done bool
 }
@@ -122,8 +125,11 @@ func Cost(cache *client.Cache, segs []client.Segment, o ScanOptions) int {
 // at most o.Concurrency at once, and analyses each. progress, if not nil,
 // is called after each segment from the scan's goroutines. Cancelling ctx
 // stops the scan; the report keeps what came back and says what is missing.
-// A rate limit (429) is waited out by the client, and the scan goes on.
+// A rate limit (429) is waited out by the client, however long until the
+// limit resets and however many come in a row (client.WaitOutRateLimits):
+// only ctx's cancellation or deadline gives a segment up.
 func Scan(ctx context.Context, cache *client.Cache, segs []client.Segment, o ScanOptions, progress func(Progress)) *Report {
+	ctx = client.WaitOutRateLimits(ctx)
 	now := o.clock()
 	workers := o.Concurrency
 	if workers < 1 {
@@ -191,6 +197,7 @@ func scanOne(ctx context.Context, cache *client.Cache, seg client.Segment, o Sca
 		r.Err = err
 		if s != nil {
 			r.Stats = Analyze(s.Points, o.Detector)
+			r.Warnings = s.Warnings
 		}
 		if o.KeepSeries {
 			r.Series = s

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
-	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/themes"
@@ -207,29 +205,14 @@ func (a *app) savedListing(cmd *cobra.Command) []client.Segment {
 		return nil
 	}
 	done := make(chan []client.Segment, 1)
-	go func() { done <- peekListing(store.Path(), cfg.Endpoint, snapshot.Fingerprint(cfg.APIKey)) }()
+	go func() {
+		segs, _, _ := store.Peek()
+		done <- segs
+	}()
 	select {
 	case segs := <-done:
 		return segs
 	case <-time.After(completionBudget):
 		return nil
 	}
-}
-
-// peekListing reads the segments of the snapshot at path when it is the
-// workspace's (endpoint and key fingerprint); anything else is nothing.
-func peekListing(path, endpoint, fingerprint string) []client.Segment {
-	b, err := client.ReadRegularFile(path, snapshot.MaxSize)
-	if err != nil {
-		return nil
-	}
-	var snap struct {
-		Endpoint       string           `json:"endpoint"`
-		KeyFingerprint string           `json:"key_fingerprint"`
-		Segments       []client.Segment `json:"segments"`
-	}
-	if json.Unmarshal(b, &snap) != nil || snap.Endpoint != endpoint || snap.KeyFingerprint != fingerprint {
-		return nil
-	}
-	return snap.Segments
 }

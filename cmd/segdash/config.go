@@ -130,10 +130,13 @@ func (b *backend) Close() {
 // demoOptions is the built-in demo workspace; now is the API's clock.
 func demoOptions(now func() time.Time) brazetest.Options {
 	ws := brazetest.NewWorkspace(42, 300)
-	// A few segments break on the newest day, whatever day the time-lapse
-	// has reached, so that a scan always has something to find.
+	// A few segments break on the newest day, whatever day it is when the
+	// demo runs, so that a scan always has something to find; the newest
+	// day's sizes move a little every demoDay, so that the demo is live.
+	// Three more that share a tag fall together: the scan's incident.
 	ws.PlantRollingBreaks(client.DateOf(now()).AddDays(-1))
-	return brazetest.Options{Workspace: ws, Now: now}
+	ws.PlantRollingIncident(client.DateOf(now()).AddDays(-1))
+	return brazetest.Options{Workspace: ws, Now: now, Drift: demoDay}
 }
 
 // connect builds the client and cache for cfg, with the cache on clock

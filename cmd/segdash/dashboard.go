@@ -13,7 +13,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/cmd/segdash/termwatch"
@@ -43,13 +42,14 @@ func (d *dashFlags) register(cmd *cobra.Command) {
 // dashboardGCPercent is the dashboard's GOGC unless the environment sets one.
 const dashboardGCPercent = 50
 
-// demoDay is how long one simulated day lasts in the dashboard's demo.
+// demoDay is how often the demo's newest sizes move (brazetest's Drift),
+// and so the demo's refresh pace.
 const demoDay = 10 * time.Second
 
-// demoClock is the demo API's time-lapse clock, starting now.
-func demoClock(now func() time.Time) func() time.Time {
-	return brazetest.TimeLapse(now(), demoDay, now)
-}
+// demoClock is the demo API's clock: the real one, so that the calendar
+// turns at midnight as in life and never under the user; the demo stays
+// live through the newest day's drift (demoOptions).
+func demoClock(now func() time.Time) func() time.Time { return now }
 
 // snapshotStore is where the dashboard keeps its last data for cfg's
 // workspace, or nil for the demo (its data lives only as long as the

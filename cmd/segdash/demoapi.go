@@ -18,6 +18,7 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 		dayEvery  time.Duration
 		untracked string
 		latency   time.Duration
+		drift     time.Duration
 	)
 	cmd := &cobra.Command{
 		Use:   "demo-api",
@@ -35,15 +36,18 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			default:
 				return usageError("--untracked %q: want zeros or error", untracked)
 			}
-			if dayEvery < 0 || latency < 0 {
-				return usageError("--time-lapse and --latency must not be negative")
+			if dayEvery < 0 || latency < 0 || drift < 0 {
+				return usageError("--time-lapse, --latency and --drift must not be negative")
 			}
+			o.Drift = drift
 			if dayEvery > 0 {
 				o.Now = brazetest.TimeLapse(a.now(), dayEvery, a.now)
 			}
 			// Four segments break on the newest day (yesterday, moving with the
 			// clock), so that a scan always has something to find.
+			// Three more that share a tag fall together: an incident.
 			falls, jumps := o.Workspace.PlantRollingBreaks(client.DateOf(a.now()).AddDays(-1))
+			tag, together := o.Workspace.PlantRollingIncident(client.DateOf(a.now()).AddDays(-1))
 			srv, err := brazetest.Start(listen, o)
 			if err != nil {
 				return err
@@ -60,6 +64,9 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 			if n := len(falls) + len(jumps); n > 0 {
 				fmt.Fprintf(a.out, "%d segments break on the newest day (%d fall, %d jump): segdash scan finds them\n", n, len(falls), len(jumps))
 			}
+			if len(together) > 0 {
+				fmt.Fprintf(a.out, "%d segments tagged %s fall together on the newest day: segdash scan reports them as one incident\n", len(together), tag)
+			}
 			fmt.Fprintln(a.out, "Ctrl+C stops it.")
 			<-cmd.Context().Done()
 			return nil
@@ -69,7 +76,8 @@ func (a *app) newDemoAPICmd() *cobra.Command {
 	f.StringVar(&listen, "listen", "127.0.0.1:8089", "loopback address to listen on")
 	f.Int64Var(&seed, "seed", 42, "seed of the synthetic workspace")
 	f.IntVar(&segments, "segments", 300, "number of segments")
-	f.DurationVar(&dayEvery, "time-lapse", 0, "run one simulated day every this much real time (0: real clock)")
+	f.DurationVar(&dayEvery, "time-lapse", 0, "run one simulated day every this much real time (0: the real clock; the day turns at midnight UTC)")
+	f.DurationVar(&drift, "drift", 10*time.Second, "move the newest day's sizes a little this often, as a live estimate does (0: sizes never move)")
 	f.StringVar(&untracked, "untracked", "zeros", "data_series for untracked segments: zeros or error")
 	f.DurationVar(&latency, "latency", 0, "delay every answer by this much")
 	return cmd

@@ -48,6 +48,9 @@ func TestDemoAPICommand(t *testing.T) {
 	if !strings.Contains(out.String(), "4 segments break on the newest day (2 fall, 2 jump)") {
 		t.Errorf("no planted breaks announced: %q", out.String())
 	}
+	if !strings.Contains(out.String(), "3 segments tagged ") || !strings.Contains(out.String(), "one incident") {
+		t.Errorf("no incident announced: %q", out.String())
+	}
 	cancel()
 	select {
 	case code := <-done:

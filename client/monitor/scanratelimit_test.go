@@ -1,0 +1,91 @@
+package monitor_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/monitor"
+)
+
+// memTransport serves requests with a handler in the caller's goroutine:
+// in a synctest bubble the stand-in's clock and the client's waits are
+// the bubble's fake time.
+type memTransport struct{ h http.Handler }
+
+func (m memTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	m.h.ServeHTTP(rec, r)
+	res := rec.Result()
+	res.Request = r
+	return res, nil
+}
+
+// rateLimitedScan scans a 40-segment workspace whose key may send 6
+// requests an hour, so that most segments meet many 429s in a row, each
+// answered with the hour's reset.
+func rateLimitedScan(t *testing.T, ctx context.Context) (*monitor.Report, time.Duration, int) {
+	ws := brazetest.NewWorkspace(3, 40)
+	api := brazetest.NewHandler(brazetest.Options{Workspace: ws, RateLimit: 6})
+	c, err := client.New("https://rest.iad-01.braze.com", brazetest.DemoKey,
+		client.WithHTTPClient(&http.Client{Transport: memTransport{api}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := client.NewCache(c, client.CacheOptions{MaxInFlight: 4})
+	segs, err := cache.Segments(ctx, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tracked := 0
+	for _, s := range segs {
+		if s.AnalyticsTrackingEnabled {
+			tracked++
+		}
+	}
+	start := time.Now()
+	rep := monitor.Scan(ctx, cache, segs, monitor.ScanOptions{Concurrency: 4}, nil)
+	return rep, time.Since(start), tracked
+}
+
+// TestScanWaitsOutRateLimits: a 429 is waited out until the limit resets,
+// however many come in a row: every tracked segment is scanned, none
+// given up, over the hours the budget needs.
+func TestScanWaitsOutRateLimits(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		rep, took, tracked := rateLimitedScan(t, context.Background())
+		if rep.Failed != 0 || rep.Cancelled || rep.Done != rep.Total {
+			for _, r := range rep.Results {
+				if r.Err != nil {
+					t.Fatalf("%s given up: %v", r.Segment.Name, r.Err)
+				}
+			}
+			t.Fatalf("report %+v", rep.Progress)
+		}
+		if hours := (tracked + 1 + 5) / 6; took < time.Duration(hours-1)*time.Hour {
+			t.Errorf("%d tracked segments at 6 requests an hour took %v", tracked, took)
+		}
+	})
+}
+
+// TestScanRateLimitWaitEndsWithTheDeadline: the command's deadline is the
+// only bound on the wait: when it passes, the scan stops and says which
+// segments it did not reach.
+func TestScanRateLimitWaitEndsWithTheDeadline(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Minute)
+		defer cancel()
+		rep, took, _ := rateLimitedScan(t, ctx)
+		if took > 90*time.Minute+time.Second {
+			t.Errorf("the scan ran %v past a 90-minute deadline", took)
+		}
+		if !rep.Cancelled || rep.Missing() == 0 || rep.Done == 0 {
+			t.Errorf("report %+v cancelled %v: want some scanned, the rest missing", rep.Progress, rep.Cancelled)
+		}
+	})
+}
