@@ -70,6 +70,14 @@ func (c *Cache) RememberListing(segs []Segment, pages int, listedAt time.Time) {
 	c.listPages = max(c.listPages, pages, len(segs)/PageSize+1)
 }
 
+// savedListing says whether the listing held came from an earlier run's
+// saved data rather than from this process's own listing.
+func (c *Cache) savedListing() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.listSaved
+}
+
 // listMaxAge is how old the listing held may be for Segments with maxAge 0.
 func (c *Cache) listMaxAge() time.Duration {
 	c.mu.Lock()

@@ -85,7 +85,14 @@ func (c *Cache) resolveListed(ctx context.Context, refs []string, maxAge time.Du
 	segs, problems := Resolve(all, refs, true)
 	r := Resolution{Segments: segs, Problems: problems, Listing: all, Remembered: !listed.Load()}
 	if r.Remembered && (maxAge == 0 || maxAge > RecentListing) && (len(problems) > 0 || unlistedID(all, refs)) {
-		return c.resolveListed(ctx, refs, RecentListing)
+		// A listing an earlier run saved is listed again whatever its
+		// age (the segment may be newer than it); one this process
+		// listed less than RecentListing ago is trusted.
+		retry := RecentListing
+		if c.savedListing() {
+			retry = Fresh
+		}
+		return c.resolveListed(ctx, refs, retry)
 	}
 	return r, nil
 }

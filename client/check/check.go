@@ -178,6 +178,11 @@ func run(ctx context.Context, f *fetcher, refs []string, o Options, fresh bool) 
 			// tracking is on: zeros may be a segment without history.
 			rep.Warnings = append(rep.Warnings, Describe(got.Segment)+": every size in the window is 0; "+zeroHint)
 		}
+		for _, w := range got.Series.Warnings {
+			// Braze's non-fatal errors, and sizes far older than the
+			// API's day: said on stderr too, not only in JSON.
+			rep.Warnings = append(rep.Warnings, Describe(got.Segment)+": "+safe.Text(w))
+		}
 		got.Breaches = append(ev.thresholds(got.Series), ev.rules(got.Segment, got.Series.Points)...)
 		rep.Results = append(rep.Results, got.Result)
 	}

@@ -47,7 +47,8 @@ func (a *app) localBackend() backendFunc {
 		if err != nil {
 			return nil, cfg, nil, err
 		}
-		return be, cfg, be.Close, nil
+		save := a.remember(cmd, cfg, be)
+		return be, cfg, func() { save(); be.Close() }, nil
 	}
 }
 

@@ -197,7 +197,9 @@ func TestCheckUsageAndAPIErrors(t *testing.T) {
 		}
 	}
 	h.SetFault(brazetest.Fault{Status: 403})
-	code, _, errs := runSegdash(t, env, "check", s.ID)
+	// --fresh: the listing the runs above saved would answer without
+	// asking the API, and this is about the API refusing the listing.
+	code, _, errs := runSegdash(t, env, "--fresh", "check", s.ID)
 	if code != 2 || !strings.Contains(errs, "segments.list") {
 		t.Errorf("403: exit %d %q", code, errs)
 	}

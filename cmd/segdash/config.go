@@ -22,6 +22,7 @@ type globalFlags struct {
 	cacheTTL    time.Duration
 	concurrency int
 	workspaces  []string
+	fresh       bool
 }
 
 func (g *globalFlags) register(root *cobra.Command) {
@@ -31,6 +32,7 @@ func (g *globalFlags) register(root *cobra.Command) {
 	f.StringVar(&g.apiKeyFile, "api-key-file", "", "read the REST API key from this file instead of BRAZE_API_KEY")
 	f.DurationVar(&g.cacheTTL, "cache-ttl", config.DefaultCacheTTL, "how long a fetched series is reused before asking the API again")
 	f.IntVar(&g.concurrency, "concurrency", config.DefaultConcurrency, "most API requests in flight at once (1..16)")
+	f.BoolVar(&g.fresh, "fresh", false, "ask the API for everything and ignore the segment list and chunks earlier runs saved (what this run learns is still saved)")
 	f.StringArrayVarP(&g.workspaces, "workspace", "w", nil, "the workspace to use, by its name in the config file's workspaces: (default: default_workspace; scan takes several, or all)")
 }
 

@@ -26,6 +26,9 @@ type dashFlags struct {
 	exportDir string
 	watch     string
 	offline   bool
+	// fresh is the global --fresh: nothing saved is loaded (what the
+	// dashboard learns is still saved on quit).
+	fresh bool
 }
 
 func (d *dashFlags) register(cmd *cobra.Command) {
@@ -88,7 +91,12 @@ func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Op
 	if cfg.WatchlistFile != "" {
 		o.SaveWatchlist = config.NewWatchlistSaver(cfg.WatchlistFile, cfg.Workspace, cfg.Watchlists).Save
 	}
-	if store := snapshotStore(cfg, a.now); store != nil {
+	if d.fresh && d.offline {
+		return o, usageError("--fresh asks the API for everything and --offline for nothing: give one of them")
+	}
+	if store := snapshotStore(cfg, a.now); store != nil && d.fresh {
+		o.SaveSnapshot = store.Save
+	} else if store != nil {
 		snap, err := store.Load()
 		if err != nil {
 			warn("warning: " + err.Error())
@@ -122,6 +130,7 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	if !isTerminal(a.out) {
 		return errors.New("the dashboard needs a terminal; for scripts use segdash check (see segdash check --help)")
 	}
+	d.fresh, _ = cmd.Flags().GetBool("fresh")
 	opts, err := d.options(a, cfg, func(s string) { fmt.Fprintln(a.errw, "segdash: "+s) })
 	if err != nil {
 		return err

@@ -124,7 +124,7 @@ func TestRequestBound(t *testing.T) {
 	short := func(a *app) { a.requestTimeout = 300 * time.Millisecond }
 	start := time.Now()
 	code, _, errs := runSegdashWith(t, short, env, "check", seg.ID)
-	if took := time.Since(start); code != exitError || took > 10*time.Second || !strings.Contains(errs, "no answer within 300ms") {
+	if took := time.Since(start); code != exitError || took > 10*time.Second || !strings.Contains(errs, "timed out after 300 ms") {
 		t.Errorf("exit %d after %v: %q", code, took, errs)
 	}
 }

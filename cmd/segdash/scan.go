@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -134,6 +135,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
+	defer a.keepScanMemoryLow()()
 	if len(cfgs) > 1 {
 		return a.scanWorkspaces(ctx, cmd, f, cfgs, end)
 	}
@@ -196,6 +198,7 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 		return output.ScanSummary{}, nil, err
 	}
 	defer be.Close()
+	defer a.remember(cmd, cfg, be)()
 	a.announce(cfg)
 	length := f.length
 	if !cmd.Flags().Changed("length") {
@@ -256,4 +259,30 @@ func scanPrefix(named string) string {
 		return "segdash: "
 	}
 	return "segdash: workspace " + safe.Text(named) + ": "
+}
+
+// scanMemoryLimit is the soft memory limit of a scan: its live heap is
+// about 10 MB for 10,000 segments, and the limit keeps the garbage
+// collector's headroom near that (measured on demo-api with 10,260
+// segments: 49 MB of RSS by default, 35 MB with it, the same wall time).
+const scanMemoryLimit = 20 << 20
+
+// keepScanMemoryLow makes the collector work harder for the length of a
+// scan, unless GOGC or GOMEMLIMIT say otherwise; it returns what puts the
+// settings back.
+func (a *app) keepScanMemoryLow() (restore func()) {
+	var undo []func()
+	if a.getenv("GOMEMLIMIT") == "" {
+		old := debug.SetMemoryLimit(scanMemoryLimit)
+		undo = append(undo, func() { debug.SetMemoryLimit(old) })
+	}
+	if a.getenv("GOGC") == "" {
+		old := debug.SetGCPercent(dashboardGCPercent)
+		undo = append(undo, func() { debug.SetGCPercent(old) })
+	}
+	return func() {
+		for _, u := range undo {
+			u()
+		}
+	}
 }

@@ -128,7 +128,7 @@ func TestScanPartialFailure(t *testing.T) {
 
 func TestScanDemo(t *testing.T) {
 	code, out, errs := runSegdash(t, map[string]string{}, "scan", "--top", "3")
-	if code != exitBreach || !strings.Contains(errs, "DEMO") || !strings.Contains(out, "ALERTS (4)") {
+	if code != exitBreach || !strings.Contains(errs, "DEMO") || !strings.Contains(out, "ALERTS (7)") || !strings.Contains(out, "INCIDENTS (1)\n  3 segments tagged ") {
 		t.Errorf("demo scan: exit %d\n%s\n%s", code, out, errs)
 	}
 }
