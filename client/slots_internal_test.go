@@ -51,3 +51,35 @@ func TestSlotsListFirst(t *testing.T) {
 		t.Errorf("%d slots busy after every holder released, want 0", n)
 	}
 }
+
+// TestSlotsLeaveOneToOthersDuringAListing: with four slots and a listing
+// keeping all four, a series waiting gets one (the rows on screen are
+// charted during a long first listing), never two; a listing nothing
+// else waits on keeps every slot.
+func TestSlotsLeaveOneToOthersDuringAListing(t *testing.T) {
+	s := newSlots(4)
+	s.reserve(4)
+	var pages []*ticket
+	for range 4 {
+		pages = append(pages, s.enter(listPriority))
+	}
+	for i, p := range pages {
+		if !granted(p) {
+			t.Fatalf("page %d waits with no other request waiting", i)
+		}
+	}
+	first, second := s.enter(normalPriority), s.enter(normalPriority)
+	next := s.enter(listPriority)
+	s.release(listPriority)
+	if !granted(first) || granted(next) {
+		t.Fatalf("a freed slot: series %v, next page %v; want the series", granted(first), granted(next))
+	}
+	s.release(listPriority)
+	if granted(second) || !granted(next) {
+		t.Fatalf("a second series took a listing's slot (second %v, next page %v)", granted(second), granted(next))
+	}
+	s.release(normalPriority)
+	if !granted(second) {
+		t.Fatal("the second series waits after the first was done")
+	}
+}
