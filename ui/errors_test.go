@@ -69,8 +69,16 @@ func TestUntrackedSaysHowToTurnTrackingOnAndDoesNotRetry(t *testing.T) {
 	if n := e.api.SeriesRequests(id); n != 1 {
 		t.Errorf("the untracked segment was asked %d times", n)
 	}
-	if row := cursorRow(screen(m)); !strings.Contains(row, "untracked") {
+	s = screen(m)
+	if row := cursorRow(s); !strings.Contains(row, "untracked") {
 		t.Errorf("row: %q", row)
+	}
+	if strings.Contains(s, "failing") {
+		t.Errorf("an untracked segment counts as failing:\n%s", s)
+	}
+	press(t, m, "!")
+	if m.list.CursorID() != id {
+		t.Error("! moved to an untracked segment")
 	}
 }
 

@@ -80,10 +80,11 @@ func New(o Options) *Model {
 		m.save.write = o.SaveSnapshot
 	}
 	c.Styles = o.styles(c.IsDark)
+	m.status = statusbar.New(c)
 	m.list = segmentlist.New(c)
+	m.list.SetNotice(m.status.SetNotice)
 	m.store = series.New(o.Length, m.list)
 	m.live = live.New(c, o.Refresh, o.Offline)
-	m.status = statusbar.New(c)
 	m.chart = chartpane.New(c, m.store, o.Offline)
 	m.details = details.New(c, o.Cache, o.Offline)
 	m.help = help.New(c)

@@ -5,6 +5,7 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is every binding of the dashboard, for dispatch and for help.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	NextFailing                             key.Binding
 	Select, Focus, ClearSelection           key.Binding
 	Filter, TagFilter, Sort, ReverseSort    key.Binding
 	Scan, Flagged                           key.Binding
@@ -31,6 +32,7 @@ func NewKeyMap() KeyMap {
 		PageDown:       b([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
 		Top:            b([]string{"home", "g"}, "g", "top"),
 		Bottom:         b([]string{"end", "G"}, "G", "bottom"),
+		NextFailing:    b([]string{"!"}, "!", "next failing row"),
 		Select:         b([]string{"space"}, "space", "select"),
 		Focus:          b([]string{"enter"}, "enter", "focus one / compare"),
 		ClearSelection: b([]string{"x"}, "x", "clear selection"),
@@ -75,7 +77,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the help screen, in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextFailing, k.Mouse},
 		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.Scan, k.Flagged, k.NextWatchlist, k.SaveWatchlist},
 		{k.Window, k.Back, k.Forward, k.ToNow, k.Earlier, k.Later, k.FirstDay, k.LastDay, k.Normalise, k.Details, k.Copy, k.Export},
 		{k.Previous, k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},

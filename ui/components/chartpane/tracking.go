@@ -2,7 +2,6 @@ package chartpane
 
 import (
 	"errors"
-	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -25,15 +24,7 @@ func Untracked(seg client.Segment, st *series.State) bool {
 	if !seg.AnalyticsTrackingEnabled {
 		return true
 	}
-	return st != nil && IsTrackingError(st.Err)
-}
-
-// IsTrackingError reports Braze's refusal of a series for a segment
-// without analytics tracking (a 400 that says so).
-func IsTrackingError(err error) bool {
-	var ce *client.Error
-	return errors.As(err, &ce) && errors.Is(err, client.ErrBadRequest) &&
-		strings.Contains(strings.ToLower(ce.Message), "analytics tracking")
+	return st != nil && series.IsTrackingError(st.Err)
 }
 
 // hintOf is the client's advice for err ("check the API key, …"), if any.

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/series"
@@ -33,6 +35,7 @@ type Model struct {
 	only     bool              // show only flagged segments
 	width    int
 	height   int
+	notice   func(string) tea.Cmd // the status bar's, if set
 }
 
 // New returns an empty list drawn with c's styles.

@@ -84,8 +84,7 @@ func (m *Model) rowCells(s client.Segment, c columns) cells {
 	sum, known := m.sums[s.ID]
 	// Braze keeps no history without analytics tracking; the mark stays
 	// even when a stand-in answers with zeros.
-	out := cells{untracked: !s.AnalyticsTrackingEnabled ||
-		sum.Err != "" && strings.Contains(strings.ToLower(sum.Err), "analytics tracking")}
+	out := cells{untracked: !s.AnalyticsTrackingEnabled || sum.Untracked}
 	switch {
 	case sum.HasData:
 		out.size = output.HumanCount(sum.Latest)
