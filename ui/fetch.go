@@ -35,6 +35,11 @@ func (m *Model) charted() []client.Segment {
 // fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
 	charted, onScreen := m.charted(), m.onScreen(lookahead)
+	if m.opts.Demo && m.list.ByData() && m.cat.loaded && !m.share.away {
+		// The demo's few hundred segments cost nothing to ask: a data
+		// order covers them all without a scan.
+		onScreen = m.list.All()
+	}
 	if !m.share.away {
 		// Off screen the store keeps what its own screen showed: that is
 		// what its next start (the snapshot) and its return show. On

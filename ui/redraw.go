@@ -94,6 +94,9 @@ func (m *Model) ageRefs() []time.Time {
 	if m.cat.fromDisk {
 		out = append(out, m.cat.listedAt)
 	}
+	if at := m.list.Scanned(); !at.IsZero() && m.list.ByData() {
+		out = append(out, at) // the title's "scan 5m ago"
+	}
 	for _, s := range m.charted() {
 		if st := m.store.Get(s.ID); st != nil && !st.Fetched.IsZero() {
 			out = append(out, st.Fetched)

@@ -50,6 +50,7 @@ func (m *Model) adoptScan(rep *monitor.Report) tea.Cmd {
 		}
 	}
 	m.list.SetFlags(flags)
+	m.list.SetScanned(m.c.Now())
 	m.list.Resort()
 	return tea.Batch(m.save.markDirty(), m.ensureSeries()) // what the new order brought on screen
 }

@@ -6,6 +6,7 @@ package segmentlist
 import (
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -36,6 +37,7 @@ type Model struct {
 	width    int
 	height   int
 	notice   func(string) tea.Cmd // the status bar's, if set
+	scanAt   time.Time            // when a scan's numbers came in, if ever
 }
 
 // New returns an empty list drawn with c's styles.
