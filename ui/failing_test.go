@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui/live"
 )
 
@@ -112,5 +115,25 @@ func TestRowsOnScreenAreFetchedByAnyPath(t *testing.T) {
 		if s := screen(m); unfetchedRows(s) > 0 {
 			t.Fatalf("after %s: %d rows on screen never asked for:\n%s", st.name, unfetchedRows(s), s)
 		}
+	}
+}
+
+// TestQuitAllMsgSavesAsQDoes: the message the command sends on a signal
+// saves the data for the next start, then quits, as q does.
+func TestQuitAllMsgSavesAsQDoes(t *testing.T) {
+	e := newTestEnv(t, 300)
+	saved := 0
+	m := e.newTestModel(Options{SaveSnapshot: func(*snapshot.Snapshot) error { saved++; return nil }})
+	start(t, m, 120, 40)
+	_, cmd := m.Update(QuitAllMsg{})
+	msg := cmd()
+	if _, ok := msg.(snapshotSavedMsg); !ok || saved != 1 {
+		t.Fatalf("QuitAllMsg: %T, %d saves; want the save first", msg, saved)
+	}
+	if _, cmd = m.Update(msg); cmd == nil {
+		t.Fatal("no quit after the save")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("the save on quit did not quit")
 	}
 }

@@ -184,6 +184,11 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchlists.SavedMsg:
 		cmd, _ := m.watch.Update(msg)
 		return m, cmd
+	case QuitAllMsg:
+		if m.c.Hosted {
+			return m, nil // the host saves every workspace
+		}
+		return m, m.quit()
 	case saveSnapshotMsg:
 		m.save.pending = false
 		return m, m.save.cmd(false)

@@ -27,6 +27,7 @@ type dashFlags struct {
 	exportDir string
 	watch     string
 	offline   bool
+	saves     *saveLog // every workspace's last save, shared by their options
 }
 
 func (d *dashFlags) register(cmd *cobra.Command) {
@@ -99,6 +100,9 @@ func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Op
 		}
 		o.Snapshot = snap
 		o.SaveSnapshot = store.Save
+		if d.saves != nil {
+			o.SaveSnapshot = d.saves.wrap(store.Path(), store.Save)
+		}
 	}
 	if d.offline && o.Snapshot == nil {
 		return o, errors.New("--offline: no saved data for this workspace yet; run segdash once online first")
@@ -125,11 +129,14 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	if !isTerminal(a.out) {
 		return errors.New("the dashboard needs a terminal; for scripts use segdash check (see segdash check --help)")
 	}
+	d.saves = &saveLog{}
 	opts, err := d.options(a, cfg, func(s string) { fmt.Fprintln(a.errw, "segdash: "+s) })
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithCancel(cmd.Context())
+	// A signal ends main's context; the dashboard's own goes on until it
+	// has saved as q does (quitOnSignal).
+	ctx, cancel := context.WithCancel(context.WithoutCancel(cmd.Context()))
 	defer cancel()
 	be, err := connect(cfg, a.now, demoClock(a.now), d.offline)
 	if err != nil {
@@ -144,8 +151,8 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 		// near what it uses, for little CPU.
 		debug.SetGCPercent(dashboardGCPercent)
 	}
-	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP
-	// does too, through main's context.
+	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP,
+	// SIGTERM and SIGINT quit it as q does, through main's context.
 	out := watchOutput(a.out, cancel)
 	var closers []func()
 	defer func() {
@@ -154,8 +161,16 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 		}
 	}()
 	root := a.dashboardModel(ctx, cfg, d, ui.New(opts), &closers)
-	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out), tea.WithFPS(ui.FPS))
+	// Bubble Tea's own signal handler would quit on SIGTERM without the
+	// save; quitOnSignal handles the signals instead.
+	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out), tea.WithFPS(ui.FPS),
+		tea.WithoutSignalHandler())
+	stop := quitOnSignal(cmd.Context(), p, cancel)
 	err = runProgram(p)
+	stop()
+	if err == nil {
+		err = d.saves.err() // a failed save on quit is said after the screen is restored
+	}
 	if errors.Is(err, errDashboardPanic) && opts.Snapshot != nil {
 		if store := snapshotStore(cfg, a.now); store != nil {
 			err = fmt.Errorf("%w\n%s", err, setAside(store.Path(), a.now))
