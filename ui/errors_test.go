@@ -103,5 +103,11 @@ func TestDemoKeepsTheUntrackedMark(t *testing.T) {
 	if list, _, _ := strings.Cut(row, "│"); strings.Contains(list, " 0 ") || strings.Contains(list, "n/a") {
 		t.Errorf("the stand-in's zeros show as a size: %q", list)
 	}
-	mustContain(t, s, "Analytics tracking is off")
+	mustContain(t, s, "Analytics tracking is off", "the zeros the API sends are not its size")
+	for _, l := range strings.Split(s, "\n") {
+		_, pane, _ := strings.Cut(l, "│")
+		if strings.Contains(pane, "latest 0") || strings.Contains(pane, "min 0") || strings.Contains(pane, "0 ┤") {
+			t.Errorf("the pane shows numbers an untracked segment does not have: %q", pane)
+		}
+	}
 }

@@ -127,7 +127,15 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	untracked := Untracked(seg, state)
 	var cursorAt int
 	var showCursor bool
-	if state == nil || state.Series == nil || len(state.Series.Points) == 0 {
+	hasPoints := state != nil && state.Series != nil && len(state.Series.Points) > 0
+	if untracked && hasPoints {
+		// Zeros from an API that answers for untracked segments are no
+		// sizes: say so, and show no number, line or axis made of them.
+		out = append(out, "")
+		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
+		return append(out, wrapIn(st.Subtle, trackingHowTo, w)...)
+	}
+	if !hasPoints {
 		switch {
 		case untracked && (state == nil || !state.Loading):
 			out = append(out, "")
@@ -159,11 +167,6 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 			readings = append(readings, prev.reading(cursorAt))
 		}
 		out = append(out, " "+st.Text.Render(readout(dayLabel(pts, cursorAt), readings, w-2)))
-	}
-	if untracked {
-		// Zeros from an API that answers for untracked segments: say what
-		// they are before anyone reads them as sizes.
-		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
 	}
 	stats := statLines(pts, w-1, prev.stat())
 	if h-len(out)-len(stats)-1 < output.ChartMinHeight {

@@ -14,7 +14,7 @@ import (
 // no daily sizes for it, and asking again will not change that.
 const (
 	trackingOff   = "Analytics tracking is off for this segment in Braze: it keeps no size history for it, so there is nothing to chart and segdash does not ask again."
-	trackingZeros = "Analytics tracking is off for this segment in Braze: these zeros are not its size."
+	trackingZeros = "Analytics tracking is off for this segment in Braze: it keeps no size history for it, and the zeros the API sends are not its size, so there is nothing to chart."
 	trackingHowTo = `To turn it on: in the Braze dashboard open the segment's settings and switch on "Analytics Tracking" (an app can track at most 25 segments); sizes are recorded from the next day on.`
 )
 
