@@ -83,6 +83,7 @@ func (m *Model) View() string {
 	for _, p := range []string{
 		"Sizes are Braze's daily estimates; the newest point is yesterday's.",
 		"Rows show: name, tags, trend over the window, latest size, the newest day's change (DAY Δ), the change over the window (absolute and percent where there is room).",
+		"TREND/w: each cell is a week's mean (TREND/2w two weeks), ending on the newest day, so the weekday rhythm draws no false pattern; TREND/d: one cell a day, over the newest days that fit.",
 		"A row without numbers says why: — not asked yet (below the screen), loading, no data in the window, ! error, untracked (Braze keeps no history without Analytics Tracking).",
 		"Sorting by size or change orders the rows whose numbers are known: the loaded rows, and after a scan (S) every scanned row, with the scan's age in the title; without a scan the others follow in the API's order and the title says how many are loaded. o reverses the order.",
 		"In the filter and tag prompts letters are typed; ↑/↓, ctrl+j/k and pgup/pgdn move the list; enter applies, esc clears.",
