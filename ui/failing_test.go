@@ -136,4 +136,9 @@ func TestQuitAllMsgSavesAsQDoes(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("the save on quit did not quit")
 	}
+	// The last frame is empty: nothing of it can reach the shell's screen
+	// (tmux printed the last frame's lines after the window grew).
+	if v := m.View(); v.Content != "" || !v.AltScreen {
+		t.Errorf("the frame drawn while quitting: %q", v.Content)
+	}
 }

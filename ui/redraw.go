@@ -21,6 +21,10 @@ type frameCache struct {
 	state    string // visibleState when view was drawn
 	count    int    // frames drawn, for tests and measurements
 	unrouted bool   // route had no case for the message
+	// quitting: the program ends after this frame, drawn empty so that
+	// nothing of the dashboard can reach the shell's screen (tmux after
+	// the window grew printed the last frame's lines there).
+	quitting bool
 }
 
 // Update routes one message to the part that owns it, decides whether the
@@ -113,6 +117,11 @@ func (m *Model) ageRefs() []time.Time {
 // View is the screen: the last frame when no message changed it since.
 // A frame is a pure function of the model.
 func (m *Model) View() tea.View {
+	if m.frame.quitting {
+		v := tea.NewView("")
+		v.AltScreen = true
+		return v
+	}
 	if m.frame.valid {
 		return m.frame.view
 	}

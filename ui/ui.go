@@ -198,6 +198,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
 		}
 		if msg.quit {
+			m.frame.quitting = true
 			return m, tea.Quit
 		}
 		return m, cmd
