@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -18,4 +19,23 @@ func TestEightyByTwentyFourShowsTenRowsAndTheChart(t *testing.T) {
 	if !strings.Contains(s, "┤") || !strings.Contains(s, "estimated daily size") {
 		t.Errorf("no chart at 80x24:\n%s", s)
 	}
+}
+
+// TestChartTextIsNotCutMidNumberAt120: side by side at 120 columns the
+// chart pane's caption and the day cursor's readings (with the previous
+// period) wrap or shorten by meaning: no number is cut.
+func TestChartTextIsNotCutMidNumberAt120(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{Length: 90})
+	start(t, m, 120, 40)
+	press(t, m, "v")
+	s := screen(m)
+	cut := regexp.MustCompile(`[0-9,.]…|to…`)
+	for _, l := range strings.Split(s, "\n") {
+		_, pane, ok := strings.Cut(l, "│")
+		if ok && cut.MatchString(pane) {
+			t.Errorf("cut mid-number: %q\n%s", pane, s)
+		}
+	}
+	mustContain(t, s, "estimated daily size, 90 days to now", "vs previous 90 days")
 }
