@@ -69,8 +69,16 @@ func TestUntrackedSaysHowToTurnTrackingOnAndDoesNotRetry(t *testing.T) {
 	if n := e.api.SeriesRequests(id); n != 1 {
 		t.Errorf("the untracked segment was asked %d times", n)
 	}
-	if row := cursorRow(screen(m)); !strings.Contains(row, "untracked") {
+	s = screen(m)
+	if row := cursorRow(s); !strings.Contains(row, "untracked") {
 		t.Errorf("row: %q", row)
+	}
+	if strings.Contains(s, "failing") {
+		t.Errorf("an untracked segment counts as failing:\n%s", s)
+	}
+	press(t, m, "!")
+	if m.list.CursorID() != id {
+		t.Error("! moved to an untracked segment")
 	}
 }
 
@@ -95,5 +103,11 @@ func TestDemoKeepsTheUntrackedMark(t *testing.T) {
 	if list, _, _ := strings.Cut(row, "│"); strings.Contains(list, " 0 ") || strings.Contains(list, "n/a") {
 		t.Errorf("the stand-in's zeros show as a size: %q", list)
 	}
-	mustContain(t, s, "Analytics tracking is off")
+	mustContain(t, s, "Analytics tracking is off", "the zeros the API sends are not its size")
+	for _, l := range strings.Split(s, "\n") {
+		_, pane, _ := strings.Cut(l, "│")
+		if strings.Contains(pane, "latest 0") || strings.Contains(pane, "min 0") || strings.Contains(pane, "0 ┤") {
+			t.Errorf("the pane shows numbers an untracked segment does not have: %q", pane)
+		}
+	}
 }

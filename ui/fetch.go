@@ -35,6 +35,11 @@ func (m *Model) charted() []client.Segment {
 // fetched only when charted, and only once.
 func (m *Model) ensureSeries() tea.Cmd {
 	charted, onScreen := m.charted(), m.onScreen(lookahead)
+	if m.opts.Demo && m.list.ByData() && m.cat.loaded && !m.share.away {
+		// The demo's few hundred segments cost nothing to ask: a data
+		// order covers them all without a scan.
+		onScreen = m.list.All()
+	}
 	if !m.share.away {
 		// Off screen the store keeps what its own screen showed: that is
 		// what its next start (the snapshot) and its return show. On
@@ -129,9 +134,14 @@ func (m *Model) refetch(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 			continue
 		}
 		keys = append(keys, k)
-		if i < len(charted) {
+		switch {
+		case ok && st.Err != nil:
+			// The answer in memory is older than the failure: it would
+			// hide a failure the API still has.
+			ages = append(ages, client.Fresh)
+		case i < len(charted):
 			ages = append(ages, maxAge)
-		} else {
+		default:
 			ages = append(ages, rowAge)
 		}
 	}
@@ -148,12 +158,20 @@ func (m *Model) refetch(all bool, maxAge, rowAge time.Duration) tea.Cmd {
 	return m.fetchSeriesCmd(keys, ages...)
 }
 
-// retryFailed refetches the on-screen series whose last fetch failed. It
-// asks the API (joining a request in flight): the remembered answer is
+// retryFailed refetches the charted and on-screen series whose last
+// fetch failed, and the rows scrolled away that failed last (the store
+// keeps them until a fetch succeeds, so "N failing" heals with the API).
+// It asks the API (joining a request in flight): the remembered answer is
 // older than the one that failed, and would hide the failure.
 func (m *Model) retryFailed() tea.Cmd {
 	var keys []client.SeriesKey
-	for _, s := range append(m.charted(), m.onScreen(lookahead)...) {
+	segs := append(m.charted(), m.onScreen(lookahead)...)
+	for _, id := range m.store.FailingIDs() {
+		if s, ok := m.list.Lookup(id); ok {
+			segs = append(segs, s)
+		}
+	}
+	for _, s := range segs {
 		k := m.store.Key(s.ID)
 		// A segment without tracking failed for good: no retry.
 		if st, ok := m.store.State(k); ok && st.Err != nil && !st.Loading && !chartpane.Untracked(s, st) && !slices.Contains(keys, k) {
@@ -199,13 +217,11 @@ func (m *Model) seriesReplies(replies []seriesLoadedMsg) tea.Cmd {
 			m.live.Healed()
 		}
 		m.list.Resort()
-		cmds = append(cmds, m.save.markDirty())
-		if m.store.Previous() {
-			// New data may move the window's first day, and with it the
-			// previous period's key: ask for that one now, not at the
-			// next refresh.
-			cmds = append(cmds, m.ensureSeries())
-		}
+		// In a data order, rows the new data moved bring others on
+		// screen; new data may also move the window's first day, and
+		// with it the previous period's key: ask for those now, not at
+		// the next key press or refresh.
+		cmds = append(cmds, m.save.markDirty(), m.ensureSeries())
 	}
 	return tea.Batch(cmds...)
 }

@@ -76,7 +76,9 @@ type ClearAllMsg struct{ common.Origin }
 
 // QuitAllMsg asks a dashboard over several workspaces to save every open
 // workspace's data for the next start, then quit: q or ctrl+c on the
-// dashboard of the workspace it names.
+// dashboard of the workspace it names. A single dashboard takes it as q:
+// the command sends it on SIGTERM, SIGINT or SIGHUP, so a signal saves as
+// q does.
 type QuitAllMsg struct{ common.Origin }
 
 // Hosted is a dashboard as a dashboard over several workspaces

@@ -14,6 +14,14 @@ import (
 // by side; narrower ones stack them.
 const sideBySideWidth = 100
 
+// stackedListRows and stackedChartLines are what a stacked layout gives
+// the list (rows, under its header) and the chart before either takes two
+// fifths and three fifths of a taller terminal.
+const (
+	stackedListRows   = 10
+	stackedChartLines = 10
+)
+
 // paneLayout is the size of each pane, and where the list and the chart
 // are (for the mouse).
 type paneLayout struct {
@@ -34,7 +42,9 @@ func (m *Model) layoutFor() paneLayout {
 		}
 		return paneLayout{listY: 1, listW: listW, listH: mainH, chartX: listW + 1, chartY: 1, chartW: w - listW - 1, chartH: mainH}
 	}
-	listH := max(3, mainH*2/5)
+	// Two fifths for the list, and at least 10 rows and a header where
+	// the chart keeps 10 lines (80×24 shows 10 rows and a short chart).
+	listH := max(3, mainH*2/5, min(stackedListRows+1, mainH-stackedChartLines-1))
 	return paneLayout{listY: 1, listW: w, listH: listH, chartY: 1 + listH + 1, chartW: w, chartH: max(0, mainH-listH-1), stacked: true}
 }
 

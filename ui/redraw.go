@@ -21,6 +21,10 @@ type frameCache struct {
 	state    string // visibleState when view was drawn
 	count    int    // frames drawn, for tests and measurements
 	unrouted bool   // route had no case for the message
+	// quitting: the program ends after this frame, drawn empty so that
+	// nothing of the dashboard can reach the shell's screen (tmux after
+	// the window grew printed the last frame's lines there).
+	quitting bool
 }
 
 // Update routes one message to the part that owns it, decides whether the
@@ -94,6 +98,9 @@ func (m *Model) ageRefs() []time.Time {
 	if m.cat.fromDisk {
 		out = append(out, m.cat.listedAt)
 	}
+	if at := m.list.Scanned(); !at.IsZero() && m.list.ByData() {
+		out = append(out, at) // the title's "scan 5m ago"
+	}
 	for _, s := range m.charted() {
 		if st := m.store.Get(s.ID); st != nil && !st.Fetched.IsZero() {
 			out = append(out, st.Fetched)
@@ -110,6 +117,11 @@ func (m *Model) ageRefs() []time.Time {
 // View is the screen: the last frame when no message changed it since.
 // A frame is a pure function of the model.
 func (m *Model) View() tea.View {
+	if m.frame.quitting {
+		v := tea.NewView("")
+		v.AltScreen = true
+		return v
+	}
 	if m.frame.valid {
 		return m.frame.view
 	}

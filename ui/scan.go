@@ -50,8 +50,9 @@ func (m *Model) adoptScan(rep *monitor.Report) tea.Cmd {
 		}
 	}
 	m.list.SetFlags(flags)
+	m.list.SetScanned(m.c.Now())
 	m.list.Resort()
-	return m.save.markDirty()
+	return tea.Batch(m.save.markDirty(), m.ensureSeries()) // what the new order brought on screen
 }
 
 // toggleFlagged (A) shows only the segments the last scan flagged, or all.

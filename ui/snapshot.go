@@ -105,5 +105,6 @@ func (m *Model) quit() tea.Cmd {
 	if save := m.save.cmd(true); save != nil {
 		return save
 	}
+	m.frame.quitting = true
 	return tea.Quit
 }

@@ -80,10 +80,11 @@ func New(o Options) *Model {
 		m.save.write = o.SaveSnapshot
 	}
 	c.Styles = o.styles(c.IsDark)
+	m.status = statusbar.New(c)
 	m.list = segmentlist.New(c)
+	m.list.SetNotice(m.status.SetNotice)
 	m.store = series.New(o.Length, m.list)
 	m.live = live.New(c, o.Refresh, o.Offline)
-	m.status = statusbar.New(c)
 	m.chart = chartpane.New(c, m.store, o.Offline)
 	m.details = details.New(c, o.Cache, o.Offline)
 	m.help = help.New(c)
@@ -183,6 +184,11 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchlists.SavedMsg:
 		cmd, _ := m.watch.Update(msg)
 		return m, cmd
+	case QuitAllMsg:
+		if m.c.Hosted {
+			return m, nil // the host saves every workspace
+		}
+		return m, m.quit()
 	case saveSnapshotMsg:
 		m.save.pending = false
 		return m, m.save.cmd(false)
@@ -192,6 +198,7 @@ func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.status.SetNotice("could not save data for the next start: " + common.ShortError(msg.err))
 		}
 		if msg.quit {
+			m.frame.quitting = true
 			return m, tea.Quit
 		}
 		return m, cmd

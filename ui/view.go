@@ -142,8 +142,8 @@ func (m *Model) statusFields() (parts, optional []string) {
 		parts = append(parts, output.Plural(n, "alerted", "alerted"))
 	}
 	parts = append(parts, m.live.Status()...)
-	if n := m.store.Failing() + m.share.failing(m.chart.Solo()); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d failing", n))
+	if n := m.list.Failing() + m.share.failing(m.chart.Solo()); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d failing (%s finds them)", n, m.c.Keys.NextFailing.Help().Key))
 	}
 	if m.opts.NoMouse {
 		parts = append(parts, "mouse off")

@@ -155,6 +155,15 @@ func TestSavingOverAWatchlistAsksFirst(t *testing.T) {
 		t.Fatalf("an existing name was replaced without asking (%d saves)", saves)
 	}
 	mustContain(t, screen(m), "watchlist team exists (2 segments): enter replaces it · esc keeps it")
+	// At 80 columns the typed name stays whole; the notice shortens.
+	_, cmd := m.Update(windowSize(80, 24))
+	settle(t, m, cmd)
+	first := strings.Split(screen(m), "\n")[0]
+	if !strings.Contains(first, "team") || !strings.Contains(first, "exists") || !strings.Contains(first, "enter") {
+		t.Errorf("at 80 columns: %q", first)
+	}
+	_, cmd = m.Update(windowSize(140, 40))
+	settle(t, m, cmd)
 	press(t, m, "esc")
 	if saves != 0 || m.watch.Active() {
 		t.Fatalf("esc: %d saves, prompt open %v", saves, m.watch.Active())

@@ -26,6 +26,7 @@ type dashFlags struct {
 	exportDir string
 	watch     string
 	offline   bool
+	saves     *saveLog // every workspace's last save, shared by their options
 	// fresh is the global --fresh: nothing saved is loaded (what the
 	// dashboard learns is still saved on quit).
 	fresh bool
@@ -94,16 +95,19 @@ func (d *dashFlags) options(a *app, cfg config.Config, warn func(string)) (ui.Op
 	if d.fresh && d.offline {
 		return o, usageError("--fresh asks the API for everything and --offline for nothing: give one of them")
 	}
-	if store := snapshotStore(cfg, a.now); store != nil && d.fresh {
-		o.SaveSnapshot = store.Save
-	} else if store != nil {
-		snap, err := store.Load()
-		if err != nil {
-			warn("warning: " + err.Error())
-			o.Notice = strings.TrimPrefix(o.Notice+"; warning: "+err.Error(), "; ")
+	if store := snapshotStore(cfg, a.now); store != nil {
+		if !d.fresh {
+			snap, err := store.Load()
+			if err != nil {
+				warn("warning: " + err.Error())
+				o.Notice = strings.TrimPrefix(o.Notice+"; warning: "+err.Error(), "; ")
+			}
+			o.Snapshot = snap
 		}
-		o.Snapshot = snap
 		o.SaveSnapshot = store.Save
+		if d.saves != nil {
+			o.SaveSnapshot = d.saves.wrap(store.Path(), store.Save)
+		}
 	}
 	if d.offline && o.Snapshot == nil {
 		return o, errors.New("--offline: no saved data for this workspace yet; run segdash once online first")
@@ -131,11 +135,14 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 		return errors.New("the dashboard needs a terminal; for scripts use segdash check (see segdash check --help)")
 	}
 	d.fresh, _ = cmd.Flags().GetBool("fresh")
+	d.saves = &saveLog{}
 	opts, err := d.options(a, cfg, func(s string) { fmt.Fprintln(a.errw, "segdash: "+s) })
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithCancel(cmd.Context())
+	// A signal ends main's context; the dashboard's own goes on until it
+	// has saved as q does (quitOnSignal).
+	ctx, cancel := context.WithCancel(context.WithoutCancel(cmd.Context()))
 	defer cancel()
 	be, err := connect(cfg, a.now, demoClock(a.now), d.offline)
 	if err != nil {
@@ -150,8 +157,8 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 		// near what it uses, for little CPU.
 		debug.SetGCPercent(dashboardGCPercent)
 	}
-	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP
-	// does too, through main's context.
+	// A terminal that is gone (EIO on write) ends the dashboard; SIGHUP,
+	// SIGTERM and SIGINT quit it as q does, through main's context.
 	out := termwatch.Output(a.out, cancel)
 	var closers []func()
 	defer func() {
@@ -160,8 +167,16 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 		}
 	}()
 	root := a.dashboardModel(ctx, cfg, d, ui.New(opts), &closers)
-	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out), tea.WithFPS(ui.FPS))
+	// Bubble Tea's own signal handler would quit on SIGTERM without the
+	// save; quitOnSignal handles the signals instead.
+	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithInput(a.in), tea.WithOutput(out), tea.WithFPS(ui.FPS),
+		tea.WithoutSignalHandler())
+	stop := quitOnSignal(cmd.Context(), p, cancel)
 	err = runProgram(p)
+	stop()
+	if err == nil {
+		err = d.saves.err() // a failed save on quit is said after the screen is restored
+	}
 	if errors.Is(err, errDashboardPanic) && opts.Snapshot != nil {
 		if store := snapshotStore(cfg, a.now); store != nil {
 			err = fmt.Errorf("%w\n%s", err, setAside(store.Path(), a.now))

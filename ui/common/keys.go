@@ -5,6 +5,7 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is every binding of the dashboard, for dispatch and for help.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	NextFailing                             key.Binding
 	Select, Focus, ClearSelection           key.Binding
 	Filter, TagFilter, Sort, ReverseSort    key.Binding
 	Scan, Flagged                           key.Binding
@@ -17,6 +18,7 @@ type KeyMap struct {
 	Copy, Export, Mouse                     key.Binding
 	NextWatchlist, SaveWatchlist            key.Binding
 	Help, Quit, Escape                      key.Binding
+	Workspaces                              key.Binding
 }
 
 // NewKeyMap returns the dashboard's bindings.
@@ -27,10 +29,11 @@ func NewKeyMap() KeyMap {
 	return KeyMap{
 		Up:             b([]string{"up", "k"}, "↑/k", "up"),
 		Down:           b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:         b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
-		PageDown:       b([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+		PageUp:         b([]string{"pgup", "ctrl+u"}, "pgup/ctrl+u", "page up"),
+		PageDown:       b([]string{"pgdown", "ctrl+d"}, "pgdn/ctrl+d", "page down"),
 		Top:            b([]string{"home", "g"}, "g", "top"),
 		Bottom:         b([]string{"end", "G"}, "G", "bottom"),
+		NextFailing:    b([]string{"!"}, "!", "next failing row"),
 		Select:         b([]string{"space"}, "space", "select"),
 		Focus:          b([]string{"enter"}, "enter", "focus one / compare"),
 		ClearSelection: b([]string{"x"}, "x", "clear selection"),
@@ -63,7 +66,9 @@ func NewKeyMap() KeyMap {
 		SaveWatchlist:  b([]string{"W"}, "W", "save selection as watchlist"),
 		Help:           b([]string{"?"}, "?", "help"),
 		Quit:           b([]string{"q", "ctrl+c"}, "q", "quit"),
-		Escape:         b([]string{"esc"}, "esc", "back"),
+		Escape:         b([]string{"esc"}, "esc", "back: day cursor, focus, filter"),
+		// K is the workspace picker's (ui/workspaces), listed here for help.
+		Workspaces: b([]string{"K"}, "K", "pick a workspace (several in the config)"),
 	}
 }
 
@@ -75,9 +80,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the help screen, in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Mouse},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextFailing, k.Mouse},
 		{k.Select, k.Focus, k.ClearSelection, k.Filter, k.TagFilter, k.Sort, k.ReverseSort, k.Scan, k.Flagged, k.NextWatchlist, k.SaveWatchlist},
 		{k.Window, k.Back, k.Forward, k.ToNow, k.Earlier, k.Later, k.FirstDay, k.LastDay, k.Normalise, k.Details, k.Copy, k.Export},
-		{k.Previous, k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Help, k.Quit},
+		{k.Previous, k.Refresh, k.RefreshAll, k.Pause, k.Faster, k.Slower, k.Workspaces, k.Escape, k.Help, k.Quit},
 	}
 }

@@ -22,6 +22,8 @@ type Summary struct {
 	Loading bool
 	Stale   bool
 	Err     string
+	// Untracked: Braze refused the series for lack of analytics tracking.
+	Untracked bool
 }
 
 // Sink receives the summaries of the window shown.
@@ -211,18 +213,6 @@ func (s *Store) noteDay(newest client.Date) {
 	}
 }
 
-// Failing counts the series of the window shown whose last fetch failed
-// (their last good data, if any, stays on screen).
-func (s *Store) Failing() int {
-	n := 0
-	for k, st := range s.states {
-		if st.Err != nil && s.shown(k) {
-			n++
-		}
-	}
-	return n
-}
-
 // Version changes whenever a series shown (or the window) changes.
 func (s *Store) Version() int64 { return s.version }
 
@@ -263,6 +253,7 @@ func (st *State) summary() Summary {
 	if st.Err != nil {
 		sum.Err = st.Err.Error()
 		sum.Stale = true
+		sum.Untracked = IsTrackingError(st.Err)
 	}
 	if st.Series != nil && len(st.Series.Points) > 0 {
 		sum.HasData = true

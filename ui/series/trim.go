@@ -13,10 +13,13 @@ func (s *Store) Len() int { return len(s.states) }
 // the store holds what is charted, selected and on screen; the cache's
 // LRU keeps the rest, to be adopted again without a request. The list
 // keeps what it sorts by (latest size, change) but not the sparkline's
-// values, which come back with the series.
+// values, which come back with the series. Series whose last fetch failed
+// stay, so the failure is not forgotten.
 func (s *Store) Trim(keep func(id string) bool) {
 	for k, st := range s.states {
-		if keep(k.SegmentID) {
+		if keep(k.SegmentID) || st.failed() {
+			// A failure is kept until a fetch succeeds: the count of
+			// failing rows and their marks stay true off screen.
 			continue
 		}
 		if s.sink != nil && s.shown(k) {

@@ -34,6 +34,7 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case "ctrl+c", "q":
 		if m.models[m.active] == nil {
+			m.quitting = true
 			return tea.Quit
 		}
 		m.picker.open = false

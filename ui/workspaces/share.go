@@ -76,5 +76,6 @@ func (m *Model) quit(from int) tea.Cmd {
 			cmds = append(cmds, d.SaveNow())
 		}
 	}
+	m.quitting = true
 	return tea.Sequence(append(cmds, tea.Quit)...)
 }

@@ -46,6 +46,9 @@ type Model struct {
 	clock  func() time.Time
 	// lent is the window the dashboards off screen were last lent.
 	lent series.Window
+	// quitting: the saves before the end run under an empty frame, so
+	// that nothing of the dashboard reaches the shell's screen.
+	quitting bool
 }
 
 // New returns the dashboard over spaces, showing spaces[first] at start;
@@ -183,6 +186,11 @@ func (m *Model) switchTo(i int) tea.Cmd {
 
 // View draws the workspace on screen, or the picker over it.
 func (m *Model) View() tea.View {
+	if m.quitting {
+		v := tea.NewView("")
+		v.AltScreen = true
+		return v
+	}
 	if m.models[m.active] == nil {
 		v := tea.NewView(m.pickerView())
 		v.AltScreen = true

@@ -5,7 +5,6 @@
 package chartpane
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/segdash/segdash/client"
@@ -127,7 +126,15 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	untracked := Untracked(seg, state)
 	var cursorAt int
 	var showCursor bool
-	if state == nil || state.Series == nil || len(state.Series.Points) == 0 {
+	hasPoints := state != nil && state.Series != nil && len(state.Series.Points) > 0
+	if untracked && hasPoints {
+		// Zeros from an API that answers for untracked segments are no
+		// sizes: say so, and show no number, line or axis made of them.
+		out = append(out, "")
+		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
+		return append(out, wrapIn(st.Subtle, trackingHowTo, w)...)
+	}
+	if !hasPoints {
 		switch {
 		case untracked && (state == nil || !state.Loading):
 			out = append(out, "")
@@ -158,12 +165,9 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 		if prev.ok {
 			readings = append(readings, prev.reading(cursorAt))
 		}
-		out = append(out, " "+st.Text.Render(readout(dayLabel(pts, cursorAt), readings, w-2)))
-	}
-	if untracked {
-		// Zeros from an API that answers for untracked segments: say what
-		// they are before anyone reads them as sizes.
-		out = append(out, wrapIn(st.Warning, trackingZeros, w)...)
+		for _, l := range readout(dayLabel(pts, cursorAt), readings, w-2) {
+			out = append(out, " "+st.Text.Render(l))
+		}
 	}
 	stats := statLines(pts, w-1, prev.stat())
 	if h-len(out)-len(stats)-1 < output.ChartMinHeight {
@@ -180,10 +184,7 @@ func (m *Model) singleChart(seg client.Segment, w, h int) []string {
 	}
 	footer := m.footer(state)
 	chartH := h - len(out) - 1
-	caption := fmt.Sprintf("%s · estimated daily size, %s", output.Truncate(name, max(8, w/3)), m.store.Label())
-	if m.normal {
-		caption = output.Truncate(name, max(8, w/3)) + " · indexed to 100 at the window's start"
-	}
+	caption := captionFor(output.Truncate(name, max(8, w/3)), m.store.Label(), m.normal, w)
 	color := !st.Theme.Mono
 	series := st.Theme.Series
 	lineColor := common.ChartColor(series, 0)
@@ -235,4 +236,26 @@ func (m *Model) footer(s *series.State) string {
 		parts = append(parts, "refreshing…")
 	}
 	return st.Subtle.Render(" " + strings.Join(parts, " · "))
+}
+
+// captionRoom is what the chart's axis labels and margins take from the
+// pane's width under the plot, where the caption is centred.
+const captionRoom = 16
+
+// captionFor is the chart's caption, shortened by meaning to fit a pane
+// of w cells: the name, what is drawn and the window; then what is drawn
+// (the pane's title names the segment); then the window alone. It is
+// never cut mid-word.
+func captionFor(name, window string, normal bool, w int) string {
+	what := "estimated daily size, " + window
+	if normal {
+		what = "indexed to 100 at the window's start, " + window
+	}
+	options := []string{name + " · " + what, what, window}
+	for _, c := range options {
+		if output.Width(c) <= w-captionRoom {
+			return c
+		}
+	}
+	return options[len(options)-1]
 }

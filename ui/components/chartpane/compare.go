@@ -134,7 +134,9 @@ func (m *Model) compareChart(segs []entry, in Input, w, h int) []string {
 	}
 	cursorAt, showCursor := m.cursorDay(longest(lines))
 	if showCursor {
-		out = append(out, " "+compareReadout(lines, cursorAt, !st.Theme.Mono, m.normal, w-2))
+		for _, l := range compareReadout(lines, cursorAt, !st.Theme.Mono, m.normal, w-2) {
+			out = append(out, " "+l)
+		}
 	}
 	chartH := h - len(out) - 1
 	c, plot := output.ChartPlot(lines, output.ChartOptions{Width: w - 1, Height: chartH, Normalise: m.normal,

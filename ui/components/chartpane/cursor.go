@@ -1,8 +1,6 @@
 package chartpane
 
 import (
-	"strings"
-
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -98,8 +96,24 @@ func dayLabel(pts []client.Point, day int) string {
 
 // readout joins the cursor's day and the readings after the ┊ that marks
 // it on the chart, cut to width cells.
-func readout(day string, readings []string, width int) string {
-	return output.Truncate("┊ "+day+"  "+strings.Join(readings, "  "), width)
+//
+// Readings that do not fit beside the others go on the next line, whole:
+// a reading is cut only when it alone is wider than the pane, so a
+// number is never cut off mid-way for want of room beside another.
+func readout(day string, readings []string, width int) []string {
+	lines := []string{"┊ " + day}
+	for _, r := range readings {
+		last := &lines[len(lines)-1]
+		if output.Width(*last)+2+output.Width(r) <= width {
+			*last += "  " + r
+			continue
+		}
+		lines = append(lines, "  "+r)
+	}
+	for i, l := range lines {
+		lines[i] = output.Truncate(l, width)
+	}
+	return lines
 }
 
 // longest is the number of days of the longest line (the chart's x axis).
@@ -113,7 +127,7 @@ func longest(lines []output.Line) int {
 
 // compareReadout is the cursor's day and each compared line's value
 // after its legend marker, in the chart's order.
-func compareReadout(lines []output.Line, day int, colored, indexed bool, width int) string {
+func compareReadout(lines []output.Line, day int, colored, indexed bool, width int) []string {
 	var label string
 	var readings []string
 	for i, l := range lines {

@@ -2,7 +2,6 @@ package chartpane
 
 import (
 	"errors"
-	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -15,7 +14,7 @@ import (
 // no daily sizes for it, and asking again will not change that.
 const (
 	trackingOff   = "Analytics tracking is off for this segment in Braze: it keeps no size history for it, so there is nothing to chart and segdash does not ask again."
-	trackingZeros = "Analytics tracking is off for this segment in Braze: these zeros are not its size."
+	trackingZeros = "Analytics tracking is off for this segment in Braze: it keeps no size history for it, and the zeros the API sends are not its size, so there is nothing to chart."
 	trackingHowTo = `To turn it on: in the Braze dashboard open the segment's settings and switch on "Analytics Tracking" (an app can track at most 25 segments); sizes are recorded from the next day on.`
 )
 
@@ -25,15 +24,7 @@ func Untracked(seg client.Segment, st *series.State) bool {
 	if !seg.AnalyticsTrackingEnabled {
 		return true
 	}
-	return st != nil && IsTrackingError(st.Err)
-}
-
-// IsTrackingError reports Braze's refusal of a series for a segment
-// without analytics tracking (a 400 that says so).
-func IsTrackingError(err error) bool {
-	var ce *client.Error
-	return errors.As(err, &ce) && errors.Is(err, client.ErrBadRequest) &&
-		strings.Contains(strings.ToLower(ce.Message), "analytics tracking")
+	return st != nil && series.IsTrackingError(st.Err)
 }
 
 // hintOf is the client's advice for err ("check the API key, …"), if any.

@@ -83,10 +83,11 @@ func (m *Model) View() string {
 	for _, p := range []string{
 		"Sizes are Braze's daily estimates; the newest point is yesterday's.",
 		"Rows show: name, tags, trend over the window, latest size, the newest day's change (DAY Δ), the change over the window (absolute and percent where there is room).",
+		"TREND/w: each cell is a week's mean (TREND/2w two weeks), ending on the newest day, so the weekday rhythm draws no false pattern; TREND/d: one cell a day, over the newest days that fit.",
 		"A row without numbers says why: — not asked yet (below the screen), loading, no data in the window, ! error, untracked (Braze keeps no history without Analytics Tracking).",
-		"Sorting by size or change orders the loaded rows; the others follow in the API's order, and the title says how many are loaded. o reverses the order.",
+		"Sorting by size or change orders the rows whose numbers are known: the loaded rows, and after a scan (S) every scanned row, with the scan's age in the title; without a scan the others follow in the API's order and the title says how many are loaded. o reverses the order.",
 		"In the filter and tag prompts letters are typed; ↑/↓, ctrl+j/k and pgup/pgdn move the list; enter applies, esc clears.",
-		"! marks a segment whose last refresh failed (its last good data stays).",
+		"! marks a segment whose last refresh failed (its last good data stays) until a refresh succeeds; the status bar counts them and the ! key jumps to the next one.",
 		"K picks another workspace, when the config file names several; each keeps its own list, filter, window and selection.",
 		"The selection spans the workspaces: the chart compares what is selected in every workspace, in the window on screen, each line named by its workspace (us · VIP). x clears it in every workspace; W saves the part on screen (a watchlist belongs to one workspace); y and e export every series on the chart, with a workspace column.",
 	} {

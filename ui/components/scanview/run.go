@@ -198,7 +198,7 @@ func (m *Model) finished(rep *monitor.Report) tea.Cmd {
 	sum := output.ScanSummary{Scope: m.scope.Label, Length: o.Length, Through: rep.Through.String(),
 		Total: rep.Total, Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled,
 		Warnings: monitor.UnmatchedAll(o.Rules, m.scope.All, o.Watchlists)}
-	m.Finish(sum, rows)
+	m.Finish(sum, rows, monitor.IncidentRows(rep.Results, monitor.Incidents(rep.Results, 0)))
 	note := fmt.Sprintf("scan done: %s of %s alerted", output.Grouped(int64(alerted)), output.Grouped(int64(rep.Total)))
 	if rep.Cancelled {
 		note = fmt.Sprintf("scan stopped: %s of %s not reached; %s alerted", output.Grouped(int64(rep.Total-rep.Done)),

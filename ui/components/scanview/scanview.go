@@ -69,6 +69,8 @@ type Model struct {
 	joined   bool
 	summary  output.ScanSummary
 	rows     []monitor.Row
+	// incidents are the scan's segments that moved together, shown first.
+	incidents []monitor.IncidentRow
 }
 
 // New returns a closed scan view.
@@ -96,9 +98,10 @@ func (m *Model) Running(p monitor.Progress) { m.phase, m.progress = Running, p }
 // then leaves it instead of stopping it.
 func (m *Model) SetJoined(joined bool) { m.joined = joined }
 
-// Finish shows the answer of a scan.
-func (m *Model) Finish(sum output.ScanSummary, rows []monitor.Row) {
-	m.phase, m.summary, m.rows = Finished, sum, rows
+// Finish shows the answer of a scan: its incidents (segments that moved
+// together) first, then its table.
+func (m *Model) Finish(sum output.ScanSummary, rows []monitor.Row, incidents []monitor.IncidentRow) {
+	m.phase, m.summary, m.rows, m.incidents = Finished, sum, rows, incidents
 	m.progress = monitor.Progress{Done: sum.Done, Total: sum.Total, Failed: sum.Failed}
 	m.vp.GotoTop()
 }
@@ -195,6 +198,7 @@ func (m *Model) View() string {
 		}
 	case Finished:
 		var b strings.Builder
+		writeIncidents(&b, m.incidents, max(40, w-1))
 		_ = output.WriteScan(&b, "table", m.summary, m.rows, 10, max(40, w-1))
 		m.vp.SetWidth(w)
 		m.vp.SetHeight(max(1, h-2))
@@ -203,6 +207,30 @@ func (m *Model) View() string {
 		hint("↑/↓ scroll · esc close · A alerted rows only")
 	}
 	return common.Block(lines, w, h)
+}
+
+// writeIncidents writes the incidents (segments that moved together on
+// one day) before the table: one event, not a row for each segment.
+func writeIncidents(b *strings.Builder, incs []monitor.IncidentRow, w int) {
+	if len(incs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "INCIDENTS (%d): segments that moved together\n", len(incs))
+	for _, in := range incs {
+		for i, l := range common.Wrap(output.SafeText(in.Summary), w-2) {
+			if i == 0 {
+				b.WriteString("• " + l + "\n")
+			} else {
+				b.WriteString("  " + l + "\n")
+			}
+		}
+		names := make([]string, len(in.Segments))
+		for i, s := range in.Segments {
+			names[i] = output.SafeText(s.SegmentName)
+		}
+		b.WriteString("  " + output.Truncate(strings.Join(names, ", "), w-2) + "\n")
+	}
+	b.WriteString("\n")
 }
 
 func plural(n int) string {

@@ -2,6 +2,7 @@ package scanview
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -86,7 +87,7 @@ func TestFinishedScrollsAndReopens(t *testing.T) {
 		}
 		rows = append(rows, monitor.RowOf(r))
 	}
-	m.Finish(output.ScanSummary{Scope: "all segments", Length: 30, Through: "2026-11-15", Total: 30, Done: 30}, rows)
+	m.Finish(output.ScanSummary{Scope: "all segments", Length: 30, Through: "2026-11-15", Total: 30, Done: 30}, rows, nil)
 	out := plain(m.View())
 	if !strings.Contains(out, "scan of all segments: 30 segments") || !strings.Contains(out, "ALERTS (1)") ||
 		!strings.Contains(out, "floor: size 1,030 is below 5,000") {
@@ -107,5 +108,37 @@ func TestFinishedScrollsAndReopens(t *testing.T) {
 	}
 	if fresh := newView(); fresh.Reopen() {
 		t.Error("nothing to reopen before a scan")
+	}
+}
+
+// TestIncidentsComeFirst: segments that moved together on one day show as
+// one incident, named by its summary and members, before the table.
+func TestIncidentsComeFirst(t *testing.T) {
+	m := newView()
+	day := client.Date{Year: 2026, Month: 11, Day: 15}
+	var results []monitor.Result
+	for i := range 4 {
+		seg := client.Segment{ID: fmt.Sprint("w", i), Name: fmt.Sprint("Warehouse ", i), Tags: []string{"warehouse"},
+			AnalyticsTrackingEnabled: true}
+		results = append(results, monitor.Result{Segment: seg, Done: true,
+			Stats: monitor.Stats{HasLatest: true, Latest: client.Point{Day: day, Size: 510_000},
+				HasDay: true, DayChange: -490_000, DayPct: -49},
+			Alerts: []monitor.Alert{{Rule: "drop", Reason: "fell 49%", Severity: monitor.Warning}}})
+	}
+	var rows []monitor.Row
+	for _, r := range results {
+		rows = append(rows, monitor.RowOf(r))
+	}
+	incs := monitor.IncidentRows(results, monitor.Incidents(results, 0))
+	if len(incs) != 1 {
+		t.Fatalf("setup: %d incidents", len(incs))
+	}
+	m.SetSize(100, 30)
+	m.c.Width, m.c.Height = 100, 30
+	m.Finish(output.ScanSummary{Scope: "all segments", Length: 30, Through: "2026-11-15", Total: 4, Done: 4}, rows, incs)
+	out := plain(m.View())
+	i, a := strings.Index(out, "INCIDENTS (1)"), strings.Index(out, "ALERTS")
+	if i < 0 || a < 0 || i > a || !strings.Contains(out, "4 segments tagged warehouse") || !strings.Contains(out, "Warehouse 0, Warehouse 1") {
+		t.Fatalf("incidents not first:\n%s", out)
 	}
 }

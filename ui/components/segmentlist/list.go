@@ -6,6 +6,9 @@ package segmentlist
 import (
 	"slices"
 	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
@@ -33,6 +36,8 @@ type Model struct {
 	only     bool              // show only flagged segments
 	width    int
 	height   int
+	notice   func(string) tea.Cmd // the status bar's, if set
+	scanAt   time.Time            // when a scan's numbers came in, if ever
 }
 
 // New returns an empty list drawn with c's styles.

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -76,16 +78,38 @@ func (m *Model) SortBrief() string {
 	return fmt.Sprintf("sorted by %s %s", m.sortBy, m.arrow())
 }
 
-// SortLabel is SortBrief with what a data sort covers: it orders only the
-// rows whose series are loaded, "sorted by size ↓ among 312 loaded of
-// 10,000".
+// SortLabel is SortBrief with what a data sort covers. It orders only
+// the rows whose numbers are known: those fetched, and after a scan every
+// row it scanned (its numbers as old as the scan: "sorted by size ↓ ·
+// scan 5m ago"). Without a scan it says how many rows it orders and how
+// to order them all: "sorted by size ↓ among 312 loaded of 10,000 · S
+// orders all".
 func (m *Model) SortLabel() string {
-	if !m.sortBy.byData() || m.loaded == len(m.view) {
+	switch {
+	case !m.sortBy.byData():
 		return m.SortBrief()
+	case m.loaded < len(m.view):
+		return fmt.Sprintf("%s among %s loaded of %s · %s orders all", m.SortBrief(),
+			output.Grouped(int64(m.loaded)), output.Grouped(int64(len(m.view))), m.c.Keys.Scan.Help().Key)
+	case !m.scanAt.IsZero():
+		ago := common.Ago(m.c.Now().Sub(m.scanAt))
+		if ago == "now" {
+			ago = "just now"
+		}
+		return fmt.Sprintf("%s · scan %s", m.SortBrief(), ago)
 	}
-	return fmt.Sprintf("%s among %s loaded of %s", m.SortBrief(),
-		output.Grouped(int64(m.loaded)), output.Grouped(int64(len(m.view))))
+	return m.SortBrief()
 }
+
+// ByData reports whether the list is sorted by the series' data.
+func (m *Model) ByData() bool { return m.sortBy.byData() }
+
+// SetScanned notes when the numbers of a scan were given to the list (its
+// rows not fetched since sort by them).
+func (m *Model) SetScanned(at time.Time) { m.scanAt = at }
+
+// Scanned is when a scan's numbers came in (zero: never).
+func (m *Model) Scanned() time.Time { return m.scanAt }
 
 // sortView orders m.view (filtered, in API order). Every order is stable:
 // equal rows keep the API's order, so that rows do not reshuffle when data
@@ -134,8 +158,8 @@ func (m *Model) sortByData(dir int) {
 		default:
 			keys[i] = key{rank: 1}
 		}
-		if s.HasData {
-			m.loaded++
+		if s.HasData || s.Untracked || !m.all[i].AnalyticsTrackingEnabled {
+			m.loaded++ // an untracked segment has nothing to load
 		}
 	}
 	slices.SortStableFunc(m.view, func(a, b int) int {

@@ -33,7 +33,7 @@ func TestDataSortRowsWithoutDataLastSaidAndStable(t *testing.T) {
 	if got := order(m); got != "id1,id4,id0,id2,id3,id5" {
 		t.Fatalf("size order %s", got)
 	}
-	if l := m.SortLabel(); l != "sorted by size ↓ among 2 loaded of 6" {
+	if l := m.SortLabel(); l != "sorted by size ↓ among 2 loaded of 6 · S orders all" {
 		t.Errorf("label %q", l)
 	}
 	m.SetSize(80, 10)
@@ -56,7 +56,7 @@ func TestDataSortRowsWithoutDataLastSaidAndStable(t *testing.T) {
 	if got := order(m); got != "id4,id2,id1,id0,id3,id5" {
 		t.Errorf("reversed: %s", got)
 	}
-	if l := m.SortLabel(); l != "sorted by size ↑ among 3 loaded of 6" {
+	if l := m.SortLabel(); l != "sorted by size ↑ among 3 loaded of 6 · S orders all" {
 		t.Errorf("reversed label %q", l)
 	}
 	m.CycleSort() // change, largest rise first again

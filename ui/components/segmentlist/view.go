@@ -57,7 +57,7 @@ func (m *Model) Header() string {
 		b.WriteString(" " + output.PadRight("TAGS", c.tags))
 	}
 	if c.spark > 0 {
-		b.WriteString(" " + output.PadRight("TREND", c.spark))
+		b.WriteString(" " + output.PadRight(output.Truncate(trendHeader(m.trendDays(), c.spark), c.spark), c.spark))
 	}
 	b.WriteString(" " + output.PadLeft(arrow(SortSize, "SIZE"), c.size))
 	if c.day > 0 {
@@ -84,8 +84,7 @@ func (m *Model) rowCells(s client.Segment, c columns) cells {
 	sum, known := m.sums[s.ID]
 	// Braze keeps no history without analytics tracking; the mark stays
 	// even when a stand-in answers with zeros.
-	out := cells{untracked: !s.AnalyticsTrackingEnabled ||
-		sum.Err != "" && strings.Contains(strings.ToLower(sum.Err), "analytics tracking")}
+	out := cells{untracked: !s.AnalyticsTrackingEnabled || sum.Untracked}
 	switch {
 	case sum.HasData:
 		out.size = output.HumanCount(sum.Latest)
@@ -100,7 +99,7 @@ func (m *Model) rowCells(s client.Segment, c columns) cells {
 			out.day = output.ChangeOf(sum.Values[n-2], sum.Values[n-1]).PctString()
 		}
 		if c.spark > 0 {
-			out.spark = output.Sparkline(sum.Values, c.spark)
+			out.spark = trend(sum.Values, c.spark)
 		}
 		if out.untracked {
 			// Zeros from a stand-in are no sizes: say so, show none.

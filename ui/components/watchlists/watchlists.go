@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/ui/common"
@@ -241,7 +242,21 @@ func (m *Model) View() string {
 	if wl == nil {
 		return m.prompt.View()
 	}
-	c := fmt.Sprintf("  watchlist %s exists (%s): enter replaces it · esc keeps it", output.SafeText(wl.Name),
-		output.Plural(len(wl.Segments), "segment", "segments"))
-	return common.Spread(m.prompt.View(), m.c.Styles.Warning.Render(c), m.c.Width)
+	// The typed name stays whole: the notice shortens by meaning to the
+	// room left beside it.
+	left := m.prompt.View()
+	room := m.c.Width - output.Width(strings.TrimRight(ansi.Strip(left), " ")) - 1
+	n := output.Plural(len(wl.Segments), "segment", "segments")
+	var c string
+	for _, c = range []string{
+		fmt.Sprintf("  watchlist %s exists (%s): enter replaces it · esc keeps it", output.SafeText(wl.Name), n),
+		fmt.Sprintf("  exists (%s): enter replaces it · esc keeps it", n),
+		"  exists: enter replaces · esc keeps",
+		" exists: enter/esc",
+	} {
+		if output.Width(c) <= room {
+			break
+		}
+	}
+	return common.Spread(left, m.c.Styles.Warning.Render(c), m.c.Width)
 }
