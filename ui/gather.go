@@ -108,7 +108,7 @@ func fetchOne(ctx context.Context, cache *client.Cache, k client.SeriesKey, toke
 	ctx = client.WithRequestTimeout(ctx, timeout)
 	s, err := cache.Window(ctx, k.SegmentID, k.Length, k.EndingAt, maxAge)
 	if errors.Is(err, context.DeadlineExceeded) {
-		err = fmt.Errorf("no answer within %v (timed out); retrying", timeout)
+		err = fmt.Errorf("%s; retrying", client.TimedOutText(timeout))
 	}
 	msg := seriesLoadedMsg{key: k, token: token, series: s, err: err}
 	if err == nil && k.Length <= client.MaxLength && k.EndingAt.IsZero() {

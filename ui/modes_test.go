@@ -68,13 +68,13 @@ func TestMouseOffSaidOnce(t *testing.T) {
 	}
 }
 
-// TestDemoSaysItsDatesAreSimulated: the demo's time-lapse dates run past
-// today; the title says so.
-func TestDemoSaysItsDatesAreSimulated(t *testing.T) {
+// TestDemoSaysItsDataIsADemo: the demo's segments and sizes are made up;
+// the title says so, and how to see one's own.
+func TestDemoSaysItsDataIsADemo(t *testing.T) {
 	e := newTestEnv(t, 300)
 	m := e.newTestModel(Options{Demo: true})
 	start(t, m, 140, 40)
-	if title := strings.Split(screen(m), "\n")[0]; !strings.Contains(title, "DEMO  simulated dates") {
+	if title := strings.Split(screen(m), "\n")[0]; !strings.Contains(title, "DEMO  demo data · set BRAZE_API_KEY") {
 		t.Errorf("title: %q", title)
 	}
 }

@@ -157,8 +157,8 @@ func (c Config) Source(key string) string {
 	return s
 }
 
-// DemoPace speeds the demo up to its time-lapse data: a refresh every
-// simulated day, unless the file or a flag set the pace.
+// DemoPace refreshes the demo as often as its newest sizes move (every
+// day, e.g. 10 s), unless the file or a flag set the pace.
 func (c *Config) DemoPace(day time.Duration) {
 	if !c.Demo {
 		return
