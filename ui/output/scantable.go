@@ -188,16 +188,18 @@ func scanColumns(sections [][]monitor.Row, width int) ([]scanColumn, int) {
 		{"WINDOW Δ", 15, func(r monitor.Row) string { return changeCell(r.WindowChange, r.WindowChangePct) }},
 		{"SCORE", 6, scoreCell},
 	}
-	if width <= 0 {
-		nameW := 12
-		for _, sec := range sections {
-			for _, r := range sec {
-				nameW = max(nameW, Width(rowName(r)))
-				for i, c := range cols {
-					cols[i].width = max(c.width, Width(c.cell(r)))
-				}
+	// A number is never cut: every column is at least as wide as its
+	// widest cell; only names shorten to fit.
+	nameW := 12
+	for _, sec := range sections {
+		for _, r := range sec {
+			nameW = max(nameW, Width(rowName(r)))
+			for i, c := range cols {
+				cols[i].width = max(c.width, Width(c.cell(r)))
 			}
 		}
+	}
+	if width <= 0 {
 		return cols, nameW
 	}
 	colsW := func() int {
