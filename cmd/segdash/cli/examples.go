@@ -8,7 +8,8 @@ func defaultExamples() map[string]string {
   segdash -w eu --watch morning  # workspace eu, watchlist morning selected
   segdash --offline              # only the data saved by the last run`,
 		"segdash serve": `  segdash serve                  # on 127.0.0.1:23234
-  ssh -t -p 23234 localhost`,
+  ssh -t -p 23234 localhost
+  segdash serve --authorized-keys ~/.ssh/authorized_keys --metrics 127.0.0.1:9464`,
 		"segdash workspaces": `  segdash workspaces
   segdash workspaces --check`,
 		"segdash demo-api": `  segdash demo-api
