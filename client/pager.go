@@ -16,9 +16,10 @@ const MaxPages = 1000
 // pager lists every segment page by page, up to ahead pages in flight from
 // the first page on: the API gives no total, and a listing is bound by
 // round trips, not by CPU. It stops launching pages at the first short
-// page it sees, so a cold listing asks for at most ahead-1 pages past the
-// end; and it never runs more than 2×ahead pages beyond the first one
-// missing, so a slow page or a server repeating itself costs a bounded
+// page it sees; and it never runs ahead pages or more beyond the first one
+// missing, so a listing asks for at most ahead-1 pages past its end even
+// when a server answers out of order (a later page full, an earlier one
+// short), and a slow page or a server repeating itself costs a bounded
 // number of requests and pages held. Pages known to exist (from the last
 // listing) are fetched the same way; past them a page is asked for only
 // once the last known page came back full (the workspace grew), so a
@@ -119,7 +120,7 @@ func (p *pager) run(ctx context.Context) ([]Segment, error) {
 
 // mayStart reports whether page may be requested now.
 func (p *pager) mayStart(page, inflight int) bool {
-	if inflight >= p.ahead || (p.short >= 0 && page > p.short) || page >= p.stitched+2*p.ahead {
+	if inflight >= p.ahead || (p.short >= 0 && page > p.short) || page >= p.stitched+p.ahead {
 		return false
 	}
 	if p.known > 0 && page >= p.known {
