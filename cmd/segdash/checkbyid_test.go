@@ -13,7 +13,7 @@ import (
 
 // TestCheckByIDAsksNameAndSeriesAtOnce: by id, the series request is sent
 // before the name (details) has been answered, so check costs one round
-// trip of latency, not two (issue 11). The stand-in holds each details
+// trip of latency, not two. The stand-in holds each details
 // answer until the series request has arrived.
 func TestCheckByIDAsksNameAndSeriesAtOnce(t *testing.T) {
 	h, env := apiEnv(t, brazetest.Options{})
