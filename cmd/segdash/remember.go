@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -31,4 +32,9 @@ func (a *app) remember(cmd *cobra.Command, cfg config.Config, be *backend) (save
 			fmt.Fprintln(a.errw, "segdash: warning: saving what this run learnt: "+output.SafeText(err.Error()))
 		}
 	}
+}
+
+// snapshotStore is config.SnapshotStore, by the name the commands use.
+func snapshotStore(cfg config.Config, now func() time.Time) *snapshot.Store {
+	return config.SnapshotStore(cfg, now)
 }
