@@ -177,52 +177,15 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 // one, def (a name, or "") serves the other user names.
 // With f.metricsLn it serves the metrics there too.
 func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.Config, def string, ln net.Listener, logger *slog.Logger) error {
-	closeAll := func() {
-		ln.Close()
-		if f.metricsLn != nil {
-			f.metricsLn.Close()
-		}
-	}
-	hostKey, err := sshserve.HostKeyPath(f.hostKey, config.Dirs(a.getenv, os.UserConfigDir))
-	if err != nil {
-		closeAll()
-		return fmt.Errorf("--host-key: %w", err)
-	}
-	signer, err := sshserve.LoadHostKey(hostKey)
-	if err != nil {
-		closeAll()
-		return fmt.Errorf("--host-key %s: %w", hostKey, err)
-	}
-	var m *metrics.Metrics
-	var observer sshserve.Observer
-	if f.metricsLn != nil {
-		m = metrics.New()
-		observer = m
-	}
-	spaces, err := serving.Connect(ctx, cfgs, serving.Options{Now: a.now, UserAgent: "segdash/" + version(), Metrics: m,
-		Warn: func(msg string) { logger.Warn(msg) }})
-	defer spaces.Close()
-	if err != nil {
-		closeAll()
-		return err
-	}
-	defer spaces.SaveAll(logger)
-	if m != nil {
-		stop, err := serving.StartMetrics(ctx, f.metricsLn, m, spaces, serving.MetricsOptions{Every: f.scanEvery, Ticker: f.scanTicker, Now: a.now, Log: logger})
-		if err != nil {
-			ln.Close()
-			return fmt.Errorf("--metrics: %w", err)
-		}
-		defer stop()
-	}
-	return sshserve.Serve(ctx, ln, sshserve.Config{
-		HostKey: signer, HostKeyPath: hostKey,
-		AuthorizedKeys: f.authorizedKeys, AllowAnyKey: f.allowAnyKey,
-		Workspaces: spaces.SSH(), Default: def,
-		MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
-		ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
-		MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP,
-		SessionRequests: serving.SessionRequests(f.sessionRequests, cfgs), Observer: observer, Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
+	return serving.Serve(ctx, ln, cfgs, serving.ServeOptions{
+		SSH: sshserve.Config{AuthorizedKeys: f.authorizedKeys, AllowAnyKey: f.allowAnyKey, Default: def,
+			MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
+			ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
+			MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP, SessionRequests: f.sessionRequests,
+			Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck},
+		HostKey: f.hostKey, ConfigDirs: config.Dirs(a.getenv, os.UserConfigDir),
+		MetricsListener: f.metricsLn, ScanEvery: f.scanEvery, ScanTicker: f.scanTicker,
+		UserAgent: "segdash/" + version(), Exec: a.execOverSSH,
 	})
 }
 
