@@ -108,7 +108,7 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	}
 	for i := range cfgs {
 		printWarnings(a.errw, cfgs[i])
-		if err := serving.CheckKeys(cfgs[i]); err != nil {
+		if err := serving.CheckKeys("workspace "+cfgs[i].Workspace+": authorized_keys", cfgs[i].AuthorizedKeys); err != nil {
 			return err
 		}
 		cfgs[i].DemoPace(config.DemoDay)
@@ -155,16 +155,7 @@ func (f *serveFlags) validate() error {
 			return usageError("--metrics %q: want HOST:PORT, such as 127.0.0.1:9464", f.metrics)
 		}
 	}
-	if f.authorizedKeys != "" {
-		n, err := sshserve.CountAuthorizedKeys(f.authorizedKeys)
-		if err != nil {
-			return fmt.Errorf("--authorized-keys %s: %w", f.authorizedKeys, err)
-		}
-		if n == 0 {
-			return fmt.Errorf("--authorized-keys %s holds no public key", f.authorizedKeys)
-		}
-	}
-	return nil
+	return serving.CheckKeys("--authorized-keys", f.authorizedKeys)
 }
 
 // serve runs the SSH server on ln until ctx ends, then shuts down: stop

@@ -98,18 +98,19 @@ func (ws Workspaces) SSH() []sshserve.Workspace {
 	return out
 }
 
-// CheckKeys checks a workspace's own authorized keys file at start, as
-// serve does --authorized-keys.
-func CheckKeys(cfg config.Config) error {
-	if cfg.AuthorizedKeys == "" {
+// CheckKeys checks at start that the authorized keys file at path (""
+// for none) holds a public key; what names it in the error
+// ("--authorized-keys", "workspace eu: authorized_keys").
+func CheckKeys(what, path string) error {
+	if path == "" {
 		return nil
 	}
-	n, err := sshserve.CountAuthorizedKeys(cfg.AuthorizedKeys)
+	n, err := sshserve.CountAuthorizedKeys(path)
 	switch {
 	case err != nil:
-		return fmt.Errorf("workspace %s: authorized_keys %s: %w", cfg.Workspace, cfg.AuthorizedKeys, err)
+		return fmt.Errorf("%s %s: %w", what, path, err)
 	case n == 0:
-		return fmt.Errorf("workspace %s: authorized_keys %s holds no public key", cfg.Workspace, cfg.AuthorizedKeys)
+		return fmt.Errorf("%s %s holds no public key", what, path)
 	}
 	return nil
 }
