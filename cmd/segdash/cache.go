@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client/snapshot"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 // newCacheCmd is `segdash cache`: where the data kept between runs lives,
@@ -67,6 +68,6 @@ process finishes first.`,
 			return nil
 		},
 	})
-	hideGlobalFlags(c)
+	cli.HideGlobalFlags(c)
 	return c
 }

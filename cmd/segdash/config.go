@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
@@ -112,60 +111,22 @@ func configError(err error) error {
 	return &codeError{code: exitError, err: err}
 }
 
-// backend is a ready client and cache, with the demo server behind them
-// when there is no key.
+// backend is a connected config.Backend; cache is its Cache, by the
+// name the commands use.
 type backend struct {
+	*config.Backend
 	cache *client.Cache
-	demo  *brazetest.Server
 }
 
-// Close releases the backend's connections and its demo server.
-func (b *backend) Close() {
-	if b.cache != nil {
-		b.cache.Client().CloseIdleConnections()
-	}
-	if b.demo != nil {
-		b.demo.Close()
-	}
-}
-
-// demoOptions is the built-in demo workspace; now is the API's clock.
-func demoOptions(now func() time.Time) brazetest.Options {
-	ws := brazetest.NewWorkspace(42, 300)
-	// A few segments break on the newest day, whatever day it is when the
-	// demo runs, so that a scan always has something to find; the newest
-	// day's sizes move a little every demoDay, so that the demo is live.
-	// Three more that share a tag fall together: the scan's incident.
-	ws.PlantRollingBreaks(client.DateOf(now()).AddDays(-1))
-	ws.PlantRollingIncident(client.DateOf(now()).AddDays(-1))
-	return brazetest.Options{Workspace: ws, Now: now, Drift: demoDay}
-}
-
-// connect builds the client and cache for cfg, with the cache on clock
-// now. In demo mode it starts the stand-in on loopback with clock demoNow.
-// offline makes the cache refuse every request; opts are the client's
-// further options (serve's request counter).
+// connect builds the client and cache for cfg (config.Connect), with the
+// cache on clock now and the demo API on demoNow. offline makes the cache
+// refuse every request; opts are the client's further options.
 func connect(cfg config.Config, now, demoNow func() time.Time, offline bool, opts ...client.Option) (*backend, error) {
-	b := &backend{}
-	endpoint, key := cfg.Endpoint, cfg.APIKey
-	if cfg.Demo && !offline {
-		srv, err := brazetest.Start("127.0.0.1:0", demoOptions(demoNow))
-		if err != nil {
-			return nil, fmt.Errorf("starting the built-in demo API: %w", err)
-		}
-		b.demo = srv
-		endpoint, key = srv.URL, srv.Key
-	}
-	if endpoint == "" { // offline demo: a client that is never used
-		endpoint, key = "http://127.0.0.1:1", "offline"
-	}
-	c, err := client.New(endpoint, key, append([]client.Option{client.WithUserAgent("segdash/" + version())}, opts...)...)
+	b, err := config.Connect(cfg, config.ConnectOptions{Now: now, DemoNow: demoNow, Offline: offline, UserAgent: "segdash/" + version(), Client: opts})
 	if err != nil {
-		b.Close()
 		return nil, err
 	}
-	b.cache = client.NewCache(c, client.CacheOptions{TTL: cfg.CacheTTL, MaxInFlight: cfg.Concurrency, Offline: offline, Now: now})
-	return b, nil
+	return &backend{Backend: b, cache: b.Cache}, nil
 }
 
 // announce tells, on stderr, the config's warnings and that the demo's

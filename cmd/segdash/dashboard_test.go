@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,9 +8,8 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/cmd/segdash/dash"
 )
 
 func TestDashboardFlagErrors(t *testing.T) {
@@ -70,7 +68,7 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 	if !strings.Contains(o.Notice, "chmod 600") || !strings.Contains(o.Notice, "moved to") {
 		t.Errorf("start-up notice %q", o.Notice)
 	}
-	d.offline = true
+	d.Offline = true
 	if _, err := d.options(&app{getenv: func(string) string { return "" }, now: time.Now}, cfg, func(string) {}); err == nil || !strings.Contains(err.Error(), "no saved data") {
 		t.Errorf("--offline without a snapshot: %v", err)
 	}
@@ -79,35 +77,11 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 	}
 }
 
-// panicModel panics on its first message.
-type panicModel struct{}
-
-func (panicModel) Init() tea.Cmd                       { return func() tea.Msg { return "boom" } }
-func (panicModel) Update(tea.Msg) (tea.Model, tea.Cmd) { panic("boom") }
-func (panicModel) View() tea.View                      { return tea.NewView("") }
-
-// TestDashboardPanicIsAnError: a panic in the dashboard (which Bubble Tea
-// recovers) ends segdash with an error, not a clean exit.
-func TestDashboardPanicIsAnError(t *testing.T) {
-	p := tea.NewProgram(panicModel{}, tea.WithInput(nil), tea.WithOutput(io.Discard))
-	if err := runProgram(p); !errors.Is(err, errDashboardPanic) {
-		t.Errorf("a panicking dashboard ended with %v", err)
-	}
-	code := (&app{errw: io.Discard}).exitCode(errDashboardPanic)
-	if code != exitError {
+// TestDashboardPanicExitsWithAnError: a crash of the dashboard ends
+// segdash with exit 2.
+func TestDashboardPanicExitsWithAnError(t *testing.T) {
+	if code := (&app{errw: io.Discard}).exitCode(dash.ErrPanic); code != exitError {
 		t.Errorf("exit %d after a panic", code)
-	}
-}
-
-func TestSetAsideAfterACrash(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "snapshot.json")
-	os.WriteFile(path, []byte("{}"), 0o600)
-	msg := setAside(path, func() time.Time { return time.Unix(1700000000, 0) })
-	if _, err := os.Stat(path + ".bad-1700000000"); err != nil || !strings.Contains(msg, "set aside") {
-		t.Errorf("%q, %v", msg, err)
-	}
-	if _, err := os.Stat(path); err == nil {
-		t.Error("the snapshot is still in place")
 	}
 }
 

@@ -59,10 +59,10 @@ func TestDashboardPickerOverWorkspaces(t *testing.T) {
 
 	unnamed := cfg
 	unnamed.Workspace = ""
-	if m := a.dashboardModel(ctx, unnamed, d, first, &closers); m != tea.Model(first) {
+	if m := a.starter(d).Model(ctx, unnamed, first, &closers); m != tea.Model(first) {
 		t.Fatalf("the unnamed workspace got %T; want the dashboard as before", m)
 	}
-	root := a.dashboardModel(ctx, cfg, d, first, &closers)
+	root := a.starter(d).Model(ctx, cfg, first, &closers)
 	if _, ok := root.(*workspaces.Model); !ok {
 		t.Fatalf("named workspaces: %T; want the picker", root)
 	}

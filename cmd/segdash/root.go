@@ -5,19 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/ui"
-	"github.com/segdash/segdash/ui/output"
 )
 
 // app is what every command runs with: where it reads and writes, its
@@ -66,32 +60,11 @@ func usageError(format string, args ...any) error {
 	return &codeError{code: exitError, err: fmt.Errorf(format, args...)}
 }
 
-// brazeBegan is the year of the earliest --ending-at: Braze (then Appboy)
-// began in 2011, so an earlier end holds no data, and year 1 is Go's zero
-// time, which means "now".
-const brazeBegan = 2011
+// parseEndingAt is cli.ParseEndingAt.
+func parseEndingAt(s string) (time.Time, error) { return cli.ParseEndingAt(s) }
 
-// parseEndingAt reads --ending-at: YYYY-MM-DD or an ISO-8601 time, not
-// before brazeBegan.
-func parseEndingAt(s string) (time.Time, error) {
-	t, err := client.ParseTimestamp(s)
-	if err != nil {
-		return time.Time{}, usageError("--ending-at %q: want YYYY-MM-DD or an ISO-8601 time", s)
-	}
-	if t.UTC().Year() < brazeBegan {
-		return time.Time{}, usageError("--ending-at %s is before %d: Braze has no data that old", client.DateOf(t), brazeBegan)
-	}
-	return t, nil
-}
-
-// checkEnd refuses an --ending-at past tomorrow: Braze has no data there,
-// and a window of days to come would read as sizes.
-func (a *app) checkEnd(end time.Time) error {
-	if !end.IsZero() && client.DateOf(a.now()).AddDays(1).Before(client.DateOf(end)) {
-		return usageError("--ending-at %s is in the future: the newest data is yesterday's", client.DateOf(end))
-	}
-	return nil
-}
+// checkEnd is cli.CheckEnd on the app's clock.
+func (a *app) checkEnd(end time.Time) error { return cli.CheckEnd(end, a.now()) }
 
 // run executes segdash with args and returns the process exit code.
 func (a *app) run(ctx context.Context, args []string) int {
@@ -122,11 +95,7 @@ func (a *app) exitCode(err error) int {
 	if ce != nil {
 		code = ce.code
 	}
-	lines := strings.Split(err.Error(), "\n")
-	for i, l := range lines {
-		lines[i] = output.SafeText(l)
-	}
-	fmt.Fprintln(a.errw, "segdash: "+strings.Join(lines, "\n"))
+	cli.PrintError(a.errw, err)
 	return code
 }
 
@@ -146,7 +115,7 @@ with --workspace NAME / -w NAME; segdash workspaces lists them). Without a key,
 segdash runs on built-in demo data.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          unknownCommand,
+		Args:          cli.UnknownCommand,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runDashboard(cmd, d)
 		},
@@ -159,28 +128,14 @@ segdash runs on built-in demo data.`,
 	registerTimeout(root)
 	d.register(root)
 	demoAPI, ver, man := a.newDemoAPICmd(), a.newVersionCmd(), a.newManCmd()
-	hideGlobalFlags(demoAPI)
-	hideGlobalFlags(ver)
-	hideGlobalFlags(man)
+	cli.HideGlobalFlags(demoAPI)
+	cli.HideGlobalFlags(ver)
+	cli.HideGlobalFlags(man)
 	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newSilenceCmd(), a.newWorkspacesCmd(), a.newCacheCmd(), demoAPI, ver, man)
-	root.SetHelpCommand(newHelpCmd())
+	root.SetHelpCommand(cli.NewHelpCmd())
 	cli.FinishHelp(root, terminalWidth(a.out, 80))
 	a.registerCompletions(root)
 	return root
-}
-
-// unknownCommand refuses arguments to the dashboard: a word there is a
-// command segdash does not have, so the error names the commands it is
-// closest to ("segdash chek": did you mean check?).
-func unknownCommand(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	msg := fmt.Sprintf("unknown command %q for %q", output.SafeText(args[0]), cmd.CommandPath())
-	if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
-		msg += "; did you mean " + strings.Join(sugg, " or ") + "?"
-	}
-	return usageError("%s (the commands are listed by %s --help)", msg, cmd.CommandPath())
 }
 
 // registerColor adds --color to root and every command under it, and
@@ -194,54 +149,11 @@ func (a *app) registerColor(root *cobra.Command) {
 	root.PersistentFlags().Var(a.color, "color", "colour in output: auto (when writing to a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it), always, never")
 }
 
-// hideGlobalFlags leaves the shared flags (--config, --endpoint, ...) out of
-// c's help: they do not apply to it.
-func hideGlobalFlags(c *cobra.Command) {
-	c.SetHelpFunc(func(c *cobra.Command, args []string) {
-		c.InheritedFlags().VisitAll(func(f *pflag.Flag) {
-			if f.Name != "help" {
-				f.Hidden = true
-			}
-		})
-		c.Root().HelpFunc()(c, args)
-	})
-}
+// isTerminal is cli.IsTerminal.
+func isTerminal(w io.Writer) bool { return cli.IsTerminal(w) }
 
-// newHelpCmd is `segdash help [command]`; an unknown topic is a usage
-// error (exit 2), not a silent success.
-func newHelpCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "help [command]",
-		Short: "Help about any command",
-		RunE: func(c *cobra.Command, args []string) error {
-			target, rest, err := c.Root().Find(args)
-			if err != nil || target == nil || len(rest) > 0 {
-				return usageError("unknown help topic %q; the commands are listed by segdash --help", output.SafeText(strings.Join(args, " ")))
-			}
-			return target.Help()
-		},
-	}
-}
+// terminalWidth is cli.TerminalWidth.
+func terminalWidth(w io.Writer, def int) int { return cli.TerminalWidth(w, def) }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
-}
-
-// terminalWidth is w's width in cells, or def when it is not a terminal.
-func terminalWidth(w io.Writer, def int) int {
-	if f, ok := w.(*os.File); ok {
-		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
-			return width
-		}
-	}
-	return def
-}
-
-// setUsageErrors makes flag errors usage errors (exit 2) with a hint.
-func setUsageErrors(c *cobra.Command) {
-	c.SilenceUsage, c.SilenceErrors = true, true
-	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v (see %s --help)", err, c.CommandPath())
-	})
-}
+// setUsageErrors is cli.SetUsageErrors.
+func setUsageErrors(c *cobra.Command) { cli.SetUsageErrors(c) }

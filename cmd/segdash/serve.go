@@ -6,13 +6,12 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/cmd/segdash/serving"
 	"github.com/segdash/segdash/ui/metrics"
 	"github.com/segdash/segdash/ui/sshserve"
 )
@@ -93,7 +92,7 @@ and loaded at the next start, so a restart does not list the workspace again.`,
 	fl.DurationVar(&f.handshake, "handshake-timeout", 10*time.Second, "drop a connection that has not finished the SSH handshake and authentication this long after connecting")
 	fl.IntVar(&f.maxUnauth, "max-unauthenticated", 32, "most connections at once that have not authenticated yet; more are dropped at once")
 	fl.IntVar(&f.sessionRequests, "session-requests", 3600, fmt.Sprintf("most API requests one SSH session's dashboard may cause in an hour, 1/%d of them at once, so that no one viewer spends the workspace's shared budget (Braze: 250,000 an hour); scans (S) are shared and not counted; 0: no bound; the demo has none", sshserve.SessionBurst))
-	fl.StringVar(&f.metrics, "metrics", "", metricsFlagHelp)
+	fl.StringVar(&f.metrics, "metrics", "", serving.MetricsFlagHelp)
 	fl.DurationVar(&f.scanEvery, "scan-every", time.Hour, "with --metrics: scan every segment of every workspace this often, the first at start (at least 1m; each scan costs a request per tracked segment whose series is older than the cache's TTL)")
 	fl.IntVar(&f.maxUnauthPerIP, "max-unauthenticated-per-ip", 8, "most of those from one IP address (IPv6: one /64), so one address cannot lock the others out")
 	return cmd
@@ -109,10 +108,10 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	}
 	for i := range cfgs {
 		printWarnings(a.errw, cfgs[i])
-		if err := checkWorkspaceKeys(cfgs[i]); err != nil {
+		if err := serving.CheckKeys("workspace "+cfgs[i].Workspace+": authorized_keys", cfgs[i].AuthorizedKeys); err != nil {
 			return err
 		}
-		cfgs[i].DemoPace(demoDay)
+		cfgs[i].DemoPace(config.DemoDay)
 	}
 	logger := slog.New(slog.NewTextHandler(a.errw, nil))
 	ln, err := net.Listen("tcp", f.listen)
@@ -128,40 +127,13 @@ func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	return a.serveWorkspaces(cmd.Context(), f, cfgs, def, ln, logger)
 }
 
-// sessionRequests is the hourly request share of a session: none for the
-// demo, whose data costs nothing.
-func sessionRequests(n int, cfgs []config.Config) int {
-	for _, c := range cfgs {
-		if !c.Demo {
-			return n
-		}
-	}
-	return 0
-}
-
-// configDirs are the segdash config folders, in the order the config file
-// is looked for in them (config.Candidates).
-func configDirs(getenv func(string) string) []string {
-	var dirs []string
-	for _, c := range config.Candidates(getenv, os.UserConfigDir) {
-		dirs = append(dirs, filepath.Dir(c))
-	}
-	return dirs
-}
-
-// loopbackListen reports whether addr listens on loopback only.
-func loopbackListen(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	return err == nil && host != "" && client.IsLoopback(host)
-}
-
 func (f *serveFlags) validate() error {
 	switch {
 	case f.authorizedKeys == "" && !f.allowAnyKey:
 		return usageError("serve needs --authorized-keys FILE (the public keys allowed in); --insecure-allow-any-key lets anyone in")
 	case f.authorizedKeys != "" && f.allowAnyKey:
 		return usageError("--authorized-keys and --insecure-allow-any-key exclude each other")
-	case f.allowAnyKey && !loopbackListen(f.listen):
+	case f.allowAnyKey && !serving.LoopbackListen(f.listen):
 		return usageError("--insecure-allow-any-key is for loopback only: on %s anyone who reaches the port would read the workspace; use --authorized-keys", f.listen)
 	case f.maxSessions < 1:
 		return usageError("--max-sessions must be at least 1")
@@ -175,24 +147,15 @@ func (f *serveFlags) validate() error {
 		return usageError("--conn-rate must be above 0 and --conn-burst at least 1")
 	case f.handshake < 100*time.Millisecond || f.maxUnauth < 1 || f.maxUnauthPerIP < 1:
 		return usageError("--handshake-timeout must be at least 100ms, and --max-unauthenticated and --max-unauthenticated-per-ip at least 1")
-	case f.metrics != "" && f.scanEvery < minScanEvery:
-		return usageError("--scan-every must be at least %s: each scan costs a request per tracked segment", minScanEvery)
+	case f.metrics != "" && f.scanEvery < serving.MinScanEvery:
+		return usageError("--scan-every must be at least %s: each scan costs a request per tracked segment", serving.MinScanEvery)
 	}
 	if f.metrics != "" {
 		if _, _, err := net.SplitHostPort(f.metrics); err != nil {
 			return usageError("--metrics %q: want HOST:PORT, such as 127.0.0.1:9464", f.metrics)
 		}
 	}
-	if f.authorizedKeys != "" {
-		n, err := sshserve.CountAuthorizedKeys(f.authorizedKeys)
-		if err != nil {
-			return fmt.Errorf("--authorized-keys %s: %w", f.authorizedKeys, err)
-		}
-		if n == 0 {
-			return fmt.Errorf("--authorized-keys %s holds no public key", f.authorizedKeys)
-		}
-	}
-	return nil
+	return serving.CheckKeys("--authorized-keys", f.authorizedKeys)
 }
 
 // serve runs the SSH server on ln until ctx ends, then shuts down: stop
@@ -205,50 +168,41 @@ func (a *app) serve(ctx context.Context, f *serveFlags, cfg config.Config, ln ne
 // one, def (a name, or "") serves the other user names.
 // With f.metricsLn it serves the metrics there too.
 func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.Config, def string, ln net.Listener, logger *slog.Logger) error {
-	closeAll := func() {
-		ln.Close()
-		if f.metricsLn != nil {
-			f.metricsLn.Close()
-		}
-	}
-	hostKey, err := sshserve.HostKeyPath(f.hostKey, configDirs(a.getenv))
-	if err != nil {
-		closeAll()
-		return fmt.Errorf("--host-key: %w", err)
-	}
-	signer, err := sshserve.LoadHostKey(hostKey)
-	if err != nil {
-		closeAll()
-		return fmt.Errorf("--host-key %s: %w", hostKey, err)
-	}
-	var m *metrics.Metrics
-	var observer sshserve.Observer
-	if f.metricsLn != nil {
-		m = metrics.New()
-		observer = m
-	}
-	spaces, err := a.connectWorkspaces(ctx, cfgs, m, func(msg string) { logger.Warn(msg) })
-	defer spaces.close()
-	if err != nil {
-		closeAll()
-		return err
-	}
-	defer spaces.saveAll(logger)
-	if m != nil {
-		stop, err := a.startMetrics(ctx, f, f.metricsLn, m, spaces, logger)
-		if err != nil {
-			ln.Close()
-			return fmt.Errorf("--metrics: %w", err)
-		}
-		defer stop()
-	}
-	return sshserve.Serve(ctx, ln, sshserve.Config{
-		HostKey: signer, HostKeyPath: hostKey,
-		AuthorizedKeys: f.authorizedKeys, AllowAnyKey: f.allowAnyKey,
-		Workspaces: spaces.sshWorkspaces(), Default: def,
-		MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
-		ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
-		MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP,
-		SessionRequests: sessionRequests(f.sessionRequests, cfgs), Observer: observer, Exec: a.execOverSSH(spaces), Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck,
+	return serving.Serve(ctx, ln, cfgs, serving.ServeOptions{
+		SSH: sshserve.Config{AuthorizedKeys: f.authorizedKeys, AllowAnyKey: f.allowAnyKey, Default: def,
+			MaxSessions: f.maxSessions, MaxConnections: f.maxConns, IdleTimeout: f.idleTimeout,
+			ConnRate: f.connRate, ConnBurst: f.connBurst, HandshakeTimeout: f.handshake,
+			MaxUnauthenticated: f.maxUnauth, MaxUnauthenticatedPerIP: f.maxUnauthPerIP, SessionRequests: f.sessionRequests,
+			Log: logger, Now: a.now, Tick: a.tick, Model: a.model, IdleCheck: f.idleCheck},
+		HostKey: f.hostKey, ConfigDirs: config.Dirs(a.getenv, os.UserConfigDir),
+		MetricsListener: f.metricsLn, ScanEvery: f.scanEvery, ScanTicker: f.scanTicker,
+		UserAgent: "segdash/" + version(), Exec: a.execOverSSH,
 	})
+}
+
+// serveConfigs picks what serve serves: the one --workspace, else every
+// workspace of the config file (default_workspace for other user names),
+// else the unnamed workspace (the environment, or the demo) for everyone.
+func (a *app) serveConfigs(cmd *cobra.Command) ([]config.Config, string, error) {
+	if len(workspaceFlag(cmd)) > 0 {
+		cfg, err := a.resolveConfig(cmd)
+		return []config.Config{cfg}, cfg.Workspace, err
+	}
+	base, err := a.resolveBase(cmd)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(base.Workspaces) == 0 {
+		cfg, err := a.resolveConfig(cmd)
+		return []config.Config{cfg}, "", err
+	}
+	var cfgs []config.Config
+	for _, name := range base.WorkspaceNames() {
+		cfg, err := a.resolveWorkspace(cmd, name)
+		if err != nil {
+			return nil, "", err
+		}
+		cfgs = append(cfgs, cfg)
+	}
+	return cfgs, base.DefaultWorkspace, nil
 }

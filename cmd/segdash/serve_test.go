@@ -22,7 +22,7 @@ func TestServeDashboardOverPTY(t *testing.T) {
 	defer s.Close()
 	waitOutput(t, out, "Win-back")
 	// The count comes from the stand-in the server runs (the demo).
-	waitOutput(t, out, fmt.Sprintf("%d segments", len(demoOptions(time.Now).Workspace.Listed())))
+	waitOutput(t, out, fmt.Sprintf("%d segments", len(config.DemoOptions(time.Now).Workspace.Listed())))
 	if logs := e.logs.String(); !strings.Contains(logs, "msg=connect") || !strings.Contains(logs, "fingerprint=SHA256:") {
 		t.Errorf("connect not logged:\n%s", logs)
 	}

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/segdash/segdash/cmd/segdash/dash"
 	"github.com/segdash/segdash/cmd/segdash/termwatch"
 )
 
@@ -31,7 +32,7 @@ func TestDashboardEndsWhenTheTerminalIsGone(t *testing.T) {
 	term := &goneTerminal{}
 	p := tea.NewProgram(idleModel{}, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(termwatch.Output(term, cancel)))
 	done := make(chan error, 1)
-	go func() { done <- runProgram(p) }()
+	go func() { done <- dash.RunProgram(p) }()
 	select {
 	case err := <-done:
 		if err != nil {

@@ -1,4 +1,4 @@
-package main
+package serving
 
 import (
 	"testing"
@@ -7,10 +7,10 @@ import (
 )
 
 func TestServeSessionRequestsSpareTheDemo(t *testing.T) {
-	if n := sessionRequests(3600, []config.Config{{Demo: true}}); n != 0 {
+	if n := SessionRequests(3600, []config.Config{{Demo: true}}); n != 0 {
 		t.Errorf("the demo gets a bound of %d", n)
 	}
-	if n := sessionRequests(3600, []config.Config{{Demo: true}, {Workspace: "eu"}}); n != 3600 {
+	if n := SessionRequests(3600, []config.Config{{Demo: true}, {Workspace: "eu"}}); n != 3600 {
 		t.Errorf("a real workspace gets a bound of %d, want 3600", n)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package dash
 
 import (
 	"context"
@@ -36,10 +36,10 @@ func TestSignalQuitsAsQDoes(t *testing.T) {
 	var asked bool
 	p := tea.NewProgram(quitRecorder{&asked}, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(io.Discard),
 		tea.WithoutSignalHandler())
-	stop := quitOnSignal(parent, p, cancel)
+	stop := QuitOnSignal(parent, p, cancel)
 	defer stop()
 	go func() { time.Sleep(50 * time.Millisecond); signal() }()
-	if err := runProgram(p); err != nil || !asked {
+	if err := RunProgram(p); err != nil || !asked {
 		t.Fatalf("run: %v; quit asked: %v", err, asked)
 	}
 }
@@ -47,7 +47,7 @@ func TestSignalQuitsAsQDoes(t *testing.T) {
 // TestFailedSaveOnQuitIsReported: the last save's failure of each
 // workspace is an error after the run; a later success clears it.
 func TestFailedSaveOnQuitIsReported(t *testing.T) {
-	var l saveLog
+	var l SaveLog
 	fail := true
 	save := l.wrap("/cache/segdash/w1.json", func(*snapshot.Snapshot) error {
 		if fail {
@@ -56,17 +56,17 @@ func TestFailedSaveOnQuitIsReported(t *testing.T) {
 		return nil
 	})
 	_ = save(&snapshot.Snapshot{})
-	err := l.err()
+	err := l.Err()
 	if err == nil || !strings.Contains(err.Error(), "not saved to /cache/segdash/w1.json: no space left on device") {
 		t.Fatalf("err %v", err)
 	}
 	fail = false
 	_ = save(&snapshot.Snapshot{})
-	if err := l.err(); err != nil {
+	if err := l.Err(); err != nil {
 		t.Fatalf("after a good save: %v", err)
 	}
-	var none *saveLog
-	if none.err() != nil {
+	var none *SaveLog
+	if none.Err() != nil {
 		t.Fatal("no log, an error")
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package dash
 
 import (
 	"context"
@@ -18,11 +18,11 @@ import (
 // dashboard told to stop.
 const signalSaveGrace = 5 * time.Second
 
-// quitOnSignal makes the end of parent (main's context ends on SIGINT,
+// QuitOnSignal makes the end of parent (main's context ends on SIGINT,
 // SIGTERM and SIGHUP) quit the dashboard as q does, saving its data for
 // the next start; if that takes longer than signalSaveGrace, end cancels
 // the program. The returned stop ends the watch.
-func quitOnSignal(parent context.Context, p *tea.Program, end context.CancelFunc) (stop func()) {
+func QuitOnSignal(parent context.Context, p *tea.Program, end context.CancelFunc) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -40,16 +40,16 @@ func quitOnSignal(parent context.Context, p *tea.Program, end context.CancelFunc
 	return func() { close(done) }
 }
 
-// saveLog remembers the outcome of each workspace's last save of its data
+// SaveLog remembers the outcome of each workspace's last save of its data
 // for the next start, so that a failed save on quit is reported after the
 // screen is restored (on the screen it would be gone with the dashboard).
-type saveLog struct {
+type SaveLog struct {
 	mu   sync.Mutex
 	last map[string]error // by snapshot file
 }
 
 // wrap records the outcomes of save, the store at path's.
-func (l *saveLog) wrap(path string, save func(*snapshot.Snapshot) error) func(*snapshot.Snapshot) error {
+func (l *SaveLog) wrap(path string, save func(*snapshot.Snapshot) error) func(*snapshot.Snapshot) error {
 	return func(s *snapshot.Snapshot) error {
 		err := save(s)
 		l.mu.Lock()
@@ -62,9 +62,9 @@ func (l *saveLog) wrap(path string, save func(*snapshot.Snapshot) error) func(*s
 	}
 }
 
-// err is the failure of the last save of each workspace whose last save
+// Err is the failure of the last save of each workspace whose last save
 // failed, or nil.
-func (l *saveLog) err() error {
+func (l *SaveLog) Err() error {
 	if l == nil {
 		return nil
 	}

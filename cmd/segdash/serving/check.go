@@ -1,0 +1,70 @@
+package serving
+
+import (
+	"fmt"
+
+	"github.com/spf13/pflag"
+
+	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/cmd/segdash/config"
+)
+
+// Usage is what a session without a terminal hears when it asks for
+// anything but a check.
+const Usage = "segdash: without a terminal only one-shot checks run here:\n" +
+	"  ssh -p PORT HOST check [--format chart|spark|json|csv|nagios] [--length N] [--min N] [--max-drop PCT] [--rules] [--compare previous] SEGMENT...\n" +
+	"for the dashboard, connect with a terminal: ssh -t -p PORT HOST\n"
+
+// What one `check` over SSH may cost of the workspace's shared hourly API
+// budget, in series requests: more than CheckAsk runs only with --yes,
+// more than CheckMax not at all.
+const (
+	CheckAsk = 100
+	CheckMax = 1000
+)
+
+// CheckCost is the most series requests `check args` can make in cfg's
+// workspace, check's flags being fs: a request per segment and window, a
+// window past client.MaxLength days one per aligned chunk it touches,
+// twice that with --compare. ok is false when the flags do not parse
+// (check says why).
+func CheckCost(fs *pflag.FlagSet, cfg config.Config, args []string) (n int, yes, ok bool) {
+	fs.Bool("yes", false, "")
+	fs.String("color", "", "") // check's own, over the session's environment
+	if fs.Parse(args) != nil {
+		return 0, false, false
+	}
+	length := cfg.Length
+	if fs.Changed("length") {
+		length, _ = fs.GetInt("length")
+	}
+	windows := 1
+	if length > client.MaxLength {
+		windows = (length+client.ChunkDays-1)/client.ChunkDays + 1
+	}
+	if c, _ := fs.GetString("compare"); c != "" {
+		windows *= 2
+	}
+	segments := len(fs.Args())
+	if name, _ := fs.GetString("watch"); name != "" {
+		for _, wl := range cfg.Watchlists {
+			if wl.Name == name {
+				segments += len(wl.Segments)
+			}
+		}
+	}
+	yes, _ = fs.GetBool("yes")
+	return segments * windows, yes, true
+}
+
+// CheckRefusal is why a check over SSH that may cost n requests does not
+// run (yes is its --yes), or "" when it may.
+func CheckRefusal(n int, yes bool) string {
+	switch {
+	case n > CheckMax:
+		return fmt.Sprintf("segdash: this check may cost up to %d API requests; over SSH at most %d run: check fewer segments, a shorter --length or no --compare\n", n, CheckMax)
+	case n > CheckAsk && !yes:
+		return fmt.Sprintf("segdash: this check may cost up to %d API requests of the workspace's shared hourly budget (over SSH, more than %d need it said): add --yes to run it\n", n, CheckAsk)
+	}
+	return ""
+}
