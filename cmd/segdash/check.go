@@ -13,6 +13,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/check"
 	"github.com/segdash/segdash/client/safe"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -164,7 +165,7 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 
 func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) (err error) {
 	defer func() { a.nagiosOnError(f.format, &err) }()
-	ctx, cancel := a.oneShotContext(cmd)
+	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
 	end, err := f.validate(cmd, args)
 	if err != nil {
@@ -192,7 +193,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
 	rep, err := check.Run(ctx, be.cache, refs, o)
-	if t, ok := timedOutOf(ctx); ok && err != nil {
+	if t, ok := cli.TimedOutOf(ctx); ok && err != nil {
 		err = fmt.Errorf("%v before any segment was checked", t)
 	}
 	if err != nil {
@@ -232,7 +233,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 func checkResult(ctx context.Context, rep *check.Report) error {
 	if len(rep.Problems) > 0 {
 		err := fmt.Errorf("%s of %s segments could not be checked", count(len(rep.Problems)), count(len(rep.Problems)+len(rep.Results)))
-		if t, ok := timedOutOf(ctx); ok {
+		if t, ok := cli.TimedOutOf(ctx); ok {
 			err = fmt.Errorf("%v: %w", t, err)
 		}
 		return &codeError{code: exitError, err: err}

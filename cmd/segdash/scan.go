@@ -15,6 +15,7 @@ import (
 	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/client/snapshot"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -122,7 +123,7 @@ func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
 
 func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	defer func() { a.nagiosOnError(f.format, &err) }()
-	ctx, cancel := a.oneShotContext(cmd)
+	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
 	end, err := f.validate(cmd)
 	if err != nil {
@@ -245,7 +246,7 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	incidents := monitor.IncidentsOf(rep.Results, f.incidentMin)
 	rows := monitor.Rows(rep)
 	monitor.SortRows(rows, f.sort)
-	_, timedOut := timedOutOf(ctx)
+	_, timedOut := cli.TimedOutOf(ctx)
 	sum := output.ScanSummary{Scope: scopeName, Length: length, Through: rep.Through.String(), Total: rep.Total,
 		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, TimedOut: timedOut && rep.Cancelled, Warnings: warnings,
 		Incidents: incidents, Workspace: cfg.Workspace, Duration: rep.Finished.Sub(rep.Started), Finished: rep.Finished}

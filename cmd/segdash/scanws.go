@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client/safe"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -91,7 +92,7 @@ func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFla
 	switch worst {
 	case exitError:
 		why := "not every workspace could be scanned completely"
-		if t, ok := timedOutOf(ctx); ok {
+		if t, ok := cli.TimedOutOf(ctx); ok {
 			why = t.Error() + ": " + why
 		}
 		return &codeError{code: exitError, err: errors.New(why)}
