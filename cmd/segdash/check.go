@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -110,6 +109,24 @@ checked while nothing was breached, a --timeout that passed).`,
 	return cmd
 }
 
+// thresholds are the limits given: each nil unless its flag was.
+func (f *checkFlags) thresholds(changed func(string) bool) check.Thresholds {
+	var t check.Thresholds
+	if changed("min") {
+		t.Min = &f.min
+	}
+	if changed("critical-min") {
+		t.CriticalMin = &f.critMin
+	}
+	if changed("max-drop") {
+		t.MaxDrop = &f.maxDrop
+	}
+	if changed("critical-max-drop") {
+		t.CriticalMaxDrop = &f.critDrop
+	}
+	return t
+}
+
 // validate checks the flags before anything is fetched.
 func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, error) {
 	if len(args) == 0 && f.watch == "" {
@@ -123,26 +140,8 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	if !slices.Contains(output.Formats(), f.format) {
 		return time.Time{}, usageError("--format %q: want one of %s", f.format, strings.Join(output.Formats(), ", "))
 	}
-	if cmd.Flags().Changed("min") && f.min < 0 {
-		return time.Time{}, usageError("--min must not be negative")
-	}
-	changed := cmd.Flags().Changed
-	if changed("critical-min") && f.critMin < 0 {
-		return time.Time{}, usageError("--critical-min must not be negative")
-	}
-	if changed("min") && changed("critical-min") && f.critMin > f.min {
-		return time.Time{}, usageError("--critical-min %d is above --min %d: the critical limit is the lower one", f.critMin, f.min)
-	}
-	for _, d := range []struct {
-		name string
-		v    float64
-	}{{"max-drop", f.maxDrop}, {"critical-max-drop", f.critDrop}} {
-		if changed(d.name) && (d.v < 0 || d.v > 100 || math.IsNaN(d.v)) {
-			return time.Time{}, usageError("--%s is a percentage from 0 to 100, got %v", d.name, d.v)
-		}
-	}
-	if changed("max-drop") && changed("critical-max-drop") && f.critDrop < f.maxDrop {
-		return time.Time{}, usageError("--critical-max-drop %v is below --max-drop %v: the critical limit is the higher one", f.critDrop, f.maxDrop)
+	if err := f.thresholds(cmd.Flags().Changed).Validate(); err != nil {
+		return time.Time{}, usageError("%v", err)
 	}
 	if cmd.Flags().Changed("compare") && f.compare != "previous" {
 		return time.Time{}, usageError("--compare %q: the only comparison is previous (the period of the same length before this one)", f.compare)
@@ -202,17 +201,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		return err
 	}
-	for _, w := range rep.Warnings {
-		fmt.Fprintln(a.errw, "segdash: warning: "+w)
-	}
-	for _, r := range rep.Results {
-		for _, b := range r.Breaches {
-			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", check.Describe(r.Segment), b)
-		}
-	}
-	for _, p := range rep.Problems {
-		fmt.Fprintln(a.errw, "segdash: cannot check: "+p)
-	}
+	output.WriteCheckNotes(a.errw, rep)
 	result := checkResult(ctx, rep)
 	if f.format == "nagios" {
 		n, exit := nagiosExit(ctx, output.NagiosCheck(output.CheckResults(rep), rep.Problems, rep.Thresholds), result)
@@ -249,21 +238,10 @@ func checkResult(ctx context.Context, rep *check.Report) error {
 // and with --rules the config's rules (a usage error when it has none:
 // --rules would check nothing).
 func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config, end time.Time) (check.Options, error) {
-	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now, Workspace: cfg.Workspace}
+	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now, Workspace: cfg.Workspace,
+		Thresholds: f.thresholds(cmd.Flags().Changed)}
 	if cmd.Flags().Changed("length") {
 		o.Length = f.length
-	}
-	if cmd.Flags().Changed("min") {
-		o.Thresholds.Min = &f.min
-	}
-	if cmd.Flags().Changed("critical-min") {
-		o.Thresholds.CriticalMin = &f.critMin
-	}
-	if cmd.Flags().Changed("max-drop") {
-		o.Thresholds.MaxDrop = &f.maxDrop
-	}
-	if cmd.Flags().Changed("critical-max-drop") {
-		o.Thresholds.CriticalMaxDrop = &f.critDrop
 	}
 	if f.watch != "" {
 		o.Source = fmt.Sprintf("watchlist %q", f.watch)
