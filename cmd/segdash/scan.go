@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -136,7 +135,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
-	defer a.keepScanMemoryLow()()
+	defer cli.KeepMemoryLow(a.getenv, cli.ScanMemoryLimit, dashboardGCPercent)()
 	if len(cfgs) > 1 {
 		return a.scanWorkspaces(ctx, cmd, f, cfgs, end)
 	}
@@ -242,14 +241,10 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 		fmt.Fprintf(a.errw, "%sstopped: scanned %s of %s segments\n", prefix, output.Grouped(int64(rep.Done)), output.Grouped(int64(rep.Total)))
 	}
 	// The silences of the config apply before anything is written.
-	monitor.ApplySilences(rep.Results, cfg.Silences, cfg.Workspace, client.DateOf(a.now()))
-	incidents := monitor.IncidentsOf(rep.Results, f.incidentMin)
-	rows := monitor.Rows(rep)
-	monitor.SortRows(rows, f.sort)
+	rows, incidents := rep.Settle(cfg.Silences, cfg.Workspace, client.DateOf(a.now()), f.incidentMin, f.sort)
 	_, timedOut := cli.TimedOutOf(ctx)
-	sum := output.ScanSummary{Scope: scopeName, Length: length, Through: rep.Through.String(), Total: rep.Total,
-		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, TimedOut: timedOut && rep.Cancelled, Warnings: warnings,
-		Incidents: incidents, Workspace: cfg.Workspace, Duration: rep.Finished.Sub(rep.Started), Finished: rep.Finished}
+	sum := output.SummaryOf(rep, scopeName, length, timedOut)
+	sum.Warnings, sum.Incidents, sum.Workspace = warnings, incidents, cfg.Workspace
 	return sum, rows, nil
 }
 
@@ -260,30 +255,4 @@ func scanPrefix(named string) string {
 		return "segdash: "
 	}
 	return "segdash: workspace " + safe.Text(named) + ": "
-}
-
-// scanMemoryLimit is the soft memory limit of a scan: its live heap is
-// about 10 MB for 10,000 segments, and the limit keeps the garbage
-// collector's headroom near that (measured on demo-api with 10,260
-// segments: 49 MB of RSS by default, 35 MB with it, the same wall time).
-const scanMemoryLimit = 20 << 20
-
-// keepScanMemoryLow makes the collector work harder for the length of a
-// scan, unless GOGC or GOMEMLIMIT say otherwise; it returns what puts the
-// settings back.
-func (a *app) keepScanMemoryLow() (restore func()) {
-	var undo []func()
-	if a.getenv("GOMEMLIMIT") == "" {
-		old := debug.SetMemoryLimit(scanMemoryLimit)
-		undo = append(undo, func() { debug.SetMemoryLimit(old) })
-	}
-	if a.getenv("GOGC") == "" {
-		old := debug.SetGCPercent(dashboardGCPercent)
-		undo = append(undo, func() { debug.SetGCPercent(old) })
-	}
-	return func() {
-		for _, u := range undo {
-			u()
-		}
-	}
 }
