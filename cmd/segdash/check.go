@@ -60,34 +60,10 @@ func (a *app) newCheckCmd() *cobra.Command {
 func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 	f := &checkFlags{}
 	cmd := &cobra.Command{
-		Use:   "check [flags] SEGMENT...",
-		Short: "Print segment sizes once and exit; thresholds for scripts and monitoring",
-		Long: `check fetches the daily size series of each SEGMENT (a segment id, or an exact
-name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds;
-with --rules it evaluates the config file's alert rules (as scan does) for the
-segments named, and each rule that fires is a breach.
-
-A SEGMENT that cannot be checked (unknown, ambiguous, untracked, or its
-request failed) is reported on stderr; the others are still printed and checked.
-
---critical-min and --critical-max-drop are the critical counterparts of --min and
---max-drop; a rule with severity: critical is critical too. --timeout bounds the
-whole check.
-
-Exit codes: 0 all good; 1 a threshold was breached or a rule fired; 2 a usage, config or API
-error, a --timeout that passed, or any SEGMENT that could not be checked (this wins
-over 1: a script must not read a partial check as complete).
-
-With --format nagios the exit code is the plugin state instead: 0 OK, 1 WARNING,
-2 CRITICAL, 3 UNKNOWN (usage, config or API errors, segments that could not be
-checked while nothing was breached, a --timeout that passed).`,
-		Example: `  segdash check "Lapsed Users - 7 days"
-  segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
-  segdash check --min 10000 --max-drop 5 --format json "VIP"
-  segdash check --watch morning --format spark
-  segdash check --rules --format nagios --watch morning
-  segdash check --format nagios --timeout 50 --min 10000 --critical-min 5000 "VIP"
-  segdash check --compare previous --length 90 "VIP"`,
+		Use:     "check [flags] SEGMENT...",
+		Short:   "Print segment sizes once and exit; thresholds for scripts and monitoring",
+		Long:    cli.CheckLong,
+		Example: cli.CheckExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, get, f, args)
 		},

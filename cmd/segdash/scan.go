@@ -38,37 +38,11 @@ type scanFlags struct {
 func (a *app) newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
-		Use:   "scan [flags]",
-		Short: "Scan the workspace: what changed, which segments broke, which alert rules fired",
-		Long: `scan fetches the daily size series of every tracked segment of the workspace (or of
-a tag, a watchlist or a name filter), then prints the biggest movers over the newest
-day and over the window, flags anomalies, and evaluates the config file's rules.
-
-Before it starts it states its cost in requests (series already in the cache cost
-none). Ctrl+C stops it and prints what came back, saying how much is missing.
-
-An anomaly is a newest day-over-day change far outside the segment's own usual
-day-to-day variation over the window (a robust z-score; see the README).
-
-Alerts of at least --incident-min segments that moved the same way on the same
-day (sharing a tag where they have one) are grouped into an incident, listed first.
-Silences from the config file mark the alerts they cover as silenced: shown, but
-they change neither the exit code nor the Nagios state.
-
---format prometheus writes the text exposition format that node_exporter's
-textfile collector reads; --output FILE writes any format to FILE atomically
-(for cron). --timeout bounds the whole scan.
-
-Exit codes: 0 nothing fired, 1 an alert that is not silenced fired (a rule or an
-anomaly), 2 an error (usage, config, API, segments that could not be scanned, a
---timeout that passed). With --format nagios the exit code is the plugin state:
-0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.`,
-		Example: `  segdash scan
-  segdash scan --tag retention --top 5
-  segdash scan --format json > movers.json
-  segdash scan --format nagios --length 30 --timeout 50
-  segdash scan --format prometheus --output /var/lib/node_exporter/segdash.prom`,
-		Args: cobra.NoArgs,
+		Use:     "scan [flags]",
+		Short:   "Scan the workspace: what changed, which segments broke, which alert rules fired",
+		Long:    cli.ScanLong,
+		Example: cli.ScanExample,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runScan(cmd, f)
 		},

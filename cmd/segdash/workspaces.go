@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -19,14 +20,8 @@ func (a *app) newWorkspacesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "workspaces",
 		Short: "List the configured workspaces; --check asks each key whether it answers",
-		Long: `workspaces lists the workspaces of the config file (name, endpoint, where the key
-comes from; never the key) and the unnamed one of the environment or the top-level
-settings. With --check it sends each key one cheap request (page 0 of segments/list)
-to its own endpoint and says whether it answers: ok, unauthorized, forbidden or
-unreachable.
-
-Exit codes: 0 all good; 2 a configuration error, or (with --check) a key that failed.`,
-		Args: cobra.NoArgs,
+		Long:  cli.WorkspacesLong,
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runWorkspaces(cmd, check)
 		},
