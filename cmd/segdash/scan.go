@@ -12,7 +12,6 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
-	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
@@ -197,36 +196,16 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	o := monitor.ScanOptions{Length: length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 		Watchlists: client.WatchlistEntries(cfg.Watchlists), Now: a.now}
 	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
-	prefix := scanPrefix(named)
-	for _, w := range warnings {
-		fmt.Fprintln(a.errw, prefix+"warning: "+safe.Text(w))
-	}
+	prefix := output.ScanPrefix(named)
 	rate, known := be.cache.RateLimit()
-	fmt.Fprintln(a.errw, prefix+output.ScanCost(len(segs), monitor.Cost(be.cache, segs, o), rate, known))
-	var progress func(monitor.Progress)
-	if isTerminal(a.errw) { // cron and CI logs stay clean
-		progress = output.ProgressLine(a.errw, time.Now)
-	}
+	output.ScanStarting(a.errw, prefix, warnings, output.ScanCost(len(segs), monitor.Cost(be.cache, segs, o), rate, known))
+	progress, stopped := output.ScanProgress(a.errw, prefix, isTerminal(a.errw))
 	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
-	if progress != nil {
-		fmt.Fprint(a.errw, output.ClearLine)
-	}
-	if progress != nil && rep.Cancelled {
-		fmt.Fprintf(a.errw, "%sstopped: scanned %s of %s segments\n", prefix, output.Grouped(int64(rep.Done)), output.Grouped(int64(rep.Total)))
-	}
+	stopped(rep)
 	// The silences of the config apply before anything is written.
 	rows, incidents := rep.Settle(cfg.Silences, cfg.Workspace, client.DateOf(a.now()), f.incidentMin, f.sort)
 	_, timedOut := cli.TimedOutOf(ctx)
 	sum := output.SummaryOf(rep, scopeName, length, timedOut)
 	sum.Warnings, sum.Incidents, sum.Workspace = warnings, incidents, cfg.Workspace
 	return sum, rows, nil
-}
-
-// scanPrefix starts a scan's stderr line: "segdash: ", and the workspace
-// when several are scanned ("segdash: workspace us: ").
-func scanPrefix(named string) string {
-	if named == "" {
-		return "segdash: "
-	}
-	return "segdash: workspace " + safe.Text(named) + ": "
 }

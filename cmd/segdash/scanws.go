@@ -66,7 +66,7 @@ func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFla
 		code := exitCodeOf(err)
 		if code == exitError {
 			ws.Err = err
-			fmt.Fprintln(a.errw, scanPrefix(ws.Name)+safe.Text(err.Error()))
+			fmt.Fprintln(a.errw, output.ScanPrefix(ws.Name)+safe.Text(err.Error()))
 		}
 		worst = max(worst, code)
 		scans = append(scans, ws)
