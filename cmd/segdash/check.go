@@ -11,7 +11,6 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/check"
-	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
@@ -225,14 +224,11 @@ func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config,
 	if !f.rules {
 		return o, nil
 	}
-	if len(cfg.Rules) == 0 {
-		where := cfg.File
-		if where == "" {
-			where = "the config file"
-		}
-		return o, usageError("--rules: %s has no rules (add a `rules:` list; see segdash config --help)", safe.Text(where))
+	rules, err := cfg.CheckRules()
+	if err != nil {
+		return o, usageError("%v", err)
 	}
-	o.Rules = &check.Rules{Rules: cfg.Rules, Watchlists: client.WatchlistEntries(cfg.Watchlists)}
+	o.Rules = rules
 	for _, w := range o.Rules.Unmatched(cfg.WatchlistFile) {
 		fmt.Fprintln(a.errw, "segdash: warning: "+w)
 	}
