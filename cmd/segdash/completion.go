@@ -73,7 +73,7 @@ func (a *app) completeWorkspaces(cmd *cobra.Command, _ []string, toComplete stri
 	}
 	names := base.WorkspaceNames()
 	if cmd.Name() == "scan" && len(names) > 0 {
-		names = append(names, "all")
+		names = append(names, config.AllWorkspaces)
 	}
 	return cli.WithPrefix(names, toComplete), cli.NoFiles
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -51,11 +50,7 @@ func (a *app) newSilenceAddCmd() *cobra.Command {
 			if err != nil {
 				return &codeError{code: exitError, err: err}
 			}
-			verb := "added"
-			if replaced {
-				verb = "replaced"
-			}
-			fmt.Fprintf(a.out, "%s in %s: %s, %s\n", verb, path, output.SilenceTarget(s), output.SafeText(s.Text()))
+			output.WriteSilenceSaved(a.out, path, s, replaced)
 			return nil
 		},
 	}

@@ -44,3 +44,14 @@ func SilenceTarget(s monitor.Silence) string {
 	}
 	return "segment " + strconv.Quote(SafeText(s.Segment))
 }
+
+// WriteSilenceSaved says that s was written into the file at path, added
+// or replacing one of the same target.
+func WriteSilenceSaved(w io.Writer, path string, s monitor.Silence, replaced bool) error {
+	verb := "added"
+	if replaced {
+		verb = "replaced"
+	}
+	_, err := fmt.Fprintf(w, "%s in %s: %s, %s\n", verb, path, SilenceTarget(s), SafeText(s.Text()))
+	return err
+}
