@@ -47,13 +47,11 @@ func (a *app) registerCompletions(root *cobra.Command) {
 func (a *app) flagCompletion(c *cobra.Command, f *pflag.Flag) cobra.CompletionFunc {
 	switch f.Name {
 	case "workspace":
-		return a.completeWorkspaces
+		return cli.From(a.workspaceNames)
 	case "watch":
-		return a.completeWatchlists
+		return cli.From(a.watchlistNames)
 	case "tag":
-		return func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			return cli.WithPrefix(cli.Tags(a.savedListing(cmd)), toComplete), cli.NoFiles
-		}
+		return cli.From(func(cmd *cobra.Command) []string { return cli.Tags(a.savedListing(cmd)) })
 	}
 	if values, ok := cli.FixedValues(c.Name(), f.Name); ok {
 		return cli.Fixed(values...)
@@ -64,31 +62,30 @@ func (a *app) flagCompletion(c *cobra.Command, f *pflag.Flag) cobra.CompletionFu
 	return cobra.NoFileCompletions
 }
 
-// completeWorkspaces offers the config file's workspaces (and, for scan,
-// all).
-func (a *app) completeWorkspaces(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+// workspaceNames are the config file's workspaces (and, for scan, all).
+func (a *app) workspaceNames(cmd *cobra.Command) []string {
 	base, err := a.resolveBase(cmd)
 	if err != nil {
-		return nil, cli.NoFiles
+		return nil
 	}
 	names := base.WorkspaceNames()
 	if cmd.Name() == "scan" && len(names) > 0 {
 		names = append(names, config.AllWorkspaces)
 	}
-	return cli.WithPrefix(names, toComplete), cli.NoFiles
+	return names
 }
 
-// completeWatchlists offers the watchlists of the workspace in use.
-func (a *app) completeWatchlists(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+// watchlistNames are the watchlists of the workspace in use.
+func (a *app) watchlistNames(cmd *cobra.Command) []string {
 	cfg, err := a.completionConfig(cmd)
 	if err != nil {
-		return nil, cli.NoFiles
+		return nil
 	}
 	var names []string
 	for _, w := range cfg.Watchlists {
 		names = append(names, w.Name)
 	}
-	return cli.WithPrefix(names, toComplete), cli.NoFiles
+	return names
 }
 
 // completeSegments offers check's SEGMENT arguments from the saved

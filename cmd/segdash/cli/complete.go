@@ -23,8 +23,14 @@ const NoFiles = cobra.ShellCompDirectiveNoFileComp
 
 // Fixed completes one of values.
 func Fixed(values ...string) cobra.CompletionFunc {
-	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		return WithPrefix(values, toComplete), NoFiles
+	return From(func(*cobra.Command) []string { return values })
+}
+
+// From completes one of the values list gives for the command being
+// completed.
+func From(list func(cmd *cobra.Command) []string) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		return WithPrefix(list(cmd), toComplete), NoFiles
 	}
 }
 
