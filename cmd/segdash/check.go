@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -12,7 +11,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/check"
-	"github.com/segdash/segdash/client/safe"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -60,34 +59,10 @@ func (a *app) newCheckCmd() *cobra.Command {
 func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 	f := &checkFlags{}
 	cmd := &cobra.Command{
-		Use:   "check [flags] SEGMENT...",
-		Short: "Print segment sizes once and exit; thresholds for scripts and monitoring",
-		Long: `check fetches the daily size series of each SEGMENT (a segment id, or an exact
-name, case-insensitive) and prints it. With --min or --max-drop it checks thresholds;
-with --rules it evaluates the config file's alert rules (as scan does) for the
-segments named, and each rule that fires is a breach.
-
-A SEGMENT that cannot be checked (unknown, ambiguous, untracked, or its
-request failed) is reported on stderr; the others are still printed and checked.
-
---critical-min and --critical-max-drop are the critical counterparts of --min and
---max-drop; a rule with severity: critical is critical too. --timeout bounds the
-whole check.
-
-Exit codes: 0 all good; 1 a threshold was breached or a rule fired; 2 a usage, config or API
-error, a --timeout that passed, or any SEGMENT that could not be checked (this wins
-over 1: a script must not read a partial check as complete).
-
-With --format nagios the exit code is the plugin state instead: 0 OK, 1 WARNING,
-2 CRITICAL, 3 UNKNOWN (usage, config or API errors, segments that could not be
-checked while nothing was breached, a --timeout that passed).`,
-		Example: `  segdash check "Lapsed Users - 7 days"
-  segdash check --format spark --length 7 SEGMENT_ID OTHER_ID
-  segdash check --min 10000 --max-drop 5 --format json "VIP"
-  segdash check --watch morning --format spark
-  segdash check --rules --format nagios --watch morning
-  segdash check --format nagios --timeout 50 --min 10000 --critical-min 5000 "VIP"
-  segdash check --compare previous --length 90 "VIP"`,
+		Use:     "check [flags] SEGMENT...",
+		Short:   "Print segment sizes once and exit; thresholds for scripts and monitoring",
+		Long:    cli.CheckLong,
+		Example: cli.CheckExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, get, f, args)
 		},
@@ -109,6 +84,24 @@ checked while nothing was breached, a --timeout that passed).`,
 	return cmd
 }
 
+// thresholds are the limits given: each nil unless its flag was.
+func (f *checkFlags) thresholds(changed func(string) bool) check.Thresholds {
+	var t check.Thresholds
+	if changed("min") {
+		t.Min = &f.min
+	}
+	if changed("critical-min") {
+		t.CriticalMin = &f.critMin
+	}
+	if changed("max-drop") {
+		t.MaxDrop = &f.maxDrop
+	}
+	if changed("critical-max-drop") {
+		t.CriticalMaxDrop = &f.critDrop
+	}
+	return t
+}
+
 // validate checks the flags before anything is fetched.
 func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, error) {
 	if len(args) == 0 && f.watch == "" {
@@ -122,26 +115,8 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 	if !slices.Contains(output.Formats(), f.format) {
 		return time.Time{}, usageError("--format %q: want one of %s", f.format, strings.Join(output.Formats(), ", "))
 	}
-	if cmd.Flags().Changed("min") && f.min < 0 {
-		return time.Time{}, usageError("--min must not be negative")
-	}
-	changed := cmd.Flags().Changed
-	if changed("critical-min") && f.critMin < 0 {
-		return time.Time{}, usageError("--critical-min must not be negative")
-	}
-	if changed("min") && changed("critical-min") && f.critMin > f.min {
-		return time.Time{}, usageError("--critical-min %d is above --min %d: the critical limit is the lower one", f.critMin, f.min)
-	}
-	for _, d := range []struct {
-		name string
-		v    float64
-	}{{"max-drop", f.maxDrop}, {"critical-max-drop", f.critDrop}} {
-		if changed(d.name) && (d.v < 0 || d.v > 100 || math.IsNaN(d.v)) {
-			return time.Time{}, usageError("--%s is a percentage from 0 to 100, got %v", d.name, d.v)
-		}
-	}
-	if changed("max-drop") && changed("critical-max-drop") && f.critDrop < f.maxDrop {
-		return time.Time{}, usageError("--critical-max-drop %v is below --max-drop %v: the critical limit is the higher one", f.critDrop, f.maxDrop)
+	if err := f.thresholds(cmd.Flags().Changed).Validate(); err != nil {
+		return time.Time{}, usageError("%v", err)
 	}
 	if cmd.Flags().Changed("compare") && f.compare != "previous" {
 		return time.Time{}, usageError("--compare %q: the only comparison is previous (the period of the same length before this one)", f.compare)
@@ -164,7 +139,7 @@ func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, err
 
 func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) (err error) {
 	defer func() { a.nagiosOnError(f.format, &err) }()
-	ctx, cancel := a.oneShotContext(cmd)
+	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
 	end, err := f.validate(cmd, args)
 	if err != nil {
@@ -192,7 +167,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
 	rep, err := check.Run(ctx, be.cache, refs, o)
-	if t, ok := timedOutOf(ctx); ok && err != nil {
+	if t, ok := cli.TimedOutOf(ctx); ok && err != nil {
 		err = fmt.Errorf("%v before any segment was checked", t)
 	}
 	if err != nil {
@@ -201,17 +176,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		}
 		return err
 	}
-	for _, w := range rep.Warnings {
-		fmt.Fprintln(a.errw, "segdash: warning: "+w)
-	}
-	for _, r := range rep.Results {
-		for _, b := range r.Breaches {
-			fmt.Fprintf(a.errw, "segdash: BREACH %s: %s\n", check.Describe(r.Segment), b)
-		}
-	}
-	for _, p := range rep.Problems {
-		fmt.Fprintln(a.errw, "segdash: cannot check: "+p)
-	}
+	output.WriteCheckNotes(a.errw, rep)
 	result := checkResult(ctx, rep)
 	if f.format == "nagios" {
 		n, exit := nagiosExit(ctx, output.NagiosCheck(output.CheckResults(rep), rep.Problems, rep.Thresholds), result)
@@ -232,7 +197,7 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 func checkResult(ctx context.Context, rep *check.Report) error {
 	if len(rep.Problems) > 0 {
 		err := fmt.Errorf("%s of %s segments could not be checked", count(len(rep.Problems)), count(len(rep.Problems)+len(rep.Results)))
-		if t, ok := timedOutOf(ctx); ok {
+		if t, ok := cli.TimedOutOf(ctx); ok {
 			err = fmt.Errorf("%v: %w", t, err)
 		}
 		return &codeError{code: exitError, err: err}
@@ -248,21 +213,10 @@ func checkResult(ctx context.Context, rep *check.Report) error {
 // and with --rules the config's rules (a usage error when it has none:
 // --rules would check nothing).
 func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config, end time.Time) (check.Options, error) {
-	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now, Workspace: cfg.Workspace}
+	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now, Workspace: cfg.Workspace,
+		Thresholds: f.thresholds(cmd.Flags().Changed)}
 	if cmd.Flags().Changed("length") {
 		o.Length = f.length
-	}
-	if cmd.Flags().Changed("min") {
-		o.Thresholds.Min = &f.min
-	}
-	if cmd.Flags().Changed("critical-min") {
-		o.Thresholds.CriticalMin = &f.critMin
-	}
-	if cmd.Flags().Changed("max-drop") {
-		o.Thresholds.MaxDrop = &f.maxDrop
-	}
-	if cmd.Flags().Changed("critical-max-drop") {
-		o.Thresholds.CriticalMaxDrop = &f.critDrop
 	}
 	if f.watch != "" {
 		o.Source = fmt.Sprintf("watchlist %q", f.watch)
@@ -270,14 +224,11 @@ func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config,
 	if !f.rules {
 		return o, nil
 	}
-	if len(cfg.Rules) == 0 {
-		where := cfg.File
-		if where == "" {
-			where = "the config file"
-		}
-		return o, usageError("--rules: %s has no rules (add a `rules:` list; see segdash config --help)", safe.Text(where))
+	rules, err := cfg.CheckRules()
+	if err != nil {
+		return o, usageError("%v", err)
 	}
-	o.Rules = &check.Rules{Rules: cfg.Rules, Watchlists: client.WatchlistEntries(cfg.Watchlists)}
+	o.Rules = rules
 	for _, w := range o.Rules.Unmatched(cfg.WatchlistFile) {
 		fmt.Fprintln(a.errw, "segdash: warning: "+w)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -13,8 +12,8 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
-	"github.com/segdash/segdash/client/safe"
 	"github.com/segdash/segdash/client/snapshot"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
@@ -38,37 +37,11 @@ type scanFlags struct {
 func (a *app) newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
-		Use:   "scan [flags]",
-		Short: "Scan the workspace: what changed, which segments broke, which alert rules fired",
-		Long: `scan fetches the daily size series of every tracked segment of the workspace (or of
-a tag, a watchlist or a name filter), then prints the biggest movers over the newest
-day and over the window, flags anomalies, and evaluates the config file's rules.
-
-Before it starts it states its cost in requests (series already in the cache cost
-none). Ctrl+C stops it and prints what came back, saying how much is missing.
-
-An anomaly is a newest day-over-day change far outside the segment's own usual
-day-to-day variation over the window (a robust z-score; see the README).
-
-Alerts of at least --incident-min segments that moved the same way on the same
-day (sharing a tag where they have one) are grouped into an incident, listed first.
-Silences from the config file mark the alerts they cover as silenced: shown, but
-they change neither the exit code nor the Nagios state.
-
---format prometheus writes the text exposition format that node_exporter's
-textfile collector reads; --output FILE writes any format to FILE atomically
-(for cron). --timeout bounds the whole scan.
-
-Exit codes: 0 nothing fired, 1 an alert that is not silenced fired (a rule or an
-anomaly), 2 an error (usage, config, API, segments that could not be scanned, a
---timeout that passed). With --format nagios the exit code is the plugin state:
-0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.`,
-		Example: `  segdash scan
-  segdash scan --tag retention --top 5
-  segdash scan --format json > movers.json
-  segdash scan --format nagios --length 30 --timeout 50
-  segdash scan --format prometheus --output /var/lib/node_exporter/segdash.prom`,
-		Args: cobra.NoArgs,
+		Use:     "scan [flags]",
+		Short:   "Scan the workspace: what changed, which segments broke, which alert rules fired",
+		Long:    cli.ScanLong,
+		Example: cli.ScanExample,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runScan(cmd, f)
 		},
@@ -122,7 +95,7 @@ func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
 
 func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	defer func() { a.nagiosOnError(f.format, &err) }()
-	ctx, cancel := a.oneShotContext(cmd)
+	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
 	end, err := f.validate(cmd)
 	if err != nil {
@@ -135,7 +108,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
-	defer a.keepScanMemoryLow()()
+	defer cli.KeepMemoryLow(a.getenv, cli.ScanMemoryLimit, dashboardGCPercent)()
 	if len(cfgs) > 1 {
 		return a.scanWorkspaces(ctx, cmd, f, cfgs, end)
 	}
@@ -223,66 +196,16 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	o := monitor.ScanOptions{Length: length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 		Watchlists: client.WatchlistEntries(cfg.Watchlists), Now: a.now}
 	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
-	prefix := scanPrefix(named)
-	for _, w := range warnings {
-		fmt.Fprintln(a.errw, prefix+"warning: "+safe.Text(w))
-	}
+	prefix := output.ScanPrefix(named)
 	rate, known := be.cache.RateLimit()
-	fmt.Fprintln(a.errw, prefix+output.ScanCost(len(segs), monitor.Cost(be.cache, segs, o), rate, known))
-	var progress func(monitor.Progress)
-	if isTerminal(a.errw) { // cron and CI logs stay clean
-		progress = output.ProgressLine(a.errw, time.Now)
-	}
+	output.ScanStarting(a.errw, prefix, warnings, output.ScanCost(len(segs), monitor.Cost(be.cache, segs, o), rate, known))
+	progress, stopped := output.ScanProgress(a.errw, prefix, isTerminal(a.errw))
 	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
-	if progress != nil {
-		fmt.Fprint(a.errw, output.ClearLine)
-	}
-	if progress != nil && rep.Cancelled {
-		fmt.Fprintf(a.errw, "%sstopped: scanned %s of %s segments\n", prefix, output.Grouped(int64(rep.Done)), output.Grouped(int64(rep.Total)))
-	}
+	stopped(rep)
 	// The silences of the config apply before anything is written.
-	monitor.ApplySilences(rep.Results, cfg.Silences, cfg.Workspace, client.DateOf(a.now()))
-	incidents := monitor.IncidentsOf(rep.Results, f.incidentMin)
-	rows := monitor.Rows(rep)
-	monitor.SortRows(rows, f.sort)
-	_, timedOut := timedOutOf(ctx)
-	sum := output.ScanSummary{Scope: scopeName, Length: length, Through: rep.Through.String(), Total: rep.Total,
-		Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled, TimedOut: timedOut && rep.Cancelled, Warnings: warnings,
-		Incidents: incidents, Workspace: cfg.Workspace, Duration: rep.Finished.Sub(rep.Started), Finished: rep.Finished}
+	rows, incidents := rep.Settle(cfg.Silences, cfg.Workspace, client.DateOf(a.now()), f.incidentMin, f.sort)
+	_, timedOut := cli.TimedOutOf(ctx)
+	sum := output.SummaryOf(rep, scopeName, length, timedOut)
+	sum.Warnings, sum.Incidents, sum.Workspace = warnings, incidents, cfg.Workspace
 	return sum, rows, nil
-}
-
-// scanPrefix starts a scan's stderr line: "segdash: ", and the workspace
-// when several are scanned ("segdash: workspace us: ").
-func scanPrefix(named string) string {
-	if named == "" {
-		return "segdash: "
-	}
-	return "segdash: workspace " + safe.Text(named) + ": "
-}
-
-// scanMemoryLimit is the soft memory limit of a scan: its live heap is
-// about 10 MB for 10,000 segments, and the limit keeps the garbage
-// collector's headroom near that (measured on demo-api with 10,260
-// segments: 49 MB of RSS by default, 35 MB with it, the same wall time).
-const scanMemoryLimit = 20 << 20
-
-// keepScanMemoryLow makes the collector work harder for the length of a
-// scan, unless GOGC or GOMEMLIMIT say otherwise; it returns what puts the
-// settings back.
-func (a *app) keepScanMemoryLow() (restore func()) {
-	var undo []func()
-	if a.getenv("GOMEMLIMIT") == "" {
-		old := debug.SetMemoryLimit(scanMemoryLimit)
-		undo = append(undo, func() { debug.SetMemoryLimit(old) })
-	}
-	if a.getenv("GOGC") == "" {
-		old := debug.SetGCPercent(dashboardGCPercent)
-		undo = append(undo, func() { debug.SetGCPercent(old) })
-	}
-	return func() {
-		for _, u := range undo {
-			u()
-		}
-	}
 }

@@ -11,47 +11,38 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/client/safe"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
-
-// allWorkspaces is the --workspace value that scans every workspace.
-const allWorkspaces = "all"
 
 // scanConfigs resolves the workspaces scan was asked for: one (the
 // default), several --workspace flags, or all. Each has its own key,
 // endpoint, client and cache.
 func (a *app) scanConfigs(cmd *cobra.Command) ([]config.Config, error) {
 	names := workspaceFlag(cmd)
-	if len(names) <= 1 && !slices.Contains(names, allWorkspaces) {
+	if len(names) <= 1 && !slices.Contains(names, config.AllWorkspaces) {
+		names = nil // one workspace, resolved as every command resolves it
+	} else {
+		base, err := a.resolveBase(cmd)
+		if err != nil {
+			return nil, err
+		}
+		if names, err = config.WorkspacesNamed(base, names); err != nil {
+			return nil, usageError("%v", err)
+		}
+	}
+	if len(names) == 0 { // none named, or all of a file that names none
 		cfg, err := a.resolveConfig(cmd)
 		return []config.Config{cfg}, err
 	}
-	base, err := a.resolveBase(cmd)
-	if err != nil {
-		return nil, err
-	}
-	if slices.Contains(names, allWorkspaces) {
-		if len(names) > 1 {
-			return nil, usageError("--workspace all scans every workspace: give it alone")
-		}
-		if names = base.WorkspaceNames(); len(names) == 0 {
-			cfg, err := a.resolveConfig(cmd)
-			return []config.Config{cfg}, err
-		}
-	}
-	var cfgs []config.Config
-	seen := map[string]bool{}
-	for _, n := range names {
-		if seen[n] {
-			continue
-		}
-		seen[n] = true
+	cfgs := make([]config.Config, len(names))
+	for i, n := range names {
 		cfg, err := a.resolveWorkspace(cmd, n)
 		if err != nil {
 			return nil, err
 		}
-		cfgs = append(cfgs, cfg)
+		cfgs[i] = cfg
 	}
 	return cfgs, nil
 }
@@ -75,7 +66,7 @@ func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFla
 		code := exitCodeOf(err)
 		if code == exitError {
 			ws.Err = err
-			fmt.Fprintln(a.errw, scanPrefix(ws.Name)+safe.Text(err.Error()))
+			fmt.Fprintln(a.errw, output.ScanPrefix(ws.Name)+safe.Text(err.Error()))
 		}
 		worst = max(worst, code)
 		scans = append(scans, ws)
@@ -91,7 +82,7 @@ func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFla
 	switch worst {
 	case exitError:
 		why := "not every workspace could be scanned completely"
-		if t, ok := timedOutOf(ctx); ok {
+		if t, ok := cli.TimedOutOf(ctx); ok {
 			why = t.Error() + ": " + why
 		}
 		return &codeError{code: exitError, err: errors.New(why)}
