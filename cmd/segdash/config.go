@@ -13,36 +13,8 @@ import (
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
-// globalFlags are the flags every subcommand shares.
-type globalFlags struct {
-	config      string
-	endpoint    string
-	apiKeyFile  string
-	cacheTTL    time.Duration
-	concurrency int
-	workspaces  []string
-	fresh       bool
-}
-
-func (g *globalFlags) register(root *cobra.Command) {
-	f := root.PersistentFlags()
-	f.StringVar(&g.config, "config", "", "config file (env SEGDASH_CONFIG; default: segdash/config.yaml in $XDG_CONFIG_HOME or ~/.config; see segdash config path)")
-	f.StringVar(&g.endpoint, "endpoint", "", "Braze REST endpoint: an instance name (US-03, EU-01, ...) or an https URL (env BRAZE_REST_ENDPOINT)")
-	f.StringVar(&g.apiKeyFile, "api-key-file", "", "read the REST API key from this file instead of BRAZE_API_KEY")
-	f.DurationVar(&g.cacheTTL, "cache-ttl", config.DefaultCacheTTL, "how long a fetched series is reused before asking the API again")
-	f.IntVar(&g.concurrency, "concurrency", config.DefaultConcurrency, "most API requests in flight at once (1..16)")
-	f.BoolVar(&g.fresh, "fresh", false, "ask the API for everything and ignore the segment list and chunks earlier runs saved (what this run learns is still saved)")
-	f.StringArrayVarP(&g.workspaces, "workspace", "w", nil, "the workspace to use, by its name in the config file's workspaces: (default: default_workspace; scan takes several, or all)")
-}
-
-// configFlags are the flags config.Resolve reads, when a command has them.
-var configFlags = [...]string{"endpoint", "api-key-file", "theme", "length", "refresh", "cache-ttl", "concurrency"}
-
-// ownFlag annotates a command's flag that shares a config setting's name
-// but is checked and applied by the command itself: check's and scan's
-// --length reach 365 days, where the setting (the dashboard's window) stays
-// 1..100.
-const ownFlag = "segdash-own-flag"
+// ownFlag is config.OwnFlag.
+const ownFlag = config.OwnFlag
 
 // resolveConfig builds the configuration for cmd from the flags that were
 // set and the app's environment.
@@ -58,17 +30,8 @@ func (a *app) resolveConfig(cmd *cobra.Command) (config.Config, error) {
 	return a.resolveWorkspace(cmd, name)
 }
 
-// workspaceFlag is the --workspace values given, in order.
-func workspaceFlag(cmd *cobra.Command) []string {
-	f := cmd.Flag("workspace")
-	if f == nil || !f.Changed {
-		return nil
-	}
-	if sv, ok := f.Value.(interface{ GetSlice() []string }); ok {
-		return sv.GetSlice()
-	}
-	return []string{f.Value.String()}
-}
+// workspaceFlag is config.WorkspaceFlag of cmd.
+func workspaceFlag(cmd *cobra.Command) []string { return config.WorkspaceFlag(cmd.Flag) }
 
 // resolveWorkspace is resolveConfig for the workspace called name ("" =
 // default_workspace, else the unnamed one). An unknown name is a usage
@@ -85,18 +48,9 @@ func (a *app) resolveBase(cmd *cobra.Command) (config.Config, error) {
 	return cfg, configError(err)
 }
 
-// configInput is what config.Resolve reads from cmd's flags.
+// configInput is config.InputOf cmd's flags.
 func (a *app) configInput(cmd *cobra.Command, name string) config.Input {
-	in := config.Input{Getenv: a.getenv, Flags: map[string]string{}, Workspace: name}
-	if f := cmd.Flag("config"); f != nil && f.Changed {
-		in.ConfigFlag = f.Value.String()
-	}
-	for _, name := range configFlags {
-		if f := cmd.Flag(name); f != nil && f.Changed && f.Annotations[ownFlag] == nil {
-			in.Flags[name] = f.Value.String()
-		}
-	}
-	return in
+	return config.InputOf(cmd.Flag, a.getenv, name)
 }
 
 // configError makes a configuration error exit 2; an unknown workspace is

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/segdash/segdash/cmd/segdash/cli"
+	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui"
 )
 
@@ -100,19 +101,11 @@ func (a *app) exitCode(err error) int {
 }
 
 func (a *app) newRootCmd() *cobra.Command {
-	g := &globalFlags{}
 	d := &dashFlags{}
 	root := &cobra.Command{
-		Use:   "segdash",
-		Short: "A terminal dashboard for Braze segment sizes",
-		Long: `segdash shows Braze segment sizes over time: a live dashboard in the terminal,
-the same dashboard over SSH (segdash serve), one-shot checks for scripts (segdash check),
-and a scan of the whole workspace: what changed, and what broke (segdash scan).
-
-Credentials come from BRAZE_API_KEY (or --api-key-file), the endpoint from
-BRAZE_REST_ENDPOINT (or --endpoint), or from the config file's workspaces: (pick one
-with --workspace NAME / -w NAME; segdash workspaces lists them). Without a key,
-segdash runs on built-in demo data.`,
+		Use:           "segdash",
+		Short:         "A terminal dashboard for Braze segment sizes",
+		Long:          cli.RootLong,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cli.UnknownCommand,
@@ -124,14 +117,14 @@ segdash runs on built-in demo data.`,
 	setUsageErrors(root)
 	cli.SetVersion(root, currentBuild())
 	a.registerColor(root)
-	g.register(root)
+	config.RegisterGlobalFlags(root.PersistentFlags())
 	registerTimeout(root)
 	d.register(root)
-	demoAPI, ver, man := a.newDemoAPICmd(), a.newVersionCmd(), a.newManCmd()
+	demoAPI, ver, man := a.newDemoAPICmd(), cli.NewVersionCmd(a.out, currentBuild()), cli.NewManCmd(a.out, version())
 	cli.HideGlobalFlags(demoAPI)
 	cli.HideGlobalFlags(ver)
 	cli.HideGlobalFlags(man)
-	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newSilenceCmd(), a.newWorkspacesCmd(), a.newCacheCmd(), demoAPI, ver, man)
+	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newSilenceCmd(), a.newWorkspacesCmd(), cli.NewCacheCmd(a.out), demoAPI, ver, man)
 	root.SetHelpCommand(cli.NewHelpCmd())
 	cli.FinishHelp(root, terminalWidth(a.out, 80))
 	a.registerCompletions(root)

@@ -118,14 +118,14 @@ func startServeApp(t *testing.T, a *app, mod func(*serveFlags, *config.Config)) 
 	if err := os.WriteFile(ak, gossh.MarshalAuthorizedKey(allowed.PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, maxSessions: 32,
-		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32, maxUnauthPerIP: 8}
+	f := &serveFlags{HostKey: filepath.Join(dir, "host_key"), AuthorizedKeys: ak, MaxSessions: 32,
+		IdleTimeout: time.Minute, ConnRate: 100, ConnBurst: 100, Handshake: 10 * time.Second, MaxUnauth: 32, MaxUnauthPerIP: 8}
 	cfg := config.Config{Endpoint: env["BRAZE_REST_ENDPOINT"], APIKey: env["BRAZE_API_KEY"], Theme: "auto", Length: 30,
 		Refresh: time.Minute, CacheTTL: 5 * time.Minute, Concurrency: 4}
 	if mod != nil {
 		mod(f, &cfg)
 	}
-	if err := f.validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		t.Fatal(err)
 	}
 	getenv := func(k string) string { return env[k] }

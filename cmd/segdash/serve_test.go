@@ -67,14 +67,14 @@ func TestServeFlagValidation(t *testing.T) {
 		f    serveFlags
 		want string
 	}{
-		{serveFlags{maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "--authorized-keys"},
-		{serveFlags{authorizedKeys: empty, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "holds no public key"},
-		{serveFlags{authorizedKeys: filepath.Join(dir, "missing"), maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "no such file"},
-		{serveFlags{listen: "127.0.0.1:23234", allowAnyKey: true, maxSessions: 0, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "--max-sessions"},
-		{serveFlags{listen: "0.0.0.0:23234", allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}, "for loopback only"},
+		{serveFlags{MaxSessions: 1, IdleTimeout: time.Minute, ConnRate: 1, ConnBurst: 1, Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}, "--authorized-keys"},
+		{serveFlags{AuthorizedKeys: empty, MaxSessions: 1, IdleTimeout: time.Minute, ConnRate: 1, ConnBurst: 1, Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}, "holds no public key"},
+		{serveFlags{AuthorizedKeys: filepath.Join(dir, "missing"), MaxSessions: 1, IdleTimeout: time.Minute, ConnRate: 1, ConnBurst: 1, Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}, "no such file"},
+		{serveFlags{Listen: "127.0.0.1:23234", AllowAnyKey: true, MaxSessions: 0, IdleTimeout: time.Minute, ConnRate: 1, ConnBurst: 1, Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}, "--max-sessions"},
+		{serveFlags{Listen: "0.0.0.0:23234", AllowAnyKey: true, MaxSessions: 1, IdleTimeout: time.Minute, ConnRate: 1, ConnBurst: 1, Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}, "for loopback only"},
 	}
 	for _, tc := range cases {
-		if err := tc.f.validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+		if err := tc.f.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: %v, want %q", tc.f, err, tc.want)
 		}
 	}
@@ -83,7 +83,7 @@ func TestServeFlagValidation(t *testing.T) {
 func TestServeHostKeyGeneratedOnceWithMode0600(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "keys", "host_ed25519")
 	hostKeyOf := func() string {
-		e := startServe(t, func(f *serveFlags, _ *config.Config) { f.hostKey = path })
+		e := startServe(t, func(f *serveFlags, _ *config.Config) { f.HostKey = path })
 		var got string
 		c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: "t", Auth: []gossh.AuthMethod{gossh.PublicKeys(e.allowed)},
 			HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {

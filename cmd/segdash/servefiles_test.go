@@ -36,9 +36,9 @@ func notFiles(t *testing.T, size int64) map[string]string {
 // once, naming the file and what is wrong (no hang, no 24 GB read).
 func TestServeAuthorizedKeysThatAreNoFiles(t *testing.T) {
 	for path, want := range notFiles(t, 1<<30) {
-		f := &serveFlags{authorizedKeys: path, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1,
-			handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}
-		err := f.validate()
+		f := &serveFlags{AuthorizedKeys: path, MaxSessions: 1, IdleTimeout: time.Minute, ConnRate: 1, ConnBurst: 1,
+			Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}
+		err := f.Validate()
 		if err == nil || !strings.HasPrefix(err.Error(), "--authorized-keys "+path+": "+want) {
 			t.Errorf("%s: %v, want %q", path, err, want)
 		}
@@ -51,8 +51,8 @@ func TestServeAuthorizedKeysThatAreNoFiles(t *testing.T) {
 func TestServeHostKeyThatIsNoFile(t *testing.T) {
 	for path, want := range notFiles(t, sshserve.MaxHostKeySize+1) {
 		a := &app{now: time.Now, getenv: func(string) string { return "" }}
-		f := &serveFlags{hostKey: path, allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1, connBurst: 1,
-			handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}
+		f := &serveFlags{HostKey: path, AllowAnyKey: true, MaxSessions: 1, IdleTimeout: time.Minute, ConnRate: 1, ConnBurst: 1,
+			Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			t.Fatal(err)

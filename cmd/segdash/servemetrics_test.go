@@ -23,8 +23,8 @@ func withMetrics(t *testing.T, f *serveFlags, ticks chan time.Time) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.metricsLn, f.scanEvery = ln, time.Hour
-	f.scanTicker = func(time.Duration) (<-chan time.Time, func()) { return ticks, func() {} }
+	f.MetricsLn, f.ScanEvery = ln, time.Hour
+	f.ScanTicker = func(time.Duration) (<-chan time.Time, func()) { return ticks, func() {} }
 	return "http://" + ln.Addr().String() + "/metrics"
 }
 
@@ -123,8 +123,8 @@ func TestServeKeepsTheWorkspaceBetweenRuns(t *testing.T) {
 }
 
 func TestServeMetricsFlagValidation(t *testing.T) {
-	base := serveFlags{listen: "127.0.0.1:1", allowAnyKey: true, maxSessions: 1, idleTimeout: time.Minute, connRate: 1,
-		connBurst: 1, handshake: time.Second, maxUnauth: 1, maxUnauthPerIP: 1}
+	base := serveFlags{Listen: "127.0.0.1:1", AllowAnyKey: true, MaxSessions: 1, IdleTimeout: time.Minute, ConnRate: 1,
+		ConnBurst: 1, Handshake: time.Second, MaxUnauth: 1, MaxUnauthPerIP: 1}
 	for _, tc := range []struct {
 		metrics string
 		every   time.Duration
@@ -134,8 +134,8 @@ func TestServeMetricsFlagValidation(t *testing.T) {
 		{"9464", time.Hour, "want HOST:PORT"},
 	} {
 		f := base
-		f.metrics, f.scanEvery = tc.metrics, tc.every
-		if err := f.validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+		f.Metrics, f.ScanEvery = tc.metrics, tc.every
+		if err := f.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("--metrics %s --scan-every %s: %v, want %q", tc.metrics, tc.every, err, tc.want)
 		}
 	}

@@ -60,10 +60,10 @@ func startWorkspaceServe(t *testing.T, withDefault, anyKey bool) *wsServer {
 		}
 		cfgs = append(cfgs, cfg)
 	}
-	f := &serveFlags{hostKey: filepath.Join(dir, "host_key"), authorizedKeys: serverKeys, maxSessions: 32,
-		idleTimeout: time.Minute, connRate: 100, connBurst: 100, handshake: 10 * time.Second, maxUnauth: 32, maxUnauthPerIP: 8}
+	f := &serveFlags{HostKey: filepath.Join(dir, "host_key"), AuthorizedKeys: serverKeys, MaxSessions: 32,
+		IdleTimeout: time.Minute, ConnRate: 100, ConnBurst: 100, Handshake: 10 * time.Second, MaxUnauth: 32, MaxUnauthPerIP: 8}
 	if anyKey {
-		f.authorizedKeys, f.allowAnyKey = "", true
+		f.AuthorizedKeys, f.AllowAnyKey = "", true
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -1,12 +1,6 @@
 package main
 
-import (
-	"fmt"
-
-	"github.com/spf13/cobra"
-
-	"github.com/segdash/segdash/cmd/segdash/cli"
-)
+import "github.com/segdash/segdash/cmd/segdash/cli"
 
 // releaseVersion is stamped by the release build:
 //
@@ -21,19 +15,3 @@ func currentBuild() cli.BuildFacts { return cli.CurrentBuild(releaseVersion) }
 
 // version is this binary's version alone (for the User-Agent).
 func version() string { return currentBuild().Version }
-
-func (a *app) newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version, commit, Go version and platform",
-		Long: `version prints what this binary knows of its build: the version (stamped by the
-release build, else the Go module version, else dev), the commit and its time when
-built from a git checkout, the Go version and the platform. segdash --version
-prints the same.`,
-		Example: "  segdash version",
-		Args:    cobra.NoArgs,
-		Run: func(cmd *cobra.Command, args []string) {
-			fmt.Fprint(a.out, currentBuild().String())
-		},
-	}
-}
