@@ -3,32 +3,15 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/check"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
 )
-
-// checkFlags are the flags of `segdash check`.
-type checkFlags struct {
-	length   int
-	watch    string
-	endingAt string
-	format   string
-	min      int64
-	maxDrop  float64
-	critMin  int64
-	critDrop float64
-	rules    bool
-	compare  string
-}
 
 // backendFunc gives check its configuration and client: resolved and new
 // for a local check, or the SSH server's own and shared. release is called
@@ -57,7 +40,7 @@ func (a *app) newCheckCmd() *cobra.Command {
 
 // newCheckCommand is `check` over the given backend.
 func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
-	f := &checkFlags{}
+	f := &cli.CheckFlags{}
 	cmd := &cobra.Command{
 		Use:     "check [flags] SEGMENT...",
 		Short:   "Print segment sizes once and exit; thresholds for scripts and monitoring",
@@ -67,81 +50,25 @@ func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 			return a.runCheck(cmd, get, f, args)
 		},
 	}
-	fl := cmd.Flags()
-	// No flag default: the config file's length applies unless --length is
-	// given, and the help says so once.
-	fl.IntVar(&f.length, "length", 0, "days of data, 1..365; past 100 days a request per 100-day chunk (default: length in the config file, else 30)")
-	fl.SetAnnotation("length", ownFlag, []string{"true"})
-	fl.StringVar(&f.watch, "watch", "", "check the segments of this watchlist from the config file (as well as any SEGMENT)")
-	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
-	fl.StringVar(&f.format, "format", "chart", "output: "+strings.Join(output.Formats(), ", "))
-	fl.Int64Var(&f.min, "min", 0, "breach when a segment's latest size is below this")
-	fl.Float64Var(&f.maxDrop, "max-drop", 0, "breach when a segment fell more than this percent over the window")
-	fl.Int64Var(&f.critMin, "critical-min", 0, "a critical breach when a segment's latest size is below this (at most --min)")
-	fl.Float64Var(&f.critDrop, "critical-max-drop", 0, "a critical breach when a segment fell more than this percent over the window (at least --max-drop)")
-	fl.StringVar(&f.compare, "compare", "", "add the previous period (same length, ending where this one starts) to the chart, json and csv: previous")
-	fl.BoolVar(&f.rules, "rules", false, "evaluate the config file's alert rules for these segments; a rule that fires is a breach")
+	f.Register(cmd.Flags())
+	cmd.Flags().SetAnnotation("length", ownFlag, []string{"true"})
 	return cmd
 }
 
-// thresholds are the limits given: each nil unless its flag was.
-func (f *checkFlags) thresholds(changed func(string) bool) check.Thresholds {
-	var t check.Thresholds
-	if changed("min") {
-		t.Min = &f.min
-	}
-	if changed("critical-min") {
-		t.CriticalMin = &f.critMin
-	}
-	if changed("max-drop") {
-		t.MaxDrop = &f.maxDrop
-	}
-	if changed("critical-max-drop") {
-		t.CriticalMaxDrop = &f.critDrop
-	}
-	return t
-}
-
-// validate checks the flags before anything is fetched.
-func (f *checkFlags) validate(cmd *cobra.Command, args []string) (time.Time, error) {
-	if len(args) == 0 && f.watch == "" {
-		return time.Time{}, usageError("check needs at least one SEGMENT (an id or an exact name) or --watch NAME; see segdash check --help")
-	}
-	if cmd.Flags().Changed("length") {
-		if err := client.CheckWindow(f.length); err != nil {
-			return time.Time{}, usageError("--length: %v", err)
-		}
-	}
-	if !slices.Contains(output.Formats(), f.format) {
-		return time.Time{}, usageError("--format %q: want one of %s", f.format, strings.Join(output.Formats(), ", "))
-	}
-	if err := f.thresholds(cmd.Flags().Changed).Validate(); err != nil {
-		return time.Time{}, usageError("%v", err)
-	}
-	if cmd.Flags().Changed("compare") && f.compare != "previous" {
-		return time.Time{}, usageError("--compare %q: the only comparison is previous (the period of the same length before this one)", f.compare)
-	}
-	var end time.Time
-	if f.endingAt != "" {
-		t, err := parseEndingAt(f.endingAt)
-		if err != nil {
-			return time.Time{}, err
-		}
-		end = t
-	}
-	for _, a := range args {
-		if strings.TrimSpace(a) == "" {
-			return time.Time{}, usageError("an empty SEGMENT was given")
-		}
+// validate is f.Validate, its errors usage errors.
+func validate(f *cli.CheckFlags, cmd *cobra.Command, args []string) (time.Time, error) {
+	end, err := f.Validate(cmd.Flags().Changed, args)
+	if err != nil {
+		return end, usageError("%v", err)
 	}
 	return end, nil
 }
 
-func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args []string) (err error) {
-	defer func() { a.nagiosOnError(f.format, &err) }()
+func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *cli.CheckFlags, args []string) (err error) {
+	defer func() { a.nagiosOnError(f.Format, &err) }()
 	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
-	end, err := f.validate(cmd, args)
+	end, err := validate(f, cmd, args)
 	if err != nil {
 		return err
 	}
@@ -159,8 +86,8 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		return err
 	}
 	refs := args
-	if f.watch != "" {
-		wl, err := cfg.Watchlist(f.watch)
+	if f.Watch != "" {
+		wl, err := cfg.Watchlist(f.Watch)
 		if err != nil {
 			return usageError("--watch: %v", err)
 		}
@@ -171,21 +98,21 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *checkFlags, args 
 		err = fmt.Errorf("%v before any segment was checked", t)
 	}
 	if err != nil {
-		if f.watch != "" {
-			return fmt.Errorf("watchlist %q: %w", f.watch, err)
+		if f.Watch != "" {
+			return fmt.Errorf("watchlist %q: %w", f.Watch, err)
 		}
 		return err
 	}
 	output.WriteCheckNotes(a.errw, rep)
 	result := checkResult(ctx, rep)
-	if f.format == "nagios" {
+	if f.Format == "nagios" {
 		n, exit := nagiosExit(ctx, output.NagiosCheck(output.CheckResults(rep), rep.Problems, rep.Thresholds), result)
 		if err := n.Write(a.out); err != nil {
 			return err
 		}
 		return exit
 	}
-	if err := output.WriteCheck(a.out, f.format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 0)); err != nil {
+	if err := output.WriteCheck(a.out, f.Format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 0)); err != nil {
 		return err
 	}
 	return result
@@ -212,16 +139,16 @@ func checkResult(ctx context.Context, rep *check.Report) error {
 // configuration: --length or the config's length, the thresholds given,
 // and with --rules the config's rules (a usage error when it has none:
 // --rules would check nothing).
-func (a *app) checkOptions(cmd *cobra.Command, f *checkFlags, cfg config.Config, end time.Time) (check.Options, error) {
-	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.compare != "", Now: a.now, Workspace: cfg.Workspace,
-		Thresholds: f.thresholds(cmd.Flags().Changed)}
+func (a *app) checkOptions(cmd *cobra.Command, f *cli.CheckFlags, cfg config.Config, end time.Time) (check.Options, error) {
+	o := check.Options{Length: cfg.Length, EndingAt: end, Compare: f.Compare != "", Now: a.now, Workspace: cfg.Workspace,
+		Thresholds: f.Thresholds(cmd.Flags().Changed)}
 	if cmd.Flags().Changed("length") {
-		o.Length = f.length
+		o.Length = f.Length
 	}
-	if f.watch != "" {
-		o.Source = fmt.Sprintf("watchlist %q", f.watch)
+	if f.Watch != "" {
+		o.Source = fmt.Sprintf("watchlist %q", f.Watch)
 	}
-	if !f.rules {
+	if !f.Rules {
 		return o, nil
 	}
 	rules, err := cfg.CheckRules()

@@ -18,30 +18,40 @@ import (
 
 // scanConfigs resolves the workspaces scan was asked for: one (the
 // default), several --workspace flags, or all. Each has its own key,
-// endpoint, client and cache.
+// endpoint, client and cache; the file is read once, and every workspace
+// selected from it shares it (config.Config.Select), so that `-w all`
+// holds one copy of the workspaces, not one per workspace.
 func (a *app) scanConfigs(cmd *cobra.Command) ([]config.Config, error) {
 	names := workspaceFlag(cmd)
 	if len(names) <= 1 && !slices.Contains(names, config.AllWorkspaces) {
-		names = nil // one workspace, resolved as every command resolves it
-	} else {
-		base, err := a.resolveBase(cmd)
-		if err != nil {
-			return nil, err
-		}
-		if names, err = config.WorkspacesNamed(base, names); err != nil {
-			return nil, usageError("%v", err)
-		}
+		cfg, err := a.resolveConfig(cmd) // one workspace, resolved as every command resolves it
+		return []config.Config{cfg}, err
 	}
-	if len(names) == 0 { // none named, or all of a file that names none
+	base, err := a.resolveBase(cmd)
+	if err != nil {
+		return nil, err
+	}
+	if names, err = config.WorkspacesNamed(base, names); err != nil {
+		return nil, usageError("%v", err)
+	}
+	if len(names) == 0 { // all of a file that names none
 		cfg, err := a.resolveConfig(cmd)
 		return []config.Config{cfg}, err
 	}
+	flags := a.configInput(cmd, "").Flags
+	_, endpoint := flags["endpoint"]
+	if _, key := flags["api-key-file"]; endpoint || key {
+		// config.Resolve's error: they do not go with --workspace.
+		_, err := a.resolveWorkspace(cmd, names[0])
+		return nil, err
+	}
 	cfgs := make([]config.Config, len(names))
 	for i, n := range names {
-		cfg, err := a.resolveWorkspace(cmd, n)
+		cfg, err := base.Select(n)
 		if err != nil {
-			return nil, err
+			return nil, configError(err)
 		}
+		cfg.Sources["workspace"] = "flag --workspace"
 		cfgs[i] = cfg
 	}
 	return cfgs, nil

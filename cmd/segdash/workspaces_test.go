@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -255,5 +257,48 @@ func TestDashboardSavesIntoItsWorkspace(t *testing.T) {
 	// Each workspace keeps its own snapshot for the next start.
 	if p, q := snapshotStore(us, time.Now).Path(), snapshotStore(eu, time.Now).Path(); p == q {
 		t.Errorf("us and eu share the snapshot %s", p)
+	}
+}
+
+// TestScanConfigsShareOneBase: `scan -w all` reads the file once and every
+// workspace selected shares it, so that memory grows with the number of
+// workspaces, not with its square; unknown names stay usage errors.
+func TestScanConfigsShareOneBase(t *testing.T) {
+	_, _, env, _ := twoWorkspaceEnv(t)
+	reads := 0
+	a := &app{in: strings.NewReader(""), out: io.Discard, errw: io.Discard, now: time.Now,
+		getenv: func(k string) string {
+			if k == "SEGDASH_CONFIG" {
+				reads++
+			}
+			return env[k]
+		}}
+	root := a.newRootCmd()
+	scan, _, err := root.Find([]string{"scan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := scan.ParseFlags([]string{"-w", "all"}); err != nil {
+		t.Fatal(err)
+	}
+	cfgs, err := a.scanConfigs(scan)
+	if err != nil || len(cfgs) != 2 || cfgs[0].Workspace != "us" || cfgs[1].Workspace != "eu" {
+		t.Fatalf("%v %+v", err, cfgs)
+	}
+	if reads != 1 {
+		t.Errorf("the configuration was resolved %d times for 2 workspaces, want once", reads)
+	}
+	if &cfgs[0].Workspaces[0] != &cfgs[1].Workspaces[0] {
+		t.Error("each workspace holds its own copy of every workspace")
+	}
+	if cfgs[0].Sources["workspace"] != "flag --workspace" || cfgs[0].APIKey != usKey || cfgs[1].APIKey != euKey {
+		t.Errorf("sources %v, keys %q %q", cfgs[0].Sources["workspace"], cfgs[0].APIKey, cfgs[1].APIKey)
+	}
+	scan, _, _ = a.newRootCmd().Find([]string{"scan"})
+	if err := scan.ParseFlags([]string{"-w", "us", "-w", "nope"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.scanConfigs(scan); exitCodeOf(err) != exitError || !strings.Contains(fmt.Sprint(err), "the workspaces are: us, eu") {
+		t.Errorf("unknown workspace: %v", err)
 	}
 }
