@@ -21,19 +21,30 @@ func WorkspaceLabel(name string) string {
 	return name
 }
 
+// scanCoverage is what a scan covered: the document's, adding up every
+// workspace's, and each workspace's own.
+type scanCoverage struct {
+	Scope     string `json:"scope"`
+	Length    int    `json:"length"`
+	Through   string `json:"through"`
+	Total     int    `json:"total"`
+	Scanned   int    `json:"scanned"`
+	Failed    int    `json:"failed"`
+	Missing   int    `json:"missing"`
+	Cancelled bool   `json:"cancelled"`
+	TimedOut  bool   `json:"timed_out"`
+}
+
+// coverageOf is what sum covered.
+func coverageOf(sum ScanSummary) scanCoverage {
+	return scanCoverage{Scope: sum.Scope, Length: sum.Length, Through: sum.Through, Total: sum.Total, Scanned: sum.Done,
+		Failed: sum.Failed, Missing: sum.Missing(), Cancelled: sum.Cancelled, TimedOut: sum.TimedOut}
+}
+
 // scanJSON is the document of `scan --format json`.
 type scanJSON struct {
-	SchemaVersion int    `json:"schema_version"`
-	Scope         string `json:"scope"`
-	Length        int    `json:"length"`
-	Through       string `json:"through"`
-	// Total, Scanned, Failed and Missing add up every workspace's.
-	Total     int  `json:"total"`
-	Scanned   int  `json:"scanned"`
-	Failed    int  `json:"failed"`
-	Missing   int  `json:"missing"`
-	Cancelled bool `json:"cancelled"`
-	TimedOut  bool `json:"timed_out"`
+	SchemaVersion int `json:"schema_version"`
+	scanCoverage
 	// Partial is true when any segment is missing: the document does
 	// not cover the whole scope.
 	Partial    bool                `json:"partial"`
@@ -46,15 +57,7 @@ type scanJSON struct {
 // scanWorkspaceJSON is one workspace's part of the scan.
 type scanWorkspaceJSON struct {
 	Workspace string `json:"workspace"`
-	Scope     string `json:"scope"`
-	Length    int    `json:"length"`
-	Through   string `json:"through"`
-	Total     int    `json:"total"`
-	Scanned   int    `json:"scanned"`
-	Failed    int    `json:"failed"`
-	Missing   int    `json:"missing"`
-	Cancelled bool   `json:"cancelled"`
-	TimedOut  bool   `json:"timed_out"`
+	scanCoverage
 	// Error is what stopped this workspace's scan, if anything did.
 	Error string `json:"error,omitempty"`
 }
@@ -80,8 +83,7 @@ func newScanJSON(scans []WorkspaceScan, top int) *scanJSON {
 		Incidents: []scanIncidentJSON{}, Segments: []scanRowJSON{}}
 	for _, ws := range scans {
 		label, sum := WorkspaceLabel(ws.Name), ws.Summary
-		j := scanWorkspaceJSON{Workspace: label, Scope: sum.Scope, Length: sum.Length, Through: sum.Through,
-			Total: sum.Total, Scanned: sum.Done, Failed: sum.Failed, Missing: sum.Missing(), Cancelled: sum.Cancelled, TimedOut: sum.TimedOut}
+		j := scanWorkspaceJSON{Workspace: label, scanCoverage: coverageOf(sum)}
 		if ws.Err != nil {
 			j.Error = ws.Err.Error()
 		}
