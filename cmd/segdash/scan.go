@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -19,20 +17,7 @@ import (
 )
 
 // scanFlags are the flags of `segdash scan`.
-type scanFlags struct {
-	length   int
-	endingAt string
-	format   string
-	top      int
-	sort     string
-	tag      string
-	watch    string
-	filter   string
-	// incidentMin is how many segments moving together make an incident.
-	incidentMin int
-	// output is the file to write (atomically) instead of stdout.
-	output string
-}
+type scanFlags = cli.ScanFlags
 
 func (a *app) newScanCmd() *cobra.Command {
 	f := &scanFlags{}
@@ -46,58 +31,24 @@ func (a *app) newScanCmd() *cobra.Command {
 			return a.runScan(cmd, f)
 		},
 	}
-	fl := cmd.Flags()
-	fl.IntVar(&f.length, "length", 0, "days of data, 1..365; past 100 days a request per 100-day chunk (default: length in the config file, else 30)")
-	fl.SetAnnotation("length", ownFlag, []string{"true"})
-	fl.StringVar(&f.endingAt, "ending-at", "", "end of the window (YYYY-MM-DD or an ISO-8601 time); the series ends the day before")
-	fl.StringVar(&f.format, "format", "table", "output: "+strings.Join(output.ScanFormats(), ", "))
-	fl.IntVar(&f.top, "top", 0, "rows per table section (default 10); for json and csv, the rows written (default all)")
-	fl.StringVar(&f.sort, "sort", monitor.ByScore, "order of json and csv rows: "+strings.Join(monitor.SortOrders(), ", "))
-	fl.StringVar(&f.tag, "tag", "", "scan only the segments with this tag")
-	fl.StringVar(&f.watch, "watch", "", "scan only the segments of this watchlist")
-	fl.StringVar(&f.filter, "filter", "", "scan only the segments whose name contains this text (case-insensitive)")
-	fl.IntVar(&f.incidentMin, "incident-min", monitor.DefaultIncidentMin, "alerts of this many segments moving together (same day, same way) are one incident; at least 2")
-	fl.StringVar(&f.output, "output", "", "write to this file, atomically (replaced only when complete), instead of stdout")
+	f.Register(cmd.Flags(), ownFlag)
 	return cmd
 }
 
-// validate checks the flags before anything is fetched.
-func (f *scanFlags) validate(cmd *cobra.Command) (time.Time, error) {
-	if err := client.CheckWindow(f.length); cmd.Flags().Changed("length") && err != nil {
-		return time.Time{}, usageError("--length: %v", err)
+// validate is f.Validate, its errors usage errors.
+func validateScan(f *scanFlags, cmd *cobra.Command) (time.Time, error) {
+	end, err := f.Validate(cmd.Flags().Changed)
+	if err != nil {
+		return end, usageError("%v", err)
 	}
-	if !slices.Contains(output.ScanFormats(), f.format) {
-		return time.Time{}, usageError("--format %q: want %s", f.format, strings.Join(output.ScanFormats(), ", "))
-	}
-	if !slices.Contains(monitor.SortOrders(), f.sort) {
-		return time.Time{}, usageError("--sort %q: want %s", f.sort, strings.Join(monitor.SortOrders(), ", "))
-	}
-	if f.incidentMin < 2 {
-		return time.Time{}, usageError("--incident-min must be at least 2")
-	}
-	if f.top < 0 {
-		return time.Time{}, usageError("--top must be 0 or more")
-	}
-	set := 0
-	for _, s := range []string{f.tag, f.watch, f.filter} {
-		if s != "" {
-			set++
-		}
-	}
-	if set > 1 {
-		return time.Time{}, usageError("give at most one of --tag, --watch and --filter")
-	}
-	if f.endingAt == "" {
-		return time.Time{}, nil
-	}
-	return parseEndingAt(f.endingAt)
+	return end, nil
 }
 
 func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
-	defer func() { a.nagiosOnError(f.format, &err) }()
+	defer func() { a.nagiosOnError(f.Format, &err) }()
 	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
-	end, err := f.validate(cmd)
+	end, err := validateScan(f, cmd)
 	if err != nil {
 		return err
 	}
@@ -117,7 +68,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 		return err
 	}
 	result := scanResult(sum, rows)
-	if f.format == "nagios" {
+	if f.Format == "nagios" {
 		n, exit := nagiosExit(ctx, output.NagiosScan(sum, rows, sum.Incidents), result)
 		if err := a.writeScanOutput(f, n.Write); err != nil {
 			return err
@@ -125,7 +76,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 		return exit
 	}
 	if err := a.writeScanOutput(f, func(w io.Writer) error {
-		return output.WriteScan(w, f.format, sum, rows, f.top, terminalWidth(w, 0))
+		return output.WriteScan(w, f.Format, sum, rows, f.Top, terminalWidth(w, 0))
 	}); err != nil {
 		return err
 	}
@@ -136,10 +87,10 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 // to the file, atomically, so a reader (node_exporter's textfile
 // collector) never sees half of it.
 func (a *app) writeScanOutput(f *scanFlags, write func(io.Writer) error) error {
-	if f.output == "" {
+	if f.Output == "" {
 		return write(a.out)
 	}
-	if err := snapshot.WriteFileAtomic(f.output, 0o644, write); err != nil {
+	if err := snapshot.WriteFileAtomic(f.Output, 0o644, write); err != nil {
 		return fmt.Errorf("--output: %w", err)
 	}
 	return nil
@@ -173,7 +124,7 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	defer be.Close()
 	defer a.remember(cmd, cfg, be)()
 	a.announce(cfg)
-	length := f.length
+	length := f.Length
 	if !cmd.Flags().Changed("length") {
 		length = cfg.Length
 	}
@@ -181,9 +132,9 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	if err != nil {
 		return output.ScanSummary{}, nil, fmt.Errorf("listing segments: %w", err)
 	}
-	scope := monitor.Scope{Tag: f.tag, Watchlist: f.watch, Filter: f.filter}
-	if f.watch != "" {
-		wl, err := cfg.Watchlist(f.watch)
+	scope := monitor.Scope{Tag: f.Tag, Watchlist: f.Watch, Filter: f.Filter}
+	if f.Watch != "" {
+		wl, err := cfg.Watchlist(f.Watch)
 		if err != nil {
 			return output.ScanSummary{}, nil, usageError("--watch: %v", err)
 		}
@@ -203,7 +154,7 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
 	stopped(rep)
 	// The silences of the config apply before anything is written.
-	rows, incidents := rep.Settle(cfg.Silences, cfg.Workspace, client.DateOf(a.now()), f.incidentMin, f.sort)
+	rows, incidents := rep.Settle(cfg.Silences, cfg.Workspace, client.DateOf(a.now()), f.IncidentMin, f.Sort)
 	_, timedOut := cli.TimedOutOf(ctx)
 	sum := output.SummaryOf(rep, scopeName, length, timedOut)
 	sum.Warnings, sum.Incidents, sum.Workspace = warnings, incidents, cfg.Workspace

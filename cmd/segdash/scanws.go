@@ -61,7 +61,7 @@ func (a *app) scanConfigs(cmd *cobra.Command) ([]config.Config, error) {
 // grouped by workspace (output.WriteWorkspaceScans). The exit code is the
 // worst.
 func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfgs []config.Config, end time.Time) error {
-	if f.format == "nagios" {
+	if f.Format == "nagios" {
 		return usageError("--format nagios is one status line of one workspace: give one --workspace")
 	}
 	var scans []output.WorkspaceScan
@@ -85,7 +85,7 @@ func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFla
 		}
 	}
 	if err := a.writeScanOutput(f, func(w io.Writer) error {
-		return output.WriteWorkspaceScans(w, f.format, scans, f.top, terminalWidth(w, 0))
+		return output.WriteWorkspaceScans(w, f.Format, scans, f.Top, terminalWidth(w, 0))
 	}); err != nil {
 		return err
 	}
