@@ -61,9 +61,6 @@ func usageError(format string, args ...any) error {
 	return &codeError{code: exitError, err: fmt.Errorf(format, args...)}
 }
 
-// parseEndingAt is cli.ParseEndingAt.
-func parseEndingAt(s string) (time.Time, error) { return cli.ParseEndingAt(s) }
-
 // checkEnd is cli.CheckEnd on the app's clock.
 func (a *app) checkEnd(end time.Time) error { return cli.CheckEnd(end, a.now()) }
 
