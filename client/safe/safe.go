@@ -19,7 +19,7 @@ import (
 // invalid UTF-8 become "�", and line breaks and tabs become spaces.
 // Printable text, wide characters and runs of spaces included, is kept.
 func Text(s string) string {
-	if plain(s) {
+	if Plain(s) {
 		return s
 	}
 	return clean(s, false, -1)
@@ -76,8 +76,9 @@ func clean(s string, oneLine bool, max int) string {
 // reorder the text around them.
 func Reorders(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
 
-// plain reports whether s is printable ASCII only: nothing to clean.
-func plain(s string) bool {
+// Plain reports whether s is printable ASCII only: nothing to clean, and
+// one terminal cell a byte.
+func Plain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
 			return false

@@ -15,23 +15,13 @@ import (
 // configuration share.
 func SafeText(s string) string { return safe.Text(s) }
 
-// isPlain reports whether s is printable ASCII only: one cell a byte.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
 // Truncate shortens s to at most width cells, ending with "…" when cut.
 // Wide characters count as two cells.
 func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if isPlain(s) { // the common case, without grapheme segmentation
+	if safe.Plain(s) { // the common case, without grapheme segmentation
 		if len(s) <= width {
 			return s
 		}
@@ -42,7 +32,7 @@ func Truncate(s string, width int) string {
 
 // Width is the number of terminal cells s takes.
 func Width(s string) int {
-	if isPlain(s) {
+	if safe.Plain(s) {
 		return len(s)
 	}
 	return ansi.StringWidth(s)
