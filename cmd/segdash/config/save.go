@@ -236,14 +236,7 @@ func saveTarget(path string) (target string, perm os.FileMode, old []byte, err e
 // putWatchlist sets watchlist name in the settings mapping top and returns
 // the entries written.
 func putWatchlist(top *yaml.Node, name string, segs []client.Segment) []string {
-	lists := mappingValue(top, "watchlists")
-	switch {
-	case lists == nil:
-		lists = &yaml.Node{Kind: yaml.MappingNode}
-		top.Content = append(top.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "watchlists"}, lists)
-	case lists.Kind != yaml.MappingNode:
-		*lists = yaml.Node{Kind: yaml.MappingNode}
-	}
+	lists := childOf(top, "watchlists", yaml.MappingNode)
 	seq := &yaml.Node{Kind: yaml.SequenceNode}
 	written := make([]string, 0, len(segs))
 	for _, s := range segs {
@@ -260,6 +253,20 @@ func putWatchlist(top *yaml.Node, name string, segs []client.Segment) []string {
 		lists.Content = append(lists.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name}, seq)
 	}
 	return written
+}
+
+// childOf returns the value of key in the settings mapping top as a node
+// of kind, adding it when missing and emptying one of another kind.
+func childOf(top *yaml.Node, key string, kind yaml.Kind) *yaml.Node {
+	n := mappingValue(top, key)
+	switch {
+	case n == nil:
+		n = &yaml.Node{Kind: kind}
+		top.Content = append(top.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, n)
+	case n.Kind != kind:
+		*n = yaml.Node{Kind: kind}
+	}
+	return n
 }
 
 // mappingValue returns the value node of key in a mapping node, or nil.

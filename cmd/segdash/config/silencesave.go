@@ -39,14 +39,7 @@ func SaveSilence(path string, s monitor.Silence) (replaced bool, err error) {
 // putSilence adds s to the `silences:` list of the settings mapping top,
 // or replaces the silence of the same target; it reports a replacement.
 func putSilence(top *yaml.Node, s monitor.Silence) (replaced bool) {
-	list := mappingValue(top, "silences")
-	switch {
-	case list == nil:
-		list = &yaml.Node{Kind: yaml.SequenceNode}
-		top.Content = append(top.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "silences"}, list)
-	case list.Kind != yaml.SequenceNode:
-		*list = yaml.Node{Kind: yaml.SequenceNode}
-	}
+	list := childOf(top, "silences", yaml.SequenceNode)
 	key, value := "segment", s.Segment
 	switch {
 	case s.Tag != "":
