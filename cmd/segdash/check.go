@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"time"
 
@@ -16,11 +15,11 @@ import (
 // backendFunc gives check its configuration and client: resolved and new
 // for a local check, or the SSH server's own and shared. release is called
 // when check is done.
-type backendFunc func(cmd *cobra.Command) (be *backend, cfg config.Config, release func(), err error)
+type backendFunc func(cmd *cobra.Command) (be *config.Backend, cfg config.Config, release func(), err error)
 
 // localBackend resolves the configuration and connects, for a local check.
 func (a *app) localBackend() backendFunc {
-	return func(cmd *cobra.Command) (*backend, config.Config, func(), error) {
+	return func(cmd *cobra.Command) (*config.Backend, config.Config, func(), error) {
 		cfg, err := a.resolveConfig(cmd)
 		if err != nil {
 			return nil, cfg, nil, err
@@ -51,24 +50,15 @@ func (a *app) newCheckCommand(get backendFunc) *cobra.Command {
 		},
 	}
 	f.Register(cmd.Flags())
-	cmd.Flags().SetAnnotation("length", ownFlag, []string{"true"})
+	cmd.Flags().SetAnnotation("length", config.OwnFlag, []string{"true"})
 	return cmd
 }
 
-// validate is f.Validate, its errors usage errors.
-func validate(f *cli.CheckFlags, cmd *cobra.Command, args []string) (time.Time, error) {
-	end, err := f.Validate(cmd.Flags().Changed, args)
-	if err != nil {
-		return end, usageError("%v", err)
-	}
-	return end, nil
-}
-
 func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *cli.CheckFlags, args []string) (err error) {
-	defer func() { a.nagiosOnError(f.Format, &err) }()
+	defer func() { cli.NagiosOnError(a.out, f.Format, &err) }()
 	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
-	end, err := validate(f, cmd, args)
+	end, err := f.Validate(cmd.Flags().Changed, args)
 	if err != nil {
 		return err
 	}
@@ -89,11 +79,11 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *cli.CheckFlags, a
 	if f.Watch != "" {
 		wl, err := cfg.Watchlist(f.Watch)
 		if err != nil {
-			return usageError("--watch: %v", err)
+			return fmt.Errorf("--watch: %v", err)
 		}
 		refs = append(append([]string(nil), wl.Segments...), args...)
 	}
-	rep, err := check.Run(ctx, be.cache, refs, o)
+	rep, err := check.Run(ctx, be.Cache, refs, o)
 	if t, ok := cli.TimedOutOf(ctx); ok && err != nil {
 		err = fmt.Errorf("%v before any segment was checked", t)
 	}
@@ -104,35 +94,18 @@ func (a *app) runCheck(cmd *cobra.Command, get backendFunc, f *cli.CheckFlags, a
 		return err
 	}
 	output.WriteCheckNotes(a.errw, rep)
-	result := checkResult(ctx, rep)
+	result := cli.CheckResult(ctx, rep)
 	if f.Format == "nagios" {
-		n, exit := nagiosExit(ctx, output.NagiosCheck(output.CheckResults(rep), rep.Problems, rep.Thresholds), result)
+		n, exit := cli.NagiosExit(ctx, output.NagiosCheck(output.CheckResults(rep), rep.Problems, rep.Thresholds), result)
 		if err := n.Write(a.out); err != nil {
 			return err
 		}
 		return exit
 	}
-	if err := output.WriteCheck(a.out, f.Format, rep, output.ColorProfile(a.out, a.getenv), terminalWidth(a.out, 0)); err != nil {
+	if err := output.WriteCheck(a.out, f.Format, rep, output.ColorProfile(a.out, a.getenv), cli.TerminalWidth(a.out, 0)); err != nil {
 		return err
 	}
 	return result
-}
-
-// checkResult is a check's exit outside the nagios format: an error when
-// segments could not be checked (the --timeout that passed, if one did),
-// a breach when a threshold was broken or a rule fired.
-func checkResult(ctx context.Context, rep *check.Report) error {
-	if len(rep.Problems) > 0 {
-		err := fmt.Errorf("%s of %s segments could not be checked", count(len(rep.Problems)), count(len(rep.Problems)+len(rep.Results)))
-		if t, ok := cli.TimedOutOf(ctx); ok {
-			err = fmt.Errorf("%v: %w", t, err)
-		}
-		return &codeError{code: exitError, err: err}
-	}
-	if rep.Breached() {
-		return &codeError{code: exitBreach, err: fmt.Errorf("threshold breached")}
-	}
-	return nil
 }
 
 // checkOptions are the engine's options from the flags and the
@@ -153,7 +126,7 @@ func (a *app) checkOptions(cmd *cobra.Command, f *cli.CheckFlags, cfg config.Con
 	}
 	rules, err := cfg.CheckRules()
 	if err != nil {
-		return o, usageError("%v", err)
+		return o, err
 	}
 	o.Rules = rules
 	for _, w := range o.Rules.Unmatched(cfg.WatchlistFile) {

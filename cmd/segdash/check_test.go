@@ -15,6 +15,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/ui/output"
 )
 
@@ -367,7 +368,7 @@ func TestCheckYoungSegment(t *testing.T) {
 	if want := fmt.Sprintf(`"change": %d,`, last-first); !strings.Contains(out, want) {
 		t.Fatalf("no %s (from the first day with data) in:\n%s", want, out)
 	}
-	if first > last && (code != exitBreach || !strings.Contains(errs, "over 10 days")) {
+	if first > last && (code != cli.ExitBreach || !strings.Contains(errs, "over 10 days")) {
 		t.Errorf("a fall from %d to %d over its 10 days: exit %d, stderr %q", first, last, code, errs)
 	}
 	if first <= last && code != 0 {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 func TestCheckComparePrevious(t *testing.T) {
@@ -79,7 +80,7 @@ func TestCheckComparePrevious(t *testing.T) {
 	}
 
 	code, _, errs = runSegdash(t, env, "check", "--compare", "last-year", s.ID)
-	if code != exitError || !strings.Contains(errs, "--compare") || !strings.Contains(errs, "previous") {
+	if code != cli.ExitError || !strings.Contains(errs, "--compare") || !strings.Contains(errs, "previous") {
 		t.Errorf("--compare last-year: exit %d %q", code, errs)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 // useConfigFile writes a config file for the test and points env at it.
@@ -38,7 +39,7 @@ func TestCheckRules(t *testing.T) {
 	}
 	code, _, errs := runSegdash(t, env, "check", "--rules", "--format", "spark", a.ID, b.ID, c.ID)
 	// Reasons group their numbers like every other size segdash prints.
-	if code != exitBreach || !strings.Contains(errs, "segdash: BREACH") || !strings.Contains(errs, "is below 999,999,999,999") ||
+	if code != cli.ExitBreach || !strings.Contains(errs, "segdash: BREACH") || !strings.Contains(errs, "is below 999,999,999,999") ||
 		!strings.Contains(errs, "rule floor: size") ||
 		!strings.Contains(errs, "rule team ceiling: size") || strings.Contains(errs, "rule never") {
 		t.Errorf("rules fire: exit %d %q", code, errs)
@@ -50,17 +51,17 @@ func TestCheckRules(t *testing.T) {
 		}
 	}
 	code, out, _ := runSegdash(t, env, "check", "--rules", "--format", "json", a.ID)
-	if code != exitBreach || !strings.Contains(out, `"rule floor: size`) || !strings.Contains(out, `is below 999,999,999,999"`) {
+	if code != cli.ExitBreach || !strings.Contains(out, `"rule floor: size`) || !strings.Contains(out, `is below 999,999,999,999"`) {
 		t.Errorf("json: exit %d\n%s", code, out)
 	}
 	code, out, _ = runSegdash(t, env, "check", "--rules", "--format", "nagios", a.ID)
-	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - 0 critical, 1 warning: "+a.Name+": floor | ") ||
+	if code != cli.ExitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - 0 critical, 1 warning: "+a.Name+": floor | ") ||
 		!strings.Contains(out, "\nWARNING "+a.Name+": rule floor: size") || !strings.Contains(out, "is below 999,999,999,999\n") {
 		t.Errorf("nagios: exit %d\n%s", code, out)
 	}
 	// A segment that cannot be checked still wins: exit 2.
 	code, _, errs = runSegdash(t, env, "check", "--rules", "--format", "spark", a.ID, "No Such Segment")
-	if code != exitError || !strings.Contains(errs, "rule floor") || !strings.Contains(errs, "could not be checked") {
+	if code != cli.ExitError || !strings.Contains(errs, "rule floor") || !strings.Contains(errs, "could not be checked") {
 		t.Errorf("breach and an unknown segment: exit %d %q", code, errs)
 	}
 }
@@ -76,7 +77,7 @@ func TestCheckRulesTrackingOff(t *testing.T) {
 	}
 	useConfigFile(t, env, "rules:\n  - name: tracking\n    all: true\n    tracking_off: true\n")
 	code, _, errs := runSegdash(t, env, "check", "--rules", "--format", "spark", off.Name)
-	if code != exitBreach || !strings.Contains(errs, "rule tracking: analytics tracking is off") || strings.Contains(errs, "cannot check") {
+	if code != cli.ExitBreach || !strings.Contains(errs, "rule tracking: analytics tracking is off") || strings.Contains(errs, "cannot check") {
 		t.Errorf("tracking_off rule: exit %d %q", code, errs)
 	}
 }
@@ -85,7 +86,7 @@ func TestCheckRulesWithoutRules(t *testing.T) {
 	h, env := apiEnv(t, brazetest.Options{})
 	useConfigFile(t, env, "length: 7\n")
 	code, _, errs := runSegdash(t, env, "check", "--rules", tracked(h, 1)[0].ID)
-	if code != exitError || !strings.Contains(errs, "--rules") || !strings.Contains(errs, "has no rules") {
+	if code != cli.ExitError || !strings.Contains(errs, "--rules") || !strings.Contains(errs, "has no rules") {
 		t.Errorf("no rules: exit %d %q", code, errs)
 	}
 	if h.Requests("data_series") != 0 {
@@ -116,12 +117,12 @@ func TestNagiosAlwaysPrintsAStatusLine(t *testing.T) {
 		code   int
 		prefix string
 	}{
-		{[]string{"check", "--format", "nagios", untracked}, exitUnknown, "SEGDASH UNKNOWN - 1 of 1 segments could not be checked: "},
-		{[]string{"check", "--format", "nagios", good, "No Such Segment"}, exitUnknown, "SEGDASH UNKNOWN - "},
-		{[]string{"check", "--format", "nagios", good}, exitOK, "SEGDASH OK - 1 segment within thresholds"},
-		{[]string{"check", "--format", "nagios", "--length", "0", good}, exitUnknown, "SEGDASH UNKNOWN - --length"},
-		{[]string{"scan", "--format", "nagios", "--watch", "nope"}, exitUnknown, "SEGDASH UNKNOWN - --watch: no watchlist"},
-		{[]string{"scan", "--format", "nagios", "--tag", "no-such-tag"}, exitUnknown, "SEGDASH UNKNOWN - no segment has the tag"},
+		{[]string{"check", "--format", "nagios", untracked}, cli.ExitUnknown, "SEGDASH UNKNOWN - 1 of 1 segments could not be checked: "},
+		{[]string{"check", "--format", "nagios", good, "No Such Segment"}, cli.ExitUnknown, "SEGDASH UNKNOWN - "},
+		{[]string{"check", "--format", "nagios", good}, cli.ExitOK, "SEGDASH OK - 1 segment within thresholds"},
+		{[]string{"check", "--format", "nagios", "--length", "0", good}, cli.ExitUnknown, "SEGDASH UNKNOWN - --length"},
+		{[]string{"scan", "--format", "nagios", "--watch", "nope"}, cli.ExitUnknown, "SEGDASH UNKNOWN - --watch: no watchlist"},
+		{[]string{"scan", "--format", "nagios", "--tag", "no-such-tag"}, cli.ExitUnknown, "SEGDASH UNKNOWN - no segment has the tag"},
 	}
 	for _, c := range cases {
 		code, out, errs := runSegdash(t, env, c.args...)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 // TestCheckLongWindow: --length 365 is stitched from 100-day chunks, with
@@ -65,7 +66,7 @@ func TestCheckLongWindow(t *testing.T) {
 func TestScanLongWindow(t *testing.T) {
 	_, env := apiEnv(t, brazetest.Options{Workspace: brazetest.NewWorkspace(42, 20)})
 	code, out, errs := runSegdash(t, env, "scan", "--length", "365", "--format", "csv")
-	if code == exitError || strings.Contains(errs, "--length") || !strings.HasPrefix(out, "segment_id") {
+	if code == cli.ExitError || strings.Contains(errs, "--length") || !strings.HasPrefix(out, "segment_id") {
 		t.Errorf("exit %d %q\n%s", code, errs, out)
 	}
 }

@@ -58,7 +58,7 @@ func TestColorFlagReachesTheDashboard(t *testing.T) {
 
 func TestColorFlagEverywhere(t *testing.T) {
 	code, _, errs := runSegdash(t, nil, "config", "path", "--color", "sometimes")
-	if code != exitError || !strings.Contains(errs, "want one of auto, always, never") {
+	if code != cli.ExitError || !strings.Contains(errs, "want one of auto, always, never") {
 		t.Errorf("bad --color: %d %q", code, errs)
 	}
 	a := &app{getenv: func(string) string { return "" }}

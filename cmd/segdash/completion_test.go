@@ -49,7 +49,7 @@ func newCompletionEnv(t *testing.T) completionEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := snapshotStore(cfg, time.Now)
+	store := config.SnapshotStore(cfg, time.Now)
 	segs := []client.Segment{
 		{ID: "3bbc4555-8fa0-4c9b-a5c0-4505edf3e064", Name: "Lapsed Users - 7 days", AnalyticsTrackingEnabled: true, Tags: []string{"retention"}},
 		{ID: "4ccd5666-0000-4c9b-a5c0-4505edf3e064", Name: "VIP", AnalyticsTrackingEnabled: true, Tags: []string{"value"}},

@@ -13,15 +13,12 @@ import (
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
-// ownFlag is config.OwnFlag.
-const ownFlag = config.OwnFlag
-
 // resolveConfig builds the configuration for cmd from the flags that were
 // set and the app's environment.
 func (a *app) resolveConfig(cmd *cobra.Command) (config.Config, error) {
-	names := workspaceFlag(cmd)
+	names := config.WorkspaceFlag(cmd.Flag)
 	if len(names) > 1 {
-		return config.Config{}, usageError("--workspace: %s takes one workspace (only scan takes several)", cmd.CommandPath())
+		return config.Config{}, fmt.Errorf("--workspace: %s takes one workspace (only scan takes several)", cmd.CommandPath())
 	}
 	name := ""
 	if len(names) == 1 {
@@ -29,9 +26,6 @@ func (a *app) resolveConfig(cmd *cobra.Command) (config.Config, error) {
 	}
 	return a.resolveWorkspace(cmd, name)
 }
-
-// workspaceFlag is config.WorkspaceFlag of cmd.
-func workspaceFlag(cmd *cobra.Command) []string { return config.WorkspaceFlag(cmd.Flag) }
 
 // resolveWorkspace is resolveConfig for the workspace called name ("" =
 // default_workspace, else the unnamed one). An unknown name is a usage
@@ -53,34 +47,19 @@ func (a *app) configInput(cmd *cobra.Command, name string) config.Input {
 	return config.InputOf(cmd.Flag, a.getenv, name)
 }
 
-// configError makes a configuration error exit 2; an unknown workspace is
-// a usage error.
+// configError makes an unknown workspace a usage error.
 func configError(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, config.ErrUnknownWorkspace):
-		return usageError("--workspace: %v", err)
+	if errors.Is(err, config.ErrUnknownWorkspace) {
+		return fmt.Errorf("--workspace: %v", err)
 	}
-	return &codeError{code: exitError, err: err}
-}
-
-// backend is a connected config.Backend; cache is its Cache, by the
-// name the commands use.
-type backend struct {
-	*config.Backend
-	cache *client.Cache
+	return err
 }
 
 // connect builds the client and cache for cfg (config.Connect), with the
 // cache on clock now and the demo API on demoNow. offline makes the cache
 // refuse every request; opts are the client's further options.
-func connect(cfg config.Config, now, demoNow func() time.Time, offline bool, opts ...client.Option) (*backend, error) {
-	b, err := config.Connect(cfg, config.ConnectOptions{Now: now, DemoNow: demoNow, Offline: offline, UserAgent: "segdash/" + version(), Client: opts})
-	if err != nil {
-		return nil, err
-	}
-	return &backend{Backend: b, cache: b.Cache}, nil
+func connect(cfg config.Config, now, demoNow func() time.Time, offline bool, opts ...client.Option) (*config.Backend, error) {
+	return config.Connect(cfg, config.ConnectOptions{Now: now, DemoNow: demoNow, Offline: offline, UserAgent: "segdash/" + version(), Client: opts})
 }
 
 // announce tells, on stderr, the config's warnings and that the demo's

@@ -37,7 +37,7 @@ func (a *app) newConfigCmd() *cobra.Command {
 func (a *app) configPath(cmd *cobra.Command) (string, error) {
 	path, _ := config.Path(a.configInput(cmd, "").ConfigFlag, a.getenv, os.UserConfigDir)
 	if path == "" {
-		return "", &codeError{code: exitError, err: errors.New("no config dir: set HOME, XDG_CONFIG_HOME or SEGDASH_CONFIG")}
+		return "", errors.New("no config dir: set HOME, XDG_CONFIG_HOME or SEGDASH_CONFIG")
 	}
 	return path, nil
 }

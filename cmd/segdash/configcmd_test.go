@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 func TestConfigPathInitThenLoad(t *testing.T) {
@@ -24,7 +26,7 @@ func TestConfigPathInitThenLoad(t *testing.T) {
 	if code, out, errs = runSegdash(t, env, "config"); code != 0 || !strings.Contains(out, "config file: "+want+"\n") || errs != "" {
 		t.Errorf("config after init: %d\n%s\n%s", code, out, errs)
 	}
-	if code, _, errs = runSegdash(t, env, "config", "init"); code != exitError || !strings.Contains(errs, "already exists") {
+	if code, _, errs = runSegdash(t, env, "config", "init"); code != cli.ExitError || !strings.Contains(errs, "already exists") {
 		t.Errorf("second init: %d %q", code, errs)
 	}
 	if code, out, errs = runSegdash(t, env, "config", "path"); code != 0 || out != want+"\n" || errs != "" {

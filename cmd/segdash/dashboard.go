@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/cmd/segdash/dash"
 	"github.com/segdash/segdash/ui"
@@ -16,9 +17,6 @@ import (
 type dashFlags struct{ dash.Flags }
 
 func (d *dashFlags) register(cmd *cobra.Command) { d.Register(cmd.Flags()) }
-
-// dashboardGCPercent is dash.GCPercent, which scans use too.
-const dashboardGCPercent = dash.GCPercent
 
 // starter is the dashboard's dash.Starter with a's environment and clock.
 func (a *app) starter(d *dashFlags) *dash.Starter {
@@ -37,7 +35,7 @@ func (a *app) runDashboard(cmd *cobra.Command, d *dashFlags) error {
 	}
 	cfg.DemoPace(config.DemoDay)
 	printWarnings(a.errw, cfg)
-	if !isTerminal(a.out) {
+	if !cli.IsTerminal(a.out) {
 		return errors.New("the dashboard needs a terminal; for scripts use segdash check (see segdash check --help)")
 	}
 	d.Fresh, _ = cmd.Flags().GetBool("fresh")

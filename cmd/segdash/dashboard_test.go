@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/cmd/segdash/dash"
 )
@@ -50,7 +51,7 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", cache) // os.UserCacheDir reads the process environment
 	cfg := config.Config{Endpoint: "https://rest.iad-01.braze.com", APIKey: "k", Theme: "dark", Length: 7, Refresh: time.Minute,
 		Warnings: []string{"the API key file /k can be read by group or others; fix: chmod 600 /k"}}
-	store := snapshotStore(cfg, time.Now)
+	store := config.SnapshotStore(cfg, time.Now)
 	if store == nil || !strings.HasPrefix(store.Path(), filepath.Join(cache, "segdash")) {
 		t.Fatalf("store at %v", store)
 	}
@@ -72,7 +73,7 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 	if _, err := d.options(&app{getenv: func(string) string { return "" }, now: time.Now}, cfg, func(string) {}); err == nil || !strings.Contains(err.Error(), "no saved data") {
 		t.Errorf("--offline without a snapshot: %v", err)
 	}
-	if snapshotStore(config.Config{Demo: true}, time.Now) != nil {
+	if config.SnapshotStore(config.Config{Demo: true}, time.Now) != nil {
 		t.Error("the demo keeps a snapshot")
 	}
 }
@@ -80,7 +81,7 @@ func TestDashboardOptionsSnapshotAndWarnings(t *testing.T) {
 // TestDashboardPanicExitsWithAnError: a crash of the dashboard ends
 // segdash with exit 2.
 func TestDashboardPanicExitsWithAnError(t *testing.T) {
-	if code := (&app{errw: io.Discard}).exitCode(dash.ErrPanic); code != exitError {
+	if code := cli.ExitCode(io.Discard, dash.ErrPanic); code != cli.ExitError {
 		t.Errorf("exit %d after a panic", code)
 	}
 }

@@ -48,7 +48,7 @@ func TestDashboardPickerOverWorkspaces(t *testing.T) {
 	defer be.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	opts.Cache, opts.Context, opts.Tick = be.cache, ctx, noTimers
+	opts.Cache, opts.Context, opts.Tick = be.Cache, ctx, noTimers
 	var closers []func()
 	defer func() {
 		for _, c := range closers {

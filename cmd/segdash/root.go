@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"time"
 
@@ -34,31 +32,8 @@ type app struct {
 	// colour variables through it (cli.ColorEnv).
 	color *cli.ColorMode
 	// requestTimeout bounds each request of check and scan, retries
-	// included (0: seriesRequestTimeout); tests make it short.
+	// included (0: cli.RequestTimeout); tests make it short.
 	requestTimeout time.Duration
-}
-
-// Exit codes of segdash (the `check` contract).
-const (
-	exitOK     = 0
-	exitBreach = 1
-	exitError  = 2
-)
-
-// codeError carries an exit code up through cobra.
-type codeError struct {
-	code int
-	err  error
-	// answered is true when the Nagios answer for it was written.
-	answered bool
-}
-
-func (e *codeError) Error() string { return e.err.Error() }
-func (e *codeError) Unwrap() error { return e.err }
-
-// usageError marks bad flags or arguments (exit 2, with a usage hint).
-func usageError(format string, args ...any) error {
-	return &codeError{code: exitError, err: fmt.Errorf(format, args...)}
 }
 
 // checkEnd is cli.CheckEnd on the app's clock.
@@ -76,25 +51,7 @@ func (a *app) execute(ctx context.Context, root *cobra.Command, args []string) i
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errw)
-	return a.exitCode(a.nagiosOnFlagError(args, root.ExecuteContext(ctx)))
-}
-
-// exitCode maps a command's error to the exit code, printing the error
-// (made terminal-safe) on a.errw.
-func (a *app) exitCode(err error) int {
-	if err == nil {
-		return exitOK
-	}
-	var ce *codeError
-	if errors.As(err, &ce) && ce.code == exitBreach {
-		return exitBreach // the breaches were reported already
-	}
-	code := exitError
-	if ce != nil {
-		code = ce.code
-	}
-	cli.PrintError(a.errw, err)
-	return code
+	return cli.ExitCode(a.errw, cli.NagiosOnFlagError(a.out, args, root.ExecuteContext(ctx)))
 }
 
 func (a *app) newRootCmd() *cobra.Command {
@@ -111,11 +68,11 @@ func (a *app) newRootCmd() *cobra.Command {
 		},
 	}
 	root.SuggestionsMinimumDistance = 2 // "chek" finds check
-	setUsageErrors(root)
+	cli.SetUsageErrors(root)
 	cli.SetVersion(root, currentBuild())
 	a.registerColor(root)
 	config.RegisterGlobalFlags(root.PersistentFlags())
-	registerTimeout(root)
+	cli.RegisterTimeout(root)
 	d.register(root)
 	demoAPI, ver, man := a.newDemoAPICmd(), cli.NewVersionCmd(a.out, currentBuild()), cli.NewManCmd(a.out, version())
 	cli.HideGlobalFlags(demoAPI)
@@ -123,8 +80,8 @@ func (a *app) newRootCmd() *cobra.Command {
 	cli.HideGlobalFlags(man)
 	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newSilenceCmd(), a.newWorkspacesCmd(), cli.NewCacheCmd(a.out), demoAPI, ver, man)
 	root.SetHelpCommand(cli.NewHelpCmd())
-	cli.FinishHelp(root, terminalWidth(a.out, 80))
-	a.registerCompletions(root)
+	cli.FinishHelp(root, cli.TerminalWidth(a.out, 80))
+	cli.RegisterCompletions(root, a.completions())
 	return root
 }
 
@@ -138,12 +95,3 @@ func (a *app) registerColor(root *cobra.Command) {
 	*a.color = cli.ColorAuto
 	root.PersistentFlags().Var(a.color, "color", "colour in output: auto (when writing to a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it), always, never")
 }
-
-// isTerminal is cli.IsTerminal.
-func isTerminal(w io.Writer) bool { return cli.IsTerminal(w) }
-
-// terminalWidth is cli.TerminalWidth.
-func terminalWidth(w io.Writer, def int) int { return cli.TerminalWidth(w, def) }
-
-// setUsageErrors is cli.SetUsageErrors.
-func setUsageErrors(c *cobra.Command) { cli.SetUsageErrors(c) }

@@ -13,14 +13,12 @@ import (
 	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/cmd/segdash/dash"
 	"github.com/segdash/segdash/ui/output"
 )
 
-// scanFlags are the flags of `segdash scan`.
-type scanFlags = cli.ScanFlags
-
 func (a *app) newScanCmd() *cobra.Command {
-	f := &scanFlags{}
+	f := &cli.ScanFlags{}
 	cmd := &cobra.Command{
 		Use:     "scan [flags]",
 		Short:   "Scan the workspace: what changed, which segments broke, which alert rules fired",
@@ -31,24 +29,15 @@ func (a *app) newScanCmd() *cobra.Command {
 			return a.runScan(cmd, f)
 		},
 	}
-	f.Register(cmd.Flags(), ownFlag)
+	f.Register(cmd.Flags(), config.OwnFlag)
 	return cmd
 }
 
-// validate is f.Validate, its errors usage errors.
-func validateScan(f *scanFlags, cmd *cobra.Command) (time.Time, error) {
-	end, err := f.Validate(cmd.Flags().Changed)
-	if err != nil {
-		return end, usageError("%v", err)
-	}
-	return end, nil
-}
-
-func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
-	defer func() { a.nagiosOnError(f.Format, &err) }()
+func (a *app) runScan(cmd *cobra.Command, f *cli.ScanFlags) (err error) {
+	defer func() { cli.NagiosOnError(a.out, f.Format, &err) }()
 	ctx, cancel := cli.OneShotContext(cmd, a.requestTimeout)
 	defer cancel()
-	end, err := validateScan(f, cmd)
+	end, err := f.Validate(cmd.Flags().Changed)
 	if err != nil {
 		return err
 	}
@@ -59,7 +48,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
-	defer cli.KeepMemoryLow(a.getenv, cli.ScanMemoryLimit, dashboardGCPercent)()
+	defer cli.KeepMemoryLow(a.getenv, cli.ScanMemoryLimit, dash.GCPercent)()
 	if len(cfgs) > 1 {
 		return a.scanWorkspaces(ctx, cmd, f, cfgs, end)
 	}
@@ -67,16 +56,16 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 	if err != nil {
 		return err
 	}
-	result := scanResult(sum, rows)
+	result := cli.ScanResult(sum, rows)
 	if f.Format == "nagios" {
-		n, exit := nagiosExit(ctx, output.NagiosScan(sum, rows, sum.Incidents), result)
+		n, exit := cli.NagiosExit(ctx, output.NagiosScan(sum, rows, sum.Incidents), result)
 		if err := a.writeScanOutput(f, n.Write); err != nil {
 			return err
 		}
 		return exit
 	}
 	if err := a.writeScanOutput(f, func(w io.Writer) error {
-		return output.WriteScan(w, f.Format, sum, rows, f.Top, terminalWidth(w, 0))
+		return output.WriteScan(w, f.Format, sum, rows, f.Top, cli.TerminalWidth(w, 0))
 	}); err != nil {
 		return err
 	}
@@ -86,7 +75,7 @@ func (a *app) runScan(cmd *cobra.Command, f *scanFlags) (err error) {
 // writeScanOutput writes a scan with write: to stdout, or with --output
 // to the file, atomically, so a reader (node_exporter's textfile
 // collector) never sees half of it.
-func (a *app) writeScanOutput(f *scanFlags, write func(io.Writer) error) error {
+func (a *app) writeScanOutput(f *cli.ScanFlags, write func(io.Writer) error) error {
 	if f.Output == "" {
 		return write(a.out)
 	}
@@ -96,27 +85,10 @@ func (a *app) writeScanOutput(f *scanFlags, write func(io.Writer) error) error {
 	return nil
 }
 
-// scanResult is a scan's exit outside the nagios format: an error when
-// segments are missing, a breach when an alert that is not silenced fired.
-func scanResult(sum output.ScanSummary, rows []monitor.Row) error {
-	switch output.ScanExitCode(sum, rows) {
-	case exitError:
-		why := "could not be scanned"
-		if sum.TimedOut {
-			why = "were not scanned in time (--timeout)"
-		}
-		return fmt.Errorf("%s of %s segments %s (%s failed, %s not reached); the output covers the rest",
-			count(sum.Missing()), count(sum.Total), why, count(sum.Failed), count(sum.Total-sum.Done))
-	case exitBreach:
-		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
-	}
-	return nil
-}
-
 // scanOne scans one workspace over its own client and cache. named is the
 // workspace's name when several are scanned (its stderr lines say which
 // one they are about), else "".
-func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg config.Config, end time.Time, named string) (output.ScanSummary, []monitor.Row, error) {
+func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *cli.ScanFlags, cfg config.Config, end time.Time, named string) (output.ScanSummary, []monitor.Row, error) {
 	be, err := connect(cfg, a.now, a.now, false)
 	if err != nil {
 		return output.ScanSummary{}, nil, err
@@ -128,7 +100,7 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	if !cmd.Flags().Changed("length") {
 		length = cfg.Length
 	}
-	all, err := be.cache.Segments(ctx, 0, nil)
+	all, err := be.Cache.Segments(ctx, 0, nil)
 	if err != nil {
 		return output.ScanSummary{}, nil, fmt.Errorf("listing segments: %w", err)
 	}
@@ -136,22 +108,22 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfg
 	if f.Watch != "" {
 		wl, err := cfg.Watchlist(f.Watch)
 		if err != nil {
-			return output.ScanSummary{}, nil, usageError("--watch: %v", err)
+			return output.ScanSummary{}, nil, fmt.Errorf("--watch: %v", err)
 		}
 		scope.Entries = wl.Segments
 	}
 	segs, scopeName, err := scope.Select(all)
 	if err != nil {
-		return output.ScanSummary{}, nil, usageError("%v", err)
+		return output.ScanSummary{}, nil, err
 	}
 	o := monitor.ScanOptions{Length: length, EndingAt: end, Concurrency: cfg.Concurrency, Rules: cfg.Rules,
 		Watchlists: client.WatchlistEntries(cfg.Watchlists), Now: a.now}
 	warnings := monitor.UnmatchedAll(cfg.Rules, all, o.Watchlists)
 	prefix := output.ScanPrefix(named)
-	rate, known := be.cache.RateLimit()
-	output.ScanStarting(a.errw, prefix, warnings, output.ScanCost(len(segs), monitor.Cost(be.cache, segs, o), rate, known))
-	progress, stopped := output.ScanProgress(a.errw, prefix, isTerminal(a.errw))
-	rep := monitor.Scan(ctx, be.cache, segs, o, progress)
+	rate, known := be.Cache.RateLimit()
+	output.ScanStarting(a.errw, prefix, warnings, output.ScanCost(len(segs), monitor.Cost(be.Cache, segs, o), rate, known))
+	progress, stopped := output.ScanProgress(a.errw, prefix, cli.IsTerminal(a.errw))
+	rep := monitor.Scan(ctx, be.Cache, segs, o, progress)
 	stopped(rep)
 	// The silences of the config apply before anything is written.
 	rows, incidents := rep.Settle(cfg.Silences, cfg.Workspace, client.DateOf(a.now()), f.IncidentMin, f.Sort)

@@ -12,6 +12,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 // brokenWorkspace is the stand-in with breaks planted on the day before
@@ -33,7 +34,7 @@ func TestScanFindsBreaks(t *testing.T) {
 	ws, planted := brokenWorkspace()
 	h, env := apiEnv(t, brazetest.Options{Workspace: ws})
 	code, out, errs := runSegdash(t, env, "scan", "--format", "json")
-	if code != exitBreach {
+	if code != cli.ExitBreach {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
 	var doc scanDoc
@@ -85,22 +86,22 @@ func TestScanRulesAndScopes(t *testing.T) {
 	}
 	env["SEGDASH_CONFIG"] = cfg
 	code, out, errs := runSegdash(t, env, "scan", "--watch", "mine", "--format", "csv")
-	if code != exitBreach || strings.Count(out, "\n") != 2 || !strings.Contains(out, "huge floor: size") || !strings.Contains(out, "is below 999,999,999,999\"\n") {
+	if code != cli.ExitBreach || strings.Count(out, "\n") != 2 || !strings.Contains(out, "huge floor: size") || !strings.Contains(out, "is below 999,999,999,999\"\n") {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	code, out, _ = runSegdash(t, env, "scan", "--tag", "vip", "--format", "table")
-	if code == exitError || !strings.Contains(out, "scan of tag vip:") {
+	if code == cli.ExitError || !strings.Contains(out, "scan of tag vip:") {
 		t.Errorf("tag scan: exit %d\n%s", code, out)
 	}
 	code, out, _ = runSegdash(t, env, "scan", "--format", "nagios")
-	if code != exitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - ") {
+	if code != cli.ExitBreach || !strings.HasPrefix(out, "SEGDASH WARNING - ") {
 		t.Errorf("nagios: exit %d %q", code, out)
 	}
 	for _, args := range [][]string{
 		{"scan", "--format", "yaml"}, {"scan", "--tag", "a", "--watch", "b"}, {"scan", "--tag", "no-such-tag"},
 		{"scan", "--sort", "size"}, {"scan", "--length", "500"}, {"scan", "--watch", "nope"}, {"scan", "extra"},
 	} {
-		if code, _, errs := runSegdash(t, env, args...); code != exitError || !strings.HasPrefix(errs, "segdash: ") {
+		if code, _, errs := runSegdash(t, env, args...); code != cli.ExitError || !strings.HasPrefix(errs, "segdash: ") {
 			t.Errorf("%v: exit %d %q", args, code, errs)
 		}
 	}
@@ -112,7 +113,7 @@ func TestScanPartialFailure(t *testing.T) {
 	bad := tracked(h, 1)[0]
 	h.SetSegmentFault(bad.ID, brazetest.Fault{Status: 400})
 	code, out, errs := runSegdash(t, env, "scan", "--format", "json")
-	if code != exitError || !strings.Contains(errs, "1 of ") || !strings.Contains(errs, "could not be scanned") {
+	if code != cli.ExitError || !strings.Contains(errs, "1 of ") || !strings.Contains(errs, "could not be scanned") {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
 	var doc scanDoc
@@ -128,7 +129,7 @@ func TestScanPartialFailure(t *testing.T) {
 
 func TestScanDemo(t *testing.T) {
 	code, out, errs := runSegdash(t, map[string]string{}, "scan", "--top", "3")
-	if code != exitBreach || !strings.Contains(errs, "DEMO") || !strings.Contains(out, "ALERTS (7)") || !strings.Contains(out, "INCIDENTS (1)\n  3 segments tagged ") {
+	if code != cli.ExitBreach || !strings.Contains(errs, "DEMO") || !strings.Contains(out, "ALERTS (7)") || !strings.Contains(out, "INCIDENTS (1)\n  3 segments tagged ") {
 		t.Errorf("demo scan: exit %d\n%s\n%s", code, out, errs)
 	}
 }
@@ -159,7 +160,7 @@ func TestEndingAtInTheFutureIsRefused(t *testing.T) {
 	_, env := apiEnv(t, brazetest.Options{})
 	for _, args := range [][]string{{"check", "--ending-at", "2099-01-01", "VIP"}, {"scan", "--ending-at", "2099-01-01"}} {
 		code, _, errs := runSegdash(t, env, args...)
-		if code != exitError || !strings.Contains(errs, "is in the future") {
+		if code != cli.ExitError || !strings.Contains(errs, "is in the future") {
 			t.Errorf("%v: exit %d %q", args, code, errs)
 		}
 	}
@@ -171,7 +172,7 @@ func TestEndingAtBeforeBrazeIsRefused(t *testing.T) {
 	_, env := apiEnv(t, brazetest.Options{})
 	for _, args := range [][]string{{"check", "--ending-at", "0001-01-01", "VIP"}, {"scan", "--ending-at", "2010-12-31"}} {
 		code, out, errs := runSegdash(t, env, args...)
-		if code != exitError || !strings.Contains(errs, "Braze has no data that old") || out != "" {
+		if code != cli.ExitError || !strings.Contains(errs, "Braze has no data that old") || out != "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
 		}
 	}
@@ -207,7 +208,7 @@ func TestScanTagIgnoresCase(t *testing.T) {
 	_, env := apiEnv(t, brazetest.Options{})
 	code, out, errs := runSegdash(t, env, "scan", "--tag", "RETENTION", "--format", "json")
 	var doc scanDoc
-	if err := json.Unmarshal([]byte(out), &doc); code == exitError || err != nil || doc.Total == 0 {
+	if err := json.Unmarshal([]byte(out), &doc); code == cli.ExitError || err != nil || doc.Total == 0 {
 		t.Errorf("--tag RETENTION: exit %d, %v, %d segments, stderr %q", code, err, doc.Total, errs)
 	}
 }

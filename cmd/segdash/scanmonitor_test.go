@@ -14,6 +14,7 @@ import (
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 )
 
 // scanJSONDoc is what these tests read of scan's JSON.
@@ -49,7 +50,7 @@ func TestScanIncidents(t *testing.T) {
 	half := len(planted) / 2
 	code, out, _ := runSegdash(t, env, "scan", "--format", "json", "--incident-min", "2")
 	doc := decodeScan(t, out)
-	if code != exitBreach || doc.SchemaVersion != 1 || len(doc.Incidents) != 2 || doc.Incidents[0].Workspace != "default" ||
+	if code != cli.ExitBreach || doc.SchemaVersion != 1 || len(doc.Incidents) != 2 || doc.Incidents[0].Workspace != "default" ||
 		len(doc.Incidents[0].Segments) != half || doc.Incidents[0].Segments[0]["segment_id"] == "" ||
 		doc.Incidents[0].Direction == doc.Incidents[1].Direction {
 		t.Errorf("exit %d, incidents %+v", code, doc.Incidents)
@@ -69,7 +70,7 @@ func TestScanIncidents(t *testing.T) {
 	if doc := decodeScan(t, out); len(doc.Incidents) != 0 {
 		t.Errorf("--incident-min %d: %+v", half+1, doc.Incidents)
 	}
-	if code, _, _ := runSegdash(t, env, "scan", "--incident-min", "1"); code != exitError {
+	if code, _, _ := runSegdash(t, env, "scan", "--incident-min", "1"); code != cli.ExitError {
 		t.Errorf("--incident-min 1: exit %d", code)
 	}
 }
@@ -94,7 +95,7 @@ func TestScanSilences(t *testing.T) {
 		return path
 	}
 	expired, silenced := silencesFile(-400, "long over"), silencesFile(30, "the import moved")
-	if code, _, _ := runSegdash(t, env, "scan", "--config", expired); code != exitBreach {
+	if code, _, _ := runSegdash(t, env, "scan", "--config", expired); code != cli.ExitBreach {
 		t.Errorf("an expired silence silenced: exit %d", code)
 	}
 	code, out, errs := runSegdash(t, env, "scan", "--config", silenced, "--format", "json")
@@ -108,11 +109,11 @@ func TestScanSilences(t *testing.T) {
 			marked++
 		}
 	}
-	if code != exitOK || marked == 0 {
+	if code != cli.ExitOK || marked == 0 {
 		t.Errorf("exit %d, %d silenced alerts (%q)", code, marked, errs)
 	}
 	code, out, _ = runSegdash(t, env, "scan", "--config", silenced, "--format", "nagios")
-	if code != exitOK || !strings.HasPrefix(out, "SEGDASH OK - ") || !strings.Contains(out, " silenced)") || !strings.Contains(out, "\nSILENCED ") {
+	if code != cli.ExitOK || !strings.HasPrefix(out, "SEGDASH OK - ") || !strings.Contains(out, " silenced)") || !strings.Contains(out, "\nSILENCED ") {
 		t.Errorf("nagios: exit %d %q", code, out)
 	}
 	_, out, _ = runSegdash(t, env, "scan", "--config", silenced)
@@ -129,7 +130,7 @@ func TestScanPrometheusToAFile(t *testing.T) {
 	_, env := apiEnv(t, brazetest.Options{Workspace: ws})
 	path := filepath.Join(t.TempDir(), "segdash.prom")
 	code, out, errs := runSegdash(t, env, "scan", "--format", "prometheus", "--output", path)
-	if code != exitBreach || out != "" {
+	if code != cli.ExitBreach || out != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	f, err := os.Open(path)
@@ -164,7 +165,7 @@ func TestScanPrometheusToAFile(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
 	}
-	if code, _, errs := runSegdash(t, env, "scan", "--output", filepath.Join(path, "no", "such"), "--format", "json"); code != exitError || !strings.Contains(errs, "--output") {
+	if code, _, errs := runSegdash(t, env, "scan", "--output", filepath.Join(path, "no", "such"), "--format", "json"); code != cli.ExitError || !strings.Contains(errs, "--output") {
 		t.Errorf("unwritable --output: exit %d %q", code, errs)
 	}
 }
@@ -174,7 +175,7 @@ func TestScanPrometheusToAFile(t *testing.T) {
 func TestScanPrometheusSeveralWorkspaces(t *testing.T) {
 	_, _, env, _ := twoWorkspaceEnv(t)
 	code, out, errs := runSegdash(t, env, "scan", "-w", "us", "-w", "eu", "--format", "prometheus")
-	if code == exitError {
+	if code == cli.ExitError {
 		t.Fatalf("exit %d %q", code, errs)
 	}
 	p := expfmt.NewTextParser(model.LegacyValidation)

@@ -3,14 +3,13 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/segdash/segdash/client/safe"
+	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/ui/output"
@@ -22,7 +21,7 @@ import (
 // selected from it shares it (config.Config.Select), so that `-w all`
 // holds one copy of the workspaces, not one per workspace.
 func (a *app) scanConfigs(cmd *cobra.Command) ([]config.Config, error) {
-	names := workspaceFlag(cmd)
+	names := config.WorkspaceFlag(cmd.Flag)
 	if len(names) <= 1 && !slices.Contains(names, config.AllWorkspaces) {
 		cfg, err := a.resolveConfig(cmd) // one workspace, resolved as every command resolves it
 		return []config.Config{cfg}, err
@@ -32,7 +31,7 @@ func (a *app) scanConfigs(cmd *cobra.Command) ([]config.Config, error) {
 		return nil, err
 	}
 	if names, err = config.WorkspacesNamed(base, names); err != nil {
-		return nil, usageError("%v", err)
+		return nil, err
 	}
 	if len(names) == 0 { // all of a file that names none
 		cfg, err := a.resolveConfig(cmd)
@@ -57,59 +56,24 @@ func (a *app) scanConfigs(cmd *cobra.Command) ([]config.Config, error) {
 	return cfgs, nil
 }
 
-// scanWorkspaces scans each workspace in turn and writes the scans
-// grouped by workspace (output.WriteWorkspaceScans). The exit code is the
-// worst.
-func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *scanFlags, cfgs []config.Config, end time.Time) error {
+// scanWorkspaces scans each workspace in turn (cli.ScanEach) and writes
+// the scans grouped by workspace (output.WriteWorkspaceScans). The exit
+// code is the worst.
+func (a *app) scanWorkspaces(ctx context.Context, cmd *cobra.Command, f *cli.ScanFlags, cfgs []config.Config, end time.Time) error {
 	if f.Format == "nagios" {
-		return usageError("--format nagios is one status line of one workspace: give one --workspace")
+		return errors.New("--format nagios is one status line of one workspace: give one --workspace")
 	}
-	var scans []output.WorkspaceScan
-	worst := exitOK
-	for _, cfg := range cfgs {
-		ws := output.WorkspaceScan{Name: cfg.Workspace, Endpoint: cfg.Endpoint}
-		sum, rows, err := a.scanOne(ctx, cmd, f, cfg, end, ws.Name)
-		if err == nil {
-			ws.Scanned, ws.Summary, ws.Rows = true, sum, rows
-			err = scanResult(sum, rows)
-		}
-		code := exitCodeOf(err)
-		if code == exitError {
-			ws.Err = err
-			fmt.Fprintln(a.errw, output.ScanPrefix(ws.Name)+safe.Text(err.Error()))
-		}
-		worst = max(worst, code)
-		scans = append(scans, ws)
-		if ctx.Err() != nil {
-			break // Ctrl+C or --timeout: print what came back
-		}
+	scans := make([]output.WorkspaceScan, len(cfgs))
+	for i, cfg := range cfgs {
+		scans[i] = output.WorkspaceScan{Name: cfg.Workspace, Endpoint: cfg.Endpoint}
 	}
+	scans, result := cli.ScanEach(ctx, a.errw, scans, func(i int) (output.ScanSummary, []monitor.Row, error) {
+		return a.scanOne(ctx, cmd, f, cfgs[i], end, cfgs[i].Workspace)
+	})
 	if err := a.writeScanOutput(f, func(w io.Writer) error {
-		return output.WriteWorkspaceScans(w, f.Format, scans, f.Top, terminalWidth(w, 0))
+		return output.WriteWorkspaceScans(w, f.Format, scans, f.Top, cli.TerminalWidth(w, 0))
 	}); err != nil {
 		return err
 	}
-	switch worst {
-	case exitError:
-		why := "not every workspace could be scanned completely"
-		if t, ok := cli.TimedOutOf(ctx); ok {
-			why = t.Error() + ": " + why
-		}
-		return &codeError{code: exitError, err: errors.New(why)}
-	case exitBreach:
-		return &codeError{code: exitBreach, err: fmt.Errorf("alerts fired")}
-	}
-	return nil
-}
-
-// exitCodeOf is the exit code of err, without printing it.
-func exitCodeOf(err error) int {
-	var ce *codeError
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.As(err, &ce) && ce.code == exitBreach:
-		return exitBreach
-	}
-	return exitError
+	return result
 }

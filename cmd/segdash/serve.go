@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"os"
@@ -33,7 +34,7 @@ func (a *app) newServeCmd() *cobra.Command {
 
 func (a *app) runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err := f.Validate(); err != nil {
-		return usageError("%w", err)
+		return fmt.Errorf("%w", err)
 	}
 	cfgs, def, err := a.serveConfigs(cmd)
 	if err != nil {
@@ -78,7 +79,7 @@ func (a *app) serveWorkspaces(ctx context.Context, f *serveFlags, cfgs []config.
 // workspace of the config file (default_workspace for other user names),
 // else the unnamed workspace (the environment, or the demo) for everyone.
 func (a *app) serveConfigs(cmd *cobra.Command) ([]config.Config, string, error) {
-	if len(workspaceFlag(cmd)) > 0 {
+	if len(config.WorkspaceFlag(cmd.Flag)) > 0 {
 		cfg, err := a.resolveConfig(cmd)
 		return []config.Config{cfg}, cfg.Workspace, err
 	}

@@ -12,6 +12,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
@@ -139,11 +140,11 @@ func TestServeCheckOverSSHAsksBeforeCostlyChecks(t *testing.T) {
 	costly := "check --format spark --length 365 --compare previous " + strings.Join(ids, " ")
 	before := e.api.Requests("")
 	out, code := e.run(t, costly)
-	if code != exitError || !strings.Contains(out, "up to 110 API requests") || !strings.Contains(out, "add --yes") {
+	if code != cli.ExitError || !strings.Contains(out, "up to 110 API requests") || !strings.Contains(out, "add --yes") {
 		t.Errorf("a check of 110 requests without --yes: exit %d\n%s", code, out)
 	}
 	out, code = e.run(t, "check --yes --length 365 --compare previous"+strings.Repeat(" x", 101))
-	if code != exitError || !strings.Contains(out, "at most 1000 run") {
+	if code != cli.ExitError || !strings.Contains(out, "at most 1000 run") {
 		t.Errorf("a check of 1,010 requests with --yes: exit %d\n%s", code, out)
 	}
 	if n := e.api.Requests(""); n != before {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 	"github.com/segdash/segdash/cmd/segdash/serving"
 	"github.com/segdash/segdash/ui/sshserve"
@@ -22,28 +23,28 @@ func (a *app) execOverSSH(ws serving.Workspaces) sshserve.ExecFunc {
 	return func(ctx context.Context, workspace string, args, env []string, stdout, stderr io.Writer) int {
 		if len(args) == 0 || args[0] != "check" {
 			fmt.Fprint(stderr, serving.Usage)
-			return exitError
+			return cli.ExitError
 		}
 		w, ok := ws.Find(workspace)
 		if !ok {
 			fmt.Fprintf(stderr, "segdash: no workspace %q\n", workspace)
-			return exitError
+			return cli.ExitError
 		}
 		sa := &app{in: strings.NewReader(""), out: stdout, errw: stderr, getenv: sshserve.SessionEnv(a.getenv, env), now: a.now}
 		cfg := w.Config
 		cfg.HidePaths = true // a remote user is told of "the server's config file", not its path
-		be := &backend{Backend: w.Backend, cache: w.Backend.Cache}
-		shared := func(*cobra.Command) (*backend, config.Config, func(), error) {
+		be := w.Backend
+		shared := func(*cobra.Command) (*config.Backend, config.Config, func(), error) {
 			return be, cfg, func() {}, nil
 		}
 		check := sa.newCheckCommand(shared)
 		sa.registerColor(check) // the session's own --color, over its own environment
 		check.Flags().Bool("yes", false, fmt.Sprintf("run a check that may cost more than %d API requests of the shared hourly budget", serving.CheckAsk))
-		setUsageErrors(check)
+		cli.SetUsageErrors(check)
 		if n, yes, ok := serving.CheckCost(sa.newCheckCommand(shared).Flags(), w.Config, args[1:]); ok {
 			if why := serving.CheckRefusal(n, yes); why != "" {
 				fmt.Fprint(stderr, why)
-				return exitError
+				return cli.ExitError
 			}
 		}
 		return sa.execute(ctx, check, args[1:])

@@ -32,10 +32,10 @@ func (a *app) newSilenceAddCmd() *cobra.Command {
 		Example: cli.SilenceAddExample,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f.Workspaces = workspaceFlag(cmd)
+			f.Workspaces = config.WorkspaceFlag(cmd.Flag)
 			s, err := f.Silence(client.DateOf(a.now().UTC()))
 			if err != nil {
-				return usageError("%v", err)
+				return err
 			}
 			path, err := a.configPath(cmd)
 			if err != nil {
@@ -48,7 +48,7 @@ func (a *app) newSilenceAddCmd() *cobra.Command {
 			}
 			replaced, err := config.SaveSilence(path, s)
 			if err != nil {
-				return &codeError{code: exitError, err: err}
+				return err
 			}
 			output.WriteSilenceSaved(a.out, path, s, replaced)
 			return nil
@@ -60,7 +60,7 @@ func (a *app) newSilenceAddCmd() *cobra.Command {
 	fl.StringVar(&f.Until, "until", "", "the last day silenced, YYYY-MM-DD (UTC)")
 	fl.StringVar(&f.For, "for", "", "silence for this long from today: Nd or Nw, like 7d")
 	fl.StringVar(&f.Reason, "reason", "", "why: shown with every alert it quiets (required)")
-	setUsageErrors(c)
+	cli.SetUsageErrors(c)
 	return c
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
@@ -77,7 +78,7 @@ func TestSilenceAddRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		code, out, errs := runSegdashAt(t, silenceNow, nil, append([]string{"--config", path, "silence", "add"}, c.args...)...)
-		if code != exitError || out != "" || !strings.Contains(errs, c.want) {
+		if code != cli.ExitError || out != "" || !strings.Contains(errs, c.want) {
 			t.Errorf("%q: %d %q %q, want …%s", c.args, code, out, errs, c.want)
 		}
 	}
@@ -89,10 +90,10 @@ func TestSilenceAddRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errs := runSegdashAt(t, silenceNow, nil, "--config", path, "silence", "add", "--tag", "x", "--for", "1d", "--reason", "r")
-	if b, _ := os.ReadFile(path); code != exitError || !strings.Contains(errs, ":1: silences: want a list") || string(b) != "silences: 5\n" {
+	if b, _ := os.ReadFile(path); code != cli.ExitError || !strings.Contains(errs, ":1: silences: want a list") || string(b) != "silences: 5\n" {
 		t.Errorf("broken file: %d %q %q", code, errs, b)
 	}
-	if code, out, _ := runSegdashAt(t, silenceNow, nil, "--config", filepath.Join(t.TempDir(), "none.yaml"), "silence", "list"); code != exitError {
+	if code, out, _ := runSegdashAt(t, silenceNow, nil, "--config", filepath.Join(t.TempDir(), "none.yaml"), "silence", "list"); code != cli.ExitError {
 		t.Errorf("list of a missing --config: %d %q", code, out)
 	}
 }

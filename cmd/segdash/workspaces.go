@@ -39,7 +39,7 @@ func (a *app) runWorkspaces(cmd *cobra.Command, check bool) error {
 	rows := config.ListWorkspaces(base)
 	if len(rows) == 0 {
 		_, err := fmt.Fprintf(a.out, "no workspaces: %s defines none and no BRAZE_API_KEY is set (the dashboard runs on demo data)\n", base.File)
-		return writeError(err)
+		return cli.WriteError(err)
 	}
 	failed := 0
 	out := make([]output.WorkspaceRow, len(rows))
@@ -56,10 +56,10 @@ func (a *app) runWorkspaces(cmd *cobra.Command, check bool) error {
 		}
 	}
 	if err := output.WriteWorkspaces(a.out, out, check); err != nil {
-		return writeError(err)
+		return cli.WriteError(err)
 	}
 	if failed > 0 {
-		return &codeError{code: exitError, err: fmt.Errorf("%d of %d workspaces did not answer", failed, len(rows))}
+		return fmt.Errorf("%d of %d workspaces did not answer", failed, len(rows))
 	}
 	return nil
 }

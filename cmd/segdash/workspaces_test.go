@@ -17,6 +17,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
 )
 
@@ -130,7 +131,7 @@ func TestCheckPerWorkspace(t *testing.T) {
 func TestScanSeveralWorkspaces(t *testing.T) {
 	us, eu, env, _ := twoWorkspaceEnv(t)
 	code, out, errs := runSegdash(t, env, "scan", "-w", "all", "--format", "json")
-	if code == exitError {
+	if code == cli.ExitError {
 		t.Fatalf("exit %d %q", code, errs)
 	}
 	// One shape for one workspace or several: a flat segments list whose
@@ -157,7 +158,7 @@ func TestScanSeveralWorkspaces(t *testing.T) {
 	}
 	code, out, errs = runSegdash(t, env, "scan", "-w", "eu", "-w", "us", "--format", "csv")
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if code == exitError || err != nil || len(recs) != 1+40+25 || recs[0][0] != "workspace" || recs[1][0] != "eu" || recs[len(recs)-1][0] != "us" {
+	if code == cli.ExitError || err != nil || len(recs) != 1+40+25 || recs[0][0] != "workspace" || recs[1][0] != "eu" || recs[len(recs)-1][0] != "us" {
 		t.Errorf("csv: exit %d %v %q, %d records", code, err, errs, len(recs))
 	}
 	_, out, _ = runSegdash(t, env, "scan", "-w", "eu", "--format", "csv")
@@ -169,7 +170,7 @@ func TestScanSeveralWorkspaces(t *testing.T) {
 		t.Errorf("table headings:\n%s", out)
 	}
 	code, _, errs = runSegdash(t, env, "scan", "-w", "all", "--format", "nagios")
-	if code != exitUnknown || !strings.Contains(errs, "give one --workspace") {
+	if code != cli.ExitUnknown || !strings.Contains(errs, "give one --workspace") {
 		t.Errorf("nagios over several: %d %q", code, errs)
 	}
 	noCrossedKeys(t, us, eu)
@@ -255,7 +256,7 @@ func TestDashboardSavesIntoItsWorkspace(t *testing.T) {
 		t.Errorf("us's own watchlist lost: %v", err)
 	}
 	// Each workspace keeps its own snapshot for the next start.
-	if p, q := snapshotStore(us, time.Now).Path(), snapshotStore(eu, time.Now).Path(); p == q {
+	if p, q := config.SnapshotStore(us, time.Now).Path(), config.SnapshotStore(eu, time.Now).Path(); p == q {
 		t.Errorf("us and eu share the snapshot %s", p)
 	}
 }
@@ -298,7 +299,7 @@ func TestScanConfigsShareOneBase(t *testing.T) {
 	if err := scan.ParseFlags([]string{"-w", "us", "-w", "nope"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.scanConfigs(scan); exitCodeOf(err) != exitError || !strings.Contains(fmt.Sprint(err), "the workspaces are: us, eu") {
+	if _, err := a.scanConfigs(scan); cli.CodeOf(err) != cli.ExitError || !strings.Contains(fmt.Sprint(err), "the workspaces are: us, eu") {
 		t.Errorf("unknown workspace: %v", err)
 	}
 }
