@@ -68,4 +68,9 @@ type Options struct {
 	ScanHub *monitor.Hub
 	// Rules are the config file's alert rules, evaluated by a scan.
 	Rules []monitor.Rule
+	// Silences quiet a scan's alerts as `segdash scan` does: those that
+	// hold in Workspace (the configuration's name of it, "" for the
+	// unnamed one) on the clock's day.
+	Silences  []monitor.Silence
+	Workspace string
 }

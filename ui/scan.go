@@ -36,7 +36,8 @@ func (m *Model) scanScope() scanview.Scope {
 // adoptScan takes in a finished scan: every series fetched goes to the
 // list (so every sort covers what was scanned), as a row scrolled back on
 // screen is (no loading state, the age of the data, not of the scan's
-// end), and flagged segments get their mark.
+// end), and segments with a firing alert get their mark (a silenced
+// alert marks nothing: A shows what fires).
 func (m *Model) adoptScan(rep *monitor.Report) tea.Cmd {
 	flags := map[string]string{}
 	for _, r := range rep.Results {
@@ -45,7 +46,7 @@ func (m *Model) adoptScan(rep *monitor.Report) tea.Cmd {
 			_, fetched, _ := m.opts.Cache.PeekWindow(k.SegmentID, k.Length, k.EndingAt)
 			m.store.Adopt(k, r.Series, fetched)
 		}
-		if len(r.Alerts) > 0 {
+		if len(monitor.Firing(r.Alerts)) > 0 {
 			flags[r.Segment.ID] = scanview.Glyph(r.Stats)
 		}
 	}

@@ -119,3 +119,42 @@ func TestScanStopKeepsWhatCameBack(t *testing.T) {
 	finishScan(t, m)
 	mustContain(t, screen(m), "scan of all segments: 288 segments", "cancelled:", "not reached", "scan stopped:")
 }
+
+// TestScanInTheDashboardKeepsTheSilences: a silence of the configuration
+// that covers a break shows its alert silenced, not firing, and out of
+// the count of alerted segments, as `segdash scan` does; without it the
+// break fires.
+func TestScanInTheDashboardKeepsTheSilences(t *testing.T) {
+	ws := brazetest.NewWorkspace(42, 300)
+	falls, _ := ws.PlantBreaks(client.DateOf(testNow).AddDays(-1))
+	e := newTestEnvWith(t, brazetest.Options{Workspace: ws})
+	quiet := monitor.Silence{Segment: falls[0], Until: client.DateOf(testNow), Reason: "the import moved"}
+	for _, c := range []struct {
+		name     string
+		silences []monitor.Silence
+		want     []string
+		alerted  int
+	}{
+		{"silenced", []monitor.Silence{quiet}, []string{"ALERTS (4)", "3 alerted · 1 silenced", "(silenced until 2026-11-16: the import moved)",
+			"scan done: 3 of 288 alerted"}, 3},
+		{"another workspace's", []monitor.Silence{{Workspace: "eu", Until: quiet.Until, Reason: "r"}}, []string{"ALERTS (4)", "scan done: 4 of 288 alerted"}, 4},
+		{"none", nil, []string{"ALERTS (4)", "scan done: 4 of 288 alerted"}, 4},
+	} {
+		m := e.newTestModel(Options{Silences: c.silences, Workspace: "us"})
+		start(t, m, 160, 40)
+		press(t, m, "S", "enter")
+		finishScan(t, m)
+		s := screen(m)
+		mustContain(t, s, c.want...)
+		if c.alerted == 4 && strings.Contains(s, "silenced") {
+			t.Errorf("%s: an alert is silenced:\n%s", c.name, s)
+		}
+		press(t, m, "A")
+		if got := m.list.Visible(); got != c.alerted {
+			t.Errorf("%s: A shows %d rows, want the %d firing", c.name, got, c.alerted)
+		}
+		if flagged := m.list.Flagged(); flagged != c.alerted {
+			t.Errorf("%s: %d rows flagged, want %d", c.name, flagged, c.alerted)
+		}
+	}
+}

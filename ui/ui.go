@@ -90,7 +90,7 @@ func New(o Options) *Model {
 	m.help = help.New(c)
 	m.filter = filter.New(c, m.list, m.ensureSeries)
 	m.scan = scanview.New(c, scanview.Deps{Hub: o.ScanHub, Cache: o.Cache, Notice: m.status.SetNotice,
-		Adopt: m.adoptScan, ShowFlagged: m.toggleFlagged})
+		Adopt: m.adoptScan, ShowFlagged: m.toggleFlagged, Silences: o.Silences, Workspace: o.Workspace})
 	m.watch = watchlists.New(c, m.list, o.Watchlists, o.Watch, watchlists.Deps{Save: o.SaveWatchlist,
 		Loaded: func() bool { return m.cat.loaded }, Notice: m.status.SetNotice,
 		Selected: func() tea.Cmd { m.chart.SetSolo(false); return m.ensureSeries() },

@@ -48,14 +48,15 @@ type fixture struct {
 
 func newFixture(t *testing.T, name string) *fixture {
 	t.Helper()
-	return newFixtureOn(t, name, metrics.New())
+	return newFixtureOn(t, name, metrics.New(), brazetest.NewWorkspace(5, 12))
 }
 
-// newFixtureOn is newFixture with its requests counted by m.
-func newFixtureOn(t *testing.T, name string, m *metrics.Metrics) *fixture {
+// newFixtureOn is newFixture of the stand-in's workspace ws, with its
+// requests counted by m.
+func newFixtureOn(t *testing.T, name string, m *metrics.Metrics, ws *brazetest.Workspace) *fixture {
 	t.Helper()
 	f := &fixture{clock: &clock{t: start}, m: m, ticks: make(chan time.Time), scanned: make(chan string, 4)}
-	f.api = brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(5, 12), Now: f.clock.Now})
+	f.api = brazetest.NewHandler(brazetest.Options{Workspace: ws, Now: f.clock.Now})
 	srv := httptest.NewServer(f.api)
 	t.Cleanup(srv.Close)
 	c, err := client.New(srv.URL, brazetest.DemoKey, client.WithClock(f.clock.Now), client.WithRequestObserver(f.m.RequestObserver(name)))
@@ -262,7 +263,7 @@ func TestSessionsAndConnections(t *testing.T) {
 
 func TestEveryWorkspaceHasItsOwnLabel(t *testing.T) {
 	us := newFixture(t, "us")
-	eu := newFixtureOn(t, "eu", us.m)
+	eu := newFixtureOn(t, "eu", us.m, brazetest.NewWorkspace(5, 12))
 	url := us.run(t, eu)
 	<-us.scanned
 	<-us.scanned

@@ -3,7 +3,6 @@ package metrics
 import (
 	"context"
 	"log/slog"
-	"slices"
 	"sync"
 	"time"
 
@@ -170,19 +169,10 @@ func (s *Schedule) scan(ctx context.Context, w Workspace) {
 }
 
 // keep stores rep as w's newest scan, with w's silences and incidents.
-// The report may be shared with dashboards that joined it: its results
-// are copied before the silences mark them.
+// The report may be shared with dashboards that joined it: the silences
+// mark a copy.
 func (s *Schedule) keep(w Workspace, rep *monitor.Report) {
-	results := slices.Clone(rep.Results)
-	for i := range results {
-		results[i].Alerts = slices.Clone(results[i].Alerts)
-	}
-	monitor.ApplySilences(results, w.Silences, w.Name, client.DateOf(s.now()))
-	incidents := monitor.Incidents(results, w.IncidentMin)
-	rows := make([]monitor.Row, len(results))
-	for i, r := range results {
-		rows[i] = monitor.RowOf(r)
-	}
+	rows, incidents := rep.Copy().Settle(w.Silences, w.Name, client.DateOf(s.now()), w.IncidentMin, monitor.ByName)
 	m := output.MetricsScan{Workspace: Label(w.Name), Rows: rows, Incidents: len(incidents),
 		Duration: rep.Finished.Sub(rep.Started),
 		Summary: output.ScanSummary{Scope: ScanScope, Length: w.Options.Length, Through: rep.Through.String(),

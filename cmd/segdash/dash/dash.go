@@ -53,7 +53,7 @@ type Starter struct {
 func (s *Starter) Options(cfg config.Config, warn func(string)) (ui.Options, error) {
 	o := ui.Options{Theme: cfg.Theme, NoColor: s.Getenv("NO_COLOR") != "", Refresh: cfg.Refresh, Length: cfg.Length,
 		Demo: cfg.Demo, Source: cfg.Title(), ExportDir: s.ExportDir, NoMouse: s.NoMouse, Offline: s.Offline,
-		Watchlists: cfg.Watchlists, Rules: cfg.Rules, Now: s.Now}
+		Watchlists: cfg.Watchlists, Rules: cfg.Rules, Silences: cfg.Silences, Workspace: cfg.Workspace, Now: s.Now}
 	if len(cfg.Warnings) > 0 {
 		o.Notice = "warning: " + strings.Join(cfg.Warnings, "; ")
 	}

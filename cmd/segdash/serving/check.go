@@ -16,19 +16,33 @@ const Usage = "segdash: without a terminal only one-shot checks run here:\n" +
 	"for the dashboard, connect with a terminal: ssh -t -p PORT HOST\n"
 
 // What one `check` over SSH may cost of the workspace's shared hourly API
-// budget, in series requests: more than CheckAsk runs only with --yes,
-// more than CheckMax not at all.
+// budget, in API requests: more than CheckAsk runs only with --yes, more
+// than CheckMax not at all.
 const (
 	CheckAsk = 100
 	CheckMax = 1000
 )
 
-// CheckCost is the most series requests `check args` can make in cfg's
-// workspace, check's flags being fs: a request per segment and window, a
-// window past client.MaxLength days one per aligned chunk it touches,
-// twice that with --compare. ok is false when the flags do not parse
-// (check says why).
+// CheckCost is the most API requests `check args` can send in w now,
+// check's flags being fs: what naming its segments sends on w's shared
+// cache (client.Cache.ResolveCost: the details of a few ids, else the
+// workspace's listing when the one held does not name them all), then a
+// series request per segment and window, a window past client.MaxLength
+// days one per aligned chunk it touches, twice that with --compare.
+// --rules adds none: the rules are tested on the segments asked for. ok
+// is false when the flags do not parse (check says why).
+func (w Workspace) CheckCost(fs *pflag.FlagSet, args []string) (n int, yes, ok bool) {
+	return checkCost(fs, w.Config, w.Backend.Cache, args)
+}
+
+// CheckCost is Workspace.CheckCost without the workspace's cache: the
+// naming of the segments is not counted.
 func CheckCost(fs *pflag.FlagSet, cfg config.Config, args []string) (n int, yes, ok bool) {
+	return checkCost(fs, cfg, nil, args)
+}
+
+// checkCost is CheckCost, naming the segments on cache when it is not nil.
+func checkCost(fs *pflag.FlagSet, cfg config.Config, cache *client.Cache, args []string) (n int, yes, ok bool) {
 	fs.Bool("yes", false, "")
 	fs.String("color", "", "") // check's own, over the session's environment
 	if fs.Parse(args) != nil {
@@ -45,16 +59,18 @@ func CheckCost(fs *pflag.FlagSet, cfg config.Config, args []string) (n int, yes,
 	if c, _ := fs.GetString("compare"); c != "" {
 		windows *= 2
 	}
-	segments := len(fs.Args())
+	refs := fs.Args() // as check has them: the watchlist's, then the arguments
 	if name, _ := fs.GetString("watch"); name != "" {
-		for _, wl := range cfg.Watchlists {
-			if wl.Name == name {
-				segments += len(wl.Segments)
-			}
+		if wl, err := cfg.Watchlist(name); err == nil {
+			refs = append(append([]string(nil), wl.Segments...), refs...)
 		}
 	}
+	n = len(refs) * windows
+	if cache != nil {
+		n += cache.ResolveCost(refs)
+	}
 	yes, _ = fs.GetBool("yes")
-	return segments * windows, yes, true
+	return n, yes, true
 }
 
 // CheckRefusal is why a check over SSH that may cost n requests does not
@@ -62,7 +78,7 @@ func CheckCost(fs *pflag.FlagSet, cfg config.Config, args []string) (n int, yes,
 func CheckRefusal(n int, yes bool) string {
 	switch {
 	case n > CheckMax:
-		return fmt.Sprintf("segdash: this check may cost up to %d API requests; over SSH at most %d run: check fewer segments, a shorter --length or no --compare\n", n, CheckMax)
+		return fmt.Sprintf("segdash: this check may cost up to %d API requests; over SSH at most %d run: check fewer segments (a few ids need no listing of the workspace), a shorter --length or no --compare\n", n, CheckMax)
 	case n > CheckAsk && !yes:
 		return fmt.Sprintf("segdash: this check may cost up to %d API requests of the workspace's shared hourly budget (over SSH, more than %d need it said): add --yes to run it\n", n, CheckAsk)
 	}

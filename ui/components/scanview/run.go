@@ -27,6 +27,10 @@ type Deps struct {
 	Adopt func(*monitor.Report) tea.Cmd
 	// ShowFlagged is A on the answer: only the alerted rows.
 	ShowFlagged func() tea.Cmd
+	// Silences that hold in Workspace on the clock's day mark the alerts
+	// they cover as silenced: shown, but not firing.
+	Silences  []monitor.Silence
+	Workspace string
 }
 
 // Scope is what a scan would cover.
@@ -182,23 +186,21 @@ func (m *Model) stop() tea.Cmd {
 }
 
 // finished shows the answer, after the dashboard took in its series and
-// flags, and says in the status bar how many segments alerted.
-func (m *Model) finished(rep *monitor.Report) tea.Cmd {
+// the flags of its firing alerts, and says in the status bar how many
+// segments alerted. The report may be shared with other viewers: the
+// silences mark a copy, settled as `segdash scan` settles its own.
+func (m *Model) finished(shared *monitor.Report) tea.Cmd {
 	m.ticket = nil
+	rep := shared.Copy()
+	rows, incidents := rep.Settle(m.deps.Silences, m.deps.Workspace, client.DateOf(m.c.Now()),
+		monitor.DefaultIncidentMin, monitor.ByScore)
 	adopt := m.deps.Adopt(rep)
-	alerted := 0
-	for _, r := range rep.Results {
-		if len(r.Alerts) > 0 {
-			alerted++
-		}
-	}
-	rows := monitor.Rows(rep)
-	monitor.SortRows(rows, monitor.ByScore)
+	alerted := monitor.Fired(rows)
 	o := m.scope.Options
 	sum := output.ScanSummary{Scope: m.scope.Label, Length: o.Length, Through: rep.Through.String(),
 		Total: rep.Total, Done: rep.Done, Failed: rep.Failed, Cancelled: rep.Cancelled,
 		Warnings: monitor.UnmatchedAll(o.Rules, m.scope.All, o.Watchlists)}
-	m.Finish(sum, rows, monitor.IncidentRows(rep.Results, monitor.Incidents(rep.Results, 0)))
+	m.Finish(sum, rows, incidents)
 	note := fmt.Sprintf("scan done: %s of %s alerted", output.Grouped(int64(alerted)), output.Grouped(int64(rep.Total)))
 	if rep.Cancelled {
 		note = fmt.Sprintf("scan stopped: %s of %s not reached; %s alerted", output.Grouped(int64(rep.Total-rep.Done)),
