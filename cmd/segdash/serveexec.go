@@ -41,7 +41,7 @@ func (a *app) execOverSSH(ws serving.Workspaces) sshserve.ExecFunc {
 		sa.registerColor(check) // the session's own --color, over its own environment
 		check.Flags().Bool("yes", false, fmt.Sprintf("run a check that may cost more than %d API requests of the shared hourly budget", serving.CheckAsk))
 		cli.SetUsageErrors(check)
-		if n, yes, ok := serving.CheckCost(sa.newCheckCommand(shared).Flags(), w.Config, args[1:]); ok {
+		if n, yes, ok := w.CheckCost(sa.newCheckCommand(shared).Flags(), args[1:]); ok {
 			if why := serving.CheckRefusal(n, yes); why != "" {
 				fmt.Fprint(stderr, why)
 				return cli.ExitError

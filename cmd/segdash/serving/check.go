@@ -35,13 +35,8 @@ func (w Workspace) CheckCost(fs *pflag.FlagSet, args []string) (n int, yes, ok b
 	return checkCost(fs, w.Config, w.Backend.Cache, args)
 }
 
-// CheckCost is Workspace.CheckCost without the workspace's cache: the
-// naming of the segments is not counted.
-func CheckCost(fs *pflag.FlagSet, cfg config.Config, args []string) (n int, yes, ok bool) {
-	return checkCost(fs, cfg, nil, args)
-}
-
-// checkCost is CheckCost, naming the segments on cache when it is not nil.
+// checkCost is Workspace.CheckCost, naming the segments on cache when it
+// is not nil.
 func checkCost(fs *pflag.FlagSet, cfg config.Config, cache *client.Cache, args []string) (n int, yes, ok bool) {
 	fs.Bool("yes", false, "")
 	fs.String("color", "", "") // check's own, over the session's environment

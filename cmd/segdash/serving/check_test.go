@@ -53,7 +53,7 @@ func names(n int) []string {
 // (5,000 segments: 51 pages), and not when the listing held names them.
 func TestCheckCostCountsTheListing(t *testing.T) {
 	stale := listedWorkspace(t, 5000, now.Add(-2*client.SavedListAge))
-	if n, _, _ := CheckCost(checkFlags(), stale.Config, names(60)); n != 60 || CheckRefusal(n, false) != "" {
+	if n, _, _ := checkCost(checkFlags(), stale.Config, nil, names(60)); n != 60 || CheckRefusal(n, false) != "" {
 		t.Fatalf("by series alone: %d requests, refusal %q", n, CheckRefusal(n, false))
 	}
 	n, yes, ok := stale.CheckCost(checkFlags(), names(60))
