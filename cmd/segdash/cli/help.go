@@ -33,7 +33,7 @@ func FinishHelp(root *cobra.Command, width int) {
 			c.Long = c.Short // help shows Long, else Short, which must wrap too
 		}
 		c.Long = reflow(c.Long, width)
-		c.Example = wrapLines(c.Example, width)
+		c.Example = wrapExamples(c.Example, width)
 	})
 	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, width) })
 }
