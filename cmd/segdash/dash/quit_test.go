@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -38,7 +37,7 @@ func TestSignalQuitsAsQDoes(t *testing.T) {
 		tea.WithoutSignalHandler())
 	stop := QuitOnSignal(parent, p, cancel)
 	defer stop()
-	go func() { time.Sleep(50 * time.Millisecond); signal() }()
+	signal() // before the program runs: the quit waits for it (Send blocks)
 	if err := RunProgram(p); err != nil || !asked {
 		t.Fatalf("run: %v; quit asked: %v", err, asked)
 	}
