@@ -92,6 +92,16 @@ func TestTruncateAndPad(t *testing.T) {
 	if got := PadRight("ab", 4); got != "ab  " {
 		t.Errorf("PadRight: %q", got)
 	}
+	// A cut just after the text's own "…" ends with one "…", not two.
+	for _, in := range []string{"listed 5s ago, refreshing… 3 alerted", "日本 refreshing… 3 alerted"} {
+		own := in[:strings.Index(in, "…")+len("…")]
+		if got := Truncate(in, Width(own)+1); strings.Contains(got, "……") || !strings.HasSuffix(got, "…") {
+			t.Errorf("Truncate(%q) = %q", in, got)
+		}
+	}
+	if got := Truncate("waiting…", 8); got != "waiting…" {
+		t.Errorf("a text that fits is kept whole: %q", got)
+	}
 	if got := PadLeft("日本", 6); got != "  日本" {
 		t.Errorf("PadLeft: %q", got)
 	}

@@ -15,19 +15,26 @@ import (
 // configuration share.
 func SafeText(s string) string { return safe.Text(s) }
 
-// Truncate shortens s to at most width cells, ending with "…" when cut.
+// Truncate shortens s to at most width cells, ending with "…" when cut
+// (one "…", even where the cut falls just after one of s's own).
 // Wide characters count as two cells.
 func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	var cut string
 	if safe.Plain(s) { // the common case, without grapheme segmentation
 		if len(s) <= width {
 			return s
 		}
-		return s[:width-1] + "…"
+		cut = s[:width-1] + "…"
+	} else if cut = ansi.Truncate(s, width, "…"); cut == s {
+		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	if strings.HasSuffix(cut, "……") {
+		return strings.TrimSuffix(cut, "…")
+	}
+	return cut
 }
 
 // Width is the number of terminal cells s takes.
