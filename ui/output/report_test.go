@@ -79,6 +79,20 @@ func TestWrap(t *testing.T) {
 	if got[0] != "export" || !strings.HasSuffix(got[2], "…") {
 		t.Errorf("wrap: %q", got)
 	}
+	// A date or a hyphenated name that fits a line moves to the next one
+	// whole, in both wraps; a longer one is still broken by WrapAll.
+	for _, wrap := range []func(string, int) []string{Wrap, WrapAll} {
+		got := wrap("30 days through 2026-12-05 · re-run", 20)
+		if len(got) != 2 || got[1] != "2026-12-05 · re-run" {
+			t.Errorf("a date split: %q", got)
+		}
+	}
+	if got := WrapAll("at /var/lib/segdash-export-file-name.csv", 12); strings.Join(got, "") != "at/var/lib/segdash-export-file-name.csv" {
+		t.Errorf("WrapAll lost text: %q", got)
+	}
+	if got := Wrap("a ‑ stays ‑", 20); got[0] != "a ‑ stays ‑" {
+		t.Errorf("a non-breaking hyphen of the text changed: %q", got)
+	}
 }
 
 // TestChangeFromFirstDayWithData: a segment created within the window

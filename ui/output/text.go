@@ -64,25 +64,42 @@ func PadLeft(s string, width int) string {
 }
 
 // Wrap breaks plain text into lines of at most width cells (at least 10),
-// at spaces (and after hyphens, as ansi.Wordwrap does); a word longer than
-// a line is cut with "…". For headlines and warnings above a table.
+// at spaces only: a word that fits a line, a date or a hyphenated name,
+// is never split; a word longer than a line is cut with "…". For
+// headlines and warnings above a table.
 func Wrap(s string, width int) []string { return wrap(s, width, true) }
 
 // WrapAll is Wrap losing nothing: a word longer than a line is broken
 // across lines, as a path or a URL in an error message must be.
 func WrapAll(s string, width int) []string { return wrap(s, width, false) }
 
+// nonBreakingHyphen stands in for "-" while text is wrapped, as
+// ansi.Wrap and ansi.Wordwrap break after every hyphen.
+const nonBreakingHyphen = "\u2011"
+
 // wrap is Wrap (cut) or WrapAll.
 func wrap(s string, width int, cut bool) []string {
 	width = max(width, 10)
 	words := strings.Fields(s)
-	if !cut {
-		return strings.Split(ansi.Wrap(strings.Join(words, " "), width, ""), "\n")
+	if cut {
+		for i, w := range words {
+			words[i] = Truncate(w, width)
+		}
 	}
-	for i, w := range words {
-		words[i] = Truncate(w, width)
+	text := strings.Join(words, " ")
+	keep := !strings.Contains(text, nonBreakingHyphen) // else its own would turn into "-"
+	if keep {
+		text = strings.ReplaceAll(text, "-", nonBreakingHyphen)
 	}
-	return strings.Split(ansi.Wordwrap(strings.Join(words, " "), width, ""), "\n")
+	if cut {
+		text = ansi.Wordwrap(text, width, "")
+	} else {
+		text = ansi.Wrap(text, width, "")
+	}
+	if keep {
+		text = strings.ReplaceAll(text, nonBreakingHyphen, "-")
+	}
+	return strings.Split(text, "\n")
 }
 
 // Plural is n with the word for n things: "1 segment", "2 segments",
