@@ -12,6 +12,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 // TestCacheSingleflight: 50 callers of one series while it is in flight
@@ -21,7 +22,7 @@ func TestCacheSingleflight(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		api := brazetest.NewHandler(brazetest.Options{})
 		api.SetFault(brazetest.Fault{Latency: 100 * time.Millisecond})
-		cache := newMemCache(t, api, client.CacheOptions{})
+		cache := clienttest.NewCache(t, api, client.CacheOptions{})
 		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 30}
 		var wg sync.WaitGroup
 		var fails atomic.Int32
@@ -103,7 +104,7 @@ func TestCacheBoundsInFlight(t *testing.T) {
 			cur.Add(-1)
 			w.Write([]byte(`{"message":"success","data":[]}`))
 		})
-		cache := newMemCache(t, h, client.CacheOptions{MaxInFlight: 3})
+		cache := clienttest.NewCache(t, h, client.CacheOptions{MaxInFlight: 3})
 		var wg sync.WaitGroup
 		for i := range 20 {
 			wg.Go(func() {
@@ -126,7 +127,7 @@ func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		api := brazetest.NewHandler(brazetest.Options{})
 		api.SetFault(brazetest.Fault{Latency: 80 * time.Millisecond})
-		cache := newMemCache(t, api, client.CacheOptions{})
+		cache := clienttest.NewCache(t, api, client.CacheOptions{})
 		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 7}
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 func TestCacheTTLPerKind(t *testing.T) {
@@ -121,7 +122,7 @@ func (c *endingCtx) end(err error) {
 
 func TestCancellationIsNotRetried(t *testing.T) {
 	srv, arrived := blockingServer(t)
-	clock := &fakeClock{t: fixedNow}
+	clock := clienttest.NewClock(fixedNow)
 	c, _ := client.New(srv.URL, "k", client.WithSleep(clock.Sleep), client.WithRetries(3, time.Millisecond))
 	for _, cause := range []error{context.Canceled, context.DeadlineExceeded} {
 		ctx := newEndingCtx()
