@@ -3,6 +3,8 @@ package sshserve
 import (
 	"testing"
 	"time"
+
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // events is an Observer that reports each call on a channel.
@@ -34,7 +36,7 @@ func TestObserverSeesSessionsAndConnections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out, code := run(t, c, "check x"); code != 0 {
+	if out, code := sshtest.Run(t, c, "check x"); code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
 	c.Close()
