@@ -46,7 +46,7 @@ func TestCacheSingleflight(t *testing.T) {
 
 func TestCacheTTLAndFresh(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{TTL: time.Minute, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{TTL: time.Minute})
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	ctx := context.Background()
 	for range 3 {
@@ -78,7 +78,7 @@ func TestCacheTTLAndFresh(t *testing.T) {
 
 func TestCacheErrorsNotCached(t *testing.T) {
 	e := newEnv(t, brazetest.Options{}, client.WithRetries(0, 0))
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	e.api.SetFault(brazetest.Fault{Status: 500})
 	if _, err := cache.DataSeries(context.Background(), k, 0); !errors.Is(err, client.ErrServer) {
@@ -151,7 +151,7 @@ func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
 
 func TestCacheEvictsWhenFull(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{MaxEntries: 8, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{MaxEntries: 8})
 	seg := firstTracked(e.api.Workspace()).ID
 	for n := 1; n <= 20; n++ {
 		e.clock.Advance(time.Second)

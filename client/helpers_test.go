@@ -49,6 +49,12 @@ func newEnv(t *testing.T, o brazetest.Options, opts ...client.Option) *env {
 	return &env{api: api, srv: srv, clock: clock, c: c}
 }
 
+// cache is a cache in front of e's client with options o, on e's clock.
+func (e *env) cache(o client.CacheOptions) *client.Cache {
+	o.Now = e.clock.Now
+	return client.NewCache(e.c, o)
+}
+
 type roundTrip func(*http.Request) (*http.Response, error)
 
 func (f roundTrip) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
