@@ -15,15 +15,23 @@ import (
 	"github.com/segdash/segdash/client/clienttest"
 )
 
+// slowSeries is, for a test in a synctest bubble, a stand-in that answers
+// after latency, a cache over it, and the key of the first tracked
+// segment's series of length days.
+func slowSeries(t *testing.T, latency time.Duration, length int) (*brazetest.Handler, *client.Cache, client.SeriesKey) {
+	t.Helper()
+	api := brazetest.NewHandler(brazetest.Options{})
+	api.SetFault(brazetest.Fault{Latency: latency})
+	cache := clienttest.NewCache(t, api, client.CacheOptions{})
+	return api, cache, client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: length}
+}
+
 // TestCacheSingleflight: 50 callers of one series while it is in flight
 // share one request (in a synctest bubble, all 50 have joined before the
 // stand-in's latency passes).
 func TestCacheSingleflight(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		api := brazetest.NewHandler(brazetest.Options{})
-		api.SetFault(brazetest.Fault{Latency: 100 * time.Millisecond})
-		cache := clienttest.NewCache(t, api, client.CacheOptions{})
-		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 30}
+		api, cache, k := slowSeries(t, 100*time.Millisecond, 30)
 		var wg sync.WaitGroup
 		var fails atomic.Int32
 		for range 50 {
@@ -125,10 +133,7 @@ func TestCacheBoundsInFlight(t *testing.T) {
 // shared fetch giving up leaves it running for the second.
 func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		api := brazetest.NewHandler(brazetest.Options{})
-		api.SetFault(brazetest.Fault{Latency: 80 * time.Millisecond})
-		cache := clienttest.NewCache(t, api, client.CacheOptions{})
-		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 7}
+		api, cache, k := slowSeries(t, 80*time.Millisecond, 7)
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)
 		go func() { _, err := cache.DataSeries(ctx, k, 0); errc <- err }()

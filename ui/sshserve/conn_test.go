@@ -33,13 +33,7 @@ func (ft fakeTimers) afterFunc(d time.Duration, f func()) func() bool {
 
 func (ft fakeTimers) next(t *testing.T) fakeTimer {
 	t.Helper()
-	select {
-	case tm := <-ft:
-		return tm
-	case <-time.After(30 * time.Second): // a hang detector
-		t.Fatal("no pre-session timer started")
-		return fakeTimer{}
-	}
+	return receive(t, ft, "no pre-session timer started")
 }
 
 // TestConnectionsWithoutSessionsAreCounted: authenticated connections that

@@ -85,5 +85,19 @@ func (e *testServer) dial(user string, signer gossh.Signer) (*gossh.Client, erro
 	return sshtest.Dial(e.addr, user, signer)
 }
 
+// receive is the next value on ch; the test fails with why when none
+// comes within sshtest.HangLimit (a hang detector).
+func receive[T any](t *testing.T, ch <-chan T, why string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(sshtest.HangLimit):
+		t.Fatal(why)
+		var zero T
+		return zero
+	}
+}
+
 // count is how many lines of the log hold s.
 func (e *testServer) count(s string) int { return strings.Count(e.logs.String(), s) }

@@ -2,7 +2,6 @@ package sshserve
 
 import (
 	"testing"
-	"time"
 
 	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
@@ -17,13 +16,7 @@ func (e events) ConnectionClosed()       { e <- "connection-" }
 
 func (e events) next(t *testing.T) string {
 	t.Helper()
-	select {
-	case s := <-e:
-		return s
-	case <-time.After(30 * time.Second): // a hang detector
-		t.Fatal("no observer call")
-		return ""
-	}
+	return receive(t, e, "no observer call")
 }
 
 // TestObserverSeesSessionsAndConnections: the observer hears of an
