@@ -28,7 +28,7 @@ func (b *countedBudget) Wait(context.Context) error {
 // budget is served.
 func TestRequestBudgetBoundsOneCaller(t *testing.T) {
 	e := newEnv(t, brazetest.Options{Workspace: brazetest.NewWorkspace(7, 5)})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	segs := e.api.Workspace().Listed()
 	b := &countedBudget{}
 	b.left.Store(2)

@@ -12,17 +12,26 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 )
+
+// slowSeries is, for a test in a synctest bubble, a stand-in that answers
+// after latency, a cache over it, and the key of the first tracked
+// segment's series of length days.
+func slowSeries(t *testing.T, latency time.Duration, length int) (*brazetest.Handler, *client.Cache, client.SeriesKey) {
+	t.Helper()
+	api := brazetest.NewHandler(brazetest.Options{})
+	api.SetFault(brazetest.Fault{Latency: latency})
+	cache := clienttest.NewCache(t, api, client.CacheOptions{})
+	return api, cache, client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: length}
+}
 
 // TestCacheSingleflight: 50 callers of one series while it is in flight
 // share one request (in a synctest bubble, all 50 have joined before the
 // stand-in's latency passes).
 func TestCacheSingleflight(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		api := brazetest.NewHandler(brazetest.Options{})
-		api.SetFault(brazetest.Fault{Latency: 100 * time.Millisecond})
-		cache := newMemCache(t, api, client.CacheOptions{})
-		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 30}
+		api, cache, k := slowSeries(t, 100*time.Millisecond, 30)
 		var wg sync.WaitGroup
 		var fails atomic.Int32
 		for range 50 {
@@ -45,7 +54,7 @@ func TestCacheSingleflight(t *testing.T) {
 
 func TestCacheTTLAndFresh(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{TTL: time.Minute, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{TTL: time.Minute})
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	ctx := context.Background()
 	for range 3 {
@@ -77,7 +86,7 @@ func TestCacheTTLAndFresh(t *testing.T) {
 
 func TestCacheErrorsNotCached(t *testing.T) {
 	e := newEnv(t, brazetest.Options{}, client.WithRetries(0, 0))
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 7}
 	e.api.SetFault(brazetest.Fault{Status: 500})
 	if _, err := cache.DataSeries(context.Background(), k, 0); !errors.Is(err, client.ErrServer) {
@@ -103,7 +112,7 @@ func TestCacheBoundsInFlight(t *testing.T) {
 			cur.Add(-1)
 			w.Write([]byte(`{"message":"success","data":[]}`))
 		})
-		cache := newMemCache(t, h, client.CacheOptions{MaxInFlight: 3})
+		cache := clienttest.NewCache(t, h, client.CacheOptions{MaxInFlight: 3})
 		var wg sync.WaitGroup
 		for i := range 20 {
 			wg.Go(func() {
@@ -124,10 +133,7 @@ func TestCacheBoundsInFlight(t *testing.T) {
 // shared fetch giving up leaves it running for the second.
 func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		api := brazetest.NewHandler(brazetest.Options{})
-		api.SetFault(brazetest.Fault{Latency: 80 * time.Millisecond})
-		cache := newMemCache(t, api, client.CacheOptions{})
-		k := client.SeriesKey{SegmentID: firstTracked(api.Workspace()).ID, Length: 7}
+		api, cache, k := slowSeries(t, 80*time.Millisecond, 7)
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)
 		go func() { _, err := cache.DataSeries(ctx, k, 0); errc <- err }()
@@ -150,7 +156,7 @@ func TestCacheCallerCancelDoesNotKillSharedFetch(t *testing.T) {
 
 func TestCacheEvictsWhenFull(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{MaxEntries: 8, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{MaxEntries: 8})
 	seg := firstTracked(e.api.Workspace()).ID
 	for n := 1; n <= 20; n++ {
 		e.clock.Advance(time.Second)

@@ -12,12 +12,12 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 func TestCacheTTLPerKind(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{TTL: time.Minute, DetailsTTL: 10 * time.Minute,
-		ClosedTTL: time.Hour, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{TTL: time.Minute, DetailsTTL: 10 * time.Minute, ClosedTTL: time.Hour})
 	seg := firstTracked(e.api.Workspace()).ID
 	ctx := context.Background()
 	live := client.SeriesKey{SegmentID: seg, Length: 7}
@@ -58,7 +58,7 @@ func TestCacheTTLPerKind(t *testing.T) {
 
 func TestCacheLRUKeepsRecentlyUsed(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{MaxEntries: 8, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{MaxEntries: 8})
 	seg := firstTracked(e.api.Workspace()).ID
 	key := func(n int) client.SeriesKey { return client.SeriesKey{SegmentID: seg, Length: n} }
 	for n := 1; n <= 100; n++ {
@@ -121,7 +121,7 @@ func (c *endingCtx) end(err error) {
 
 func TestCancellationIsNotRetried(t *testing.T) {
 	srv, arrived := blockingServer(t)
-	clock := &fakeClock{t: fixedNow}
+	clock := clienttest.NewClock(fixedNow)
 	c, _ := client.New(srv.URL, "k", client.WithSleep(clock.Sleep), client.WithRetries(3, time.Millisecond))
 	for _, cause := range []error{context.Canceled, context.DeadlineExceeded} {
 		ctx := newEndingCtx()
@@ -144,7 +144,7 @@ func TestCancellationIsNotRetried(t *testing.T) {
 
 func TestCacheRateLimit(t *testing.T) {
 	e := newEnv(t, brazetest.Options{RateLimit: 1000})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	if _, ok := cache.RateLimit(); ok {
 		t.Fatal("a rate-limit state before any answer")
 	}
@@ -205,7 +205,7 @@ func TestCancelledCallerFreesItsSlot(t *testing.T) {
 // updated.
 func TestCacheReadsWhileRefreshing(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	k := client.SeriesKey{SegmentID: firstTracked(e.api.Workspace()).ID, Length: 3}
 	var wg sync.WaitGroup
 	for i := range 8 {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 func TestErrorMapping(t *testing.T) {
@@ -101,7 +102,7 @@ func TestRetryServerErrorsThenSuccess(t *testing.T) {
 		w.Write([]byte(`{"message":"success","data":[]}`))
 	}))
 	defer srv.Close()
-	clock := &fakeClock{t: fixedNow}
+	clock := clienttest.NewClock(fixedNow)
 	c, _ := client.New(srv.URL, "k", client.WithSleep(clock.Sleep), client.WithRetries(3, 100*time.Millisecond))
 	if _, _, err := c.DataSeries(context.Background(), "x", 1, time.Time{}); err != nil {
 		t.Fatal(err)
@@ -123,7 +124,7 @@ func TestRetryTransportError(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens: connection refused
-	clock := &fakeClock{t: fixedNow}
+	clock := clienttest.NewClock(fixedNow)
 	c, _ := client.New("http://"+addr, "k", client.WithSleep(clock.Sleep), client.WithRetries(2, time.Millisecond))
 	_, _, err = c.ListSegments(context.Background(), 0, "")
 	if !errors.Is(err, client.ErrTransport) || len(clock.Sleeps()) != 2 {
@@ -181,7 +182,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 		w.Write([]byte(`{"message":"success","data":[]}`))
 	}))
 	defer srv.Close()
-	clock := &fakeClock{t: fixedNow}
+	clock := clienttest.NewClock(fixedNow)
 	c, _ := client.New(srv.URL, "k", client.WithSleep(clock.Sleep), client.WithClock(clock.Now))
 	if _, _, err := c.DataSeries(context.Background(), "x", 1, time.Time{}); err != nil {
 		t.Fatal(err)

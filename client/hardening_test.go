@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 // serve answers every request with handler, on loopback.
@@ -36,7 +37,7 @@ func TestRedirectIsRefusedAndKeyStays(t *testing.T) {
 		// Same host, another port: Go's client would forward the key.
 		http.Redirect(w, r, elsewhere.URL+r.URL.Path, http.StatusFound)
 	})
-	clock := &fakeClock{t: fixedNow}
+	clock := clienttest.NewClock(fixedNow)
 	c, _ := client.New(origin.URL, key, client.WithSleep(clock.Sleep))
 	_, _, err := c.DataSeries(context.Background(), "x", 1, time.Time{})
 	if !errors.Is(err, client.ErrRedirect) || !strings.Contains(err.Error(), "never redirects") {
@@ -114,7 +115,7 @@ func TestRateHeadersFromTheFuture(t *testing.T) {
 		}
 		fmt.Fprint(w, `{"message":"success","data":[]}`)
 	})
-	clock := &fakeClock{t: fixedNow}
+	clock := clienttest.NewClock(fixedNow)
 	c, _ := client.New(srv.URL, "k", client.WithClock(clock.Now), client.WithSleep(clock.Sleep),
 		client.WithMaxRateWait(2*time.Hour))
 	for i := 0; i < 2; i++ {

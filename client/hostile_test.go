@@ -31,7 +31,7 @@ func TestHostileDaysRefused(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, brazetest.Options{}, client.WithRetries(0, 0))
 			e.api.SetHostile(tc.hostile)
-			cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+			cache := e.cache(client.CacheOptions{})
 			id := firstTracked(e.api.Workspace()).ID
 			s, err := cache.Window(context.Background(), id, 365, time.Time{}, 0)
 			if tc.want == "" {
@@ -55,7 +55,7 @@ func TestHostileDaysRefused(t *testing.T) {
 func TestWindowNamesTheMissingDays(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	e.api.SetHostile(brazetest.Hostile{ShortPast: 30})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	id := firstTracked(e.api.Workspace()).ID
 	end := fixedNow.AddDate(0, 0, -200)
 	_, err := cache.Window(context.Background(), id, 150, end, 0)

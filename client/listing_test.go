@@ -14,13 +14,14 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 // listEnv is the stand-in API behind a hook that may answer a list request
 // itself (with a 429, say), and a cache in front of it on a fake clock.
 type listEnv struct {
 	api   *brazetest.Handler
-	clock *fakeClock
+	clock *clienttest.Clock
 	cache *client.Cache
 	pages []int // list pages asked for, in order (failed ones included)
 	mu    sync.Mutex
@@ -29,7 +30,7 @@ type listEnv struct {
 // hook, if not nil, sees each list request (n: its number, asked: how
 // many times its page was asked, this one included) and may answer it.
 func newListEnv(t *testing.T, segments int, hook func(n, page, asked int, w http.ResponseWriter, now time.Time) bool) *listEnv {
-	e := &listEnv{clock: &fakeClock{t: fixedNow}}
+	e := &listEnv{clock: clienttest.NewClock(fixedNow)}
 	e.api = brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(5, segments), Now: e.clock.Now})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/segments/list") {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 // TestListPagesBeforeSeries: with every slot busy and series requests
@@ -39,7 +40,7 @@ func TestListPagesBeforeSeries(t *testing.T) {
 			}
 			api.ServeHTTP(w, r)
 		})
-		cache := newMemCache(t, h, client.CacheOptions{MaxInFlight: 2})
+		cache := clienttest.NewCache(t, h, client.CacheOptions{MaxInFlight: 2})
 		segs := api.Workspace().Segments
 		var wg sync.WaitGroup
 		series := func(id string) {
@@ -87,7 +88,7 @@ func TestColdListingRunsAtFullWidth(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		api := brazetest.NewHandler(brazetest.Options{Workspace: brazetest.NewWorkspace(1, 10000)})
 		api.SetFault(brazetest.Fault{Latency: 100 * time.Millisecond})
-		cache := newMemCache(t, api, client.CacheOptions{})
+		cache := clienttest.NewCache(t, api, client.CacheOptions{})
 		start := time.Now()
 		segs, err := cache.Segments(context.Background(), 0, nil)
 		took := time.Since(start)

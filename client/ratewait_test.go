@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/clienttest"
 )
 
 // limitedThenOK answers 429 with no hint of when to retry n times, then a
@@ -34,7 +35,7 @@ func limitedThenOK(n int64) (http.Handler, *atomic.Int64) {
 func TestWaitOutRateLimitsWithoutHints(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h, calls := limitedThenOK(6)
-		c, err := client.New("https://rest.iad-01.braze.com", "acc-key-0123456789", client.WithHTTPClient(&http.Client{Transport: memTransport{h}}),
+		c, err := client.New(clienttest.Endpoint, "acc-key-0123456789", client.WithHTTPClient(clienttest.HTTPClient(h)),
 			client.WithRetries(3, 100*time.Millisecond))
 		if err != nil {
 			t.Fatal(err)
@@ -48,7 +49,7 @@ func TestWaitOutRateLimitsWithoutHints(t *testing.T) {
 			t.Errorf("waited %v, want %v", took, want)
 		}
 		h, calls = limitedThenOK(1)
-		c, _ = client.New("https://rest.iad-01.braze.com", "acc-key-0123456789", client.WithHTTPClient(&http.Client{Transport: memTransport{h}}))
+		c, _ = client.New(clienttest.Endpoint, "acc-key-0123456789", client.WithHTTPClient(clienttest.HTTPClient(h)))
 		if _, _, err := c.ListSegments(context.Background(), 0, ""); !errors.Is(err, client.ErrRateLimited) || calls.Load() != 1 {
 			t.Errorf("without WaitOutRateLimits: %v after %d calls", err, calls.Load())
 		}

@@ -14,7 +14,7 @@ import (
 func TestRememberedChunksNeedNoRequest(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	seg := firstTracked(e.api.Workspace()).ID
-	first := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	first := e.cache(client.CacheOptions{})
 	if _, err := first.Window(context.Background(), seg, 365, time.Time{}, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func TestRememberedChunksNeedNoRequest(t *testing.T) {
 	}
 	// The next start: a new cache that remembers them.
 	e.clock.Advance(time.Hour)
-	next := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	next := e.cache(client.CacheOptions{})
 	for _, r := range chunks {
 		next.Remember(r.Key, r.Series, r.Fetched)
 	}

@@ -16,7 +16,7 @@ import (
 // first listing, whose end is not known, sends at least its first round.
 func TestResolveCostIsWhatResolveSends(t *testing.T) {
 	e := newEnv(t, brazetest.Options{Workspace: brazetest.NewWorkspace(42, 300)})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	var listed []client.Segment
 	count := map[string]int{}
 	for _, s := range e.api.Workspace().Listed() {
@@ -25,7 +25,7 @@ func TestResolveCostIsWhatResolveSends(t *testing.T) {
 	}
 	name := listed[slices.IndexFunc(listed, func(s client.Segment) bool { return count[strings.ToLower(s.Name)] == 1 })].Name
 	pages, ids := len(listed)/client.PageSize+1, []string{listed[1].ID, listed[2].ID}
-	saved := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	saved := e.cache(client.CacheOptions{})
 	steps := []struct {
 		what    string
 		cache   *client.Cache

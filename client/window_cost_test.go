@@ -39,7 +39,7 @@ func costs(t *testing.T, e *env, cache *client.Cache, id string) func(length int
 func TestWindowCacheReuse(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	id := firstTracked(e.api.Workspace()).ID
-	cache := client.NewCache(e.c, client.CacheOptions{TTL: 5 * time.Minute, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{TTL: 5 * time.Minute})
 	cost := costs(t, e, cache, id)
 	week := fixedNow.AddDate(0, 0, -7)
 	steps := []struct {
@@ -87,7 +87,7 @@ func TestWindowCostAtChunkEdges(t *testing.T) {
 		e := newEnv(t, brazetest.Options{})
 		e.clock.Advance(time.Duration(tc.days) * 24 * time.Hour)
 		id := firstTracked(e.api.Workspace()).ID
-		cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+		cache := e.cache(client.CacheOptions{})
 		end := time.Time{}
 		if tc.days == 0 {
 			end = fixedNow.AddDate(0, 0, -7)
@@ -105,7 +105,7 @@ func TestWindowChunkRollover(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	e.clock.Advance(27 * 24 * time.Hour) // yesterday: the last day of its chunk
 	id := firstTracked(e.api.Workspace()).ID
-	cache := client.NewCache(e.c, client.CacheOptions{TTL: 5 * time.Minute, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{TTL: 5 * time.Minute})
 	cost := costs(t, e, cache, id)
 	for i, st := range []struct {
 		advance time.Duration
@@ -134,7 +134,7 @@ func TestWindowFailingChunk(t *testing.T) {
 	})}
 	e := newEnv(t, brazetest.Options{}, client.WithHTTPClient(hc))
 	spec := firstTracked(e.api.Workspace())
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	_, err := cache.Window(context.Background(), spec.ID, 365, time.Time{}, 0)
 	var pe *client.PartError
 	if !errors.As(err, &pe) || !errors.Is(err, client.ErrServer) {
@@ -185,7 +185,7 @@ func TestWindowRateLimitedMidway(t *testing.T) {
 	e := newEnv(t, brazetest.Options{}, client.WithMaxRateWait(time.Hour))
 	spec := firstTracked(e.api.Workspace())
 	rateLimitThird(e.api)
-	cache := client.NewCache(e.c, client.CacheOptions{MaxInFlight: 1, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{MaxInFlight: 1})
 	s, err := cache.Window(context.Background(), spec.ID, 365, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +202,7 @@ func TestWindowRateLimitedMidway(t *testing.T) {
 	// that part alone.
 	e = newEnv(t, brazetest.Options{})
 	rateLimitThird(e.api)
-	cache = client.NewCache(e.c, client.CacheOptions{MaxInFlight: 1, Now: e.clock.Now})
+	cache = e.cache(client.CacheOptions{MaxInFlight: 1})
 	_, err = cache.Window(context.Background(), spec.ID, 365, time.Time{}, 0)
 	var pe *client.PartError
 	if !errors.As(err, &pe) || !errors.Is(err, client.ErrRateLimited) || pe.Failed != 1 {
@@ -222,7 +222,7 @@ func TestWindowRateLimitedMidway(t *testing.T) {
 func TestWindowPreviousPeriodCost(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	id := firstTracked(e.api.Workspace()).ID
-	cache := client.NewCache(e.c, client.CacheOptions{TTL: 5 * time.Minute, Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{TTL: 5 * time.Minute})
 	cost := costs(t, e, cache, id)
 	prev := client.PreviousPeriod(30, time.Time{}, fixedNow)
 	for i, st := range []struct {

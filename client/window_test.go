@@ -34,7 +34,7 @@ func checkWindow(t *testing.T, spec *brazetest.SegmentSpec, s *client.Series, le
 func TestWindowStitching(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	spec := firstTracked(e.api.Workspace())
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	ctx := context.Background()
 	lengths := []int{1, 2, 7, 30, 99, 100, 101, 150, 199, 200, 201, 299, 300, 301, 364, 365}
 	// Ends from now back over more than one chunk, a day at a time near
@@ -62,7 +62,7 @@ func TestWindowStitching(t *testing.T) {
 func TestWindowNewestChunkEveryDay(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	spec := firstTracked(e.api.Workspace())
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	for day := 0; day < client.ChunkDays+1; day++ {
 		s, err := cache.Window(context.Background(), spec.ID, 365, time.Time{}, 0)
 		if err != nil {
@@ -79,7 +79,7 @@ func TestWindowNewestChunkEveryDay(t *testing.T) {
 func TestWindowShortUpToNowIsTheSingleRequest(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	spec := firstTracked(e.api.Workspace())
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	ctx := context.Background()
 	k := client.SeriesKey{SegmentID: spec.ID, Length: 30}
 	want, err := cache.DataSeries(ctx, k, 0)
@@ -103,7 +103,7 @@ func TestWindowYoungSegment(t *testing.T) {
 	spec := firstTracked(e.api.Workspace())
 	created := fixedNow.AddDate(0, 0, -200)
 	spec.CreatedAt = created // before any request: the handler reads it later
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	s, err := cache.Window(context.Background(), spec.ID, 365, time.Time{}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -145,7 +145,7 @@ func TestCheckWindow(t *testing.T) {
 		}
 	}
 	e := newEnv(t, brazetest.Options{})
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	_, err := cache.Window(context.Background(), firstTracked(e.api.Workspace()).ID, 366, time.Time{}, 0)
 	if !errors.Is(err, client.ErrInvalidArgument) || e.api.Requests("") != 0 {
 		t.Errorf("366 days: %v after %d requests, want an invalid argument before any", err, e.api.Requests(""))
@@ -182,7 +182,7 @@ func TestPreviousPeriod(t *testing.T) {
 func TestWindowPreviousPeriodFetch(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	spec := firstTracked(e.api.Workspace())
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	ctx := context.Background()
 	cur, err := cache.Window(ctx, spec.ID, 365, time.Time{}, 0)
 	if err != nil {
@@ -202,7 +202,7 @@ func TestWindowPreviousPeriodFetch(t *testing.T) {
 func TestPeekWindow(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	spec := firstTracked(e.api.Workspace())
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+	cache := e.cache(client.CacheOptions{})
 	ctx := context.Background()
 	for _, length := range []int{30, 365} {
 		if _, _, ok := cache.PeekWindow(spec.ID, length, time.Time{}); ok {

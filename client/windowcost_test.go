@@ -15,7 +15,7 @@ import (
 func TestWindowCostCountsWhatWouldBeSent(t *testing.T) {
 	e := newEnv(t, brazetest.Options{})
 	seg := firstTracked(e.api.Workspace()).ID
-	cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now, TTL: time.Minute})
+	cache := e.cache(client.CacheOptions{TTL: time.Minute})
 	for _, step := range []struct {
 		advance time.Duration
 		length  int

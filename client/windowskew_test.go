@@ -19,7 +19,7 @@ func TestWindowFollowsTheAPIsDay(t *testing.T) {
 		apiNow := fixedNow.Add(skew)
 		e := newEnv(t, brazetest.Options{Now: func() time.Time { return apiNow }})
 		spec := firstTracked(e.api.Workspace())
-		cache := client.NewCache(e.c, client.CacheOptions{Now: e.clock.Now})
+		cache := e.cache(client.CacheOptions{})
 		ctx := context.Background()
 		apiYesterday := client.DateOf(apiNow).AddDays(-1)
 		for _, length := range []int{30, 101, 200, 365} {

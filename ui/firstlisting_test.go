@@ -16,6 +16,7 @@ import (
 	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui/components/segmentlist"
 	"github.com/segdash/segdash/ui/output"
+	"github.com/segdash/segdash/ui/uitest"
 )
 
 // pageGate serves /segments/list pages in page order, each once the test
@@ -158,40 +159,18 @@ func (p *pagedListing) apply(t *testing.T, skip bool) tea.Msg {
 // in the background: its message comes through msgs.
 func (p *pagedListing) settle(t *testing.T, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(200 * time.Millisecond):
-			go func() {
+	uitest.SettleWith(t, p.m, cmd, uitest.Options{Wait: 200 * time.Millisecond, Slow: func(done <-chan tea.Msg) {
+		go func() {
+			select {
+			case msg := <-done:
 				select {
-				case msg := <-done:
-					select {
-					case p.msgs <- msg:
-					case <-p.done:
-					}
+				case p.msgs <- msg:
 				case <-p.done:
 				}
-			}()
-			continue
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			_, next := p.m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+			case <-p.done:
+			}
+		}()
+	}})
 }
 
 // releaseAll lets every page be served from now on.

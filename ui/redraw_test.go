@@ -11,6 +11,7 @@ import (
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/client/snapshot"
 	"github.com/segdash/segdash/ui/live"
+	"github.com/segdash/segdash/ui/uitest"
 )
 
 // fakeTimers is a clock and its timers: a timer fires only when the test
@@ -57,23 +58,7 @@ func (f *fakeTimers) run(t *testing.T, m *Model, end time.Time) int {
 // drawSettle is settle, drawing after every message.
 func drawSettle(t *testing.T, m *Model, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			_, next := m.Update(msg)
-			m.View()
-			queue = append(queue, next)
-		}
-	}
+	uitest.SettleWith(t, m, cmd, uitest.Options{Updated: func() { m.View() }})
 }
 
 func TestIdleMinuteDrawsOnlyWhatChanges(t *testing.T) {

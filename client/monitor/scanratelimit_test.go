@@ -2,29 +2,15 @@ package monitor_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 	"github.com/segdash/segdash/client/monitor"
 )
-
-// memTransport serves requests with a handler in the caller's goroutine:
-// in a synctest bubble the stand-in's clock and the client's waits are
-// the bubble's fake time.
-type memTransport struct{ h http.Handler }
-
-func (m memTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	m.h.ServeHTTP(rec, r)
-	res := rec.Result()
-	res.Request = r
-	return res, nil
-}
 
 // rateLimitedScan scans a 40-segment workspace whose key may send 6
 // requests an hour, so that most segments meet many 429s in a row, each
@@ -32,12 +18,7 @@ func (m memTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 func rateLimitedScan(t *testing.T, ctx context.Context) (*monitor.Report, time.Duration, int) {
 	ws := brazetest.NewWorkspace(3, 40)
 	api := brazetest.NewHandler(brazetest.Options{Workspace: ws, RateLimit: 6})
-	c, err := client.New("https://rest.iad-01.braze.com", brazetest.DemoKey,
-		client.WithHTTPClient(&http.Client{Transport: memTransport{api}}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache := client.NewCache(c, client.CacheOptions{MaxInFlight: 4})
+	cache := clienttest.NewCache(t, api, client.CacheOptions{MaxInFlight: 4})
 	segs, err := cache.Segments(ctx, 0, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 func TestDemoAPICommand(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	out := &syncBuffer{}
-	var errb syncBuffer
+	out := &sshtest.Buffer{}
+	var errb sshtest.Buffer
 	done := make(chan int, 1)
 	go func() {
 		a := &app{out: out, errw: &errb, getenv: func(string) string { return "" }, now: time.Now}
@@ -24,7 +25,7 @@ func TestDemoAPICommand(t *testing.T) {
 	}()
 	re := regexp.MustCompile(`BRAZE_REST_ENDPOINT=(http://127\.0\.0\.1:\d+)`)
 	// "Ctrl+C" ends what demo-api prints at start.
-	if !out.waitFor(5*time.Second, func(s string) bool { return strings.Contains(s, "Ctrl+C") }) {
+	if !out.WaitFor(5*time.Second, func(s string) bool { return strings.Contains(s, "Ctrl+C") }) {
 		t.Fatalf("demo-api printed %q", out.String())
 	}
 	var base string

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/segdash/segdash/ui/sshserve"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // TestServeClampsHugeWindows: a client asking for a 1024×1024 window, then
@@ -18,14 +19,14 @@ func TestServeClampsHugeWindows(t *testing.T) {
 	c, s, out := e.ptySessionSized(t, 1024, 1024)
 	defer c.Close()
 	defer s.Close()
-	waitOutput(t, out, "Win-back")
+	sshtest.WaitOutput(t, out, "Win-back")
 	if err := s.WindowChange(2048, 2048); err != nil {
 		t.Fatal(err)
 	}
 	mark := len(out.String())
 	// A resize redraws every cell: wait for that frame, then look where
 	// everything was drawn.
-	if !out.waitFor(30*time.Second, func(s string) bool { return len(s) > mark }) {
+	if !out.WaitFor(30*time.Second, func(s string) bool { return len(s) > mark }) {
 		t.Fatal("no frame after the resize")
 	}
 	// The renderer places text with cursor moves (CSI row;col H): the

@@ -14,6 +14,7 @@ import (
 	"github.com/segdash/segdash/client/brazetest"
 	"github.com/segdash/segdash/cmd/segdash/cli"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 func TestServeDashboardOverPTY(t *testing.T) {
@@ -21,9 +22,9 @@ func TestServeDashboardOverPTY(t *testing.T) {
 	c, s, out := e.ptySession(t)
 	defer c.Close()
 	defer s.Close()
-	waitOutput(t, out, "Win-back")
+	sshtest.WaitOutput(t, out, "Win-back")
 	// The count comes from the stand-in the server runs (the demo).
-	waitOutput(t, out, fmt.Sprintf("%d segments", len(config.DemoOptions(time.Now).Workspace.Listed())))
+	sshtest.WaitOutput(t, out, fmt.Sprintf("%d segments", len(config.DemoOptions(time.Now).Workspace.Listed())))
 	if logs := e.logs.String(); !strings.Contains(logs, "msg=connect") || !strings.Contains(logs, "fingerprint=SHA256:") {
 		t.Errorf("connect not logged:\n%s", logs)
 	}
@@ -115,7 +116,7 @@ func TestServeFollowsWindowSize(t *testing.T) {
 	c, s, out := e.ptySession(t)
 	defer c.Close()
 	defer s.Close()
-	waitOutput(t, out, "Win-back")
+	sshtest.WaitOutput(t, out, "Win-back")
 	if strings.Contains(out.String(), "────────────────────────────────────────") {
 		t.Fatal("stacked layout at 120 columns")
 	}
@@ -123,7 +124,7 @@ func TestServeFollowsWindowSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Below 100 columns the list and the chart stack, with a rule between.
-	waitOutput(t, out, "────────────────────────────────────────")
+	sshtest.WaitOutput(t, out, "────────────────────────────────────────")
 }
 
 // TestServeCheckOverSSHAsksBeforeCostlyChecks: a check over SSH that may

@@ -12,7 +12,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/segdash/segdash/client/clienttest"
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // manualTicks are the timers of serve sessions, driven by the test: the
@@ -81,41 +83,23 @@ func (m *manualTicks) fire() {
 	m.round, m.waiting = make(chan struct{}), 0
 }
 
-// fakeClock is a clock the test moves.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // TestServeSharesOneRequestPerRefresh: sessions on one cache, refreshing
 // at the same pace, cost one request per refresh between them, not one
 // each. The clock and the refresh timers are the test's: no wall time.
 func TestServeSharesOneRequestPerRefresh(t *testing.T) {
 	const refresh = 97 * time.Second // no other timer of the dashboard is this long
-	clock := &fakeClock{t: testNow}
+	clock := clienttest.NewClock(testNow)
 	ticks := newManualTicks(refresh)
 	var mu sync.Mutex
 	perReading := map[time.Time]int{} // requests for the watched segment by clock reading
 	total := 0
 	var watched atomic.Value
 	watched.Store("")
-	e := startServeApp(t, &app{now: clock.now, tick: ticks.tick}, func(_ *serveFlags, c *config.Config) { c.Refresh = refresh })
+	e := startServeApp(t, &app{now: clock.Now, tick: ticks.tick}, func(_ *serveFlags, c *config.Config) { c.Refresh = refresh })
 	e.api.OnRequest(func(r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/segments/data_series") && r.URL.Query().Get("segment_id") == watched.Load() {
 			mu.Lock()
-			perReading[clock.now()]++
+			perReading[clock.Now()]++
 			total++
 			mu.Unlock()
 		}
@@ -127,7 +111,7 @@ func TestServeSharesOneRequestPerRefresh(t *testing.T) {
 		c, s, out := e.ptySessionSized(t, 16, 120)
 		defer c.Close()
 		defer s.Close()
-		waitOutput(t, out, "fetched")
+		sshtest.WaitOutput(t, out, "fetched")
 	}
 	requests := func() int {
 		mu.Lock()
@@ -143,7 +127,7 @@ func TestServeSharesOneRequestPerRefresh(t *testing.T) {
 			t.Fatalf("%d requests after %d refreshes", requests(), round)
 		}
 		ticks.waitFor(t, sessions)
-		clock.add(refresh)
+		clock.Advance(refresh)
 		ticks.fire()
 	}
 	mu.Lock()
@@ -221,12 +205,12 @@ func (l *liveTimers) waitNone(t *testing.T, limit time.Duration) {
 func TestServeShutdownWithOpenSessions(t *testing.T) {
 	timers := &liveTimers{}
 	e := startServeApp(t, &app{now: time.Now, tick: timers.tick}, nil)
-	var outs []*syncBuffer
+	var outs []*sshtest.Buffer
 	var sessions []*gossh.Session
 	var clients []*gossh.Client
 	for i := 0; i < 2; i++ {
 		c, s, out := e.ptySession(t)
-		waitOutput(t, out, "Win-back")
+		sshtest.WaitOutput(t, out, "Win-back")
 		outs, sessions, clients = append(outs, out), append(sessions, s), append(clients, c)
 	}
 	e.stop()
@@ -258,11 +242,11 @@ func TestServeFreesClosedSessions(t *testing.T) {
 	const sessions = 100
 	for i := 0; i < sessions; i++ {
 		c, s, out := e.ptySession(t)
-		waitOutput(t, out, "segdash")
+		sshtest.WaitOutput(t, out, "segdash")
 		s.Close()
 		c.Close()
 	}
-	if !e.logs.waitFor(30*time.Second, func(s string) bool { return strings.Count(s, "msg=disconnect") == sessions }) {
+	if !e.logs.WaitFor(30*time.Second, func(s string) bool { return strings.Count(s, "msg=disconnect") == sessions }) {
 		t.Fatalf("%d of %d sessions ended", strings.Count(e.logs.String(), "msg=disconnect"), sessions)
 	}
 	timers.waitNone(t, 10*time.Second)

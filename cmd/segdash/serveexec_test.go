@@ -4,36 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	gossh "golang.org/x/crypto/ssh"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // runWithEnv runs command over SSH with the variables env sent first.
 func (e *sshEnv) runWithEnv(t *testing.T, env map[string]string, command string) (string, int) {
 	t.Helper()
-	c, err := e.dial(t, e.allowed)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := e.dial(t, e.allowed)
 	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for k, v := range env {
-		if err := s.Setenv(k, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := &syncBuffer{}
-	s.Stdout, s.Stderr = out, out
-	if err := s.Run(command); err != nil {
-		if ee, ok := err.(*gossh.ExitError); ok {
-			return out.String(), ee.ExitStatus()
-		}
-		t.Fatal(err)
-	}
-	return out.String(), 0
+	return sshtest.RunWithEnv(t, c, env, command)
 }
 
 // TestServeCheckColourIsTheSessions: a check over SSH colours its output

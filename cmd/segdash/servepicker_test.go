@@ -8,21 +8,22 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // wsDashboard is a dashboard session on a wsServer, in a 40×120 PTY.
 type wsDashboard struct {
 	s     *gossh.Session
 	keys  io.Writer
-	out   *syncBuffer
+	out   *sshtest.Buffer
 	width int
 }
 
 // dashboard opens user's dashboard with signer.
 func (e *wsServer) dashboard(t *testing.T, user string, signer gossh.Signer) *wsDashboard {
 	t.Helper()
-	c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	c, err := sshtest.Dial(e.addr, user, signer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +32,7 @@ func (e *wsServer) dashboard(t *testing.T, user string, signer gossh.Signer) *ws
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &wsDashboard{s: s, out: &syncBuffer{}, width: 120}
+	d := &wsDashboard{s: s, out: &sshtest.Buffer{}, width: 120}
 	if err := s.RequestPty("xterm-256color", 40, d.width, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +69,7 @@ func (d *wsDashboard) screen(t *testing.T, what string, ok func(frame string) bo
 	t.Helper()
 	if ok == nil {
 		// 30 s: a hang detector, generous under -race and load.
-		if d.out.waitFor(30*time.Second, func(out string) bool { return out != "" }) {
+		if d.out.WaitFor(30*time.Second, func(out string) bool { return out != "" }) {
 			return d.out.String()
 		}
 		t.Fatalf("no %s: the session wrote nothing", what)
@@ -84,7 +85,7 @@ func (d *wsDashboard) screen(t *testing.T, what string, ok func(frame string) bo
 		// frame, resize again: the frame may be the one before the keys
 		// took effect.
 		var frame string
-		if d.out.waitFor(2*time.Second, func(out string) bool {
+		if d.out.WaitFor(2*time.Second, func(out string) bool {
 			frame = ansi.Strip(out[mark:])
 			return ok(frame)
 		}) {

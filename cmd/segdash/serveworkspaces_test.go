@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -15,6 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/cmd/segdash/config"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // wsServer is `segdash serve` over the two stand-in workspaces: us uses
@@ -24,7 +24,7 @@ type wsServer struct {
 	addr                           string
 	us, eu                         *standIn
 	usSigner, euSigner, bothSigner gossh.Signer
-	logs                           *syncBuffer
+	logs                           *sshtest.Buffer
 	euKeys                         string // eu's own authorized_keys
 }
 
@@ -35,12 +35,11 @@ func startWorkspaceServe(t *testing.T, withDefault, anyKey bool) *wsServer {
 	t.Helper()
 	us, eu, env, path := twoWorkspaceEnv(t)
 	dir := t.TempDir()
-	e := &wsServer{us: us, eu: eu, usSigner: newSigner(t), euSigner: newSigner(t), bothSigner: newSigner(t), logs: &syncBuffer{}}
+	e := &wsServer{us: us, eu: eu, usSigner: sshtest.NewSigner(t), euSigner: sshtest.NewSigner(t), bothSigner: sshtest.NewSigner(t), logs: &sshtest.Buffer{}}
 	serverKeys, euKeys := filepath.Join(dir, "server_keys"), filepath.Join(dir, "eu_keys")
 	e.euKeys = euKeys
-	both := gossh.MarshalAuthorizedKey(e.bothSigner.PublicKey())
-	os.WriteFile(serverKeys, append(gossh.MarshalAuthorizedKey(e.usSigner.PublicKey()), both...), 0o600)
-	os.WriteFile(euKeys, append(gossh.MarshalAuthorizedKey(e.euSigner.PublicKey()), both...), 0o600)
+	sshtest.WriteAuthorizedKeys(t, serverKeys, e.usSigner, e.bothSigner)
+	sshtest.WriteAuthorizedKeys(t, euKeys, e.euSigner, e.bothSigner)
 	b, _ := os.ReadFile(path)
 	body := strings.Replace(string(b), "    api_key_env: EU_KEY\n", "    api_key_env: EU_KEY\n    authorized_keys: "+euKeys+"\n", 1)
 	if !withDefault {
@@ -91,33 +90,19 @@ func startWorkspaceServe(t *testing.T, withDefault, anyKey bool) *wsServer {
 // refused.
 func (e *wsServer) run(t *testing.T, user string, signer gossh.Signer, command string) (out string, code int, err error) {
 	t.Helper()
-	c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	c, err := sshtest.Dial(e.addr, user, signer)
 	if err != nil {
 		return "", 0, err
 	}
 	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	buf := &syncBuffer{} // stdout and stderr are copied in by two goroutines
-	s.Stdout, s.Stderr = buf, buf
-	err = s.Run(command)
-	var ee *gossh.ExitError
-	if errors.As(err, &ee) {
-		return buf.String(), ee.ExitStatus(), nil
-	}
-	if err != nil {
-		t.Fatalf("%s@: %v", user, err)
-	}
-	return buf.String(), 0, nil
+	out, code = sshtest.Run(t, c, command)
+	return out, code, nil
 }
 
 func TestServeWorkspaceAccessMatrix(t *testing.T) {
 	e := startWorkspaceServe(t, true, false)
 	usSeg, euSeg := tracked(e.us.h, 1)[0], tracked(e.eu.h, 1)[0]
-	stranger := newSigner(t)
+	stranger := sshtest.NewSigner(t)
 	cases := []struct {
 		user   string
 		signer gossh.Signer
@@ -177,7 +162,7 @@ func TestServeWithoutDefaultRefusesOtherNames(t *testing.T) {
 
 func TestServeAnyKeyKeepsWorkspaceKeyFiles(t *testing.T) {
 	e := startWorkspaceServe(t, true, true)
-	stranger := newSigner(t)
+	stranger := sshtest.NewSigner(t)
 	if _, code, err := e.run(t, "us", stranger, "check --format spark "+tracked(e.us.h, 1)[0].ID); err != nil || code != 0 {
 		t.Errorf("--insecure-allow-any-key: us (no key file of its own) refused a key: %v exit %d", err, code)
 	}

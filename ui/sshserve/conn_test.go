@@ -12,6 +12,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // fakeTimer is one pre-session timer, fired by the test.
@@ -32,13 +33,7 @@ func (ft fakeTimers) afterFunc(d time.Duration, f func()) func() bool {
 
 func (ft fakeTimers) next(t *testing.T) fakeTimer {
 	t.Helper()
-	select {
-	case tm := <-ft:
-		return tm
-	case <-time.After(30 * time.Second): // a hang detector
-		t.Fatal("no pre-session timer started")
-		return fakeTimer{}
-	}
+	return receive(t, ft, "no pre-session timer started")
 }
 
 // TestConnectionsWithoutSessionsAreCounted: authenticated connections that
@@ -115,12 +110,12 @@ func TestPreSessionTimeoutClosesIdleConnections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &syncBuffer{}
+	out := &sshtest.Buffer{}
 	s.Stdout = out
 	if err := s.Start("check x"); err != nil {
 		t.Fatal(err)
 	}
-	out.waitFor(func(s string) bool { return s == "running\n" })
+	out.WaitFor(sshtest.HangLimit, func(s string) bool { return s == "running\n" })
 	if !tm.stopped.Load() {
 		t.Error("the timer still ran while a session was open")
 	}

@@ -6,25 +6,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/segdash/segdash/client/clienttest"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
-
-// fakeClock is a clock the test moves.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // sleeps records the delays of failed authentications and returns at once.
 type sleeps struct {
@@ -51,7 +36,7 @@ func (s *sleeps) take() []time.Duration {
 func TestLongUserNamesAreCutInTheLog(t *testing.T) {
 	e := startServer(t, nil)
 	long := strings.Repeat("u", 32_000)
-	if _, err := e.dial(long, newSigner(t)); err == nil {
+	if _, err := e.dial(long, sshtest.NewSigner(t)); err == nil {
 		t.Fatal("an unknown key got in")
 	}
 	c, err := e.dial(long, e.allowed)
@@ -59,10 +44,10 @@ func TestLongUserNamesAreCutInTheLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if out, code := run(t, c, "check x"); code != 0 || !strings.Contains(out, "main: 2 words") {
+	if out, code := sshtest.Run(t, c, "check x"); code != 0 || !strings.Contains(out, "main: 2 words") {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	e.logs.waitFor(func(s string) bool { return strings.Contains(s, "msg=disconnect") })
+	e.logs.WaitFor(sshtest.HangLimit, func(s string) bool { return strings.Contains(s, "msg=disconnect") })
 	logs := e.logs.String()
 	if strings.Contains(logs, strings.Repeat("u", maxLoggedUser+1)) || !strings.Contains(logs, "(32000 bytes)") {
 		t.Errorf("the user name was not cut in the log:\n%.2000s", logs)
@@ -77,10 +62,10 @@ func TestLongUserNamesAreCutInTheLog(t *testing.T) {
 // before, up to maxDelay; a success forgets the failures, and so does a
 // minute without one.
 func TestFailedAuthenticationsWaitLonger(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	clock := clienttest.NewClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	slept := &sleeps{}
-	e := startServer(t, func(c *Config) { c.Now, c.Sleep = clock.now, slept.sleep })
-	stranger := newSigner(t)
+	e := startServer(t, func(c *Config) { c.Now, c.Sleep = clock.Now, slept.sleep })
+	stranger := sshtest.NewSigner(t)
 	fail := func(n int) {
 		for range n {
 			if _, err := e.dial("main", stranger); err == nil {
@@ -102,7 +87,7 @@ func TestFailedAuthenticationsWaitLonger(t *testing.T) {
 	if got := slept.take(); !equalDurations(got, want[:1]) {
 		t.Errorf("after a success: %v, want %v", got, want[:1])
 	}
-	clock.add(forgetFailures + time.Second)
+	clock.Advance(forgetFailures + time.Second)
 	fail(5)
 	if got := slept.take(); len(got) != 0 {
 		t.Errorf("a minute later: %v, want none", got)
@@ -128,9 +113,9 @@ func equalDurations(a, b []time.Duration) bool {
 // address in 10 s log one line; the next after that says how many were
 // left out.
 func TestRepeatedRefusalsAreLoggedOnceWithACount(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
-	e := startServer(t, func(c *Config) { c.Now, c.Sleep = clock.now, (&sleeps{}).sleep })
-	stranger := newSigner(t)
+	clock := clienttest.NewClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	e := startServer(t, func(c *Config) { c.Now, c.Sleep = clock.Now, (&sleeps{}).sleep })
+	stranger := sshtest.NewSigner(t)
 	for range 20 {
 		if _, err := e.dial("main", stranger); err == nil {
 			t.Fatal("an unknown key got in")
@@ -139,7 +124,7 @@ func TestRepeatedRefusalsAreLoggedOnceWithACount(t *testing.T) {
 	if n := e.count("refused key"); n != 1 {
 		t.Errorf("20 refusals logged %d lines, want 1", n)
 	}
-	clock.add(logRepeatEvery)
+	clock.Advance(logRepeatEvery)
 	if _, err := e.dial("main", stranger); err == nil {
 		t.Fatal("an unknown key got in")
 	}
@@ -157,7 +142,7 @@ func TestHugeCommandIsRefusedBeforeItIsLogged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	out, code := run(t, c, "check"+strings.Repeat(" x", 30_000))
+	out, code := sshtest.Run(t, c, "check"+strings.Repeat(" x", 30_000))
 	if code != ExitRefused || !strings.Contains(out, "too long (30001 words") || strings.Contains(out, "main:") {
 		t.Errorf("exit %d: %.200s", code, out)
 	}
@@ -166,7 +151,7 @@ func TestHugeCommandIsRefusedBeforeItIsLogged(t *testing.T) {
 		t.Errorf("the log:\n%.2000s", logs)
 	}
 	// A command of a fair size still runs.
-	if out, code := run(t, c, "check"+strings.Repeat(" x", 200)); code != 0 || !strings.Contains(out, "main: 201 words") {
+	if out, code := sshtest.Run(t, c, "check"+strings.Repeat(" x", 200)); code != 0 || !strings.Contains(out, "main: 201 words") {
 		t.Errorf("a 201-word command: exit %d: %s", code, out)
 	}
 }

@@ -1,20 +1,14 @@
 package sshserve
 
 import (
-	"bytes"
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,67 +16,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
-
-// syncBuffer is a buffer written by several goroutines that tells its
-// readers when it grows.
-type syncBuffer struct {
-	mu   sync.Mutex
-	b    bytes.Buffer
-	wake chan struct{} // closed at the next write
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.wake != nil {
-		close(s.wake)
-		s.wake = nil
-	}
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// waitFor waits, at every write, until ok holds of the text; false after
-// 30 s (a hang detector).
-func (s *syncBuffer) waitFor(ok func(string) bool) bool {
-	deadline := time.NewTimer(30 * time.Second)
-	defer deadline.Stop()
-	for {
-		s.mu.Lock()
-		if s.wake == nil {
-			s.wake = make(chan struct{})
-		}
-		grown, text := s.wake, s.b.String()
-		s.mu.Unlock()
-		if ok(text) {
-			return true
-		}
-		select {
-		case <-grown:
-		case <-deadline.C:
-			return false
-		}
-	}
-}
-
-func newSigner(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // frameModel draws one line and quits on q.
 type frameModel struct{}
@@ -101,7 +36,7 @@ func (frameModel) View() tea.View { return tea.NewView("segdash test frame") }
 type testServer struct {
 	addr    string
 	allowed gossh.Signer
-	logs    *syncBuffer
+	logs    *sshtest.Buffer
 	stop    context.CancelFunc
 }
 
@@ -109,12 +44,10 @@ type testServer struct {
 func startServer(t *testing.T, mod func(*Config)) *testServer {
 	t.Helper()
 	dir := t.TempDir()
-	e := &testServer{allowed: newSigner(t), logs: &syncBuffer{}}
+	e := &testServer{allowed: sshtest.NewSigner(t), logs: &sshtest.Buffer{}}
 	keys := filepath.Join(dir, "authorized_keys")
-	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(e.allowed.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg := Config{HostKey: newSigner(t), AuthorizedKeys: keys, Workspaces: []Workspace{{Name: "main"}},
+	sshtest.WriteAuthorizedKeys(t, keys, e.allowed)
+	cfg := Config{HostKey: sshtest.NewSigner(t), AuthorizedKeys: keys, Workspaces: []Workspace{{Name: "main"}},
 		MaxSessions: 8, IdleTimeout: time.Minute, ConnRate: 100, ConnBurst: 100, HandshakeTimeout: 10 * time.Second,
 		MaxUnauthenticated: 32, MaxUnauthenticatedPerIP: 8,
 		Model: func(ui.Options) tea.Model { return frameModel{} },
@@ -149,30 +82,21 @@ func startServer(t *testing.T, mod func(*Config)) *testServer {
 
 // dial logs in as user with signer.
 func (e *testServer) dial(user string, signer gossh.Signer) (*gossh.Client, error) {
-	return gossh.Dial("tcp", e.addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	return sshtest.Dial(e.addr, user, signer)
 }
 
-// run runs command in a session of c and returns its output and exit
-// status.
-func run(t *testing.T, c *gossh.Client, command string) (string, int) {
+// receive is the next value on ch; the test fails with why when none
+// comes within sshtest.HangLimit (a hang detector).
+func receive[T any](t *testing.T, ch <-chan T, why string) T {
 	t.Helper()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(sshtest.HangLimit):
+		t.Fatal(why)
+		var zero T
+		return zero
 	}
-	defer s.Close()
-	out := &syncBuffer{}
-	s.Stdout, s.Stderr = out, out
-	err = s.Run(command)
-	var ee *gossh.ExitError
-	switch {
-	case errors.As(err, &ee):
-		return out.String(), ee.ExitStatus()
-	case err != nil:
-		t.Fatalf("%.40s: %v", command, err)
-	}
-	return out.String(), 0
 }
 
 // count is how many lines of the log hold s.

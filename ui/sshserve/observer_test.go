@@ -2,7 +2,8 @@ package sshserve
 
 import (
 	"testing"
-	"time"
+
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // events is an Observer that reports each call on a channel.
@@ -15,13 +16,7 @@ func (e events) ConnectionClosed()       { e <- "connection-" }
 
 func (e events) next(t *testing.T) string {
 	t.Helper()
-	select {
-	case s := <-e:
-		return s
-	case <-time.After(30 * time.Second): // a hang detector
-		t.Fatal("no observer call")
-		return ""
-	}
+	return receive(t, e, "no observer call")
 }
 
 // TestObserverSeesSessionsAndConnections: the observer hears of an
@@ -34,7 +29,7 @@ func TestObserverSeesSessionsAndConnections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out, code := run(t, c, "check x"); code != 0 {
+	if out, code := sshtest.Run(t, c, "check x"); code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
 	c.Close()

@@ -11,43 +11,25 @@ import (
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/segdash/segdash/client/clienttest"
 	"github.com/segdash/segdash/ui"
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // ptySession opens a dashboard (40×120) and returns what it drew.
-func (e *testServer) ptySession(t *testing.T) (*gossh.Client, *gossh.Session, *syncBuffer) {
+func (e *testServer) ptySession(t *testing.T) (*gossh.Client, *gossh.Session, *sshtest.Buffer) {
 	t.Helper()
 	c, err := e.dial("main", e.allowed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	s.Stdout, s.Stderr = out, out
-	s.Stdin = strings.NewReader("") // nothing typed
-	if err := s.Shell(); err != nil {
-		t.Fatal(err)
-	}
+	s, out := sshtest.Shell(t, c, 40, 120)
 	return c, s, out
-}
-
-// waitOutput waits for want in out.
-func waitOutput(t *testing.T, out *syncBuffer, want string) {
-	t.Helper()
-	if !out.waitFor(func(s string) bool { return strings.Contains(s, want) }) {
-		t.Fatalf("no %q in the session's output:\n%q", want, out.String())
-	}
 }
 
 func TestRefusesUnknownKeys(t *testing.T) {
 	e := startServer(t, nil)
-	if _, err := e.dial("main", newSigner(t)); err == nil {
+	if _, err := e.dial("main", sshtest.NewSigner(t)); err == nil {
 		t.Fatal("an unknown key got in")
 	}
 	if !strings.Contains(e.logs.String(), "refused key") {
@@ -72,7 +54,7 @@ func secondSessionRefused(t *testing.T, e *testServer, why string) {
 	c, s, out := e.ptySession(t)
 	defer c.Close()
 	defer s.Close()
-	waitOutput(t, out, "test frame")
+	sshtest.WaitOutput(t, out, "test frame")
 	c2, s2, out2 := e.ptySession(t)
 	defer c2.Close()
 	err := s2.Wait()
@@ -83,11 +65,11 @@ func secondSessionRefused(t *testing.T, e *testServer, why string) {
 }
 
 func TestIdleTimeout(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
-	e := startServer(t, func(c *Config) { c.Now, c.IdleTimeout, c.IdleCheck = clock.now, time.Minute, time.Millisecond })
+	clock := clienttest.NewClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	e := startServer(t, func(c *Config) { c.Now, c.IdleTimeout, c.IdleCheck = clock.Now, time.Minute, time.Millisecond })
 	c, s, out := e.ptySession(t)
 	defer c.Close()
-	waitOutput(t, out, "test frame")
+	sshtest.WaitOutput(t, out, "test frame")
 	done := make(chan error, 1)
 	go func() { done <- s.Wait() }()
 	select {
@@ -95,7 +77,7 @@ func TestIdleTimeout(t *testing.T) {
 		t.Fatal("a session closed before its idle timeout")
 	default:
 	}
-	clock.add(time.Minute + time.Second)
+	clock.Advance(time.Minute + time.Second)
 	select {
 	case <-done:
 	case <-time.After(30 * time.Second): // a hang detector
@@ -215,9 +197,9 @@ func TestClosedSessionEndsItsDashboard(t *testing.T) {
 	e := startServer(t, nil)
 	c, s, out := e.ptySession(t)
 	defer c.Close()
-	waitOutput(t, out, "test frame")
+	sshtest.WaitOutput(t, out, "test frame")
 	s.Close()
-	if !e.logs.waitFor(func(l string) bool { return strings.Contains(l, "msg=disconnect") }) {
+	if !e.logs.WaitFor(sshtest.HangLimit, func(l string) bool { return strings.Contains(l, "msg=disconnect") }) {
 		t.Fatal("the dashboard of a closed session still runs while its connection stays")
 	}
 }

@@ -14,6 +14,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/segdash/segdash/ui/sshserve/sshtest"
 )
 
 // panicSession is the least of an ssh.Session that a failing handler uses.
@@ -31,7 +33,7 @@ func (p *panicSession) Exit(code int) error   { p.code = code; return nil }
 func (p *panicSession) Close() error          { return nil }
 
 func TestRecoversPanics(t *testing.T) {
-	var logs syncBuffer
+	var logs sshtest.Buffer
 	s := &server{log: slog.New(slog.NewTextHandler(&logs, nil))}
 	sess := &panicSession{}
 	s.recoverPanics(func(ssh.Session) { panic("boom") })(sess)
@@ -114,18 +116,9 @@ func TestSourceKeyIPv6Prefix(t *testing.T) {
 func TestAllowedWorkspaces(t *testing.T) {
 	dir := t.TempDir()
 	usKeys, euKeys := filepath.Join(dir, "us_keys"), filepath.Join(dir, "eu_keys")
-	usOnly, both, stranger := newSigner(t), newSigner(t), newSigner(t)
-	write := func(path string, signers ...gossh.Signer) {
-		var b []byte
-		for _, s := range signers {
-			b = append(b, gossh.MarshalAuthorizedKey(s.PublicKey())...)
-		}
-		if err := os.WriteFile(path, b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(usKeys, usOnly, both)
-	write(euKeys, both)
+	usOnly, both, stranger := sshtest.NewSigner(t), sshtest.NewSigner(t), sshtest.NewSigner(t)
+	sshtest.WriteAuthorizedKeys(t, usKeys, usOnly, both)
+	sshtest.WriteAuthorizedKeys(t, euKeys, both)
 	us := &workspace{Workspace: Workspace{Name: "us"}}
 	eu := &workspace{Workspace: Workspace{Name: "eu", AuthorizedKeys: euKeys}}
 	s := &server{cfg: Config{AuthorizedKeys: usKeys}, spaces: []*workspace{us, eu}, log: slog.New(slog.DiscardHandler)}
@@ -143,7 +136,7 @@ func TestAllowedWorkspaces(t *testing.T) {
 	}
 	// The files are read at every session's start: a key added to eu's
 	// file is offered eu at the next session, without a restart.
-	write(euKeys, both, usOnly)
+	sshtest.WriteAuthorizedKeys(t, euKeys, both, usOnly)
 	if got := offered(usOnly, us); got != "us,eu" {
 		t.Errorf("after adding the key to eu's file: offered %q", got)
 	}

@@ -22,6 +22,29 @@ const maxSteps = 10_000
 // test of a sequence runs a program.
 func Settle(t testing.TB, m tea.Model, cmd tea.Cmd) {
 	t.Helper()
+	SettleWith(t, m, cmd, Options{})
+}
+
+// Options are how SettleWith departs from Settle.
+type Options struct {
+	// Wait is how long a command may run: 5 s when zero.
+	Wait time.Duration
+	// Slow, when set, is given each command still running after Wait,
+	// as the channel its message will come on, and SettleWith goes on
+	// without it; when nil, such a command fails the test.
+	Slow func(msg <-chan tea.Msg)
+	// Updated, when set, is called after each message m is given (to
+	// draw a frame, say).
+	Updated func()
+}
+
+// SettleWith is Settle with o.
+func SettleWith(t testing.TB, m tea.Model, cmd tea.Cmd, o Options) {
+	t.Helper()
+	wait := o.Wait
+	if wait == 0 {
+		wait = 5 * time.Second
+	}
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > maxSteps {
@@ -37,8 +60,12 @@ func Settle(t testing.TB, m tea.Model, cmd tea.Cmd) {
 		var msg tea.Msg
 		select {
 		case msg = <-done:
-		case <-time.After(5 * time.Second):
-			t.Fatal("a command did not return")
+		case <-time.After(wait):
+			if o.Slow == nil {
+				t.Fatal("a command did not return")
+			}
+			o.Slow(done)
+			continue
 		}
 		switch msg := msg.(type) {
 		case nil:
@@ -46,6 +73,9 @@ func Settle(t testing.TB, m tea.Model, cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		default:
 			_, next := m.Update(msg)
+			if o.Updated != nil {
+				o.Updated()
+			}
 			queue = append(queue, next)
 		}
 	}

@@ -15,19 +15,22 @@ import (
 	"github.com/segdash/segdash/ui/series"
 )
 
+// monoPane is a monochrome pane of w×h over store, on a clock that
+// reads now.
+func monoPane(now time.Time, store *series.Store, w, h int) *Model {
+	c := common.New(context.Background(), func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
+	m := New(c, store, false)
+	m.SetSize(w, h)
+	return m
+}
+
 func TestViewFillsItsSizeAndShowsFreshness(t *testing.T) {
 	now := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
-	c := common.New(context.Background(), func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
 	store := series.New(30, nil)
 	seg := client.Segment{ID: "a", Name: "VIP", AnalyticsTrackingEnabled: true}
 	k := store.Key("a")
-	s := &client.Series{}
-	for i := range 30 {
-		s.Points = append(s.Points, client.Point{Day: client.DateOf(now).AddDays(i - 30), Size: int64(1000 + i)})
-	}
-	store.Finish(k, store.Begin(k), s, nil, now)
-	m := New(c, store, false)
-	m.SetSize(70, 20)
+	store.Finish(k, store.Begin(k), daily(client.DateOf(now), 30, 1000), nil, now)
+	m := monoPane(now, store, 70, 20)
 	out := ansi.Strip(viewOf(m, Input{Segments: []client.Segment{seg}}))
 	lines := strings.Split(out, "\n")
 	if len(lines) != 20 {
@@ -53,7 +56,6 @@ func TestViewFillsItsSizeAndShowsFreshness(t *testing.T) {
 // draws the chart (keeping one line of numbers) or says why it cannot.
 func TestShortPaneIsNeverBlank(t *testing.T) {
 	now := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
-	c := common.New(context.Background(), func() time.Time { return now }, nil, themes.NewStyles(themes.Mono(), true))
 	store := series.New(30, nil)
 	segs := []client.Segment{{ID: "a", Name: "VIP", AnalyticsTrackingEnabled: true}, {ID: "b", Name: "Churn", AnalyticsTrackingEnabled: true}}
 	for j, seg := range segs {
@@ -64,7 +66,7 @@ func TestShortPaneIsNeverBlank(t *testing.T) {
 		}
 		store.Finish(k, store.Begin(k), s, nil, now)
 	}
-	m := New(c, store, false)
+	m := monoPane(now, store, 60, 4)
 	for _, h := range []int{4, 6, 8, 10} {
 		m.SetSize(60, h)
 		for _, in := range []Input{{Segments: segs[:1]}, {Segments: segs}} {

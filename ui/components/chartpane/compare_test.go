@@ -1,7 +1,6 @@
 package chartpane
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,8 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/themes"
-	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/series"
 )
 
@@ -29,13 +26,10 @@ func daily(end client.Date, n int, base int64) *client.Series {
 // comparePane is a pane of w×h over a store holding seg's 30 days.
 func comparePane(t *testing.T, w, h int, seg client.Segment) *Model {
 	t.Helper()
-	c := common.New(context.Background(), func() time.Time { return compareNow }, nil, themes.NewStyles(themes.Mono(), true))
 	store := series.New(30, nil)
 	k := store.Key(seg.ID)
 	store.Finish(k, store.Begin(k), daily(client.DateOf(compareNow), 30, 1000), nil, compareNow)
-	m := New(c, store, false)
-	m.SetSize(w, h)
-	return m
+	return monoPane(compareNow, store, w, h)
 }
 
 // TestCompareAlignsWorkspacesByDate: a guest series whose newest day is

@@ -1,7 +1,6 @@
 package chartpane
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -9,8 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/segdash/segdash/client"
-	"github.com/segdash/segdash/themes"
-	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/series"
 )
 
@@ -21,7 +18,6 @@ var paneNow = time.Date(2026, 11, 16, 12, 0, 0, 0, time.UTC)
 // to now, one series per segment: size(i) for day i of the window.
 func paneWith(t *testing.T, length, w, h int, sizes map[string]func(i int) int64) (*Model, *series.Store, []client.Segment) {
 	t.Helper()
-	c := common.New(context.Background(), func() time.Time { return paneNow }, nil, themes.NewStyles(themes.Mono(), true))
 	store := series.New(length, nil)
 	var segs []client.Segment
 	for _, id := range []string{"a", "b", "c", "d", "e"} {
@@ -33,9 +29,7 @@ func paneWith(t *testing.T, length, w, h int, sizes map[string]func(i int) int64
 		k := store.Key(id)
 		store.Finish(k, store.Begin(k), windowOf(id, length, time.Time{}, size), nil, paneNow)
 	}
-	m := New(c, store, false)
-	m.SetSize(w, h)
-	return m, store, segs
+	return monoPane(paneNow, store, w, h), store, segs
 }
 
 // windowOf is the series of the window (length, end) by size(i).
