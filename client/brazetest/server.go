@@ -46,6 +46,8 @@ type Options struct {
 	Untracked UntrackedMode
 	// RateLimit is the hourly request pool per key (default 250,000).
 	RateLimit int
+	// Latency delays every answer, apart from any fault's own delay.
+	Latency time.Duration
 }
 
 // Handler is the stand-in API. It is safe for concurrent use.
@@ -56,6 +58,7 @@ type Handler struct {
 	untracked UntrackedMode
 	limit     int
 	drift     time.Duration
+	latency   time.Duration
 
 	mu        sync.Mutex
 	used      map[string]int       // requests this window, per key
@@ -85,7 +88,7 @@ func NewHandler(o Options) *Handler {
 	if o.RateLimit <= 0 {
 		o.RateLimit = 250000
 	}
-	return &Handler{ws: o.Workspace, keys: o.Keys, now: o.Now, untracked: o.Untracked, limit: o.RateLimit, drift: o.Drift,
+	return &Handler{ws: o.Workspace, keys: o.Keys, now: o.Now, untracked: o.Untracked, limit: o.RateLimit, drift: o.Drift, latency: o.Latency,
 		used: map[string]int{}, window: map[string]time.Time{}, segFaults: map[string]Fault{}}
 }
 
@@ -178,9 +181,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !f.applies(n) {
 		f = Fault{}
 	}
-	if f.Latency > 0 && f.Body != BodySlow {
+	wait := h.latency
+	if f.Body != BodySlow {
+		wait += f.Latency
+	}
+	if wait > 0 {
 		select {
-		case <-time.After(f.Latency):
+		case <-time.After(wait):
 		case <-r.Context().Done():
 			return
 		}

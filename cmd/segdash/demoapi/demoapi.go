@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/segdash/segdash/client"
@@ -29,6 +30,42 @@ type Flags struct {
 	// Latency delays every answer; Drift moves the newest day's sizes
 	// this often.
 	Latency, Drift time.Duration
+	// Fault is what goes wrong with a share FaultRate of the requests
+	// (see ParseFault); "" is nothing.
+	Fault     string
+	FaultRate float64
+	// RateLimit is the hourly request pool of the key (0: Braze's
+	// 250,000).
+	RateLimit int
+}
+
+// FaultKinds says what --fault takes, for its help and its errors.
+const FaultKinds = "an HTTP status 500-599 (a Braze-style error), html (a proxy's 502 page), malformed (a body that is not JSON), truncated (JSON cut midway) or slow (the body trickles out over 3s)"
+
+// ParseFault makes the stand-in's fault of kind (FaultKinds) for a share
+// rate of the requests, 0 < rate <= 1.
+func ParseFault(kind string, rate float64) (brazetest.Fault, error) {
+	if !(rate > 0 && rate <= 1) {
+		return brazetest.Fault{}, fmt.Errorf("--fault-rate %v: want a share of the requests, more than 0 and at most 1", rate)
+	}
+	f := brazetest.Fault{Rate: rate}
+	switch kind {
+	case "html":
+		f.Body = brazetest.BodyHTML
+	case "malformed":
+		f.Body = brazetest.BodyMalformed
+	case "truncated":
+		f.Body = brazetest.BodyTruncated
+	case "slow":
+		f.Body, f.Latency = brazetest.BodySlow, 3*time.Second
+	default:
+		status, err := strconv.Atoi(kind)
+		if err != nil || status < 500 || status > 599 {
+			return f, fmt.Errorf("--fault %q: want %s", kind, FaultKinds)
+		}
+		f.Status = status
+	}
+	return f, nil
 }
 
 // options checks the flags and makes the stand-in's options, on clock now.
@@ -47,7 +84,10 @@ func (f Flags) options(now func() time.Time) (brazetest.Options, error) {
 	if f.TimeLapse < 0 || f.Latency < 0 || f.Drift < 0 {
 		return o, errors.New("--time-lapse, --latency and --drift must not be negative")
 	}
-	o.Drift = f.Drift
+	if f.RateLimit < 0 {
+		return o, errors.New("--rate-limit must not be negative")
+	}
+	o.Drift, o.Latency, o.RateLimit = f.Drift, f.Latency, f.RateLimit
 	if f.TimeLapse > 0 {
 		o.Now = brazetest.TimeLapse(now(), f.TimeLapse, now)
 	}
@@ -61,6 +101,12 @@ func Run(ctx context.Context, out io.Writer, f Flags, now func() time.Time) erro
 	if err != nil {
 		return err
 	}
+	var fault brazetest.Fault
+	if f.Fault != "" {
+		if fault, err = ParseFault(f.Fault, f.FaultRate); err != nil {
+			return err
+		}
+	}
 	// Four segments break on the newest day (yesterday, moving with the
 	// clock), so that a scan always has something to find.
 	// Three more that share a tag fall together: an incident.
@@ -71,9 +117,7 @@ func Run(ctx context.Context, out io.Writer, f Flags, now func() time.Time) erro
 		return err
 	}
 	defer srv.Close()
-	if f.Latency > 0 {
-		srv.SetFault(brazetest.Fault{Latency: f.Latency})
-	}
+	srv.SetFault(fault)
 	fmt.Fprintf(out, "segdash demo-api: the stand-in Braze API with %d segments (%d listed; archived ones are not, as in Braze)\n",
 		f.Segments, len(o.Workspace.Listed()))
 	fmt.Fprintf(out, "  BRAZE_REST_ENDPOINT=%s\n", srv.URL)
@@ -85,7 +129,18 @@ func Run(ctx context.Context, out io.Writer, f Flags, now func() time.Time) erro
 	if len(together) > 0 {
 		fmt.Fprintf(out, "%d segments tagged %s fall together on the newest day: segdash scan reports them as one incident\n", len(together), tag)
 	}
+	if f.Fault != "" {
+		fmt.Fprintf(out, "%s of the requests answer --fault %s: see how segdash copes\n", percent(f.FaultRate), f.Fault)
+	}
+	if f.RateLimit > 0 {
+		fmt.Fprintf(out, "the key may send %d requests an hour (--rate-limit); then it gets 429s until the hour ends\n", f.RateLimit)
+	}
 	fmt.Fprintln(out, "Ctrl+C stops it.")
 	<-ctx.Done()
 	return nil
+}
+
+// percent writes a share as a percentage: 0.1 is "10%".
+func percent(share float64) string {
+	return strconv.FormatFloat(share*100, 'f', -1, 64) + "%"
 }
