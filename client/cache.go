@@ -258,11 +258,11 @@ func slot[V any](c *Cache, ctx context.Context, p priority, fetch func(context.C
 	if !ok {
 		return fetch(ctx)
 	}
-	rctx, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
+	rctx, bound, release := startBound(ctx, d)
+	defer release()
 	v, err := fetch(rctx)
-	if err != nil && ctx.Err() == nil {
-		err = timedOut(rctx, err, d)
+	if err != nil && ctx.Err() == nil && bound.ranOut() {
+		err = &Error{Kind: ErrTransport, Endpoint: "cache", Message: TimedOutText(d), Err: context.DeadlineExceeded}
 	}
 	return v, err
 }

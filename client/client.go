@@ -139,6 +139,14 @@ func (c *Client) BaseURL() string { return c.base.String() }
 // Rate returns the last rate-limit state the API reported.
 func (c *Client) Rate() Rate { return c.rate.get() }
 
+// waitRate waits d for a rate limit to reset, with the request's bound
+// (WithRequestTimeout) standing still meanwhile.
+func (c *Client) waitRate(ctx context.Context, d time.Duration) error {
+	c.noticeRateWait(ctx, d)
+	defer pauseBound(ctx)()
+	return c.sleep(ctx, d)
+}
+
 func sleepCtx(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
@@ -181,7 +189,7 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 				return nil, &Error{Kind: ErrRateLimited, Endpoint: endpoint, Reset: reset,
 					Message: "request not sent: the hourly limit is used up"}
 			}
-			if err := c.sleep(ctx, wait); err != nil {
+			if err := c.waitRate(ctx, wait); err != nil {
 				return nil, err
 			}
 		}
@@ -206,7 +214,11 @@ func (c *Client) get(ctx context.Context, endpoint string, query url.Values, out
 			if !ok {
 				return nil, e
 			}
-			wait, limited, attempt = w, limited+1, attempt-1
+			if err := c.waitRate(ctx, w); err != nil {
+				return nil, err
+			}
+			limited, attempt = limited+1, attempt-1
+			continue
 		case ErrServer, ErrTransport:
 			limited = 0
 			if attempt >= c.maxRetries {

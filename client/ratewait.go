@@ -20,6 +20,24 @@ func WaitOutRateLimits(ctx context.Context) context.Context {
 	return context.WithValue(ctx, rateWaitKey{}, true)
 }
 
+// rateNoticeKey is the context key of WithRateWaitNotice.
+type rateNoticeKey struct{}
+
+// WithRateWaitNotice returns ctx asking the client to call notice with the
+// time the limit resets whenever a request starts to wait a second or more
+// for it, so that a long wait can be told. notice may be called from many
+// requests at once, with the same time.
+func WithRateWaitNotice(ctx context.Context, notice func(reset time.Time)) context.Context {
+	return context.WithValue(ctx, rateNoticeKey{}, notice)
+}
+
+// noticeRateWait tells ctx's WithRateWaitNotice, if any, of a wait of d.
+func (c *Client) noticeRateWait(ctx context.Context, d time.Duration) {
+	if notice, _ := ctx.Value(rateNoticeKey{}).(func(time.Time)); notice != nil && d >= time.Second {
+		notice(c.now().Add(d))
+	}
+}
+
 // waitsOutRateLimits reports whether WaitOutRateLimits marked ctx.
 func waitsOutRateLimits(ctx context.Context) bool {
 	v, _ := ctx.Value(rateWaitKey{}).(bool)

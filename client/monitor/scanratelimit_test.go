@@ -54,6 +54,23 @@ func TestScanWaitsOutRateLimits(t *testing.T) {
 	})
 }
 
+// TestRateLimitWaitIsNoSlowAnswer: with each request bounded, as `segdash
+// scan` bounds them (30 s), the hours waited for the limit to reset do not
+// count against the bound: no segment fails as timed out.
+func TestRateLimitWaitIsNoSlowAnswer(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		rep, _, _ := rateLimitedScan(t, client.WithRequestTimeout(context.Background(), 30*time.Second))
+		for _, r := range rep.Results {
+			if r.Err != nil {
+				t.Fatalf("%s given up: %v", r.Segment.Name, r.Err)
+			}
+		}
+		if rep.Failed != 0 || rep.Done != rep.Total {
+			t.Fatalf("report %+v", rep.Progress)
+		}
+	})
+}
+
 // TestScanRateLimitWaitEndsWithTheDeadline: the command's deadline is the
 // only bound on the wait: when it passes, the scan stops and says which
 // segments it did not reach.

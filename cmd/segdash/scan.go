@@ -123,7 +123,8 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *cli.ScanFlags,
 	rate, known := be.Cache.RateLimit()
 	output.ScanStarting(a.errw, prefix, warnings, output.ScanCost(len(segs), monitor.Cost(be.Cache, segs, o), rate, known))
 	progress, stopped := output.ScanProgress(a.errw, prefix, cli.IsTerminal(a.errw))
-	rep := monitor.Scan(ctx, be.Cache, segs, o, progress)
+	waiting := output.RateWaitNotice(a.errw, prefix, cli.IsTerminal(a.errw), a.now)
+	rep := monitor.Scan(client.WithRateWaitNotice(ctx, waiting), be.Cache, segs, o, progress)
 	stopped(rep)
 	// The silences of the config apply before anything is written.
 	rows, incidents := rep.Settle(cfg.Silences, cfg.Workspace, client.DateOf(a.now()), f.IncidentMin, f.Sort)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/brazetest"
@@ -235,5 +236,29 @@ func TestScanToAFileIsNeverCut(t *testing.T) {
 		if r.Anomaly && !strings.Contains(table, "!"+strconv.FormatFloat(r.Score, 'f', 1, 64)) {
 			t.Errorf("score %.1f of %q not in the table", r.Score, r.SegmentName)
 		}
+	}
+}
+
+// TestScanSaysItWaitsForTheRateLimit: a scan that uses up the key's hour
+// says so and until when it waits, gives no segment up for it, and when
+// --timeout ends the wait, reports the rest as not reached.
+func TestScanSaysItWaitsForTheRateLimit(t *testing.T) {
+	_, env := apiEnv(t, brazetest.Options{RateLimit: 12, Now: time.Now})
+	code, out, errs := runSegdash(t, env, "scan", "--format", "json", "--timeout", "2s")
+	if code != cli.ExitError {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	if n := strings.Count(errs, "rate limited: the API's hourly limit is used up; waiting until "); n != 1 {
+		t.Errorf("told %d times of the wait:\n%s", n, errs)
+	}
+	var doc struct {
+		scanDoc
+		Failed int `json:"failed"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Failed != 0 || doc.Scanned == 0 || doc.Missing == 0 || doc.Scanned+doc.Missing != doc.Total {
+		t.Errorf("scanned %d, failed %d, missing %d of %d: want none given up for the limit", doc.Scanned, doc.Failed, doc.Missing, doc.Total)
 	}
 }

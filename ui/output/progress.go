@@ -14,12 +14,12 @@ import (
 // their share of the workspace's hourly budget (r, when known; else
 // Braze's default of 250,000).
 func ScanCost(segments, cost int, r client.Rate, known bool) string {
-	limit, remaining := 250_000, -1
+	limit, remaining, of := 250_000, -1, "Braze's default hourly"
 	if known && r.Limit > 0 {
-		limit, remaining = r.Limit, r.Remaining
+		limit, remaining, of = r.Limit, r.Remaining, "the hourly"
 	}
-	s := fmt.Sprintf("scanning %s: %s, %s of the hourly %s", Plural(segments, "segment", "segments"),
-		Plural(cost, "request", "requests"), BudgetShare(cost, limit), Grouped(int64(limit)))
+	s := fmt.Sprintf("scanning %s: %s, %s of %s %s", Plural(segments, "segment", "segments"),
+		Plural(cost, "request", "requests"), BudgetShare(cost, limit), of, Grouped(int64(limit)))
 	if remaining >= 0 {
 		s += fmt.Sprintf(" (%s left this hour)", Grouped(int64(remaining)))
 	}
@@ -45,3 +45,16 @@ func ProgressLine(w io.Writer, now func() time.Time) func(monitor.Progress) {
 
 // ClearLine erases the progress line ProgressLine drew.
 const ClearLine = "\r\x1b[K"
+
+// Until says how long a wait has left, to the minute: "under a minute",
+// "53 min", "2 h 05 min".
+func Until(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch {
+	case m < 1:
+		return "under a minute"
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d h %02d min", m/60, m%60)
+}

@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/segdash/segdash/client/monitor"
@@ -39,5 +40,28 @@ func ScanProgress(w io.Writer, prefix string, terminal bool) (progress func(moni
 		if rep.Cancelled {
 			fmt.Fprintf(w, "%sstopped: scanned %s of %s segments\n", prefix, Grouped(int64(rep.Done)), Grouped(int64(rep.Total)))
 		}
+	}
+}
+
+// RateWaitNotice returns a client.WithRateWaitNotice callback for a scan:
+// once for each reset, it says on w that the scan waits for the API's
+// hourly limit, until when, and that nothing is given up for it (clearing
+// the progress line first on a terminal). It is safe for concurrent use.
+func RateWaitNotice(w io.Writer, prefix string, terminal bool, now func() time.Time) func(reset time.Time) {
+	var mu sync.Mutex
+	var told time.Time
+	return func(reset time.Time) {
+		reset = reset.Truncate(time.Minute)
+		mu.Lock()
+		defer mu.Unlock()
+		if !reset.After(told) {
+			return
+		}
+		told = reset
+		if terminal {
+			fmt.Fprint(w, ClearLine)
+		}
+		fmt.Fprintf(w, "%srate limited: the API's hourly limit is used up; waiting until %s UTC (in %s). No segment is given up for it; Ctrl+C stops and writes what came back.\n",
+			prefix, reset.UTC().Format("15:04"), Until(reset.Sub(now())))
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/segdash/segdash/client"
 	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/ui/common"
 	"github.com/segdash/segdash/ui/output"
@@ -180,6 +181,9 @@ func (m *Model) View() string {
 	case Running:
 		title("Scanning " + output.SafeText(m.plan.Scope))
 		p := m.progress
+		if p.Total == 0 { // before the first segment is done
+			p.Total = m.plan.Segments
+		}
 		frac := 0.0
 		if p.Total > 0 {
 			frac = float64(p.Done) / float64(p.Total)
@@ -191,6 +195,11 @@ func (m *Model) View() string {
 			status += fmt.Sprintf(" · %s failed", output.Grouped(int64(p.Failed)))
 		}
 		text(status)
+		if r, ok := m.rateLimit(); ok && r.Remaining == 0 && r.Reset.After(m.c.Now()) {
+			lines = append(lines, "")
+			text(fmt.Sprintf("Waiting for the API's hourly limit to reset at %s UTC (in %s): no segment is given up for it.",
+				r.Reset.UTC().Format("15:04"), output.Until(r.Reset.Sub(m.c.Now()))))
+		}
 		if m.joined {
 			hint("esc leave (the scan goes on for the other viewers)")
 		} else {
@@ -207,6 +216,15 @@ func (m *Model) View() string {
 		hint("↑/↓ scroll · esc close · A alerted rows only")
 	}
 	return common.Block(lines, w, h)
+}
+
+// rateLimit is the workspace's rate-limit state, as its newest answer
+// said.
+func (m *Model) rateLimit() (client.Rate, bool) {
+	if m.deps.Cache == nil {
+		return client.Rate{}, false
+	}
+	return m.deps.Cache.RateLimit()
 }
 
 // writeIncidents writes the incidents (segments that moved together on

@@ -11,6 +11,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/segdash/segdash/client"
+	"github.com/segdash/segdash/client/brazetest"
+	"github.com/segdash/segdash/client/clienttest"
 	"github.com/segdash/segdash/client/monitor"
 	"github.com/segdash/segdash/themes"
 	"github.com/segdash/segdash/ui/common"
@@ -72,6 +74,30 @@ func TestRunningShowsProgressAndStops(t *testing.T) {
 	}
 	if ev := m.Key(key("esc")); ev != Stop || m.Phase() != Running {
 		t.Errorf("esc while running: %v %v (the root stops the ticket, then finishes)", ev, m.Phase())
+	}
+}
+
+// TestRunningSaysItWaitsForTheRateLimit: before the first segment is done
+// the bar counts the plan's segments, and while the workspace's hourly
+// limit is used up the view says until when the scan waits.
+func TestRunningSaysItWaitsForTheRateLimit(t *testing.T) {
+	now := time.Date(2026, 11, 16, 14, 30, 0, 0, time.UTC)
+	api := brazetest.NewHandler(brazetest.Options{RateLimit: 1, Now: func() time.Time { return now }})
+	cache := clienttest.NewCache(t, api, client.CacheOptions{})
+	m := newView()
+	m.deps.Cache = cache
+	m.Confirm(Plan{Scope: "all segments", Segments: 288})
+	m.Running(monitor.Progress{})
+	out := strings.Join(strings.Fields(plain(m.View())), " ")
+	if !strings.Contains(out, "0 of 288") || strings.Contains(out, "Waiting") {
+		t.Errorf("at the start, with the limit not used up:\n%s", out)
+	}
+	if _, err := cache.Details(context.Background(), api.Workspace().Segments[0].ID, client.Fresh); err != nil {
+		t.Fatal(err) // the hour's one request: the limit is used up
+	}
+	out = strings.Join(strings.Fields(plain(m.View())), " ")
+	if !strings.Contains(out, "Waiting for the API's hourly limit to reset at 15:00 UTC (in 30 min)") {
+		t.Errorf("waiting for the limit:\n%s", out)
 	}
 }
 
