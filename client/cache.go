@@ -212,13 +212,9 @@ func pick(maxAge, def time.Duration) time.Duration {
 // answer for ttl.
 func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V], fl *flight[K, V], k K,
 	maxAge, ttl time.Duration, fetch func(context.Context) (V, error)) (V, error) {
-	if maxAge > 0 {
-		c.mu.Lock()
-		v, fetched, ok := store.get(k)
-		c.mu.Unlock()
-		if ok && c.o.Now().Sub(fetched) < maxAge {
-			return v, nil
-		}
+	v, seen, ok := remembered(c, store, k, maxAge, time.Time{})
+	if ok {
+		return v, nil
 	}
 	var zero V
 	if c.o.Offline {
@@ -227,9 +223,39 @@ func cached[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V]
 	if err := ctx.Err(); err != nil {
 		return zero, err
 	}
+	return fetchShared(c, ctx, store, fl, k, maxAge, ttl, seen, fetch)
+}
+
+// remembered returns store's answer for k when younger than maxAge and
+// fetched after since, and when the answer it holds (if any) was fetched.
+func remembered[K comparable, V any](c *Cache, store *lru[K, V], k K, maxAge time.Duration, since time.Time) (V, time.Time, bool) {
+	var zero V
+	if maxAge <= 0 {
+		return zero, time.Time{}, false
+	}
+	c.mu.Lock()
+	v, fetched, ok := store.get(k)
+	c.mu.Unlock()
+	if ok && fetched.After(since) && c.o.Now().Sub(fetched) < maxAge {
+		return v, fetched, true
+	}
+	return zero, fetched, false
+}
+
+// fetchShared fetches k through one shared fetch and remembers the answer
+// for ttl. An answer stored after seen (when the caller found its answer
+// too old), by a fetch that ended between that look and this one, serves
+// instead of a request: two sessions refreshing together cost one request
+// however their looks and fetches interleave.
+func fetchShared[K comparable, V any](c *Cache, ctx context.Context, store *lru[K, V], fl *flight[K, V], k K,
+	maxAge, ttl time.Duration, seen time.Time, fetch func(context.Context) (V, error)) (V, error) {
 	return fl.do(ctx, k, c.o.Timeout, func(ctx context.Context) (V, error) {
+		if v, _, ok := remembered(c, store, k, maxAge, seen); ok {
+			return v, nil
+		}
 		v, err := fetch(ctx)
 		if err != nil {
+			var zero V
 			return zero, c.timedOut(ctx, err)
 		}
 		c.mu.Lock()
