@@ -1,6 +1,7 @@
 package segmentlist
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -74,7 +75,10 @@ func (m *Model) Header() string {
 // cells are the texts of a row's data columns.
 type cells struct {
 	spark, size, day, change, abs string
-	untracked                     bool
+	// daySign and sign are the signs of the newest day's change and of
+	// the window's: each number is coloured by its own.
+	daySign, sign int
+	untracked     bool
 }
 
 // rowCells says what a row shows of its series: numbers when loaded, and a
@@ -91,12 +95,13 @@ func (m *Model) rowCells(s client.Segment, c columns) cells {
 		if sum.Stale || sum.Err != "" {
 			out.size = "!" + out.size
 		}
-		out.change = sum.Change.PctString()
+		out.change, out.sign = sum.Change.PctString(), cmp.Compare(sum.Change.Abs, 0)
 		if c.abs > 0 {
 			out.abs = absChange(sum.Change)
 		}
 		if n := len(sum.Values); n > 1 && c.day > 0 {
-			out.day = output.ChangeOf(sum.Values[n-2], sum.Values[n-1]).PctString()
+			day := output.ChangeOf(sum.Values[n-2], sum.Values[n-1])
+			out.day, out.daySign = day.PctString(), cmp.Compare(day.Abs, 0)
 		}
 		if c.spark > 0 {
 			out.spark = trend(sum.Values, c.spark)
@@ -161,20 +166,22 @@ func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) stri
 			changeW += 1 + w
 		}
 	}
-	var changeCol string
+	// dayCol is the newest day's change, windowCol the window's; a row
+	// without numbers spans them with its word.
+	var dayCol, windowCol string
 	if v.untracked || v.day == "" && v.abs == "" {
-		changeCol = " " + output.PadLeft(v.change, changeW)
+		windowCol = " " + output.PadLeft(v.change, changeW)
 	} else {
 		if c.day > 0 {
-			changeCol += " " + output.PadLeft(v.day, c.day)
+			dayCol = " " + output.PadLeft(v.day, c.day)
 		}
 		if c.abs > 0 {
-			changeCol += " " + output.PadLeft(v.abs, c.abs)
+			windowCol += " " + output.PadLeft(v.abs, c.abs)
 		}
-		changeCol += " " + output.PadLeft(v.change, c.change)
+		windowCol += " " + output.PadLeft(v.change, c.change)
 	}
 	if isCursor {
-		line := output.PadRight(mark+name+tags+sparkCol+sizeCol+changeCol, m.width)
+		line := output.PadRight(mark+name+tags+sparkCol+sizeCol+dayCol+windowCol, m.width)
 		return st.Cursor.Render(line)
 	}
 	var b strings.Builder
@@ -190,15 +197,13 @@ func (m *Model) row(s client.Segment, c columns, st *paints, isCursor bool) stri
 	default:
 		b.WriteString(st.Text.Render(sizeCol))
 	}
-	switch {
-	case v.untracked:
-		b.WriteString(st.Subtle.Render(changeCol))
-	case sum.Change.Abs > 0:
-		b.WriteString(st.Success.Render(changeCol))
-	case sum.Change.Abs < 0:
-		b.WriteString(st.Fall.Render(changeCol))
-	default:
-		b.WriteString(st.Subtle.Render(changeCol))
+	if dayCol != "" {
+		b.WriteString(st.change(v.daySign).Render(dayCol))
+	}
+	if v.untracked {
+		b.WriteString(st.Subtle.Render(windowCol))
+	} else {
+		b.WriteString(st.change(v.sign).Render(windowCol))
 	}
 	// Every column was padded to its width: the line's width is their sum.
 	if w := c.total(); w < m.width {
@@ -216,6 +221,17 @@ func newPaints(st *themes.Styles) *paints {
 	return &paints{Cursor: common.NewPaint(st.Cursor), Selected: common.NewPaint(st.Selected),
 		Text: common.NewPaint(st.Text), Subtle: common.NewPaint(st.Subtle), Spark: common.NewPaint(st.Accent.UnsetBold()),
 		Error: common.NewPaint(st.Error), Success: common.NewPaint(st.Success), Fall: common.NewPaint(st.Error.UnsetBold())}
+}
+
+// change is the paint of a change of sign: a rise, a fall, none.
+func (p *paints) change(sign int) common.Paint {
+	switch {
+	case sign > 0:
+		return p.Success
+	case sign < 0:
+		return p.Fall
+	}
+	return p.Subtle
 }
 
 // Status is a short description of the list for the status bar.
