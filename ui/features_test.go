@@ -143,6 +143,27 @@ func TestQuit(t *testing.T) {
 	}
 }
 
+// TestQuitFromEveryOverlay: q quits from the help, the details and the
+// scan's answer alike, as the footer's "q quit" says (esc closes them).
+func TestQuitFromEveryOverlay(t *testing.T) {
+	e := newTestEnv(t, 300)
+	for _, open := range [][]string{{"?"}, {"d"}, {"S"}, {"S", "enter"}} {
+		m := e.newTestModel(Options{})
+		start(t, m, 120, 40)
+		press(t, m, open...)
+		if len(open) == 2 {
+			finishScan(t, m)
+		}
+		_, cmd := m.Update(keyMsg("q"))
+		if cmd == nil {
+			t.Fatalf("q after %v: no command", open)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("q after %v does not quit:\n%s", open, screen(m))
+		}
+	}
+}
+
 func TestStartupNotice(t *testing.T) {
 	e := newTestEnv(t, 300)
 	m := e.newTestModel(Options{Notice: "warning: snapshot set aside"})

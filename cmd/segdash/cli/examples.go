@@ -7,7 +7,7 @@ func defaultExamples() map[string]string {
 		"segdash": `  segdash                        # the dashboard (demo data without a key)
   segdash -w eu --watch morning  # workspace eu, watchlist morning selected
   segdash --offline              # only the data saved by the last run`,
-		"segdash serve": `  segdash serve                  # on 127.0.0.1:23234
+		"segdash serve": `  segdash serve --authorized-keys ~/.ssh/authorized_keys   # on 127.0.0.1:23234
   ssh -t -p 23234 localhost
   segdash serve --authorized-keys ~/.ssh/authorized_keys --metrics 127.0.0.1:9464`,
 		"segdash workspaces": `  segdash workspaces

@@ -111,6 +111,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case tea.KeyPressMsg:
+		if bkey.Matches(msg, m.c.Keys.Quit) {
+			return nil, false // the dashboard's: it quits, as from the help
+		}
 		if m.phase == Finished && bkey.Matches(msg, m.c.Keys.Flagged) {
 			m.Hide() // the answer's A: the list of the alerted rows
 			return m.deps.ShowFlagged(), true

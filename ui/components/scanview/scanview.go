@@ -122,7 +122,7 @@ func (m *Model) Reopen() bool {
 // Key handles a key while the view is shown.
 func (m *Model) Key(msg tea.KeyPressMsg) Event {
 	switch msg.String() {
-	case "esc", "q":
+	case "esc":
 		switch m.phase {
 		case Running:
 			return Stop
