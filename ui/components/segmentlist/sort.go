@@ -137,8 +137,9 @@ func (m *Model) sortView(ranked bool) {
 
 // sortByData orders by the latest size or the window's change, largest
 // first (dir 1) or smallest first (-1). Rows rank: with a value, then
-// loaded without one (a change from zero has no percent), then without
-// data; only the first are ordered by value.
+// loaded without one (a change from zero has no percent; an untracked
+// segment, whose zeros are no sizes), then without data; only the first
+// are ordered by value.
 func (m *Model) sortByData(dir int) {
 	type key struct {
 		rank int
@@ -148,7 +149,10 @@ func (m *Model) sortByData(dir int) {
 	m.loaded = 0
 	for _, i := range m.view {
 		s := m.sums[m.all[i].ID]
+		untracked := s.Untracked || !m.all[i].AnalyticsTrackingEnabled
 		switch {
+		case untracked: // no size to rank, whatever zeros came back
+			keys[i] = key{rank: 1}
 		case !s.HasData:
 			keys[i] = key{rank: 2}
 		case m.sortBy == SortSize:
@@ -158,7 +162,7 @@ func (m *Model) sortByData(dir int) {
 		default:
 			keys[i] = key{rank: 1}
 		}
-		if s.HasData || s.Untracked || !m.all[i].AnalyticsTrackingEnabled {
+		if s.HasData || untracked {
 			m.loaded++ // an untracked segment has nothing to load
 		}
 	}

@@ -65,6 +65,23 @@ func TestDataSortRowsWithoutDataLastSaidAndStable(t *testing.T) {
 	}
 }
 
+// TestSizeSortPutsUntrackedAfterTheSizes: an untracked segment whose
+// stand-in answered zeros has no size: sorted by size, it comes after
+// every row with one, the zeros included, in both directions.
+func TestSizeSortPutsUntrackedAfterTheSizes(t *testing.T) {
+	m := newList(4, map[string]int64{"id0": 0, "id2": 0, "id3": 40})
+	m.SetSummary("id1", series.Summary{HasData: true, Untracked: true, Values: []int64{0, 0}})
+	m.CycleSort()
+	m.CycleSort() // size
+	if got := order(m); got != "id3,id0,id2,id1" {
+		t.Errorf("size ↓: %s", got)
+	}
+	m.Reverse()
+	if got := order(m); got != "id0,id2,id3,id1" {
+		t.Errorf("size ↑: %s", got)
+	}
+}
+
 func rowOf(view, namePart string) string {
 	for l := range strings.SplitSeq(view, "\n") {
 		if strings.Contains(l, namePart) {
