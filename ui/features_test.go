@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/segdash/segdash/client"
 )
 
 func TestThemeFollowsBackground(t *testing.T) {
@@ -161,6 +163,25 @@ func TestQuitFromEveryOverlay(t *testing.T) {
 		if _, ok := cmd().(tea.QuitMsg); !ok {
 			t.Errorf("q after %v does not quit:\n%s", open, screen(m))
 		}
+	}
+}
+
+// TestServedDashboardSaysWhatIsOffAndWhoseKey: with no export folder and
+// no watchlist saving (as over SSH), the help marks e and W off here; a
+// demo's title carries the note it is given instead of how to set a key.
+func TestServedDashboardSaysWhatIsOffAndWhoseKey(t *testing.T) {
+	e := newTestEnv(t, 300)
+	m := e.newTestModel(Options{Demo: true, DemoNote: "the server has no API key"})
+	start(t, m, 120, 40)
+	mustContain(t, screen(m), "demo data · the server has no API key")
+	press(t, m, "?")
+	mustContain(t, screen(m), "export CSV (off here; y copies)", "save selection as watchlist (off here)")
+	local := e.newTestModel(Options{Demo: true, ExportDir: t.TempDir(), SaveWatchlist: func(string, []client.Segment) error { return nil }})
+	start(t, local, 120, 40)
+	mustContain(t, screen(local), "set BRAZE_API_KEY")
+	press(t, local, "?")
+	if s := screen(local); strings.Contains(s, "off here") {
+		t.Errorf("keys marked off where they work:\n%s", s)
 	}
 }
 

@@ -29,8 +29,10 @@ type Options struct {
 	Refresh time.Duration
 	// Length is the initial window in days (1..365, default 30).
 	Length int
-	// Demo marks the built-in demo data on screen.
-	Demo bool
+	// Demo marks the built-in demo data on screen; DemoNote is what the
+	// title adds (default: how to connect a workspace).
+	Demo     bool
+	DemoNote string
 	// Source names the workspace's endpoint for the status bar.
 	Source string
 	// KeyFrom says where a named workspace's key comes from, for the

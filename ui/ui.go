@@ -73,6 +73,14 @@ func New(o Options) *Model {
 		o.FetchTimeout = defaultFetchTimeout
 	}
 	c := common.New(o.Context, o.Now, o.Tick, nil)
+	// The help says which keys do nothing here (over SSH: nothing is
+	// written on the server); pressed, they say why.
+	if o.ExportDir == "" {
+		c.Keys.Export.SetHelp("e", "export CSV (off here; y copies)")
+	}
+	if o.SaveWatchlist == nil {
+		c.Keys.SaveWatchlist.SetHelp("W", "save selection as watchlist (off here)")
+	}
 	// opts.NoMouse is the mouse's state from here on: m toggles it.
 	m := &Model{c: c, opts: o}
 	m.save = saver{c: c, build: m.snapshot}

@@ -68,7 +68,11 @@ func (m *Model) titleLine() string {
 	if m.opts.Demo {
 		// The demo's time-lapse runs a day every few seconds: its dates
 		// pass today, and the title says so before anyone wonders.
-		left += " " + st.Demo.Render(" DEMO ") + st.Subtle.Render(" demo data · set BRAZE_API_KEY and BRAZE_REST_ENDPOINT for your workspace")
+		note := m.opts.DemoNote
+		if note == "" {
+			note = "set BRAZE_API_KEY and BRAZE_REST_ENDPOINT for your workspace"
+		}
+		left += " " + st.Demo.Render(" DEMO ") + st.Subtle.Render(" demo data · "+note)
 	} else if m.opts.Source != "" {
 		left += st.Subtle.Render("  " + m.opts.Source)
 	}

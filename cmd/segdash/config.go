@@ -66,7 +66,10 @@ func connect(cfg config.Config, now, demoNow func() time.Time, offline bool, opt
 // data is not a real workspace's: the one-shot commands' first lines.
 func (a *app) announce(cfg config.Config) {
 	printWarnings(a.errw, cfg)
-	if cfg.Demo {
+	switch {
+	case cfg.Demo && cfg.HidePaths: // a remote user: the key is the server's to set
+		fmt.Fprintln(a.errw, "segdash: DEMO: the server has no API key, using built-in demo data")
+	case cfg.Demo:
 		fmt.Fprintln(a.errw, "segdash: DEMO: no BRAZE_API_KEY set, using built-in demo data")
 	}
 }

@@ -80,7 +80,7 @@ func (a *app) newRootCmd() *cobra.Command {
 	cli.HideGlobalFlags(man)
 	root.AddCommand(a.newCheckCmd(), a.newScanCmd(), a.newServeCmd(), a.newConfigCmd(), a.newSilenceCmd(), a.newWorkspacesCmd(), cli.NewCacheCmd(a.out), demoAPI, ver, man)
 	root.SetHelpCommand(cli.NewHelpCmd())
-	cli.FinishHelp(root, cli.TerminalWidth(a.out, 80))
+	cli.FinishHelp(root, cli.TerminalWidth(a.out, cli.HelpWidth))
 	cli.RegisterCompletions(root, a.completions())
 	return root
 }

@@ -41,6 +41,8 @@ func (a *app) execOverSSH(ws serving.Workspaces) sshserve.ExecFunc {
 		sa.registerColor(check) // the session's own --color, over its own environment
 		check.Flags().Bool("yes", false, fmt.Sprintf("run a check that may cost more than %d API requests of the shared hourly budget", serving.CheckAsk))
 		cli.SetUsageErrors(check)
+		check.Example = serving.CheckExample
+		cli.WrapHelp(check, cli.HelpWidth) // no terminal: the width help takes in a file
 		if n, yes, ok := w.CheckCost(sa.newCheckCommand(shared).Flags(), args[1:]); ok {
 			if why := serving.CheckRefusal(n, yes); why != "" {
 				fmt.Fprint(stderr, why)

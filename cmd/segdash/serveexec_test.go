@@ -40,3 +40,26 @@ func TestServeCheckColourIsTheSessions(t *testing.T) {
 		}
 	}
 }
+
+// TestServeCheckHelpFitsAndSpeaksSSH: `check --help` over SSH, which has
+// no terminal, is wrapped to 80 columns, flags included, and its examples
+// are what an SSH user types.
+func TestServeCheckHelpFitsAndSpeaksSSH(t *testing.T) {
+	e := startServe(t, nil)
+	out, code := e.runWithEnv(t, nil, "check --help")
+	if code != 0 || !strings.Contains(out, "--max-drop") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for l := range strings.SplitSeq(out, "\n") {
+		if len([]rune(l)) > 80 {
+			t.Errorf("a line of %d columns: %q", len([]rune(l)), l)
+		}
+	}
+	_, examples, _ := strings.Cut(out, "Examples:\n")
+	examples, _, _ = strings.Cut(examples, "\n\n")
+	for l := range strings.SplitSeq(examples, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "ssh -p PORT HOST ") {
+			t.Errorf("an example an SSH user does not type: %q", l)
+		}
+	}
+}

@@ -17,18 +17,31 @@ import (
 // minHelpWidth is the narrowest help is wrapped to.
 const minHelpWidth = 40
 
+// HelpWidth is the width of help written to a file, a pipe or an SSH
+// command without a terminal.
+const HelpWidth = 80
+
 // FinishHelp completes the tree under root for help and man: cobra's
 // completion commands made now (so that they get examples and show in the
 // man page), an example on every command that has none, and help wrapped
 // to width columns.
 func FinishHelp(root *cobra.Command, width int) {
-	width = max(width, minHelpWidth)
 	root.InitDefaultCompletionCmd()
 	examples := defaultExamples()
 	Walk(root, func(c *cobra.Command) {
 		if c.Example == "" {
 			c.Example = examples[c.CommandPath()]
 		}
+	})
+	WrapHelp(root, width)
+}
+
+// WrapHelp wraps the help of c and the commands under it to width
+// columns (at least minHelpWidth): the long text, the examples (still
+// pasteable) and the usage with its flags.
+func WrapHelp(root *cobra.Command, width int) {
+	width = max(width, minHelpWidth)
+	Walk(root, func(c *cobra.Command) {
 		if c.Long == "" && ansi.StringWidth(c.Short) > width {
 			c.Long = c.Short // help shows Long, else Short, which must wrap too
 		}

@@ -15,6 +15,14 @@ const Usage = "segdash: without a terminal only one-shot checks run here:\n" +
 	"  ssh -p PORT HOST check [--format chart|spark|json|csv|nagios] [--length N] [--min N] [--max-drop PCT] [--rules] [--compare previous] SEGMENT...\n" +
 	"for the dashboard, connect with a terminal: ssh -t -p PORT HOST\n"
 
+// CheckExample is check's help example over SSH, where the command is
+// typed after ssh (a name with spaces quoted twice: OpenSSH joins the
+// words of a remote command with spaces).
+const CheckExample = `  ssh -p PORT HOST check VIP
+  ssh -p PORT HOST 'check --format spark "Lapsed Users - 7 days" VIP'
+  ssh -p PORT HOST check --format nagios --min 10000 --max-drop 5 VIP
+  ssh -p PORT HOST check --rules --format json --yes SEGMENT_ID OTHER_ID`
+
 // What one `check` over SSH may cost of the workspace's shared hourly API
 // budget, in API requests: more than CheckAsk runs only with --yes, more
 // than CheckMax not at all.

@@ -93,7 +93,7 @@ func (ws Workspaces) SSH() []sshserve.Workspace {
 		cfg := w.Config
 		out[i] = sshserve.Workspace{Name: cfg.Workspace, Endpoint: cfg.Endpoint, Demo: cfg.Demo, AuthorizedKeys: cfg.AuthorizedKeys,
 			Dashboard: ui.Options{Cache: w.Backend.Cache, ScanHub: w.Hub, Theme: cfg.Theme, Refresh: cfg.Refresh, Length: cfg.Length, Demo: cfg.Demo,
-				Source: cfg.Title(), Watchlists: cfg.Watchlists, Rules: cfg.Rules, Silences: cfg.Silences, Workspace: cfg.Workspace}}
+				DemoNote: "the server has no API key", Source: cfg.Title(), Watchlists: cfg.Watchlists, Rules: cfg.Rules, Silences: cfg.Silences, Workspace: cfg.Workspace}}
 	}
 	return out
 }
