@@ -37,8 +37,11 @@ func (a *app) completions() cli.Sources {
 			if err != nil {
 				return nil
 			}
+			if cfg.Demo { // it keeps no saved data, and its listing is known
+				return config.DemoListing()
+			}
 			store := config.SnapshotStore(cfg, a.now)
-			if store == nil { // the demo, or no cache directory
+			if store == nil { // no cache directory
 				return nil
 			}
 			segs, _, _ := store.Peek()

@@ -143,3 +143,22 @@ func TestCompletionLeavesABadSnapshotAlone(t *testing.T) {
 		t.Errorf("the cache dir changed: %v, then %v", before, after)
 	}
 }
+
+// TestCompletionInTheDemo: with no key and no config file, a command runs
+// on the demo, and completion offers the demo's names and tags, which it
+// knows without a request or any saved data.
+func TestCompletionInTheDemo(t *testing.T) {
+	home := t.TempDir()
+	for _, k := range []string{"HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LocalAppData", "AppData"} {
+		t.Setenv(k, filepath.Join(home, k))
+	}
+	e := completionEnv{env: map[string]string{}}
+	got, directive := e.complete(t, "check", "Churn Risk (E")
+	if strings.Join(got, "|") != "Churn Risk (EU)|Churn Risk (EU) #2" || directive != ":4" {
+		t.Errorf("demo names: %q %s", got, directive)
+	}
+	tags, _ := e.complete(t, "scan", "--tag", "ret")
+	if strings.Join(tags, "|") != "retention" {
+		t.Errorf("demo tags: %q", tags)
+	}
+}

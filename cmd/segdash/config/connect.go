@@ -33,9 +33,15 @@ func (b *Backend) Close() {
 	}
 }
 
+// The built-in demo workspace: its seed and its number of segments.
+const (
+	demoSeed     = 42
+	demoSegments = 300
+)
+
 // DemoOptions is the built-in demo workspace; now is the API's clock.
 func DemoOptions(now func() time.Time) brazetest.Options {
-	ws := brazetest.NewWorkspace(42, 300)
+	ws := brazetest.NewWorkspace(demoSeed, demoSegments)
 	// A few segments break on the newest day, whatever day it is when the
 	// demo runs, so that a scan always has something to find; the newest
 	// day's sizes move a little every DemoDay, so that the demo is live.
@@ -43,6 +49,18 @@ func DemoOptions(now func() time.Time) brazetest.Options {
 	ws.PlantRollingBreaks(client.DateOf(now()).AddDays(-1))
 	ws.PlantRollingIncident(client.DateOf(now()).AddDays(-1))
 	return brazetest.Options{Workspace: ws, Now: now, Drift: DemoDay}
+}
+
+// DemoListing is the built-in demo's segment listing, made without any
+// request: what shell completion offers when the demo is what a command
+// would run on.
+func DemoListing() []client.Segment {
+	listed := brazetest.NewWorkspace(demoSeed, demoSegments).Listed()
+	out := make([]client.Segment, len(listed))
+	for i, s := range listed {
+		out[i] = client.Segment{ID: s.ID, Name: s.Name, Tags: s.Tags, AnalyticsTrackingEnabled: s.Tracked}
+	}
+	return out
 }
 
 // ConnectOptions are how Connect builds a backend.
