@@ -58,17 +58,22 @@ func Write(w io.Writer, cfg config.Config, today client.Date) error {
 		// Said under the table: as a row it would widen VALUE.
 		note = "note: the demo keeps its own watchlists; the config file's are for a real workspace\n"
 	}
+	// Rules and silences come from the config file, when there is one.
+	from := cfg.File
+	if !cfg.FileFound {
+		from = "default"
+	}
 	names := make([]string, len(cfg.Rules))
 	for i, r := range cfg.Rules {
 		names[i] = safe.Text(r.Name)
 	}
 	switch {
 	case len(cfg.Rules) == 0:
-		fmt.Fprintf(tw, "rules\tnone\t%s\n", cfg.File)
+		fmt.Fprintf(tw, "rules\tnone\t%s\n", from)
 	default:
-		fmt.Fprintf(tw, "rules\t%s: %s\t%s\n", output.Plural(len(cfg.Rules), "rule", "rules"), strings.Join(names, ", "), cfg.File)
+		fmt.Fprintf(tw, "rules\t%s: %s\t%s\n", output.Plural(len(cfg.Rules), "rule", "rules"), strings.Join(names, ", "), from)
 	}
-	fmt.Fprintf(tw, "silences\t%s\t%s\n", monitor.SilenceSummary(cfg.Silences, today), cfg.File)
+	fmt.Fprintf(tw, "silences\t%s\t%s\n", monitor.SilenceSummary(cfg.Silences, today), from)
 	for _, wl := range cfg.Watchlists {
 		fmt.Fprintf(tw, "watchlist %s\t%s\t%s:%d\n", safe.Text(wl.Name), output.Plural(len(wl.Segments), "segment", "segments"), cfg.WatchlistFile, cfg.WatchlistLine(wl.Name))
 	}

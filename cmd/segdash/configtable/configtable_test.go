@@ -57,4 +57,10 @@ func TestWriteDemo(t *testing.T) {
 			t.Errorf("no %q in:\n%s", want, b.String())
 		}
 	}
+	// No file: rules and silences are the defaults, not a missing file's.
+	for l := range strings.SplitSeq(b.String(), "\n") {
+		if f := strings.Fields(l); len(f) > 0 && (f[0] == "rules" || f[0] == "silences") && f[len(f)-1] != "default" {
+			t.Errorf("from a file that is not there: %q", l)
+		}
+	}
 }
