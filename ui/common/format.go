@@ -10,14 +10,15 @@ import (
 	"github.com/segdash/segdash/ui/output"
 )
 
-// Spread puts left and right on one line of width cells, cutting left.
+// Spread puts left and right on one line of width cells, cutting left,
+// and at least two spaces between them, so that they read as two.
 func Spread(left, right string, width int) string {
 	rw := output.Width(right)
-	if rw >= width {
+	if rw+2 >= width {
 		return output.Truncate(left, width)
 	}
-	left = output.Truncate(left, width-rw-1)
-	return left + strings.Repeat(" ", max(1, width-output.Width(left)-rw)) + right
+	left = output.Truncate(left, width-rw-2)
+	return left + strings.Repeat(" ", max(2, width-output.Width(left)-rw)) + right
 }
 
 // Wrap breaks plain text into lines of at most width cells, at spaces
