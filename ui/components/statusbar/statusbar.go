@@ -95,7 +95,9 @@ func (m *Model) View() string {
 	if keys == "" {
 		keys = "? help  q quit"
 	}
-	room := m.c.Width - output.Width(keys) - 3
+	// The fields' cells: the bar less its leading space, the gap of two
+	// (common.Spread) and the keys with their trailing space.
+	room := m.c.Width - output.Width(keys) - 4
 	if m.notice != "" {
 		notice := output.SafeText(m.notice)
 		for len(fields) > 0 && output.Width(strings.Join(fields, " · "))+3+output.Width(notice) > room {
@@ -105,7 +107,7 @@ func (m *Model) View() string {
 	}
 	left := " " + strings.Join(fields, " · ")
 	for _, f := range optional {
-		if w := output.Width(left) + 3 + output.Width(f); w <= room {
+		if w := output.Width(left) - 1 + 3 + output.Width(f); w <= room {
 			left += " · " + f
 		}
 	}
