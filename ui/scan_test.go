@@ -162,3 +162,34 @@ func TestScanInTheDashboardKeepsTheSilences(t *testing.T) {
 		}
 	}
 }
+
+// TestQuitLeavesTheScan: q during a scan leaves it, so that a scan no one
+// else watches is cancelled rather than spending the budget for nobody
+// (over SSH the hub outlives the session).
+func TestQuitLeavesTheScan(t *testing.T) {
+	e := newTestEnv(t, 300)
+	var slow string
+	for _, s := range e.api.Workspace().Listed() {
+		if s.Tracked {
+			slow = s.ID
+		}
+	}
+	e.api.SetSegmentFault(slow, brazetest.Fault{Latency: time.Hour}) // the scan cannot end by itself
+	m := e.newTestModel(Options{})
+	start(t, m, 140, 40)
+	press(t, m, "S")
+	m.Update(keyMsg("enter")) // its command, the wait for progress, is never run
+	tk := m.scan.Ticket()
+	if tk == nil {
+		t.Fatal("no scan started")
+	}
+	m.Update(keyMsg("q"))
+	select {
+	case <-tk.Done():
+	case <-time.After(30 * time.Second): // a hang detector
+		t.Fatal("the scan goes on after q")
+	}
+	if !tk.Report().Cancelled {
+		t.Errorf("report %+v: want the scan cancelled", tk.Report().Progress)
+	}
+}

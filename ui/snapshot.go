@@ -98,6 +98,7 @@ func (s *saver) cmd(quit bool) tea.Cmd {
 // quit saves what is unsaved, then quits: the save's answer asks for the
 // quit. Over several workspaces, the host saves them all, then quits.
 func (m *Model) quit() tea.Cmd {
+	m.scan.Leave()
 	if m.c.Hosted {
 		origin := m.c.Origin
 		return func() tea.Msg { return QuitAllMsg{Origin: origin} }

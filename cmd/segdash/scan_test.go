@@ -248,7 +248,7 @@ func TestScanSaysItWaitsForTheRateLimit(t *testing.T) {
 	if code != cli.ExitError {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	if n := strings.Count(errs, "rate limited: the API's hourly limit is used up; waiting until "); n != 1 {
+	if n := strings.Count(errs, "rate limited (HTTP 429): waiting until "); n != 1 {
 		t.Errorf("told %d times of the wait:\n%s", n, errs)
 	}
 	var doc struct {

@@ -113,19 +113,20 @@ func TestTruncateAndPad(t *testing.T) {
 
 // TestRateWaitNoticeOncePerReset: a scan's workers all meet the same used
 // up limit; it is told once, with the time it resets, and again only for
-// a later reset.
+// a later reset; a short backoff is not told.
 func TestRateWaitNoticeOncePerReset(t *testing.T) {
 	now := time.Date(2026, 12, 6, 21, 9, 0, 0, time.UTC)
 	var b strings.Builder
 	notice := RateWaitNotice(&b, "segdash: ", false, func() time.Time { return now })
+	notice(now.Add(5 * time.Second)) // a backoff: not worth a line
 	reset := time.Date(2026, 12, 6, 22, 0, 0, 0, time.UTC)
 	for i := range 5 {
-		notice(reset.Add(time.Duration(i) * time.Second)) // the same minute
+		notice(reset.Add(time.Duration(i) * time.Second)) // the same reset, as each worker computes it
 	}
 	notice(reset.Add(time.Hour))
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[0], "waiting until 22:00 UTC (in 51 min)") ||
-		!strings.Contains(lines[1], "waiting until 23:00 UTC (in 1 h 51 min)") || !strings.HasPrefix(lines[0], "segdash: rate limited") {
+	if len(lines) != 2 || !strings.Contains(lines[0], "waiting until 22:00:00 UTC (in 51 min)") ||
+		!strings.Contains(lines[1], "waiting until 23:00:00 UTC (in 1 h 51 min)") || !strings.HasPrefix(lines[0], "segdash: rate limited (HTTP 429)") {
 		t.Errorf("notices:\n%s", b.String())
 	}
 	for d, want := range map[time.Duration]string{20 * time.Second: "under a minute", 90 * time.Second: "2 min", 59 * time.Minute: "59 min", 2*time.Hour + 5*time.Minute: "2 h 05 min"} {

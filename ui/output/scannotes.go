@@ -44,24 +44,26 @@ func ScanProgress(w io.Writer, prefix string, terminal bool) (progress func(moni
 }
 
 // RateWaitNotice returns a client.WithRateWaitNotice callback for a scan:
-// once for each reset, it says on w that the scan waits for the API's
-// hourly limit, until when, and that nothing is given up for it (clearing
-// the progress line first on a terminal). It is safe for concurrent use.
-func RateWaitNotice(w io.Writer, prefix string, terminal bool, now func() time.Time) func(reset time.Time) {
+// once for each time it waits until, it says on w that the API answered
+// 429 and until when the scan waits, and that nothing is given up for it
+// (on a terminal, over the progress line, in one write). It is safe for
+// concurrent use.
+func RateWaitNotice(w io.Writer, prefix string, terminal bool, now func() time.Time) func(until time.Time) {
 	var mu sync.Mutex
 	var told time.Time
-	return func(reset time.Time) {
-		reset = reset.Truncate(time.Minute)
+	return func(until time.Time) {
+		until = until.Truncate(time.Second)
 		mu.Lock()
 		defer mu.Unlock()
-		if !reset.After(told) {
-			return
+		if until.Before(told.Add(time.Minute)) || until.Sub(now()) < 10*time.Second {
+			return // told already (or within the minute), or a short backoff
 		}
-		told = reset
+		told = until
+		clear := ""
 		if terminal {
-			fmt.Fprint(w, ClearLine)
+			clear = ClearLine
 		}
-		fmt.Fprintf(w, "%srate limited: the API's hourly limit is used up; waiting until %s UTC (in %s). No segment is given up for it; Ctrl+C stops and writes what came back.\n",
-			prefix, reset.UTC().Format("15:04"), Until(reset.Sub(now())))
+		fmt.Fprintf(w, "%s%srate limited (HTTP 429): waiting until %s UTC (in %s). No segment is given up for it; Ctrl+C stops and writes what came back.\n",
+			clear, prefix, until.UTC().Format("15:04:05"), Until(until.Sub(now())))
 	}
 }

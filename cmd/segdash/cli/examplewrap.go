@@ -63,8 +63,12 @@ func continueCommand(cmd string, width int, indent string) string {
 	col, limit := 0, width
 	for i, w := range words {
 		ww := ansi.StringWidth(w)
+		cont := 2 // the " \" this line ends with when another word follows
+		if i == len(words)-1 {
+			cont = 0
+		}
 		if i > 0 {
-			if col+1+ww+2 > limit && col > 0 {
+			if col+1+ww+cont > limit && col > 0 {
 				b.WriteString(" \\\n" + indent + "  ")
 				col, limit = 0, width-2
 			} else {

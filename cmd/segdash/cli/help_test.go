@@ -52,6 +52,10 @@ func TestExamplesWrapAsShellLines(t *testing.T) {
 	if got := wrapExamples(`  segdash check "a # b"  # note`, 20); !strings.HasSuffix(got, `"a # b"`) || !strings.HasPrefix(got, "  # note\n") {
 		t.Errorf("a # inside quotes is not a comment: %q", got)
 	}
+	// A command that fits once its comment moved up stays one line.
+	if got := wrapExamples("  segdash check --format spark --len 3 V   # a spark line of VIP", 40); got != "  # a spark line of VIP\n  segdash check --format spark --len 3 V" {
+		t.Errorf("a command that fits was broken: %q", got)
+	}
 	if got := wrapExamples(commented, 80); got != commented {
 		t.Errorf("a line that fits changed: %q", got)
 	}

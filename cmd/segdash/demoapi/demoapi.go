@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"time"
 
@@ -87,6 +88,11 @@ func (f Flags) options(now func() time.Time) (brazetest.Options, error) {
 	if f.RateLimit < 0 {
 		return o, errors.New("--rate-limit must not be negative")
 	}
+	if f.RateLimit > 0 && f.TimeLapse > 0 {
+		// Its hour would turn on the fast clock, its reset time would
+		// not be one a client can wait for.
+		return o, errors.New("--rate-limit runs on the real clock: leave out --time-lapse")
+	}
 	o.Drift, o.Latency, o.RateLimit = f.Drift, f.Latency, f.RateLimit
 	if f.TimeLapse > 0 {
 		o.Now = brazetest.TimeLapse(now(), f.TimeLapse, now)
@@ -140,7 +146,8 @@ func Run(ctx context.Context, out io.Writer, f Flags, now func() time.Time) erro
 	return nil
 }
 
-// percent writes a share as a percentage: 0.1 is "10%".
+// percent writes a share as a percentage to a tenth: 0.1 is "10%",
+// 0.07 "7%", 0.333 "33.3%".
 func percent(share float64) string {
-	return strconv.FormatFloat(share*100, 'f', -1, 64) + "%"
+	return strconv.FormatFloat(math.Round(share*1000)/10, 'f', -1, 64) + "%"
 }

@@ -47,4 +47,13 @@ func TestOptionsCarryLatencyAndRateLimit(t *testing.T) {
 	if _, err := f.options(time.Now); err == nil {
 		t.Error("a negative --rate-limit was taken")
 	}
+	f.RateLimit, f.TimeLapse = 100, 5*time.Second
+	if _, err := f.options(time.Now); err == nil || !strings.Contains(err.Error(), "--time-lapse") {
+		t.Errorf("--rate-limit with --time-lapse: %v", err)
+	}
+	for share, want := range map[float64]string{0.1: "10%", 0.07: "7%", 0.29: "29%", 0.333: "33.3%", 1: "100%"} {
+		if got := percent(share); got != want {
+			t.Errorf("percent(%v) = %q, want %q", share, got, want)
+		}
+	}
 }

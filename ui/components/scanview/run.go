@@ -188,6 +188,16 @@ func (m *Model) stop() tea.Cmd {
 	return nil // the cancelled scan ends at once and its report arrives
 }
 
+// Leave leaves the scan this view holds, if any, as the dashboard quits:
+// a scan no other viewer holds is cancelled (it would spend the budget for
+// nobody); one that others hold goes on for them.
+func (m *Model) Leave() {
+	if m.ticket != nil {
+		m.ticket.Leave()
+		m.ticket = nil
+	}
+}
+
 // finished shows the answer, after the dashboard took in its series and
 // the flags of its firing alerts, and says in the status bar how many
 // segments alerted. The report may be shared with other viewers: the

@@ -181,7 +181,7 @@ func (m *Model) View() string {
 	case Running:
 		title("Scanning " + output.SafeText(m.plan.Scope))
 		p := m.progress
-		if p.Total == 0 { // before the first segment is done
+		if p.Total == 0 && !m.joined { // before the first segment of our own scan is done
 			p.Total = m.plan.Segments
 		}
 		frac := 0.0
