@@ -288,7 +288,7 @@ func slot[V any](c *Cache, ctx context.Context, p priority, fetch func(context.C
 	defer release()
 	v, err := fetch(rctx)
 	if err != nil && ctx.Err() == nil && bound.ranOut() {
-		err = &Error{Kind: ErrTransport, Endpoint: "cache", Message: TimedOutText(d), Err: context.DeadlineExceeded}
+		err = timeoutError(d, context.DeadlineExceeded)
 	}
 	return v, err
 }
@@ -304,9 +304,16 @@ func (c *Cache) timedOut(ctx context.Context, err error) error {
 // context.DeadlineExceeded; any other err is returned as is.
 func timedOut(ctx context.Context, err error, d time.Duration) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) && errors.Is(err, context.DeadlineExceeded) {
-		return &Error{Kind: ErrTransport, Endpoint: "cache", Message: TimedOutText(d), Err: err}
+		return timeoutError(d, err)
 	}
 	return err
+}
+
+// timeoutError is the transport error "timed out after d" of a fetch
+// ended by a bound of d; it wraps err, which matches
+// context.DeadlineExceeded.
+func timeoutError(d time.Duration, err error) *Error {
+	return &Error{Kind: ErrTransport, Endpoint: "cache", Message: TimedOutText(d), Err: err}
 }
 
 // IsCanceled reports whether err is only a cancellation by the caller.

@@ -92,9 +92,5 @@ func (s *rateState) get() Rate {
 
 // exhaustedUntil returns the reset time while the limit is used up.
 func (s *rateState) exhaustedUntil(now time.Time) (time.Time, bool) {
-	r := s.get()
-	if r.Known && r.Remaining == 0 && r.Reset.After(now) {
-		return r.Reset, true
-	}
-	return time.Time{}, false
+	return s.get().ExhaustedUntil(now)
 }

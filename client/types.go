@@ -199,6 +199,14 @@ type Rate struct {
 	Known     bool
 }
 
+// ExhaustedUntil returns when the limit resets while it is used up at now.
+func (r Rate) ExhaustedUntil(now time.Time) (time.Time, bool) {
+	if r.Known && r.Remaining == 0 && r.Reset.After(now) {
+		return r.Reset, true
+	}
+	return time.Time{}, false
+}
+
 // Response carries what the client learnt from an HTTP answer besides its
 // decoded body.
 type Response struct {

@@ -11,6 +11,7 @@ package ui
 import (
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/segdash/segdash/client"
@@ -75,11 +76,15 @@ func New(o Options) *Model {
 	c := common.New(o.Context, o.Now, o.Tick, nil)
 	// The help says which keys do nothing here (over SSH: nothing is
 	// written on the server); pressed, they say why.
+	off := func(b *key.Binding, why string) {
+		h := b.Help()
+		b.SetHelp(h.Key, h.Desc+" ("+why+")")
+	}
 	if o.ExportDir == "" {
-		c.Keys.Export.SetHelp("e", "export CSV (off here; y copies)")
+		off(&c.Keys.Export, "off here; y copies")
 	}
 	if o.SaveWatchlist == nil {
-		c.Keys.SaveWatchlist.SetHelp("W", "save selection as watchlist (off here)")
+		off(&c.Keys.SaveWatchlist, "off here")
 	}
 	// opts.NoMouse is the mouse's state from here on: m toggles it.
 	m := &Model{c: c, opts: o}

@@ -122,8 +122,9 @@ func (a *app) scanOne(ctx context.Context, cmd *cobra.Command, f *cli.ScanFlags,
 	prefix := output.ScanPrefix(named)
 	rate, known := be.Cache.RateLimit()
 	output.ScanStarting(a.errw, prefix, warnings, output.ScanCost(len(segs), monitor.Cost(be.Cache, segs, o), rate, known))
-	progress, stopped := output.ScanProgress(a.errw, prefix, cli.IsTerminal(a.errw))
-	waiting := output.RateWaitNotice(a.errw, prefix, cli.IsTerminal(a.errw), a.now)
+	terminal := cli.IsTerminal(a.errw)
+	progress, stopped := output.ScanProgress(a.errw, prefix, terminal)
+	waiting := output.RateWaitNotice(a.errw, prefix, terminal, a.now)
 	rep := monitor.Scan(client.WithRateWaitNotice(ctx, waiting), be.Cache, segs, o, progress)
 	stopped(rep)
 	// The silences of the config apply before anything is written.

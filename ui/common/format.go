@@ -10,15 +10,19 @@ import (
 	"github.com/segdash/segdash/ui/output"
 )
 
+// SpreadGap is the fewest spaces Spread leaves between left and right,
+// so that they read as two.
+const SpreadGap = 2
+
 // Spread puts left and right on one line of width cells, cutting left,
-// and at least two spaces between them, so that they read as two.
+// with at least SpreadGap spaces between them.
 func Spread(left, right string, width int) string {
 	rw := output.Width(right)
-	if rw+2 >= width {
+	if rw+SpreadGap >= width {
 		return output.Truncate(left, width)
 	}
-	left = output.Truncate(left, width-rw-2)
-	return left + strings.Repeat(" ", max(2, width-output.Width(left)-rw)) + right
+	left = output.Truncate(left, width-rw-SpreadGap)
+	return left + strings.Repeat(" ", max(SpreadGap, width-output.Width(left)-rw)) + right
 }
 
 // Wrap breaks plain text into lines of at most width cells, at spaces

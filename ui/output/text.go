@@ -22,16 +22,14 @@ func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	var cut string
-	if safe.Plain(s) { // the common case, without grapheme segmentation
+	if safe.Plain(s) { // the common case, without grapheme segmentation (and no "…")
 		if len(s) <= width {
 			return s
 		}
-		cut = s[:width-1] + "…"
-	} else if cut = ansi.Truncate(s, width, "…"); cut == s {
-		return s
+		return s[:width-1] + "…"
 	}
-	if strings.HasSuffix(cut, "……") {
+	cut := ansi.Truncate(s, width, "…")
+	if cut != s && strings.HasSuffix(cut, "……") {
 		return strings.TrimSuffix(cut, "…")
 	}
 	return cut

@@ -20,45 +20,34 @@ func wrapExamples(s string, width int) string {
 		}
 		body := strings.TrimLeft(l, " ")
 		indent := l[:len(l)-len(body)]
-		cmd, comment := splitComment(body)
-		if strings.HasPrefix(body, "#") {
-			cmd, comment = "", strings.TrimSpace(strings.TrimPrefix(body, "#"))
-		}
+		cmd, comment := splitComment(shellWords(body))
 		if comment != "" {
 			out = append(out, indent+"# "+wrapWords(comment, width-len(indent)-2, indent+"# "))
 		}
-		if cmd != "" {
+		if len(cmd) > 0 {
 			out = append(out, indent+continueCommand(cmd, width-len(indent), indent))
 		}
 	}
 	return strings.Join(out, "\n")
 }
 
-// splitComment splits a command line at its first " #" outside quotes:
-// the command without trailing spaces, and the comment's text.
-func splitComment(s string) (cmd, comment string) {
-	var quote rune
-	for i, r := range s {
-		switch {
-		case quote != 0:
-			if r == quote {
-				quote = 0
-			}
-		case r == '"' || r == '\'':
-			quote = r
-		case r == '#' && i > 0 && s[i-1] == ' ':
-			return strings.TrimRight(s[:i], " "), strings.TrimSpace(s[i+1:])
+// splitComment splits a command line's words (shellWords) at the first
+// that starts a comment, as the shell does: the command's words, and the
+// comment's text.
+func splitComment(words []string) (cmd []string, comment string) {
+	for i, w := range words {
+		if strings.HasPrefix(w, "#") {
+			return words[:i], strings.TrimSpace(strings.TrimPrefix(strings.Join(words[i:], " "), "#"))
 		}
 	}
-	return s, ""
+	return words, ""
 }
 
-// continueCommand breaks cmd into lines of at most width columns at spaces
-// outside quotes, ending every line but the last with " \" and starting
-// the next with indent and two more spaces. A word longer than a line
-// keeps a line of its own.
-func continueCommand(cmd string, width int, indent string) string {
-	words := shellWords(cmd)
+// continueCommand fills a command's words into lines of at most width
+// columns, ending every line but the last with " \" and starting the next
+// with indent and two more spaces. A word longer than a line keeps a line
+// of its own.
+func continueCommand(words []string, width int, indent string) string {
 	var b strings.Builder
 	col, limit := 0, width
 	for i, w := range words {

@@ -36,7 +36,7 @@ func FinishHelp(root *cobra.Command, width int) {
 	WrapHelp(root, width)
 }
 
-// WrapHelp wraps the help of c and the commands under it to width
+// WrapHelp wraps the help of root and the commands under it to width
 // columns (at least minHelpWidth): the long text, the examples (still
 // pasteable) and the usage with its flags.
 func WrapHelp(root *cobra.Command, width int) {

@@ -195,10 +195,10 @@ func (m *Model) View() string {
 			status += fmt.Sprintf(" · %s failed", output.Grouped(int64(p.Failed)))
 		}
 		text(status)
-		if r, ok := m.rateLimit(); ok && r.Remaining == 0 && r.Reset.After(m.c.Now()) {
+		if reset, ok := m.rateLimit().ExhaustedUntil(m.c.Now()); ok {
 			lines = append(lines, "")
 			text(fmt.Sprintf("Waiting for the API's hourly limit to reset at %s UTC (in %s): no segment is given up for it.",
-				r.Reset.UTC().Format("15:04"), output.Until(r.Reset.Sub(m.c.Now()))))
+				reset.UTC().Format("15:04"), output.Until(reset.Sub(m.c.Now()))))
 		}
 		if m.joined {
 			hint("esc leave (the scan goes on for the other viewers)")
@@ -219,12 +219,13 @@ func (m *Model) View() string {
 }
 
 // rateLimit is the workspace's rate-limit state, as its newest answer
-// said.
-func (m *Model) rateLimit() (client.Rate, bool) {
+// said (not Known before one did).
+func (m *Model) rateLimit() client.Rate {
 	if m.deps.Cache == nil {
-		return client.Rate{}, false
+		return client.Rate{}
 	}
-	return m.deps.Cache.RateLimit()
+	r, _ := m.deps.Cache.RateLimit()
+	return r
 }
 
 // writeIncidents writes the incidents (segments that moved together on

@@ -95,9 +95,9 @@ func (m *Model) View() string {
 	if keys == "" {
 		keys = "? help  q quit"
 	}
-	// The fields' cells: the bar less its leading space, the gap of two
-	// (common.Spread) and the keys with their trailing space.
-	room := m.c.Width - output.Width(keys) - 4
+	// The fields' cells: the bar less its leading space, Spread's gap and
+	// the keys with their trailing space.
+	room := m.c.Width - 1 - common.SpreadGap - output.Width(keys) - 1
 	if m.notice != "" {
 		notice := output.SafeText(m.notice)
 		for len(fields) > 0 && output.Width(strings.Join(fields, " · "))+3+output.Width(notice) > room {

@@ -245,8 +245,8 @@ func (m *Model) View() string {
 	// The typed name stays whole: the notice shortens by meaning to the
 	// room left beside it.
 	left := m.prompt.View()
-	// Beside it: common.Spread's gap of two, and the cursor's cell.
-	room := m.c.Width - output.Width(strings.TrimRight(ansi.Strip(left), " ")) - 3
+	// Beside it: Spread's gap, and the cursor's cell.
+	room := m.c.Width - output.Width(strings.TrimRight(ansi.Strip(left), " ")) - common.SpreadGap - 1
 	n := output.Plural(len(wl.Segments), "segment", "segments")
 	var c string
 	for _, c = range []string{
